@@ -1,0 +1,79 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { randomUUID } from 'crypto';
+import type { IncomingMessage, ServerResponse } from 'http';
+import { AuthModule } from '@skillpath/auth';
+import { AppConfig, AppConfigModule } from '@skillpath/config';
+import { dataSourceOptions } from '@skillpath/persistence';
+import { redisConnectionOptions } from '@skillpath/queues';
+import { formatGraphQLError } from './graphql/format-error';
+import { QueryLimitsPlugin } from './graphql/query-limits.plugin';
+import { HealthModule } from './health/health.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    let logger: PinoLogger | undefined;
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // A caller's request id is kept (so a trace spans services); otherwise one is made.
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/ready' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-api' }),
+        }),
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.redis.prefix }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          formatError: (formatted, error) =>
+            formatGraphQLError(formatted, error, (err) => logger?.error({ err }, 'unexpected error in a resolver')),
+        }),
+        AuthModule,
+        HealthModule,
+        MaintenanceModule,
+      ],
+      providers: [
+        QueryLimitsPlugin,
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false }),
+        },
+        {
+          provide: 'LOGGER_HOOK',
+          inject: [PinoLogger],
+          useFactory: (l: PinoLogger) => {
+            logger = l;
+            return true;
+          },
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@skillpath/config';
+import { runMigrations } from '@skillpath/persistence';
+import { createApiApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (config.migrateOnStart) await runMigrations(config.database.url);
+  const app = await createApiApp(config);
+  await app.listen(config.port, config.host);
+}
+
+main().catch((e: unknown) => {
+  console.error(`API failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

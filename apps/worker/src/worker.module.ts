@@ -1,0 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule } from '@skillpath/config';
+import { dataSourceOptions } from '@skillpath/persistence';
+import { QueueName, redisConnectionOptions } from '@skillpath/queues';
+import { JobHandlerRegistry } from './jobs/job-handler.registry';
+import { MaintenanceQueueProcessor } from './jobs/queue.processor';
+import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
+import { Schedules } from './schedules';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, opts: { schedules?: boolean } = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DiscoveryModule,
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-worker' }),
+        ),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redis.url),
+          prefix: config.redis.prefix,
+        }),
+        BullModule.registerQueue({ name: QueueName.Maintenance }),
+      ],
+      providers: [
+        JobHandlerRegistry,
+        MaintenanceHandlers,
+        MaintenanceQueueProcessor,
+        ...(opts.schedules === false ? [] : [Schedules]),
+      ],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Role, UserEntity } from '@skillpath/persistence';
+import { badInput, conflict, unauthenticated } from '@skillpath/common';
+import { PasswordService } from './password.service';
+import { TokenService } from './token.service';
+
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  user: UserEntity;
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  role: Role;
+}
+
+@Injectable()
+export class AuthService {
+  // Verifying against a real hash when the email is unknown keeps login time the same either way.
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly passwords: PasswordService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Creates an account; used by self-registration and by the operators' CLI (which may create admins). */
+  async createUser(input: NewUser): Promise<UserEntity> {
+    const email = input.email.trim().toLowerCase();
+    if (input.password.length < 10) throw badInput('password must be at least 10 characters');
+    const existing = await this.users.findOne({ where: { email } });
+    if (existing) throw conflict('An account with that email already exists. Log in instead.');
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      return await this.users.save(
+        this.users.create({ email, passwordHash, displayName: input.displayName.trim(), role: input.role }),
+      );
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw conflict('An account with that email already exists.');
+      throw e;
+    }
+  }
+
+  async register(input: NewUser): Promise<AuthResult> {
+    if (input.role === 'ADMIN') throw badInput('Admin accounts are created by an operator, not by registering.');
+    const user = await this.createUser(input);
+    return this.issue(user);
+  }
+
+  async login(email: string, password: string): Promise<AuthResult> {
+    const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
+    this.dummyHash ??= this.passwords.hash('not-a-real-password');
+    const ok = await this.passwords.verify(user?.passwordHash ?? (await this.dummyHash), password);
+    if (!user || !ok) throw unauthenticated('That email and password do not match an account.');
+    return this.issue(user);
+  }
+
+  async refresh(refreshToken: string): Promise<AuthResult> {
+    const { userId, familyId } = await this.tokens.rotate(refreshToken);
+    const user = await this.users.findOne({ where: { id: userId } });
+    if (!user) throw unauthenticated('That account no longer exists.');
+    return {
+      user,
+      accessToken: await this.tokens.signAccessToken(user.id, user.role),
+      refreshToken: await this.tokens.issueRefreshToken(user.id, familyId),
+    };
+  }
+
+  async verifyPassword(userId: string, password: string): Promise<boolean> {
+    const user = await this.users.findOne({ where: { id: userId } });
+    return !!user && this.passwords.verify(user.passwordHash, password);
+  }
+
+  private async issue(user: UserEntity): Promise<AuthResult> {
+    return {
+      user,
+      accessToken: await this.tokens.signAccessToken(user.id, user.role),
+      refreshToken: await this.tokens.issueRefreshToken(user.id),
+    };
+  }
+}

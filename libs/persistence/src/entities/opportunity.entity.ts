@@ -1,0 +1,81 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { OccupationEntity } from './occupation.entity';
+import { OrganisationEntity } from './organisation.entity';
+
+export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
+export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
+export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
+export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'INACTIVE';
+
+/** Who a course is funded for; an eligible learner pays `fundedCostPence`. */
+export interface FundingRules {
+  fundedCostPence: number;
+  minAge?: number;
+  maxAge?: number;
+  employmentStatuses?: EmploymentStatus[];
+  requiresBenefits?: boolean;
+  maxPriorQualificationLevel?: number;
+}
+
+@Entity('opportunities')
+@Unique('uq_opportunities_source_ref', ['sourceId', 'sourceRef'])
+@Index('idx_opportunities_status_kind', ['status', 'kind'])
+@Index('idx_opportunities_lat_lon', ['latitude', 'longitude'])
+// Full-text search over title and description: an expression index TypeORM cannot describe, created by hand in
+// the migration and left alone by schema sync.
+@Index('idx_opportunities_search', { synchronize: false })
+export class OpportunityEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) kind!: OpportunityKind;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text', nullable: true }) description!: string | null;
+  @Index() @Column({ type: 'uuid', nullable: true }) organisationId!: string | null;
+  @Column({ type: 'text' }) organisationName!: string;
+  @Index() @Column({ type: 'text' }) mode!: DeliveryMode;
+  @Column({ type: 'text', nullable: true }) postcode!: string | null;
+  @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
+  @Column({ type: 'real', nullable: true }) hoursPerWeek!: number | null;
+  @Column({ type: 'real', nullable: true }) durationWeeks!: number | null;
+  @Column({ type: 'real', nullable: true }) totalHours!: number | null;
+  @Index() @Column({ type: 'integer', default: 0 }) costPence!: number;
+  @Column({ type: 'smallint', nullable: true }) rqfLevel!: number | null;
+  @Column({ type: 'timestamptz', nullable: true }) startDate!: Date | null;
+  @Index() @Column({ type: 'timestamptz', nullable: true }) closingDate!: Date | null;
+  @Column({ type: 'text', nullable: true }) url!: string | null;
+  @Column({ type: 'integer', nullable: true }) wagePencePerYear!: number | null;
+  @Column({ type: 'jsonb', nullable: true }) funding!: FundingRules | null;
+  /** Free funding for at least someone: lets "funded only" filter without reading JSON. */
+  @Index() @Column({ type: 'boolean', default: false }) fundedAvailable!: boolean;
+  @Column({ type: 'boolean', nullable: true }) stepFree!: boolean | null;
+  @Column({ type: 'boolean', default: false }) needsOwnDevice!: boolean;
+  @Column({ type: 'boolean', default: false }) guaranteedInterview!: boolean;
+  /** Occupation a vacancy or apprenticeship is for, where known. */
+  @Index() @Column({ type: 'uuid', nullable: true }) occupationId!: string | null;
+  /** Skills the source named that match no taxonomy skill: kept, never silently dropped. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) unmatchedSkills!: string[];
+  @Column({ type: 'uuid', nullable: true }) sourceId!: string | null;
+  @Column({ type: 'text', nullable: true }) sourceRef!: string | null;
+  @Column({ type: 'text', nullable: true }) contentHash!: string | null;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) firstSeenAt!: Date;
+  @Column({ type: 'timestamptz', default: () => 'now()' }) lastSeenAt!: Date;
+  @Column({ type: 'text', default: 'ACTIVE' }) status!: OpportunityStatus;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+  @ManyToOne(() => OccupationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'occupation_id' })
+  occupation?: OccupationEntity;
+}

@@ -1,0 +1,6 @@
+import { InitialSchema1795324599602 } from './1795324599602-initial-schema.migration';
+import { AddUsers1795324751625 } from './1795324751625-add-users.migration';
+
+/** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
+export const ALL_MIGRATIONS: Function[] = [InitialSchema1795324599602, AddUsers1795324751625];

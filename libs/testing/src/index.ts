@@ -1,0 +1,3 @@
+export * from './test-services';
+export * from './graphql-client';
+export * from './tcp-proxy';

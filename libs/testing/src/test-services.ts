@@ -1,0 +1,58 @@
+import { randomBytes } from 'crypto';
+import Redis from 'ioredis';
+import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
+import { AppConfig, loadConfig } from '@skillpath/config';
+
+/**
+ * Where the integration tests find PostgreSQL and Redis: `npm test` passes what it found or started;
+ * running Jest directly falls back to the machine's standard ports.
+ */
+export function testServers(): { databaseServerUrl: string; redisUrl: string } {
+  return {
+    databaseServerUrl: process.env.SKILLPATH_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    redisUrl: process.env.SKILLPATH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  };
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database for one test file, migrated unless told otherwise; drop it in afterAll. */
+export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const { databaseServerUrl } = testServers();
+  const url = await createScratchDatabase(databaseServerUrl, 'skillpath_test');
+  if (opts.migrate !== false) await runMigrations(url);
+  return { url, drop: () => dropDatabase(databaseServerUrl, databaseName(url)) };
+}
+
+export function randomRedisPrefix(): string {
+  return `skillpath_test_${randomBytes(4).toString('hex')}`;
+}
+
+/** Deletes every key under a test's prefix. */
+export async function flushRedisPrefix(prefix: string, redisUrl = testServers().redisUrl): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export function testConfig(databaseUrl: string, redisPrefix: string, extra: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: testServers().redisUrl,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'silent',
+    ...extra,
+  });
+}

@@ -1,0 +1,125 @@
+import { ChildProcess, spawn } from 'child_process';
+import { join } from 'path';
+import { runMigrations } from '@skillpath/persistence';
+import { ensureServices, MissingServiceError, REPO_ROOT, Services } from '../services/services';
+import { sleep } from '../services/probe';
+import { seedDemoDataIfEmpty } from './seed';
+import { say, toolEnv } from './env';
+
+function runApp(entry: 'api' | 'worker'): Promise<number> {
+  // The app validates its own configuration and prints one line naming a bad variable.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- runs the app's entry file for its side effect
+  require(join(REPO_ROOT, `apps/${entry}/src/main.ts`));
+  return new Promise<number>(() => undefined);
+}
+
+export const runApiCommand = () => runApp('api');
+export const runWorkerCommand = () => runApp('worker');
+
+function spawnApp(entry: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [join(REPO_ROOT, 'scripts/run.js'), entry], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+async function waitForReady(port: number, child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/ready`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  return false;
+}
+
+function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** `npm start`: services, migrations, demo data, then API and worker together until Ctrl-C. */
+export async function runStartCommand(): Promise<number> {
+  const env = toolEnv();
+  let services: Services;
+  try {
+    services = await ensureServices(env, say);
+  } catch (e) {
+    if (e instanceof MissingServiceError) {
+      console.error(`[skillpath] ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(children.map((c) => stopChild(c, 15000)));
+    await services.stop();
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  try {
+    const applied = await runMigrations(services.databaseUrl);
+    say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+    const seeded = await seedDemoDataIfEmpty(services.databaseUrl, say);
+    if (!seeded) say('database already has data; demo data not loaded again');
+  } catch (e) {
+    console.error(`[skillpath] could not prepare the database: ${e instanceof Error ? e.message : String(e)}`);
+    await shutdown(1);
+    return 1;
+  }
+  const port = Number(env.PORT ?? 3000);
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+    MIGRATE_ON_START: 'false',
+  };
+  const api = spawnApp('api', appEnv);
+  const worker = spawnApp('worker', appEnv);
+  children.push(api, worker);
+  for (const [name, child] of [
+    ['API', api],
+    ['worker', worker],
+  ] as const) {
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`[skillpath] the ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything`);
+        void shutdown(1);
+      }
+    });
+  }
+  if (!(await waitForReady(port, api, 120_000))) {
+    if (!stopping) {
+      console.error('[skillpath] the API did not become ready within 2 minutes');
+      await shutdown(1);
+    }
+    return 1;
+  }
+  say(`ready: GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready)`);
+  say(
+    `try: curl -s http://localhost:${port}/graphql -H 'content-type: application/json' ` +
+      `-d '{"query":"{ skills(search: \\"pyton\\", first: 3) { label } }"}'`,
+  );
+  say('press Ctrl-C to stop');
+  return new Promise<number>(() => undefined);
+}
