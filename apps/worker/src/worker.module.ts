@@ -1,13 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@skillpath/config';
+import { JourneyWorkerModule } from '@skillpath/journey';
 import { dataSourceOptions } from '@skillpath/persistence';
-import { QueueName, redisConnectionOptions } from '@skillpath/queues';
-import { JobHandlerRegistry } from './jobs/job-handler.registry';
-import { MaintenanceQueueProcessor } from './jobs/queue.processor';
+import { JobsModule, ListingChangesPublisher, QueueName, redisConnectionOptions } from '@skillpath/queues';
+import { MaintenanceQueueProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
 import { Schedules } from './schedules';
 
@@ -18,7 +17,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         AppConfigModule.forRoot(config),
-        DiscoveryModule,
+        JobsModule,
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot(
           dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-worker' }),
@@ -27,10 +26,11 @@ export class WorkerModule {
           connection: redisConnectionOptions(config.redis.url),
           prefix: config.redis.prefix,
         }),
-        BullModule.registerQueue({ name: QueueName.Maintenance }),
+        BullModule.registerQueue({ name: QueueName.Maintenance }, { name: QueueName.ListingChanges }),
+        JourneyWorkerModule,
       ],
       providers: [
-        JobHandlerRegistry,
+        ListingChangesPublisher,
         MaintenanceHandlers,
         MaintenanceQueueProcessor,
         ...(opts.schedules === false ? [] : [Schedules]),

@@ -1,1 +1,3 @@
 export * from './app-error';
+export * from './request-loaders';
+export * from './json.scalar';

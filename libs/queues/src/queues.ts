@@ -3,20 +3,43 @@ import type { JobsOptions } from 'bullmq';
 /** Every BullMQ queue, one concern each. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  SourceRefresh = 'source-refresh',
+  ListingChanges = 'listing-changes',
+  RoadmapReplan = 'roadmap-replan',
 }
 
-/** Every job, with the queue it runs on. */
+/** Every job, with the queue it runs on (JOB_QUEUE). */
 export enum JobName {
   ExpireClosedOpportunities = 'expire-closed-opportunities',
+  RefreshSource = 'refresh-source',
+  FanOutListingChanges = 'fan-out-listing-changes',
+  ReplanRoadmap = 'replan-roadmap',
 }
+
+export type ReplanTriggerName =
+  | 'REQUESTED'
+  | 'PROFILE_CHANGED'
+  | 'GOAL_CHANGED'
+  | 'SKILLS_CHANGED'
+  | 'STEP_COMPLETED'
+  | 'STEP_DROPPED'
+  | 'LISTING_CHANGED'
+  | 'LISTING_EXPIRED';
 
 /** The payload of each job; a handler receives exactly this. */
 export interface JobPayloads {
   [JobName.ExpireClosedOpportunities]: { requestedBy: string; asOf?: string };
+  [JobName.RefreshSource]: { sourceId: string; requestedBy: string };
+  /** Opportunities a refresh (or an edit, or expiry) created/changed and expired. */
+  [JobName.FanOutListingChanges]: { changedIds: string[]; expiredIds: string[]; origin: string };
+  [JobName.ReplanRoadmap]: { userId: string; trigger: ReplanTriggerName; reason: string; opportunityIds?: string[] };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ExpireClosedOpportunities]: QueueName.Maintenance,
+  [JobName.RefreshSource]: QueueName.SourceRefresh,
+  [JobName.FanOutListingChanges]: QueueName.ListingChanges,
+  [JobName.ReplanRoadmap]: QueueName.RoadmapReplan,
 };
 
 /** Attempts with exponential backoff; completed jobs kept a day, failed ones a week, for operators. */

@@ -48,6 +48,10 @@ export function formatGraphQLError(
     const code = HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
     return { ...base, message: httpExceptionMessage(original), extensions: { code } };
   }
+  // PostgreSQL's "invalid input syntax" (an id that is not a UUID, say) that validation did not catch.
+  if ((original as { code?: string } | null)?.code === '22P02') {
+    return { ...base, message: 'A value is not in the right format (for example an id that is not one).', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   const code = formatted.extensions?.code;
   // Parse and validation errors, and bad variable values, are the client's to fix.
   if (

@@ -53,6 +53,7 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
     const schema = this.schemaHost.schema;
     return {
       didResolveOperation: async ({ request, document, operation }) => {
+        if (!operation) return;
         const depth = operationDepth(operation, fragmentsOf(document));
         if (depth > maxDepth) {
           throw new GraphQLError(

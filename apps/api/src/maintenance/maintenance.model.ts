@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import GraphQLJSON from './json.scalar';
+import { GraphQLJSON } from '@skillpath/common';
 
 export enum MaintenanceJob {
   EXPIRE_CLOSED_OPPORTUNITIES = 'expire-closed-opportunities',

@@ -4,12 +4,14 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { expireClosedOpportunities } from '@skillpath/catalogue';
 import { MaintenanceRunEntity } from '@skillpath/persistence';
-import { JobName, JobPayloads } from '@skillpath/queues';
-import { HandlesJob, JobOutcome } from '../jobs/job-handler.decorator';
+import { HandlesJob, JobName, JobOutcome, JobPayloads, ListingChangesPublisher } from '@skillpath/queues';
 
 @Injectable()
 export class MaintenanceHandlers {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly changes: ListingChangesPublisher,
+  ) {}
 
   @HandlesJob(JobName.ExpireClosedOpportunities)
   async expireClosed(job: Job<JobPayloads[JobName.ExpireClosedOpportunities]>): Promise<JobOutcome> {
@@ -23,6 +25,7 @@ export class MaintenanceHandlers {
       finishedAt: new Date(),
       result: { expired: result.expiredIds.length, asOf: result.asOf, requestedBy: job.data.requestedBy },
     });
+    await this.changes.publish({ changedIds: [], expiredIds: result.expiredIds, origin: 'expiry' });
     return { status: 'success', expired: result.expiredIds.length };
   }
 }

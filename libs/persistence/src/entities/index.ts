@@ -8,6 +8,15 @@ export * from './accreditation.entity';
 export * from './maintenance-run.entity';
 export * from './user.entity';
 export * from './refresh-token.entity';
+export * from './audit-log.entity';
+export * from './source.entity';
+export * from './source-run.entity';
+export * from './quarantined-record.entity';
+export * from './notification.entity';
+export * from './roadmap-step.entity';
+export * from './roadmap.entity';
+export * from './learner-skill.entity';
+export * from './learner-profile.entity';
 import { SkillEntity } from './skill.entity';
 import { OccupationEntity } from './occupation.entity';
 import { OccupationSkillEntity } from './occupation-skill.entity';
@@ -18,6 +27,15 @@ import { AccreditationEntity } from './accreditation.entity';
 import { MaintenanceRunEntity } from './maintenance-run.entity';
 import { UserEntity } from './user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { LearnerProfileEntity } from './learner-profile.entity';
+import { LearnerSkillEntity } from './learner-skill.entity';
+import { RoadmapEntity } from './roadmap.entity';
+import { RoadmapStepEntity } from './roadmap-step.entity';
+import { NotificationEntity } from './notification.entity';
+import { AuditLogEntity } from './audit-log.entity';
+import { SourceEntity } from './source.entity';
+import { SourceRunEntity } from './source-run.entity';
+import { QuarantinedRecordEntity } from './quarantined-record.entity';
 
 export const ALL_ENTITIES = [
   SkillEntity,
@@ -30,4 +48,13 @@ export const ALL_ENTITIES = [
   MaintenanceRunEntity,
   UserEntity,
   RefreshTokenEntity,
+  LearnerProfileEntity,
+  LearnerSkillEntity,
+  RoadmapEntity,
+  RoadmapStepEntity,
+  NotificationEntity,
+  AuditLogEntity,
+  SourceEntity,
+  SourceRunEntity,
+  QuarantinedRecordEntity,
 ];

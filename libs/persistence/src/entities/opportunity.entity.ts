@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { OccupationEntity } from './occupation.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { SourceEntity } from './source.entity';
 
 export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
 export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
@@ -78,4 +79,7 @@ export class OpportunityEntity {
   @ManyToOne(() => OccupationEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'occupation_id' })
   occupation?: OccupationEntity;
+  @ManyToOne(() => SourceEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'source_id' })
+  source?: SourceEntity;
 }

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CatalogueLoaders } from './graphql/catalogue.loaders';
+import { OccupationsResolver } from './occupations/occupations.resolver';
+import { OpportunitiesResolver } from './opportunities/opportunities.resolver';
+import { SkillDirectory } from './skills/skill-directory.service';
+import { SkillsResolver } from './skills/skills.resolver';
+import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
+import { OutwardCodeGeocoder } from './geo';
+
+@Module({
+  providers: [
+    CatalogueLoaders,
+    SkillDirectory,
+    SkillsResolver,
+    OccupationsResolver,
+    OpportunitiesResolver,
+    { provide: GEOCODER, useFactory: () => new GeocoderPostcodeLookup(new OutwardCodeGeocoder()) },
+  ],
+  exports: [SkillDirectory, CatalogueLoaders, GEOCODER],
+})
+export class CatalogueModule {}

@@ -1,0 +1,6 @@
+export * from './geocoder';
+export * from './geocoder.errors';
+export * from './haversine';
+export * from './postcode-format';
+export * from './outward-code-geocoder';
+export * from './postcodes-io-geocoder';

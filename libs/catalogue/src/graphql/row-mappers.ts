@@ -1,0 +1,64 @@
+import { OccupationEntity, SkillEntity } from '@skillpath/persistence';
+import { OccupationModel, OpportunityModel, SkillModel } from './catalogue.models';
+
+type Row = Record<string, unknown>;
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+
+/** A raw `opportunities` row (snake_case, from hand-written SQL) as the GraphQL Opportunity. */
+export function opportunityFromRow(r: Row): OpportunityModel {
+  return {
+    id: r.id as string,
+    kind: r.kind as OpportunityModel['kind'],
+    title: r.title as string,
+    description: (r.description as string | null) ?? null,
+    organisationName: r.organisation_name as string,
+    mode: r.mode as OpportunityModel['mode'],
+    postcode: (r.postcode as string | null) ?? null,
+    latitude: num(r.latitude),
+    longitude: num(r.longitude),
+    hoursPerWeek: num(r.hours_per_week),
+    durationWeeks: num(r.duration_weeks),
+    totalHours: num(r.total_hours),
+    costPence: Number(r.cost_pence),
+    level: num(r.rqf_level),
+    startDate: date(r.start_date),
+    closingDate: date(r.closing_date),
+    url: (r.url as string | null) ?? null,
+    wagePencePerYear: num(r.wage_pence_per_year),
+    fundedAvailable: Boolean(r.funded_available),
+    guaranteedInterview: Boolean(r.guaranteed_interview),
+    unmatchedSkills: (r.unmatched_skills as string[] | null) ?? [],
+    status: r.status as string,
+    distanceKm: r.distance_km === null || r.distance_km === undefined ? null : Math.round(Number(r.distance_km) * 100) / 100,
+  };
+}
+
+export function skillFromRow(r: Row): SkillModel {
+  return {
+    id: r.id as string,
+    uri: (r.uri as string | null) ?? null,
+    label: r.label as string,
+    altLabels: (r.alt_labels as string[] | null) ?? [],
+    digital: Boolean(r.digital),
+    essentialDigital: Boolean(r.essential_digital),
+    description: (r.description as string | null) ?? null,
+  };
+}
+
+export function skillFromEntity(s: SkillEntity): SkillModel {
+  return {
+    id: s.id,
+    uri: s.uri,
+    label: s.label,
+    altLabels: s.altLabels,
+    digital: s.digital,
+    essentialDigital: s.essentialDigital,
+    description: s.description,
+  };
+}
+
+export function occupationFromEntity(o: OccupationEntity): OccupationModel {
+  return { id: o.id, uri: o.uri, title: o.title, description: o.description };
+}

@@ -1,0 +1,117 @@
+export const SOURCE_FORMATS = [
+  'find-an-apprenticeship',
+  'jobposting-jsonld',
+  'course-jsonld',
+  'skills-bootcamps-csv',
+] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
+export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
+export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'INACTIVE';
+
+/** Who a listing is funded for; an eligible learner pays `fundedCostPence`. */
+export interface FundingRules {
+  fundedCostPence: number;
+  minAge?: number;
+  maxAge?: number;
+  employmentStatuses?: EmploymentStatus[];
+  requiresBenefits?: boolean;
+  maxPriorQualificationLevel?: number;
+}
+
+/** A taxonomy skill with a 1..5 proficiency. */
+export interface SkillLevel {
+  skillId: string;
+  level: number;
+}
+
+export interface NormalisedOpportunity {
+  /** Stable per listing within its source: the key for upserts. */
+  sourceRef: string;
+  kind: OpportunityKind;
+  title: string;
+  /** Plain text: HTML stripped, entities decoded. */
+  description?: string;
+  organisationName: string;
+  mode: DeliveryMode;
+  postcode?: string;
+  latitude?: number;
+  longitude?: number;
+  hoursPerWeek?: number;
+  durationWeeks?: number;
+  totalHours?: number;
+  /** Integer pence, 0 when free. */
+  costPence: number;
+  rqfLevel?: number;
+  startDate?: Date;
+  closingDate?: Date;
+  url?: string;
+  wagePencePerYear?: number;
+  funding?: FundingRules;
+  guaranteedInterview?: boolean;
+  /** Free-text skills as the feed listed them, in feed order. */
+  skillTexts: string[];
+  skillsTaught: SkillLevel[];
+  skillsRequired: SkillLevel[];
+  /** Listed skill texts that matched no taxonomy skill: kept, never dropped. */
+  unmatchedSkillTexts: string[];
+  /** sha256 (hex) of the canonical JSON of every other field. */
+  contentHash: string;
+}
+
+export type ParseResult =
+  | { ok: true; opportunity: NormalisedOpportunity }
+  | { ok: false; sourceRef?: string; raw: unknown; reason: string };
+
+/** Finds taxonomy skills in free text; implemented by the taxonomy lib's extractor. */
+export interface SkillMatcher {
+  match(text: string): { skillId: string; label: string }[];
+}
+
+export interface FetchedPage {
+  /** The URL finally answered (after redirects). */
+  url: string;
+  status: number;
+  body: string;
+}
+
+/** Gets one page of a feed; throws `SourceFetchError` when it cannot. */
+export interface PageFetcher {
+  get(url: string, headers?: Record<string, string>): Promise<FetchedPage>;
+}
+
+export interface SourceCredentials {
+  /** Find an apprenticeship: sent as `Ocp-Apim-Subscription-Key`. */
+  subscriptionKey?: string;
+}
+
+export interface ConnectorContext {
+  /** Find an apprenticeship: the API base (`{base}/vacancy` is appended). Others: the first page / file URL. */
+  sourceUrl: string;
+  fetcher: PageFetcher;
+  skillMatcher: SkillMatcher;
+  credentials?: SourceCredentials;
+  /** Find an apprenticeship page size, 1..100 (default 100). */
+  pageSize?: number;
+}
+
+/** What parsing a page in hand needs. */
+export type ParseContext = Pick<ConnectorContext, 'skillMatcher' | 'pageSize'>;
+
+export interface ConnectorPage {
+  records: ParseResult[];
+  /** Checkpoint for the next page, or null after the last page. */
+  nextCursor: string | null;
+  /** 1-based. */
+  pageNumber: number;
+  totalPages?: number;
+}
+
+export interface Connector {
+  readonly format: SourceFormat;
+  /** Fetches and parses the page at `cursor` (null = first page). Throws SourceFetchError / MalformedPageError. */
+  fetchPage(ctx: ConnectorContext, cursor: string | null): Promise<ConnectorPage>;
+  /** Parses a page body already in hand (e.g. an uploaded CSV file); throws MalformedPageError. */
+  parsePage(body: string, ctx: ParseContext, cursor: string | null, pageUrl?: string): ConnectorPage;
+}
