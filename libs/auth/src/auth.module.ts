@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
 import { AuthGuard } from './auth.guard';
+import { LOGIN_THROTTLERS, LoginThrottleGuard } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
@@ -13,12 +15,14 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    // In-memory counters: per process. Behind several API replicas, put a Redis storage here.
+    ThrottlerModule.forRoot(LOGIN_THROTTLERS),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { issuer: 'skillpath' } }),
     }),
   ],
-  providers: [PasswordService, TokenService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [LoginThrottleGuard, PasswordService, TokenService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, TokenService, PasswordService],
 })
 export class AuthModule {}

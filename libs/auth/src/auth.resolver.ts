@@ -1,3 +1,4 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -5,6 +6,7 @@ import { UserEntity } from '@skillpath/persistence';
 import { AuthUser, CurrentUser, Public } from './access.decorators';
 import { AuthPayloadModel, RegisterInput, UserModel } from './auth.model';
 import { AuthService } from './auth.service';
+import { LoginThrottleGuard } from './login-throttle.guard';
 
 @Resolver()
 export class AuthResolver {
@@ -20,6 +22,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @UseGuards(LoginThrottleGuard)
   @Mutation(() => AuthPayloadModel)
   login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadModel> {
     return this.auth.login(email, password);
