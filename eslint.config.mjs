@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', '.nx/**', 'apps/web/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      '.data/**',
+      'coverage/**',
+      '.nx/**',
+      'apps/web/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +29,14 @@ export default tseslint.config(
       // Other libs only through their public index.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@skillpath/*/*'], message: 'Import a lib through its public index: @skillpath/<lib>.' }] },
+        {
+          patterns: [
+            {
+              group: ['@skillpath/*/*'],
+              message: 'Import a lib through its public index: @skillpath/<lib>.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -31,7 +49,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq'], message: 'libs/matching stays free of framework and I/O code.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq'],
+              message: 'libs/matching stays free of framework and I/O code.',
+            },
             { group: ['@skillpath/*'], message: 'libs/matching depends on no other lib.' },
           ],
         },

@@ -50,13 +50,24 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const again = await importEsco({ dir: ESCO_RELEASE_DIR, databaseUrl: url });
     rows.push(
-      { measure: 'ESCO import, empty database', value: `${(first.durationMs / 1000).toFixed(1)} s`, target: '≤ 120 s' },
-      { measure: 'ESCO import, peak RSS (whole process)', value: `${Math.round(peakRss / 1048576)} MB`, target: '≤ 1024 MB' },
+      {
+        measure: 'ESCO import, empty database',
+        value: `${(first.durationMs / 1000).toFixed(1)} s`,
+        target: '≤ 120 s',
+      },
+      {
+        measure: 'ESCO import, peak RSS (whole process)',
+        value: `${Math.round(peakRss / 1048576)} MB`,
+        target: '≤ 1024 MB',
+      },
       {
         measure: 'rows: skills / occupations / relations',
         value: `${first.skills.inserted} / ${first.occupations.inserted} / ${first.occupationSkills.inserted} (+${first.occupationSkills.skipped} skipped)`,
       },
-      { measure: 'ESCO re-import (no changes)', value: `${(again.durationMs / 1000).toFixed(1)} s, ${again.skills.updated + again.occupations.updated + again.occupationSkills.updated} rows updated` },
+      {
+        measure: 'ESCO re-import (no changes)',
+        value: `${(again.durationMs / 1000).toFixed(1)} s, ${again.skills.updated + again.occupations.updated + again.occupationSkills.updated} rows updated`,
+      },
     );
     warnings.push(...first.warnings);
     skills = await loadSkillsFromDatabase(url);
@@ -67,7 +78,10 @@ async function main(): Promise<void> {
   // 2. Search over the imported skills (with real popularity).
   let t = performance.now();
   const index = new SkillSearchIndex(skills);
-  rows.push({ measure: `search index build (${index.size} skills)`, value: `${(performance.now() - t).toFixed(0)} ms` });
+  rows.push({
+    measure: `search index build (${index.size} skills)`,
+    value: `${(performance.now() - t).toFixed(0)} ms`,
+  });
   for (const q of SEARCH_QUERIES) index.search(q, 10); // warm-up
   const times: number[] = [];
   for (let round = 0; round < 5; round++) {
@@ -79,7 +93,10 @@ async function main(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   rows.push(
-    { measure: `search p50 (${SEARCH_QUERIES.length} queries × 5)`, value: `${percentile(times, 50).toFixed(2)} ms` },
+    {
+      measure: `search p50 (${SEARCH_QUERIES.length} queries × 5)`,
+      value: `${percentile(times, 50).toFixed(2)} ms`,
+    },
     { measure: 'search p95', value: `${percentile(times, 95).toFixed(2)} ms`, target: '≤ 20 ms' },
     { measure: 'search max', value: `${times[times.length - 1].toFixed(2)} ms` },
   );
@@ -94,9 +111,18 @@ async function main(): Promise<void> {
   const corpus = labelled.map((l) => l.text);
   let n = 0;
   t = performance.now();
-  while (performance.now() - t < 3000) for (const text of corpus) (extractor.extract(text), n++);
+  while (performance.now() - t < 3000) {
+    for (const text of corpus) {
+      extractor.extract(text);
+      n++;
+    }
+  }
   const perSecond = n / ((performance.now() - t) / 1000);
-  rows.push({ measure: 'extraction throughput (labelled texts)', value: `${Math.round(perSecond)} descriptions/s`, target: '≥ 2,000/s' });
+  rows.push({
+    measure: 'extraction throughput (labelled texts)',
+    value: `${Math.round(perSecond)} descriptions/s`,
+    target: '≥ 2,000/s',
+  });
 
   // Precision/recall compare URIs: use an extractor keyed by URI (ids differ per database).
   const byUri = new SkillExtractor(skills.map((s) => ({ ...s, id: s.uri ?? s.id })));
@@ -109,11 +135,18 @@ async function main(): Promise<void> {
   for (const style of ['label-aware', 'natural']) {
     const subset = labelled.filter((l) => (l as LabelledText & { style?: string }).style === style);
     const s = scoreExtraction(byUri, subset);
-    rows.push({ measure: `  of which ${style} (${subset.length} texts)`, value: `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}` });
+    rows.push({
+      measure: `  of which ${style} (${subset.length} texts)`,
+      value: `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}`,
+    });
   }
   const uriByLabel = new Map<string, string>();
   for (const s of skills) if (s.uri && !uriByLabel.has(s.label.trim())) uriByLabel.set(s.label.trim(), s.uri);
-  for (const file of ['tech_test_annotations.csv', 'house_test_annotations.csv', 'techwolf_test_annotations.csv']) {
+  for (const file of [
+    'tech_test_annotations.csv',
+    'house_test_annotations.csv',
+    'techwolf_test_annotations.csv',
+  ]) {
     const set = await readDecorteAnnotations(path.join(DECORTE_DIR, file), uriByLabel);
     const s = scoreExtraction(byUri, set);
     rows.push({
@@ -124,8 +157,11 @@ async function main(): Promise<void> {
 
   const width = Math.max(...rows.map((r) => r.measure.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
-  console.log(`\nTaxonomy benchmark — ${new Date().toISOString()} — node ${process.version}, ESCO at ${path.relative(process.cwd(), ESCO_SKILLS_CSV)}\n`);
-  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target ?? ''}`);
+  console.log(
+    `\nTaxonomy benchmark — ${new Date().toISOString()} — node ${process.version}, ESCO at ${path.relative(process.cwd(), ESCO_SKILLS_CSV)}\n`,
+  );
+  for (const r of rows)
+    console.log(`${r.measure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target ?? ''}`);
   for (const w of warnings) console.log(`\nimport warning: ${w}`);
 }
 

@@ -32,7 +32,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'schema-write':
       return runSchemaCommand('write');
     default:
-      console.error(`Unknown command "${command ?? ''}". Try: start, api, worker, test, migrate, cli, plan, bench.`);
+      console.error(
+        `Unknown command "${command ?? ''}". Try: start, api, worker, test, migrate, cli, plan, bench.`,
+      );
       return 2;
   }
 }

@@ -7,7 +7,8 @@ export const SCHEMA_FILE = join(REPO_ROOT, 'schema.gql');
 
 /** Prints the API's GraphQL schema (SDL) by building the application against scratch services. */
 export async function currentSchemaSdl(databaseServerUrl: string, redisUrl: string): Promise<string> {
-  const { createScratchDatabase, databaseName, dropDatabase, runMigrations } = await import('@skillpath/persistence');
+  const { createScratchDatabase, databaseName, dropDatabase, runMigrations } =
+    await import('@skillpath/persistence');
   const { loadConfig } = await import('@skillpath/config');
   const { printSchema } = await import('graphql');
   const { GraphQLSchemaHost } = await import('@nestjs/graphql');
@@ -16,7 +17,12 @@ export async function currentSchemaSdl(databaseServerUrl: string, redisUrl: stri
   try {
     await runMigrations(url);
     const app = await createApiApp(
-      loadConfig({ DATABASE_URL: url, REDIS_URL: redisUrl, LOG_LEVEL: 'silent', REDIS_PREFIX: 'skillpath_schema' }),
+      loadConfig({
+        DATABASE_URL: url,
+        REDIS_URL: redisUrl,
+        LOG_LEVEL: 'silent',
+        REDIS_PREFIX: 'skillpath_schema',
+      }),
     );
     await app.init();
     const sdl = printSchema(app.get(GraphQLSchemaHost).schema) + '\n';

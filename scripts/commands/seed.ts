@@ -4,7 +4,10 @@ import { Client } from 'pg';
  * Loads the demo region into an empty database (no skills yet). Returns false when there was
  * already data, which is left untouched.
  */
-export async function seedDemoDataIfEmpty(databaseUrl: string, log: (line: string) => void): Promise<boolean> {
+export async function seedDemoDataIfEmpty(
+  databaseUrl: string,
+  log: (line: string) => void,
+): Promise<boolean> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -83,7 +83,9 @@ export async function runStartCommand(): Promise<number> {
     const seeded = await seedDemoDataIfEmpty(services.databaseUrl, say);
     if (!seeded) say('database already has data; demo data not loaded again');
   } catch (e) {
-    console.error(`[skillpath] could not prepare the database: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `[skillpath] could not prepare the database: ${e instanceof Error ? e.message : String(e)}`,
+    );
     await shutdown(1);
     return 1;
   }
@@ -103,7 +105,9 @@ export async function runStartCommand(): Promise<number> {
   ] as const) {
     child.once('exit', (code, signal) => {
       if (!stopping) {
-        console.error(`[skillpath] the ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything`);
+        console.error(
+          `[skillpath] the ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything`,
+        );
         void shutdown(1);
       }
     });

@@ -19,8 +19,14 @@ export async function runTestCommand(jestArgs: string[]): Promise<number> {
     throw e;
   }
   try {
-    const args = [join(REPO_ROOT, 'node_modules/jest/bin/jest.js'), '-c', join(REPO_ROOT, 'jest.config.js'), ...jestArgs];
-    if (process.env.CI && !jestArgs.some((a) => a.startsWith('--maxWorkers') || a === '-w')) args.push('--maxWorkers=2');
+    const args = [
+      join(REPO_ROOT, 'node_modules/jest/bin/jest.js'),
+      '-c',
+      join(REPO_ROOT, 'jest.config.js'),
+      ...jestArgs,
+    ];
+    if (process.env.CI && !jestArgs.some((a) => a.startsWith('--maxWorkers') || a === '-w'))
+      args.push('--maxWorkers=2');
     const code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, args, {
         cwd: REPO_ROOT,

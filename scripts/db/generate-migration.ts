@@ -28,7 +28,8 @@ export async function pendingSchemaChanges(url: string): Promise<{ up: string[];
 }
 
 export async function generateMigration(serverUrl: string, name: string): Promise<string | null> {
-  if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Migration name must be PascalCase, e.g. AddSources');
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('Migration name must be PascalCase, e.g. AddSources');
   const url = await createScratchDatabase(serverUrl, 'skillpath_gen');
   try {
     await runMigrations(url);
@@ -63,7 +64,9 @@ ${down.map(q).join('\n')}
 if (require.main === module) {
   const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   generateMigration(server, process.argv[2] ?? '')
-    .then((p) => console.log(p ? `wrote ${p} — add it to libs/persistence/src/migrations/index.ts` : 'no changes'))
+    .then((p) =>
+      console.log(p ? `wrote ${p} — add it to libs/persistence/src/migrations/index.ts` : 'no changes'),
+    )
     .catch((e) => {
       console.error(e instanceof Error ? e.message : e);
       process.exit(1);

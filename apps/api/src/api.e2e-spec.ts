@@ -57,7 +57,10 @@ describe('API end to end', () => {
     expect(live.status).toBe(200);
     const ready = await fetch(`${gql.baseUrl}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { postgres: { status: 'up' }, redis: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('keeps or assigns a request id', async () => {
@@ -73,31 +76,45 @@ describe('API end to end', () => {
   });
 
   it('registers, logs in, and rotates refresh tokens; reuse revokes the family', async () => {
-    const reg = await gql.ok<{ register: { accessToken: string; refreshToken: string; user: { role: string } } }>(REGISTER, {
+    const reg = await gql.ok<{
+      register: { accessToken: string; refreshToken: string; user: { role: string } };
+    }>(REGISTER, {
       input: { email: 'Ada@Example.org', password: 'correct horse battery', displayName: 'Ada' },
     });
     expect(reg.register.user.role).toBe('LEARNER');
     const me = await gql.as(reg.register.accessToken).ok<{ me: { email: string } }>('{ me { email } }');
     expect(me.me.email).toBe('ada@example.org');
 
-    expect(await gql.errorCode(REGISTER, { input: { email: 'ada@example.org', password: 'another password', displayName: 'A' } })).toBe(
-      'CONFLICT',
-    );
-    expect(await gql.errorCode(REGISTER, { input: { email: 'not-an-email', password: 'long enough pw', displayName: 'X' } })).toBe(
-      'BAD_USER_INPUT',
-    );
-    expect(await gql.errorCode(REGISTER, { input: { email: 'b@example.org', password: 'short', displayName: 'X' } })).toBe(
-      'BAD_USER_INPUT',
-    );
     expect(
-      await gql.errorCode(REGISTER, { input: { email: 'c@example.org', password: 'long enough pw', displayName: 'X', role: 'ADMIN' } }),
+      await gql.errorCode(REGISTER, {
+        input: { email: 'ada@example.org', password: 'another password', displayName: 'A' },
+      }),
+    ).toBe('CONFLICT');
+    expect(
+      await gql.errorCode(REGISTER, {
+        input: { email: 'not-an-email', password: 'long enough pw', displayName: 'X' },
+      }),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await gql.errorCode(REGISTER, {
+        input: { email: 'b@example.org', password: 'short', displayName: 'X' },
+      }),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      await gql.errorCode(REGISTER, {
+        input: { email: 'c@example.org', password: 'long enough pw', displayName: 'X', role: 'ADMIN' },
+      }),
     ).toBe('BAD_USER_INPUT');
 
-    expect(await gql.errorCode(`mutation { login(email: "ada@example.org", password: "wrong password") { accessToken } }`)).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(
+      await gql.errorCode(
+        `mutation { login(email: "ada@example.org", password: "wrong password") { accessToken } }`,
+      ),
+    ).toBe('UNAUTHENTICATED');
     const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`;
-    const first = await gql.ok<{ refreshToken: { refreshToken: string } }>(REFRESH, { t: reg.register.refreshToken });
+    const first = await gql.ok<{ refreshToken: { refreshToken: string } }>(REFRESH, {
+      t: reg.register.refreshToken,
+    });
     // The old token was spent: presenting it again ends the whole session family...
     expect(await gql.errorCode(REFRESH, { t: reg.register.refreshToken })).toBe('UNAUTHENTICATED');
     // ...including the token the legitimate holder got from the rotation.
@@ -105,12 +122,18 @@ describe('API end to end', () => {
   });
 
   it('refuses anonymous and wrong-role callers with stable codes', async () => {
-    expect(await gql.errorCode('mutation { runMaintenance(job: EXPIRE_CLOSED_OPPORTUNITIES) { id } }')).toBe('UNAUTHENTICATED');
+    expect(await gql.errorCode('mutation { runMaintenance(job: EXPIRE_CLOSED_OPPORTUNITIES) { id } }')).toBe(
+      'UNAUTHENTICATED',
+    );
     const learner = await gql.ok<{ register: { accessToken: string } }>(REGISTER, {
       input: { email: 'lee@example.org', password: 'long enough pw', displayName: 'Lee' },
     });
-    expect(await gql.as(learner.register.accessToken).errorCode('{ maintenanceRuns { id } }')).toBe('FORBIDDEN');
-    expect(await gql.as('garbage.token.here').errorCode('{ maintenanceRuns { id } }')).toBe('UNAUTHENTICATED');
+    expect(await gql.as(learner.register.accessToken).errorCode('{ maintenanceRuns { id } }')).toBe(
+      'FORBIDDEN',
+    );
+    expect(await gql.as('garbage.token.here').errorCode('{ maintenanceRuns { id } }')).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('turns malformed queries and over-deep queries into BAD_USER_INPUT', async () => {
@@ -132,7 +155,10 @@ describe('API end to end', () => {
       );
       const { PasswordService } = await import('@skillpath/auth');
       const hash = await new PasswordService().hash('admin password 1');
-      await pg.query(`INSERT INTO users (email, password_hash, display_name, role) VALUES ('ops@example.org', $1, 'Ops', 'ADMIN')`, [hash]);
+      await pg.query(
+        `INSERT INTO users (email, password_hash, display_name, role) VALUES ('ops@example.org', $1, 'Ops', 'ADMIN')`,
+        [hash],
+      );
       const login = await gql.ok<{ login: { accessToken: string } }>(
         `mutation { login(email: "ops@example.org", password: "admin password 1") { accessToken } }`,
       );

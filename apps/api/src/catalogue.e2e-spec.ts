@@ -99,11 +99,10 @@ describe('catalogue read API', () => {
       );
       const id = rows[0].id;
       if (i % 17 !== 0) points.push({ id, lat, lon, mode });
-      await pg.query(`INSERT INTO opportunity_skills (opportunity_id, skill_id, role, level) VALUES ($1, $2, 'TAUGHT', 3), ($1, $3, 'REQUIRED', 2)`, [
-        id,
-        skillIds[i % 5],
-        skillIds[(i + 1) % 5],
-      ]);
+      await pg.query(
+        `INSERT INTO opportunity_skills (opportunity_id, skill_id, role, level) VALUES ($1, $2, 'TAUGHT', 3), ($1, $3, 'REQUIRED', 2)`,
+        [id, skillIds[i % 5], skillIds[(i + 1) % 5]],
+      );
       if (i % 7 === 0) {
         await pg.query(
           `INSERT INTO accreditations (opportunity_id, employer_id, skill_ids, status, valid_from, valid_to)
@@ -131,7 +130,10 @@ describe('catalogue read API', () => {
     const alt = await gql.ok<{ skills: Array<{ label: string }> }>(q, { s: 'excel' });
     expect(alt.skills[0].label).toBe('use spreadsheets software');
     const prefixHit = await gql.ok<{ skills: Array<{ label: string }> }>(q, { s: 'Pyth' });
-    expect(prefixHit.skills.map((s) => s.label)).toEqual(['Python (computer programming)', 'Pythagorean geometry']);
+    expect(prefixHit.skills.map((s) => s.label)).toEqual([
+      'Python (computer programming)',
+      'Pythagorean geometry',
+    ]);
   });
 
   it('returns every ACTIVE item exactly once across cursor pages, with a stable totalCount', async () => {
@@ -139,10 +141,18 @@ describe('catalogue read API', () => {
     let after: string | null = null;
     let total = -1;
     for (let guard = 0; guard < 50; guard++) {
-      const r: { opportunities: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } } =
-        await gql.ok(`query($after: String) { opportunities(first: 37, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } }`, {
+      const r: {
+        opportunities: {
+          edges: Array<{ node: { id: string } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          totalCount: number;
+        };
+      } = await gql.ok(
+        `query($after: String) { opportunities(first: 37, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } }`,
+        {
           after,
-        });
+        },
+      );
       total = r.opportunities.totalCount;
       seen.push(...r.opportunities.edges.map((e) => e.node.id));
       if (!r.opportunities.pageInfo.hasNextPage) break;
@@ -162,12 +172,16 @@ describe('catalogue read API', () => {
     const got: Array<{ id: string; distanceKm: number }> = [];
     let after: string | null = null;
     for (;;) {
-      const r: { opportunities: { edges: Array<{ node: { id: string; distanceKm: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
-        await gql.ok(
-          `query($near: NearInput!, $after: String) { opportunities(filter: { near: $near }, first: 10, after: $after) {
+      const r: {
+        opportunities: {
+          edges: Array<{ node: { id: string; distanceKm: number } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await gql.ok(
+        `query($near: NearInput!, $after: String) { opportunities(filter: { near: $near }, first: 10, after: $after) {
              edges { node { id distanceKm } } pageInfo { hasNextPage endCursor } } }`,
-          { near: { latitude: CENTRE.lat, longitude: CENTRE.lon, radiusKm }, after },
-        );
+        { near: { latitude: CENTRE.lat, longitude: CENTRE.lon, radiusKm }, after },
+      );
       got.push(...r.opportunities.edges.map((e) => e.node));
       if (!r.opportunities.pageInfo.hasNextPage) break;
       after = r.opportunities.pageInfo.endCursor;
@@ -180,7 +194,12 @@ describe('catalogue read API', () => {
   });
 
   it('combines kinds, modes, funded-only, skills and free text', async () => {
-    const r = await gql.ok<{ opportunities: { edges: Array<{ node: { kind: string; mode: string; costPence: number } }>; totalCount: number } }>(
+    const r = await gql.ok<{
+      opportunities: {
+        edges: Array<{ node: { kind: string; mode: string; costPence: number } }>;
+        totalCount: number;
+      };
+    }>(
       `query($skill: ID!) { opportunities(filter: { kinds: [COURSE, VACANCY], modes: [IN_PERSON], fundedOnly: true, skillIds: [$skill], text: "sql" }, first: 100) {
          totalCount edges { node { kind mode costPence } } } }`,
       { skill: skillIds[0] },
@@ -194,9 +213,9 @@ describe('catalogue read API', () => {
 
   it('loads a page of 50 with every nested field in a small constant number of SQL queries', async () => {
     const before = sqlLog.count;
-    const r = await gql.ok<{ opportunities: { edges: Array<{ node: { skillsTaught: unknown[]; accredited: boolean } }> } }>(
-      `{ opportunities(first: 50) { edges { node { ${PAGE_FIELDS} } } } }`,
-    );
+    const r = await gql.ok<{
+      opportunities: { edges: Array<{ node: { skillsTaught: unknown[]; accredited: boolean } }> };
+    }>(`{ opportunities(first: 50) { edges { node { ${PAGE_FIELDS} } } } }`);
     const queries = sqlLog.count - before;
     expect(r.opportunities.edges).toHaveLength(50);
     expect(r.opportunities.edges.some((e) => e.node.accredited)).toBe(true);
@@ -206,9 +225,18 @@ describe('catalogue read API', () => {
   });
 
   it.each([
-    ['negative radius', `{ opportunities(filter: { near: { latitude: 53.4, longitude: -2.2, radiusKm: -5 } }) { totalCount } }`],
-    ['unknown postcode', `{ opportunities(filter: { near: { postcode: "ZZ9 9ZZ", radiusKm: 5 } }) { totalCount } }`],
-    ['malformed postcode', `{ opportunities(filter: { near: { postcode: "hello", radiusKm: 5 } }) { totalCount } }`],
+    [
+      'negative radius',
+      `{ opportunities(filter: { near: { latitude: 53.4, longitude: -2.2, radiusKm: -5 } }) { totalCount } }`,
+    ],
+    [
+      'unknown postcode',
+      `{ opportunities(filter: { near: { postcode: "ZZ9 9ZZ", radiusKm: 5 } }) { totalCount } }`,
+    ],
+    [
+      'malformed postcode',
+      `{ opportunities(filter: { near: { postcode: "hello", radiusKm: 5 } }) { totalCount } }`,
+    ],
     ['first over 100', `{ opportunities(first: 101) { totalCount } }`],
     ['a cursor that is not one', `{ opportunities(after: "bm9wZQ") { totalCount } }`],
     ['a skill id that is not an id', `{ opportunities(filter: { skillIds: ["python"] }) { totalCount } }`],

@@ -1,5 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestDatabase, flushRedisPrefix, randomRedisPrefix, TcpProxy, testConfig, TestDatabase } from '@skillpath/testing';
+import {
+  createTestDatabase,
+  flushRedisPrefix,
+  randomRedisPrefix,
+  TcpProxy,
+  testConfig,
+  TestDatabase,
+} from '@skillpath/testing';
 import { createApiApp } from './bootstrap';
 
 async function readyStatus(base: string): Promise<number> {

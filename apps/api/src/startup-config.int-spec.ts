@@ -12,7 +12,10 @@ function startApi(env: Record<string, string>) {
   });
 }
 
-const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', REDIS_URL: 'redis://127.0.0.1:6379' };
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
 
 describe('start-up configuration', () => {
   it.each([

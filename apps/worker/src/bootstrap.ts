@@ -9,8 +9,14 @@ import { WorkerModule } from './worker.module';
  * BullMQ workers, which wait for the active job to finish; a job cut off by a hard kill is
  * returned to the queue by BullMQ's stalled-job check and runs again (handlers are idempotent).
  */
-export async function createWorkerApp(config: AppConfig, opts: { schedules?: boolean } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), { bufferLogs: true, abortOnError: false });
+export async function createWorkerApp(
+  config: AppConfig,
+  opts: { schedules?: boolean } = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, opts), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

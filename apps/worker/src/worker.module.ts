@@ -5,7 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@skillpath/config';
 import { JourneyWorkerModule } from '@skillpath/journey';
 import { dataSourceOptions } from '@skillpath/persistence';
-import { JobsModule, ListingChangesPublisher, QueueName, redisConnectionOptions } from '@skillpath/queues';
+import { JobsModule, ListingChangesModule, QueueName, redisConnectionOptions } from '@skillpath/queues';
+import { RefreshWorkerModule } from '@skillpath/refresh';
 import { MaintenanceQueueProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceHandlers } from './maintenance/maintenance.handlers';
 import { Schedules } from './schedules';
@@ -20,17 +21,25 @@ export class WorkerModule {
         JobsModule,
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-worker' }),
+          dataSourceOptions({
+            url: config.database.url,
+            poolSize: config.database.poolSize,
+            applicationName: 'skillpath-worker',
+          }),
         ),
         BullModule.forRoot({
           connection: redisConnectionOptions(config.redis.url),
           prefix: config.redis.prefix,
         }),
-        BullModule.registerQueue({ name: QueueName.Maintenance }, { name: QueueName.ListingChanges }),
+        BullModule.registerQueue({ name: QueueName.Maintenance }),
+        ListingChangesModule,
         JourneyWorkerModule,
+        RefreshWorkerModule.forRoot({
+          concurrency: config.worker.concurrency,
+          schedules: opts.schedules !== false,
+        }),
       ],
       providers: [
-        ListingChangesPublisher,
         MaintenanceHandlers,
         MaintenanceQueueProcessor,
         ...(opts.schedules === false ? [] : [Schedules]),

@@ -10,7 +10,8 @@ export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: Role[] };
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
 /** Only a logged-in user with one of these roles may call this. Ownership is checked by the service. */
-export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+export const Roles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
 
 export const ALL_ROLES: Role[] = ['LEARNER', 'EMPLOYER', 'PROVIDER', 'PARTNER', 'ADMIN'];
 

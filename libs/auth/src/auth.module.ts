@@ -19,10 +19,20 @@ import { TokenService } from './token.service';
     ThrottlerModule.forRoot(LOGIN_THROTTLERS),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { issuer: 'skillpath' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { issuer: 'skillpath' },
+      }),
     }),
   ],
-  providers: [LoginThrottleGuard, PasswordService, TokenService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    LoginThrottleGuard,
+    PasswordService,
+    TokenService,
+    AuthService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, TokenService, PasswordService],
 })
 export class AuthModule {}

@@ -2,7 +2,11 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
 
-type Req = { ip?: string; socket?: { remoteAddress?: string }; body?: { variables?: Record<string, unknown> } };
+type Req = {
+  ip?: string;
+  socket?: { remoteAddress?: string };
+  body?: { variables?: Record<string, unknown> };
+};
 
 /** Key for the per-account limit: the email being tried, whoever tries it. */
 function emailTried(ctx: ExecutionContext): string {

@@ -34,7 +34,9 @@ export class TokenService {
     } catch (e) {
       const expired = e instanceof Error && e.name === 'TokenExpiredError';
       throw unauthenticated(
-        expired ? 'Your session has expired. Refresh it or log in again.' : 'That access token is not valid. Log in again.',
+        expired
+          ? 'Your session has expired. Refresh it or log in again.'
+          : 'That access token is not valid. Log in again.',
       );
     }
   }
@@ -57,14 +59,19 @@ export class TokenService {
     if (found.revokedAt) throw unauthenticated('That session was ended. Log in again.');
     if (found.usedAt) {
       await this.revokeFamily(found.familyId);
-      throw unauthenticated('That refresh token was already used, so the session was ended for safety. Log in again.');
+      throw unauthenticated(
+        'That refresh token was already used, so the session was ended for safety. Log in again.',
+      );
     }
-    if (found.expiresAt.getTime() <= Date.now()) throw unauthenticated('Your session has expired. Log in again.');
+    if (found.expiresAt.getTime() <= Date.now())
+      throw unauthenticated('Your session has expired. Log in again.');
     // Guarded update: of two concurrent uses only one can mark the token used.
     const res = await this.refreshTokens.update({ id: found.id, usedAt: IsNull() }, { usedAt: new Date() });
     if (!res.affected) {
       await this.revokeFamily(found.familyId);
-      throw unauthenticated('That refresh token was already used, so the session was ended for safety. Log in again.');
+      throw unauthenticated(
+        'That refresh token was already used, so the session was ended for safety. Log in again.',
+      );
     }
     return { userId: found.userId, familyId: found.familyId };
   }

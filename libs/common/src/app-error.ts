@@ -29,5 +29,6 @@ export const badInput = (message: string, details?: Record<string, unknown>) =>
 export const notFound = (message: string) => new AppError(ErrorCode.NOT_FOUND, message);
 export const forbidden = (message = 'You do not have permission to do that.') =>
   new AppError(ErrorCode.FORBIDDEN, message);
-export const unauthenticated = (message = 'Please log in first.') => new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'Please log in first.') =>
+  new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);

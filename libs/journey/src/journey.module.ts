@@ -20,7 +20,15 @@ import { RoadmapResolver } from './roadmaps/roadmap.resolver';
 import { RoadmapService } from './roadmaps/roadmap.service';
 import { RoadmapStepsService } from './roadmaps/roadmap-steps.service';
 
-const CORE = [MatchingIndexService, ProfileService, RoadmapService, RoadmapReader, NotificationService, AuditService, ReplanQueue];
+const CORE = [
+  MatchingIndexService,
+  ProfileService,
+  RoadmapService,
+  RoadmapReader,
+  NotificationService,
+  AuditService,
+  ReplanQueue,
+];
 
 /** The resident's journey in the API: profile, skills, goal, discovery, roadmaps, notifications, privacy. */
 @Module({

@@ -5,3 +5,4 @@ export * from './job-handler.registry';
 export * from './registry.processor';
 export * from './listing-changes.publisher';
 export * from './jobs.module';
+export * from './listing-changes.module';

@@ -32,7 +32,12 @@ export interface JobPayloads {
   [JobName.RefreshSource]: { sourceId: string; requestedBy: string };
   /** Opportunities a refresh (or an edit, or expiry) created/changed and expired. */
   [JobName.FanOutListingChanges]: { changedIds: string[]; expiredIds: string[]; origin: string };
-  [JobName.ReplanRoadmap]: { userId: string; trigger: ReplanTriggerName; reason: string; opportunityIds?: string[] };
+  [JobName.ReplanRoadmap]: {
+    userId: string;
+    trigger: ReplanTriggerName;
+    reason: string;
+    opportunityIds?: string[];
+  };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {

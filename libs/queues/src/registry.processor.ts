@@ -28,10 +28,22 @@ export abstract class RegistryProcessor extends WorkerHost {
     this.logger.info({ queue: job.queueName, job: job.name, jobId: job.id, result }, 'job completed');
   }
 
+  /** Without a listener, a connection error (Redis restarting) would be thrown as unhandled. */
+  @OnWorkerEvent('error')
+  onError(err: Error) {
+    this.logger.warn({ err: err.message }, 'queue worker error');
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error) {
     this.logger.warn(
-      { queue: job?.queueName, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+      {
+        queue: job?.queueName,
+        job: job?.name,
+        jobId: job?.id,
+        attempts: job?.attemptsMade,
+        err: err.message,
+      },
       'job failed',
     );
   }

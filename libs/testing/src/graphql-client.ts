@@ -1,6 +1,10 @@
 export interface GqlResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown>; path?: string[] }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: string } & Record<string, unknown>;
+    path?: string[];
+  }>;
 }
 
 /** A GraphQL client as the web app would use it: POST /graphql with an optional bearer token. */
@@ -10,7 +14,10 @@ export class GraphQLTestClient {
     public token?: string,
   ) {}
 
-  async request<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {

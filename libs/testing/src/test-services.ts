@@ -9,7 +9,8 @@ import { AppConfig, loadConfig } from '@skillpath/config';
  */
 export function testServers(): { databaseServerUrl: string; redisUrl: string } {
   return {
-    databaseServerUrl: process.env.SKILLPATH_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseServerUrl:
+      process.env.SKILLPATH_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     redisUrl: process.env.SKILLPATH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
 }
@@ -46,7 +47,11 @@ export async function flushRedisPrefix(prefix: string, redisUrl = testServers().
   }
 }
 
-export function testConfig(databaseUrl: string, redisPrefix: string, extra: Record<string, string> = {}): AppConfig {
+export function testConfig(
+  databaseUrl: string,
+  redisPrefix: string,
+  extra: Record<string, string> = {},
+): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

@@ -1,7 +1,13 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppConfig } from '@skillpath/config';
-import { createTestDatabase, flushRedisPrefix, randomRedisPrefix, testConfig, TestDatabase } from './test-services';
+import {
+  createTestDatabase,
+  flushRedisPrefix,
+  randomRedisPrefix,
+  testConfig,
+  TestDatabase,
+} from './test-services';
 import { GraphQLTestClient } from './graphql-client';
 
 export interface TestStack {
@@ -18,7 +24,11 @@ export interface TestStack {
  * port. `seed` runs before the apps start. The apps are imported lazily so libs need not depend on apps.
  */
 export async function startTestStack(
-  opts: { worker?: boolean; seed?: (databaseUrl: string) => Promise<unknown>; typeormLogger?: TypeOrmLogger } = {},
+  opts: {
+    worker?: boolean;
+    seed?: (databaseUrl: string) => Promise<unknown>;
+    typeormLogger?: TypeOrmLogger;
+  } = {},
 ): Promise<TestStack> {
   const db = await createTestDatabase();
   const prefix = randomRedisPrefix();
@@ -49,7 +59,11 @@ export async function startTestStack(
 }
 
 /** Polls until fn returns a value (not undefined), or fails after the timeout. */
-export async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs = 20000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 20000,
+  what = 'condition',
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -99,7 +99,9 @@ describe('authorisation', () => {
         ...ROLES.map((r): [string, GraphQLTestClient] => [r, stack.gql.as(tokens.get(r))]),
       ];
       for (const [who, client] of callers) {
-        const allowed = op.rule?.kind === 'public' || (who !== 'anonymous' && op.rule?.kind === 'roles' && op.rule.roles.includes(who as Role));
+        const allowed =
+          op.rule?.kind === 'public' ||
+          (who !== 'anonymous' && op.rule?.kind === 'roles' && op.rule.roles.includes(who as Role));
         if (allowed && destructive.has(op.name)) continue;
         const res = await client.request(query);
         const code = res.errors?.[0]?.extensions?.code;
@@ -108,7 +110,8 @@ describe('authorisation', () => {
         }
         if (!allowed) {
           const want = who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-          if (code !== want) failures.push(`${op.type}.${op.name} as ${who}: expected ${want}, got ${code ?? 'success'}`);
+          if (code !== want)
+            failures.push(`${op.type}.${op.name} as ${who}: expected ${want}, got ${code ?? 'success'}`);
         }
       }
     }
@@ -125,9 +128,15 @@ describe('authorisation', () => {
     };
     const alice = await register('alice@example.org');
     const bob = await register('bob@example.org');
-    const occ = await alice.ok<{ occupations: Array<{ id: string }> }>('{ occupations(search: "support", first: 1) { id } }');
-    await alice.ok(`mutation { updateLearnerProfile(input: { postcode: "M1", travelRadiusKm: 20 }) { postcode } }`);
-    await alice.ok(`mutation($id: ID!) { setGoal(input: { occupationId: $id }) { postcode } }`, { id: occ.occupations[0].id });
+    const occ = await alice.ok<{ occupations: Array<{ id: string }> }>(
+      '{ occupations(search: "support", first: 1) { id } }',
+    );
+    await alice.ok(
+      `mutation { updateLearnerProfile(input: { postcode: "M1", travelRadiusKm: 20 }) { postcode } }`,
+    );
+    await alice.ok(`mutation($id: ID!) { setGoal(input: { occupationId: $id }) { postcode } }`, {
+      id: occ.occupations[0].id,
+    });
     const plan = await alice.ok<{ planRoadmap: { steps: Array<{ id: string; status: string }> } }>(
       'mutation { planRoadmap { steps { id status } } }',
     );
@@ -135,12 +144,18 @@ describe('authorisation', () => {
 
     expect(await bob.ok('{ myRoadmap { id } }')).toEqual({ myRoadmap: null });
     expect(await bob.ok('{ roadmapHistory { id } }')).toEqual({ roadmapHistory: [] });
-    expect(await bob.errorCode(`mutation($s: ID!) { updateRoadmapStep(stepId: $s, status: ENROLLED) { id } }`, { s: aliceStep })).toBe(
-      'NOT_FOUND',
+    expect(
+      await bob.errorCode(`mutation($s: ID!) { updateRoadmapStep(stepId: $s, status: ENROLLED) { id } }`, {
+        s: aliceStep,
+      }),
+    ).toBe('NOT_FOUND');
+    const after = await alice.ok<{ myRoadmap: { steps: Array<{ id: string; status: string }> } }>(
+      '{ myRoadmap { steps { id status } } }',
     );
-    const after = await alice.ok<{ myRoadmap: { steps: Array<{ id: string; status: string }> } }>('{ myRoadmap { steps { id status } } }');
     expect(after.myRoadmap.steps.find((s) => s.id === aliceStep)?.status).toBe('PLANNED');
-    const bobProfile = await bob.ok<{ learnerProfile: { postcode: string | null; goal: unknown } }>('{ learnerProfile { postcode goal { occupation { id } } } }');
+    const bobProfile = await bob.ok<{ learnerProfile: { postcode: string | null; goal: unknown } }>(
+      '{ learnerProfile { postcode goal { occupation { id } } } }',
+    );
     expect(bobProfile.learnerProfile).toEqual({ postcode: null, goal: null });
   });
 });

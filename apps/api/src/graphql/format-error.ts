@@ -35,7 +35,11 @@ export function formatGraphQLError(
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(original.details ?? {}) },
+    };
   }
   if (original instanceof ThrottlerException) {
     return {
@@ -50,7 +54,11 @@ export function formatGraphQLError(
   }
   // PostgreSQL's "invalid input syntax" (an id that is not a UUID, say) that validation did not catch.
   if ((original as { code?: string } | null)?.code === '22P02') {
-    return { ...base, message: 'A value is not in the right format (for example an id that is not one).', extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    return {
+      ...base,
+      message: 'A value is not in the right format (for example an id that is not one).',
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   const code = formatted.extensions?.code;
   // Parse and validation errors, and bad variable values, are the client's to fix.

@@ -14,7 +14,10 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphq
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 
 /** Depth of the deepest field path in the operation, following fragments (introspection excluded). */
-export function operationDepth(op: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): number {
+export function operationDepth(
+  op: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): number {
   const visit = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): number => {
     if (!set) return depth;
     let max = depth;

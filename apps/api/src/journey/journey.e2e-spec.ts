@@ -25,15 +25,27 @@ describe('the resident journey, end to end through GraphQL', () => {
 
   it('goes from no digital skills to a roadmap, progress, re-planning, export and deletion', async () => {
     // 1. The Essential Digital Skills self-check, for someone starting from almost nothing.
-    const questions = await me.ok<{ selfCheckQuestions: Array<{ id: string }> }>('{ selfCheckQuestions { id area text } }');
+    const questions = await me.ok<{ selfCheckQuestions: Array<{ id: string }> }>(
+      '{ selfCheckQuestions { id area text } }',
+    );
     expect(questions.selfCheckQuestions.length).toBeGreaterThanOrEqual(8);
-    const answers = questions.selfCheckQuestions.map((q, i) => ({ questionId: q.id, answer: i < 2 ? 'WITH_HELP' : 'NO' }));
-    const afterCheck = await me.ok<{ submitSelfCheck: { selfCheckCompleted: boolean; skills: Array<{ level: number; skill: { label: string } }> } }>(
+    const answers = questions.selfCheckQuestions.map((q, i) => ({
+      questionId: q.id,
+      answer: i < 2 ? 'WITH_HELP' : 'NO',
+    }));
+    const afterCheck = await me.ok<{
+      submitSelfCheck: {
+        selfCheckCompleted: boolean;
+        skills: Array<{ level: number; skill: { label: string } }>;
+      };
+    }>(
       `mutation($a: [SelfCheckAnswer!]!) { submitSelfCheck(answers: $a) { selfCheckCompleted skills { level skill { label } } } }`,
       { a: answers },
     );
     expect(afterCheck.submitSelfCheck.selfCheckCompleted).toBe(true);
-    expect(afterCheck.submitSelfCheck.skills).toEqual([{ level: 1, skill: { label: 'Digital foundation skills' } }]);
+    expect(afterCheck.submitSelfCheck.skills).toEqual([
+      { level: 1, skill: { label: 'Digital foundation skills' } },
+    ]);
 
     // 2. Profile: where they live, how far they travel, what they can afford.
     await me.ok(
@@ -42,24 +54,48 @@ describe('the resident journey, end to end through GraphQL', () => {
     );
 
     // 3. Skills with autocomplete: "customer service" is something they have done at work.
-    const found = await me.ok<{ skills: Array<{ id: string; label: string }> }>(`{ skills(search: "customer serv", first: 3) { id label } }`);
+    const found = await me.ok<{ skills: Array<{ id: string; label: string }> }>(
+      `{ skills(search: "customer serv", first: 3) { id label } }`,
+    );
     expect(found.skills.length).toBeGreaterThan(0);
     await me.ok(`mutation($s: [SkillLevelInput!]!) { setSkills(skills: $s) { skills { level } } }`, {
       s: [{ skillId: found.skills[0].id, level: 3 }],
     });
 
     // 4. Roles within reach, then a goal.
-    const roles = await me.ok<{ reachableRoles: Array<{ occupation: { id: string; title: string }; gapHours: number; localVacancies: number }> }>(
+    const roles = await me.ok<{
+      reachableRoles: Array<{
+        occupation: { id: string; title: string };
+        gapHours: number;
+        localVacancies: number;
+      }>;
+    }>(
       '{ reachableRoles(first: 10) { occupation { id title } score fit gapHours localVacancies explanation missingSkills { label } } }',
     );
     expect(roles.reachableRoles.length).toBeGreaterThan(3);
-    const itSupport = roles.reachableRoles.find((r) => /IT support/i.test(r.occupation.title)) ?? roles.reachableRoles[0];
-    await me.ok(`mutation($id: ID!) { setGoal(input: { occupationId: $id }) { goal { occupation { title } } } }`, { id: itSupport.occupation.id });
+    const itSupport =
+      roles.reachableRoles.find((r) => /IT support/i.test(r.occupation.title)) ?? roles.reachableRoles[0];
+    await me.ok(
+      `mutation($id: ID!) { setGoal(input: { occupationId: $id }) { goal { occupation { title } } } }`,
+      { id: itSupport.occupation.id },
+    );
 
     // 5. A plan: reachable, ordered, costed, explained.
-    const planned = await me.ok<{ planRoadmap: { version: number; reachable: boolean; coverage: number; steps: Array<{ id: string; kind: string; why: string; status: string; costPence: number; opportunity: { title: string } }> } }>(
-      `mutation { planRoadmap { ${ROADMAP_FIELDS} } }`,
-    );
+    const planned = await me.ok<{
+      planRoadmap: {
+        version: number;
+        reachable: boolean;
+        coverage: number;
+        steps: Array<{
+          id: string;
+          kind: string;
+          why: string;
+          status: string;
+          costPence: number;
+          opportunity: { title: string };
+        }>;
+      };
+    }>(`mutation { planRoadmap { ${ROADMAP_FIELDS} } }`);
     const plan = planned.planRoadmap;
     expect(plan.version).toBe(1);
     expect(plan.reachable).toBe(true);
@@ -79,13 +115,20 @@ describe('the resident journey, end to end through GraphQL', () => {
       { id: first.id },
     );
     expect(enrolled.updateRoadmapStep.steps.find((s) => s.id === first.id)?.status).toBe('ENROLLED');
-    await me.ok(`mutation($id: ID!) { updateRoadmapStep(stepId: $id, status: COMPLETED) { version } }`, { id: first.id });
+    await me.ok(`mutation($id: ID!) { updateRoadmapStep(stepId: $id, status: COMPLETED) { version } }`, {
+      id: first.id,
+    });
 
     const replanned = await eventually(
       async () => {
-        const r = await me.ok<{ myRoadmap: { version: number; trigger: string; reason: string; steps: Array<{ status: string; opportunity: { title: string } }> } }>(
-          `{ myRoadmap { ${ROADMAP_FIELDS} } }`,
-        );
+        const r = await me.ok<{
+          myRoadmap: {
+            version: number;
+            trigger: string;
+            reason: string;
+            steps: Array<{ status: string; opportunity: { title: string } }>;
+          };
+        }>(`{ myRoadmap { ${ROADMAP_FIELDS} } }`);
         return r.myRoadmap.version >= 2 ? r.myRoadmap : undefined;
       },
       30000,
@@ -93,7 +136,9 @@ describe('the resident journey, end to end through GraphQL', () => {
     );
     expect(replanned.trigger).toBe('STEP_COMPLETED');
     expect(replanned.reason).toContain(first.opportunity.title);
-    expect(replanned.steps.find((s) => s.opportunity.title === first.opportunity.title)?.status).toBe('COMPLETED');
+    expect(replanned.steps.find((s) => s.opportunity.title === first.opportunity.title)?.status).toBe(
+      'COMPLETED',
+    );
 
     const notes = await eventually(async () => {
       const r = await me.ok<{ notifications: Array<{ title: string; body: string; read: boolean }> }>(
@@ -110,20 +155,33 @@ describe('the resident journey, end to end through GraphQL', () => {
     );
     expect(profile.learnerProfile.skills.length).toBeGreaterThan(2);
 
-    const history = await me.ok<{ roadmapHistory: Array<{ version: number; reason: string }> }>('{ roadmapHistory { version reason changes { added removed } } }');
-    expect(history.roadmapHistory.map((h) => h.version)).toEqual([replanned.version, ...Array.from({ length: replanned.version - 1 }, (_, i) => replanned.version - 1 - i)]);
+    const history = await me.ok<{ roadmapHistory: Array<{ version: number; reason: string }> }>(
+      '{ roadmapHistory { version reason changes { added removed } } }',
+    );
+    expect(history.roadmapHistory.map((h) => h.version)).toEqual([
+      replanned.version,
+      ...Array.from({ length: replanned.version - 1 }, (_, i) => replanned.version - 1 - i),
+    ]);
 
     // 7. Export everything, then erase the account.
-    const exported = await me.ok<{ exportMyData: { account: { email: string }; roadmaps: unknown[]; skills: unknown[] } }>('{ exportMyData }');
+    const exported = await me.ok<{
+      exportMyData: { account: { email: string }; roadmaps: unknown[]; skills: unknown[] };
+    }>('{ exportMyData }');
     expect(exported.exportMyData.account.email).toBe('sam@example.org');
     expect(exported.exportMyData.roadmaps.length).toBe(replanned.version);
     expect(JSON.stringify(exported.exportMyData)).not.toContain('password');
 
-    expect(await me.errorCode('mutation { deleteMyAccount(password: "not my password") }')).toBe('UNAUTHENTICATED');
-    expect(await me.ok('mutation { deleteMyAccount(password: "a long enough password") }')).toEqual({ deleteMyAccount: true });
+    expect(await me.errorCode('mutation { deleteMyAccount(password: "not my password") }')).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(await me.ok('mutation { deleteMyAccount(password: "a long enough password") }')).toEqual({
+      deleteMyAccount: true,
+    });
     expect(await me.errorCode('{ myRoadmap { id } }')).toBe('UNAUTHENTICATED');
     expect(
-      await stack.gql.errorCode(`mutation { login(email: "sam@example.org", password: "a long enough password") { accessToken } }`),
+      await stack.gql.errorCode(
+        `mutation { login(email: "sam@example.org", password: "a long enough password") { accessToken } }`,
+      ),
     ).toBe('UNAUTHENTICATED');
   }, 120000);
 });

@@ -6,7 +6,10 @@ import { QueueName } from '@skillpath/queues';
 import { MaintenanceResolver } from './maintenance.resolver';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Maintenance }), TypeOrmModule.forFeature([MaintenanceRunEntity])],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.Maintenance }),
+    TypeOrmModule.forFeature([MaintenanceRunEntity]),
+  ],
   providers: [MaintenanceResolver],
 })
 export class MaintenanceModule {}

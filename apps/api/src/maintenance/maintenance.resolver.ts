@@ -30,7 +30,9 @@ export class MaintenanceResolver {
 
   @Roles('ADMIN')
   @Query(() => [MaintenanceRunModel])
-  maintenanceRuns(@Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<MaintenanceRunModel[]> {
+  maintenanceRuns(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<MaintenanceRunModel[]> {
     if (first < 1 || first > 100) throw badInput('first must be between 1 and 100');
     return this.runs.find({ order: { startedAt: 'DESC' }, take: first });
   }

@@ -31,12 +31,25 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
            digital = skills.digital OR EXCLUDED.digital,
            alt_labels = ARRAY(SELECT DISTINCT unnest(skills.alt_labels || EXCLUDED.alt_labels)), updated_at = now()
          RETURNING id`,
-        [s.code, s.uri ?? null, s.label, s.altLabels, s.type, s.description ?? null, s.digital || s.essentialDigital, s.essentialDigital],
+        [
+          s.code,
+          s.uri ?? null,
+          s.label,
+          s.altLabels,
+          s.type,
+          s.description ?? null,
+          s.digital || s.essentialDigital,
+          s.essentialDigital,
+        ],
       );
       skillId.set(s.code, rows[0].id);
     }
     for (const s of data.skills) {
-      if (s.broader) await c.query('UPDATE skills SET broader_id = $2 WHERE id = $1', [skillId.get(s.code), skillId.get(s.broader)]);
+      if (s.broader)
+        await c.query('UPDATE skills SET broader_id = $2 WHERE id = $1', [
+          skillId.get(s.code),
+          skillId.get(s.broader),
+        ]);
     }
     const occupationId = new Map<string, string>();
     for (const o of data.occupations) {
@@ -77,9 +90,10 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
     const oppId = new Map<string, string>();
     for (const o of data.opportunities) {
       const f = funding(o.funding);
-      const existing = await c.query<{ id: string }>('SELECT id FROM opportunities WHERE source_id IS NULL AND source_ref = $1', [
-        `demo:${o.ref}`,
-      ]);
+      const existing = await c.query<{ id: string }>(
+        'SELECT id FROM opportunities WHERE source_id IS NULL AND source_ref = $1',
+        [`demo:${o.ref}`],
+      );
       if (existing.rows[0]) {
         oppId.set(o.ref, existing.rows[0].id);
         continue;
@@ -134,12 +148,22 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       const opportunity = oppId.get(a.course);
       const employer = orgId.get(a.employer);
       if (!opportunity || !employer) continue;
-      const found = await c.query('SELECT 1 FROM accreditations WHERE opportunity_id = $1 AND employer_id = $2', [opportunity, employer]);
+      const found = await c.query(
+        'SELECT 1 FROM accreditations WHERE opportunity_id = $1 AND employer_id = $2',
+        [opportunity, employer],
+      );
       if (found.rowCount) continue;
       await c.query(
         `INSERT INTO accreditations (opportunity_id, employer_id, skill_ids, status, valid_from, valid_to, guaranteed_interview)
          VALUES ($1, $2, $3, 'ACTIVE', $4, $5, $6)`,
-        [opportunity, employer, a.skills.map((s) => skillId.get(s)), a.validFrom, a.validTo, a.guaranteedInterview],
+        [
+          opportunity,
+          employer,
+          a.skills.map((s) => skillId.get(s)),
+          a.validFrom,
+          a.validTo,
+          a.guaranteedInterview,
+        ],
       );
       accreditations++;
     }

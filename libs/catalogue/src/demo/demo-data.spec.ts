@@ -39,12 +39,15 @@ describe('demo region: counts', () => {
   it('offers every kind of learning, from every kind of provider', () => {
     const kinds = new Set(learning.map((o) => o.kind));
     expect([...kinds].sort()).toEqual(['APPRENTICESHIP', 'BOOTCAMP', 'COURSE']);
-    const providerTypes = new Set(learning.map((o) => orgByCode.get(o.organisation)?.providerType).filter(Boolean));
+    const providerTypes = new Set(
+      learning.map((o) => orgByCode.get(o.organisation)?.providerType).filter(Boolean),
+    );
     for (const type of ['COLLEGE', 'BOOTCAMP', 'COMMUNITY', 'ONLINE']) expect(providerTypes).toContain(type);
   });
 
   it('spreads vacancies and in-person learning across all ten boroughs', () => {
-    const boroughOf = (o: DemoOpportunity) => districtByOutward.get(parsePostcode(o.postcode ?? '').outward)?.borough;
+    const boroughOf = (o: DemoOpportunity) =>
+      districtByOutward.get(parsePostcode(o.postcode ?? '').outward)?.borough;
     const vacancyBoroughs = new Set(vacancies.map(boroughOf));
     const learningBoroughs = new Set(learning.filter((o) => o.postcode).map(boroughOf));
     for (const borough of GM_BOROUGHS) {
@@ -72,7 +75,8 @@ describe('demo region: identity and references', () => {
     const skillUri = new RegExp(`^http://data\\.europa\\.eu/esco/skill/${UUID}$`);
     const occupationUri = new RegExp(`^http://data\\.europa\\.eu/esco/occupation/${UUID}$`);
     for (const skill of data.skills) if (skill.uri) expect(skill.uri).toMatch(skillUri);
-    for (const occupation of data.occupations) if (occupation.uri) expect(occupation.uri).toMatch(occupationUri);
+    for (const occupation of data.occupations)
+      if (occupation.uri) expect(occupation.uri).toMatch(occupationUri);
     expect(data.skills.filter((s) => s.uri).length).toBeGreaterThanOrEqual(120);
     expect(data.occupations.filter((o) => o.uri).length).toBeGreaterThanOrEqual(25);
   });
@@ -152,7 +156,8 @@ describe('demo region: identity and references', () => {
 
 describe('demo region: places', () => {
   const { minLat, maxLat, minLon, maxLon } = GREATER_MANCHESTER_BOUNDS;
-  const inside = (lat: number, lon: number) => lat >= minLat && lat <= maxLat && lon >= minLon && lon <= maxLon;
+  const inside = (lat: number, lon: number) =>
+    lat >= minLat && lat <= maxLat && lon >= minLon && lon <= maxLon;
 
   it('puts every district centroid inside Greater Manchester, in one of the ten boroughs', () => {
     for (const d of data.postcodeDistricts) {
@@ -172,9 +177,15 @@ describe('demo region: places', () => {
       expect(parsed.postcode).toBe(p.postcode);
       const district = districtByOutward.get(parsed.outward);
       expect(district).toBeDefined();
-      if (!district || p.latitude === null || p.longitude === null) throw new Error(`${p.what} is not placed`);
+      if (!district || p.latitude === null || p.longitude === null)
+        throw new Error(`${p.what} is not placed`);
       expect(inside(p.latitude, p.longitude)).toBe(true);
-      expect(haversineKm({ latitude: p.latitude, longitude: p.longitude }, { latitude: district.lat, longitude: district.lon })).toBeLessThan(5);
+      expect(
+        haversineKm(
+          { latitude: p.latitude, longitude: p.longitude },
+          { latitude: district.lat, longitude: district.lon },
+        ),
+      ).toBeLessThan(5);
     }
   });
 
@@ -220,7 +231,9 @@ describe('demo region: dates, money and hours', () => {
     const apprenticeRatePence = 800;
     for (const o of data.opportunities.filter((x) => x.kind === 'VACANCY' || x.kind === 'APPRENTICESHIP')) {
       const hourly = (o.wagePencePerYear ?? 0) / (o.hoursPerWeek * 52);
-      expect(hourly).toBeGreaterThanOrEqual(o.kind === 'VACANCY' ? nationalLivingWagePence : apprenticeRatePence);
+      expect(hourly).toBeGreaterThanOrEqual(
+        o.kind === 'VACANCY' ? nationalLivingWagePence : apprenticeRatePence,
+      );
       expect(o.wagePencePerYear ?? 0).toBeLessThanOrEqual(70_000_00);
     }
     for (const o of data.opportunities.filter((x) => x.kind === 'COURSE' || x.kind === 'BOOTCAMP')) {
@@ -240,9 +253,13 @@ describe('demo region: dates, money and hours', () => {
     }
     const bootcamps = data.opportunities.filter((o) => o.kind === 'BOOTCAMP');
     expect(bootcamps.every((b) => b.funding?.fundedCostPence === 0 && b.funding.minAge === 19)).toBe(true);
-    const communityCourses = learning.filter((o) => orgByCode.get(o.organisation)?.providerType === 'COMMUNITY');
+    const communityCourses = learning.filter(
+      (o) => orgByCode.get(o.organisation)?.providerType === 'COMMUNITY',
+    );
     expect(communityCourses.every((c) => c.costPence === 0)).toBe(true);
-    expect(data.opportunities.some((o) => o.costPence >= 5000 && o.funding === null && o.kind === 'COURSE')).toBe(true);
+    expect(
+      data.opportunities.some((o) => o.costPence >= 5000 && o.funding === null && o.kind === 'COURSE'),
+    ).toBe(true);
   });
 });
 
@@ -254,21 +271,33 @@ describe('demo region: journeys from zero', () => {
       .map((o) => ({ occupation: o.code, missing: missingEssentials(o, fromZero) }))
       .filter((r) => r.missing.length > 0);
     expect(blocked).toEqual([
-      { occupation: DEMO_UNREACHABLE_OCCUPATION, missing: [{ skill: DEMO_UNTAUGHT_SKILL, need: 3, have: 0 }] },
+      {
+        occupation: DEMO_UNREACHABLE_OCCUPATION,
+        missing: [{ skill: DEMO_UNTAUGHT_SKILL, need: 3, have: 0 }],
+      },
     ]);
   });
 
   it('teaches the untaught skill nowhere', () => {
-    expect(data.opportunities.some((o) => o.skillsTaught.some((s) => s.skill === DEMO_UNTAUGHT_SKILL))).toBe(false);
+    expect(data.opportunities.some((o) => o.skillsTaught.some((s) => s.skill === DEMO_UNTAUGHT_SKILL))).toBe(
+      false,
+    );
     expect(skillCodes.has(DEMO_UNTAUGHT_SKILL)).toBe(true);
   });
 
   it('starts at free digital-basics courses in libraries and community centres that need nothing', () => {
-    const starters = learning.filter((o) => o.skillsRequired.length === 0 && o.skillsTaught.some((s) => s.skill === 'eds-foundation'));
-    expect(starters.length).toBeGreaterThanOrEqual(10);
-    expect(starters.some((o) => orgByCode.get(o.organisation)?.providerType === 'COMMUNITY' && o.costPence === 0 && !o.needsOwnDevice)).toBe(
-      true,
+    const starters = learning.filter(
+      (o) => o.skillsRequired.length === 0 && o.skillsTaught.some((s) => s.skill === 'eds-foundation'),
     );
+    expect(starters.length).toBeGreaterThanOrEqual(10);
+    expect(
+      starters.some(
+        (o) =>
+          orgByCode.get(o.organisation)?.providerType === 'COMMUNITY' &&
+          o.costPence === 0 &&
+          !o.needsOwnDevice,
+      ),
+    ).toBe(true);
   });
 
   it('walks foundations → qualification → course → bootcamp → IT support job, each step unlocking the next', () => {
@@ -287,7 +316,9 @@ describe('demo region: journeys from zero', () => {
     }
     const itSupport = data.occupations.find((o) => o.code === 'it-support-technician');
     expect(itSupport && missingEssentials(itSupport, held)).toEqual([]);
-    const reachableJobs = vacancies.filter((v) => v.occupation === 'it-support-technician' && meets(v.skillsRequired));
+    const reachableJobs = vacancies.filter(
+      (v) => v.occupation === 'it-support-technician' && meets(v.skillsRequired),
+    );
     expect(reachableJobs.length).toBeGreaterThan(0);
   });
 
@@ -295,9 +326,13 @@ describe('demo region: journeys from zero', () => {
     const edsq = data.opportunities.find((o) => o.ref === 'crs-edsq-croal-valley-college');
     const bootcamp = data.opportunities.find((o) => o.ref === 'bc-bootcamp-it-support-croal-valley-college');
     expect(edsq?.skillsRequired.length).toBeGreaterThan(0);
-    expect(reachableSkills(data.opportunities.filter((o) => o.ref !== 'crs-edsq-croal-valley-college')).size).toBeGreaterThan(0);
+    expect(
+      reachableSkills(data.opportunities.filter((o) => o.ref !== 'crs-edsq-croal-valley-college')).size,
+    ).toBeGreaterThan(0);
     // Without any digital-basics starter course, nothing digital can be learned at all.
-    const withoutStarters = data.opportunities.filter((o) => !(o.skillsRequired.length === 0 && o.skillsTaught.some((s) => s.skill === 'eds-foundation')));
+    const withoutStarters = data.opportunities.filter(
+      (o) => !(o.skillsRequired.length === 0 && o.skillsTaught.some((s) => s.skill === 'eds-foundation')),
+    );
     const held = reachableSkills(withoutStarters);
     expect(held.get('eds-foundation') ?? 0).toBe(0);
     expect(bootcamp?.skillsRequired.every((r) => (held.get(r.skill) ?? 0) >= r.level)).toBe(false);

@@ -33,7 +33,10 @@ export function reachableSkills(opportunities: DemoOpportunity[], start: HeldSki
 }
 
 /** The essential skills of an occupation that `held` does not reach, with the level short by. */
-export function missingEssentials(occupation: DemoOccupation, held: HeldSkills): { skill: string; need: number; have: number }[] {
+export function missingEssentials(
+  occupation: DemoOccupation,
+  held: HeldSkills,
+): { skill: string; need: number; have: number }[] {
   return occupation.essential
     .filter(({ skill, level }) => (held.get(skill) ?? 0) < level)
     .map(({ skill, level }) => ({ skill, need: level, have: held.get(skill) ?? 0 }));

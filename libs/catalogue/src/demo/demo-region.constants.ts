@@ -10,4 +10,9 @@ export const DEMO_UNTAUGHT_SKILL = 'deep-learning';
 export const DEMO_REFERENCE_DATE = '2026-11-22';
 
 /** A box around Greater Manchester's ten boroughs, in decimal degrees. */
-export const GREATER_MANCHESTER_BOUNDS = { minLat: 53.32, maxLat: 53.69, minLon: -2.74, maxLon: -1.9 } as const;
+export const GREATER_MANCHESTER_BOUNDS = {
+  minLat: 53.32,
+  maxLat: 53.69,
+  minLon: -2.74,
+  maxLon: -1.9,
+} as const;

@@ -10,7 +10,10 @@ export interface ExpiryResult {
  * Marks ACTIVE listings whose closing date has passed as EXPIRED. Listings are never deleted:
  * a roadmap that pointed at one still explains what it was.
  */
-export async function expireClosedOpportunities(ds: DataSource, asOf: Date = new Date()): Promise<ExpiryResult> {
+export async function expireClosedOpportunities(
+  ds: DataSource,
+  asOf: Date = new Date(),
+): Promise<ExpiryResult> {
   const res = await ds
     .createQueryBuilder()
     .update(OpportunityEntity)

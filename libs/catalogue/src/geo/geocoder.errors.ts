@@ -53,7 +53,10 @@ export class GeocoderUnavailableError extends GeocoderError {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`We couldn\u2019t look up that postcode just now (${reason}). Please try again in a minute.`, options);
+    super(
+      `We couldn\u2019t look up that postcode just now (${reason}). Please try again in a minute.`,
+      options,
+    );
     this.name = 'GeocoderUnavailableError';
   }
 }

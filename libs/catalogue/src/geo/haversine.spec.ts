@@ -2,7 +2,9 @@ import { MEAN_EARTH_RADIUS_KM, haversineKm } from './haversine';
 
 describe('haversineKm', () => {
   it('is zero from a point to itself', () => {
-    expect(haversineKm({ latitude: 53.4808, longitude: -2.2426 }, { latitude: 53.4808, longitude: -2.2426 })).toBe(0);
+    expect(
+      haversineKm({ latitude: 53.4808, longitude: -2.2426 }, { latitude: 53.4808, longitude: -2.2426 }),
+    ).toBe(0);
   });
 
   it('gives one degree of latitude along a meridian as 2πR/360', () => {
@@ -12,15 +14,26 @@ describe('haversineKm', () => {
   });
 
   it('gives equator to pole as a quarter of the circumference, and antipodes as half', () => {
-    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 90, longitude: 0 })).toBeCloseTo(10007.557, 2);
-    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(20015.115, 2);
-    expect(haversineKm({ latitude: 10, longitude: 20 }, { latitude: -10, longitude: -160 })).toBeCloseTo(20015.115, 2);
+    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 90, longitude: 0 })).toBeCloseTo(
+      10007.557,
+      2,
+    );
+    expect(haversineKm({ latitude: 0, longitude: 0 }, { latitude: 0, longitude: 180 })).toBeCloseTo(
+      20015.115,
+      2,
+    );
+    expect(haversineKm({ latitude: 10, longitude: 20 }, { latitude: -10, longitude: -160 })).toBeCloseTo(
+      20015.115,
+      2,
+    );
   });
 
   it('matches the textbook Nashville (BNA) to Los Angeles (LAX) distance, rescaled to this radius', () => {
     // 2887.2599 km is the widely published figure for R = 6372.8 km.
     const expected = (2887.2599506 * MEAN_EARTH_RADIUS_KM) / 6372.8;
-    expect(haversineKm({ latitude: 36.12, longitude: -86.67 }, { latitude: 33.94, longitude: -118.4 })).toBeCloseTo(expected, 3);
+    expect(
+      haversineKm({ latitude: 36.12, longitude: -86.67 }, { latitude: 33.94, longitude: -118.4 }),
+    ).toBeCloseTo(expected, 3);
   });
 
   it('puts Manchester about 262 km from London, and is symmetric', () => {
@@ -32,6 +45,9 @@ describe('haversineKm', () => {
   });
 
   it('measures across the antimeridian the short way', () => {
-    expect(haversineKm({ latitude: 0, longitude: 179.5 }, { latitude: 0, longitude: -179.5 })).toBeCloseTo(111.195, 2);
+    expect(haversineKm({ latitude: 0, longitude: 179.5 }, { latitude: 0, longitude: -179.5 })).toBeCloseTo(
+      111.195,
+      2,
+    );
   });
 });

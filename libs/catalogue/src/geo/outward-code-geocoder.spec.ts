@@ -18,7 +18,11 @@ describe('OutwardCodeGeocoder', () => {
   });
 
   it('resolves an outward code on its own', async () => {
-    await expect(table.geocode(' sk1 ')).resolves.toMatchObject({ postcode: 'SK1', outward: 'SK1', borough: 'Stockport' });
+    await expect(table.geocode(' sk1 ')).resolves.toMatchObject({
+      postcode: 'SK1',
+      outward: 'SK1',
+      borough: 'Stockport',
+    });
   });
 
   it('does not confuse M4 with M46 or M44', async () => {

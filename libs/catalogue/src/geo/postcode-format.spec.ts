@@ -24,18 +24,30 @@ describe('parsePostcode', () => {
     expect(parsePostcode(input)).toEqual({ postcode: outward, outward, inward: null });
   });
 
-  it.each(['', '   ', 'M', '4M 6DE', 'M4 6D', 'M4 6DEE', 'MANCHESTER', 'M4-6DE', 'M4 6CI', 'M4 DE6', '12345', 'M4 6DE extra'])(
-    'rejects %p as malformed',
-    (input) => {
-      expect(() => parsePostcode(input)).toThrow(InvalidPostcodeError);
-      expect(isValidPostcode(input)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'M',
+    '4M 6DE',
+    'M4 6D',
+    'M4 6DEE',
+    'MANCHESTER',
+    'M4-6DE',
+    'M4 6CI',
+    'M4 DE6',
+    '12345',
+    'M4 6DE extra',
+  ])('rejects %p as malformed', (input) => {
+    expect(() => parsePostcode(input)).toThrow(InvalidPostcodeError);
+    expect(isValidPostcode(input)).toBe(false);
+  });
 
   it('explains a malformed postcode in a way a person can act on', () => {
     expect(() => parsePostcode('M4-6DE')).toThrow(
       '\u201cM4-6DE\u201d doesn\u2019t look like a UK postcode. Enter a postcode like M4 6DE, or just the first part, like M4.',
     );
-    expect(() => parsePostcode('  ')).toThrow('Enter a postcode, like M4 6DE, or just the first part, like M4.');
+    expect(() => parsePostcode('  ')).toThrow(
+      'Enter a postcode, like M4 6DE, or just the first part, like M4.',
+    );
   });
 });

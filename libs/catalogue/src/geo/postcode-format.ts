@@ -23,7 +23,8 @@ export function parsePostcode(input: string): ParsedPostcode {
   if (compact.length >= 5 && compact.length <= 7) {
     const outward = compact.slice(0, -3);
     const inward = compact.slice(-3);
-    if (OUTWARD.test(outward) && INWARD.test(inward)) return { postcode: `${outward} ${inward}`, outward, inward };
+    if (OUTWARD.test(outward) && INWARD.test(inward))
+      return { postcode: `${outward} ${inward}`, outward, inward };
   }
   throw new InvalidPostcodeError(input);
 }

@@ -4,7 +4,9 @@ import { GeocoderUnavailableError, InvalidPostcodeError, UnknownPostcodeError } 
 import { PostcodesIoGeocoder } from './postcodes-io-geocoder';
 
 /** A local stand-in for postcodes.io, answering with its response shapes. */
-function fakePostcodesIo(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; baseUrl: string }> {
+function fakePostcodesIo(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; baseUrl: string }> {
   const server = createServer(handler);
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
@@ -31,19 +33,36 @@ describe('PostcodesIoGeocoder against a local postcodes.io-shaped server', () =>
       if (url === '/postcodes/M4 6DE') {
         sendJson(res, 200, {
           status: 200,
-          result: { postcode: 'M4 6DE', outcode: 'M4', latitude: 53.48461, longitude: -2.22395, admin_district: 'Manchester' },
+          result: {
+            postcode: 'M4 6DE',
+            outcode: 'M4',
+            latitude: 53.48461,
+            longitude: -2.22395,
+            admin_district: 'Manchester',
+          },
         });
       } else if (url === '/postcodes/SK1 3XE') {
-        sendJson(res, 200, { status: 200, result: { postcode: 'SK1 3XE', latitude: null, longitude: null, admin_district: null } });
+        sendJson(res, 200, {
+          status: 200,
+          result: { postcode: 'SK1 3XE', latitude: null, longitude: null, admin_district: null },
+        });
       } else if (url === '/outcodes/OL16') {
         sendJson(res, 200, {
           status: 200,
-          result: { outcode: 'OL16', latitude: 53.6121, longitude: -2.1255, admin_district: ['Rochdale', 'Oldham'] },
+          result: {
+            outcode: 'OL16',
+            latitude: 53.6121,
+            longitude: -2.1255,
+            admin_district: ['Rochdale', 'Oldham'],
+          },
         });
       } else if (url === '/postcodes/BL1 1AA') {
         sendJson(res, 500, { status: 500, error: 'Internal server error' });
       } else if (url === '/postcodes/WN1 1AA') {
-        setTimeout(() => sendJson(res, 200, { status: 200, result: { latitude: 53.55, longitude: -2.63 } }), 1500);
+        setTimeout(
+          () => sendJson(res, 200, { status: 200, result: { latitude: 53.55, longitude: -2.63 } }),
+          1500,
+        );
       } else if (url === '/postcodes/WN2 2AA') {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{not json');
@@ -82,7 +101,9 @@ describe('PostcodesIoGeocoder against a local postcodes.io-shaped server', () =>
   });
 
   it('turns a 404 into UnknownPostcodeError with a message a person can act on', async () => {
-    const error = await geocoder().geocode('ZZ9 9ZZ').catch((e: unknown) => e);
+    const error = await geocoder()
+      .geocode('ZZ9 9ZZ')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownPostcodeError);
     expect((error as Error).message).toBe(
       '\u201cZZ9 9ZZ\u201d is not a postcode we know in the UK. Check it, or enter just the first part, like M4.',
@@ -110,7 +131,9 @@ describe('PostcodesIoGeocoder against a local postcodes.io-shaped server', () =>
 
   it('gives up after the timeout', async () => {
     const started = Date.now();
-    const error = await geocoder(200).geocode('WN1 1AA').catch((e: unknown) => e);
+    const error = await geocoder(200)
+      .geocode('WN1 1AA')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GeocoderUnavailableError);
     expect((error as Error).message).toContain('no answer within 200 ms');
     expect(Date.now() - started).toBeLessThan(1200);
@@ -120,8 +143,8 @@ describe('PostcodesIoGeocoder against a local postcodes.io-shaped server', () =>
     const closed = await fakePostcodesIo(() => undefined);
     const deadUrl = closed.baseUrl;
     await new Promise((resolve) => closed.server.close(resolve));
-    await expect(new PostcodesIoGeocoder({ baseUrl: deadUrl, timeoutMs: 1000 }).geocode('M4 6DE')).rejects.toBeInstanceOf(
-      GeocoderUnavailableError,
-    );
+    await expect(
+      new PostcodesIoGeocoder({ baseUrl: deadUrl, timeoutMs: 1000 }).geocode('M4 6DE'),
+    ).rejects.toBeInstanceOf(GeocoderUnavailableError);
   });
 });

@@ -64,7 +64,8 @@ export class PostcodesIoGeocoder implements Geocoder {
         headers: { accept: 'application/json' },
       });
       if (response.status === 404) throw new UnknownPostcodeError(postcode, this.region, outwardOnly);
-      if (!response.ok) throw new GeocoderUnavailableError(`postcode service answered HTTP ${response.status}`);
+      if (!response.ok)
+        throw new GeocoderUnavailableError(`postcode service answered HTTP ${response.status}`);
       const body = (await response.json()) as { result?: PostcodesIoResult | null };
       if (!body.result) throw new UnknownPostcodeError(postcode, this.region, outwardOnly);
       return body.result;

@@ -23,7 +23,8 @@ export class GeocoderPostcodeLookup implements PostcodeLookup {
       const g = await this.geocoder.geocode(postcode);
       return { postcode: g.postcode, latitude: g.latitude, longitude: g.longitude, borough: g.borough };
     } catch (e) {
-      if (e instanceof InvalidPostcodeError || e instanceof UnknownPostcodeError) throw badInput(e.message, { field: 'postcode' });
+      if (e instanceof InvalidPostcodeError || e instanceof UnknownPostcodeError)
+        throw badInput(e.message, { field: 'postcode' });
       throw e;
     }
   }

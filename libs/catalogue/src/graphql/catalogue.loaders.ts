@@ -25,8 +25,12 @@ export class CatalogueLoaders {
           [ids],
         );
         return groupByKeys(ids, rows, (r) => r.opportunity_id as string).map((list) => ({
-          taught: list.filter((r) => r.role === 'TAUGHT').map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
-          required: list.filter((r) => r.role === 'REQUIRED').map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
+          taught: list
+            .filter((r) => r.role === 'TAUGHT')
+            .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
+          required: list
+            .filter((r) => r.role === 'REQUIRED')
+            .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
         }));
       })
       .load(id);
@@ -50,7 +54,9 @@ export class CatalogueLoaders {
             id: r.id as string,
             employerName: r.employer_name as string,
             status: r.status as string,
-            skills: (r.skill_ids as string[]).map((sid) => skills.get(sid)).filter((s): s is SkillModel => !!s),
+            skills: (r.skill_ids as string[])
+              .map((sid) => skills.get(sid))
+              .filter((s): s is SkillModel => !!s),
             validFrom: (r.valid_from as Date | null) ?? null,
             validTo: (r.valid_to as Date | null) ?? null,
             guaranteedInterview: Boolean(r.guaranteed_interview),
@@ -62,7 +68,10 @@ export class CatalogueLoaders {
 
   async skillsById(loaders: RequestLoaders, ids: string[]): Promise<Map<string, SkillModel>> {
     const loader = loaders.get<string, SkillModel | null>('skillById', async (keys) => {
-      const rows: Array<Record<string, unknown>> = await this.ds.query('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [keys]);
+      const rows: Array<Record<string, unknown>> = await this.ds.query(
+        'SELECT * FROM skills WHERE id = ANY($1::uuid[])',
+        [keys],
+      );
       const map = new Map(rows.map((r) => [r.id as string, skillFromRow(r)]));
       return keys.map((k) => map.get(k) ?? null);
     });
@@ -74,7 +83,11 @@ export class CatalogueLoaders {
     return out;
   }
 
-  occupationSkills(loaders: RequestLoaders, occupationId: string, relation: 'essential' | 'optional'): Promise<SkillModel[]> {
+  occupationSkills(
+    loaders: RequestLoaders,
+    occupationId: string,
+    relation: 'essential' | 'optional',
+  ): Promise<SkillModel[]> {
     return loaders
       .get<string, Array<Record<string, unknown>>>('occupationSkills', async (ids) => {
         const rows: Array<Record<string, unknown>> = await this.ds.query(

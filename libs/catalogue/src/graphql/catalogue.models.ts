@@ -1,4 +1,13 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   IsArray,
@@ -80,7 +89,8 @@ export class OpportunityModel {
   @Field(() => Float, { nullable: true }) longitude!: number | null;
   @Field(() => Float, { nullable: true }) hoursPerWeek!: number | null;
   @Field(() => Float, { nullable: true }) durationWeeks!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Total learning or working hours' }) totalHours!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Total learning or working hours' }) totalHours!:
+    number | null;
   @Field(() => Int) costPence!: number;
   @Field(() => Int, { nullable: true, description: 'RQF level' }) level!: number | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) startDate!: Date | null;
@@ -89,7 +99,8 @@ export class OpportunityModel {
   @Field(() => Int, { nullable: true }) wagePencePerYear!: number | null;
   @Field({ description: 'Free for at least some learners (see funding rules)' }) fundedAvailable!: boolean;
   @Field() guaranteedInterview!: boolean;
-  @Field(() => [String], { description: 'Skills the source named that match no taxonomy skill' }) unmatchedSkills!: string[];
+  @Field(() => [String], { description: 'Skills the source named that match no taxonomy skill' })
+  unmatchedSkills!: string[];
   @Field() status!: string;
   @Field(() => Float, { nullable: true, description: 'Distance from the point of a `near` filter, in km' })
   distanceKm?: number | null;
@@ -136,7 +147,11 @@ export class OpportunityFilter {
   @IsArray()
   @IsEnum(OpportunityKindEnum, { each: true })
   kinds?: OpportunityKind[];
-  @Field(() => NearInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => NearInput) near?: NearInput;
+  @Field(() => NearInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NearInput)
+  near?: NearInput;
   @Field(() => [DeliveryModeEnum], { nullable: true })
   @IsOptional()
   @IsArray()

@@ -31,7 +31,10 @@ export function opportunityFromRow(r: Row): OpportunityModel {
     guaranteedInterview: Boolean(r.guaranteed_interview),
     unmatchedSkills: (r.unmatched_skills as string[] | null) ?? [],
     status: r.status as string,
-    distanceKm: r.distance_km === null || r.distance_km === undefined ? null : Math.round(Number(r.distance_km) * 100) / 100,
+    distanceKm:
+      r.distance_km === null || r.distance_km === undefined
+        ? null
+        : Math.round(Number(r.distance_km) * 100) / 100,
   };
 }
 

@@ -57,17 +57,26 @@ export class OpportunitiesResolver {
   @Query(() => OpportunityModel, { nullable: true })
   async opportunity(@Args('id', { type: () => ID }) id: string): Promise<OpportunityModel | null> {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-    const rows: Array<Record<string, unknown>> = await this.ds.query('SELECT * FROM opportunities WHERE id = $1', [id]);
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      'SELECT * FROM opportunities WHERE id = $1',
+      [id],
+    );
     return rows[0] ? opportunityFromRow(rows[0]) : null;
   }
 
   @ResolveField(() => [SkillLevelModel])
-  async skillsTaught(@Parent() o: OpportunityModel, @Loaders() l: RequestLoaders): Promise<SkillLevelModel[]> {
+  async skillsTaught(
+    @Parent() o: OpportunityModel,
+    @Loaders() l: RequestLoaders,
+  ): Promise<SkillLevelModel[]> {
     return (await this.loaders.skillsOfOpportunity(l, o.id)).taught;
   }
 
   @ResolveField(() => [SkillLevelModel])
-  async skillsRequired(@Parent() o: OpportunityModel, @Loaders() l: RequestLoaders): Promise<SkillLevelModel[]> {
+  async skillsRequired(
+    @Parent() o: OpportunityModel,
+    @Loaders() l: RequestLoaders,
+  ): Promise<SkillLevelModel[]> {
     return (await this.loaders.skillsOfOpportunity(l, o.id)).required;
   }
 
@@ -85,11 +94,26 @@ export class OpportunitiesResolver {
     if (!(near.radiusKm > 0)) throw badInput(`radiusKm must be more than 0 (got ${near.radiusKm})`);
     if (near.postcode) {
       const place = await this.geocoder.lookup(near.postcode);
-      return { latitude: place.latitude, longitude: place.longitude, radiusKm: near.radiusKm, includeOnline: !!near.includeOnline };
+      return {
+        latitude: place.latitude,
+        longitude: place.longitude,
+        radiusKm: near.radiusKm,
+        includeOnline: !!near.includeOnline,
+      };
     }
-    if (near.latitude === undefined || near.longitude === undefined || near.latitude === null || near.longitude === null) {
+    if (
+      near.latitude === undefined ||
+      near.longitude === undefined ||
+      near.latitude === null ||
+      near.longitude === null
+    ) {
       throw badInput('near needs a postcode, or both latitude and longitude');
     }
-    return { latitude: near.latitude, longitude: near.longitude, radiusKm: near.radiusKm, includeOnline: !!near.includeOnline };
+    return {
+      latitude: near.latitude,
+      longitude: near.longitude,
+      radiusKm: near.radiusKm,
+      includeOnline: !!near.includeOnline,
+    };
   }
 }

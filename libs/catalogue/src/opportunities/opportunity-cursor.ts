@@ -13,13 +13,20 @@ export function encodeCursor(c: OpportunityCursor): string {
 
 export function decodeCursor(raw: string, expected: OpportunityCursor['sort']): OpportunityCursor {
   try {
-    const [sort, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, unknown, unknown];
-    const validValue = sort === 'title' ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value);
+    const [sort, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [
+      string,
+      unknown,
+      unknown,
+    ];
+    const validValue =
+      sort === 'title' ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value);
     if (sort === expected && validValue && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
       return { sort, value: value as string | number, id };
     }
   } catch {
     // fall through to the error below
   }
-  throw badInput('`after` is not a cursor from this query. Use pageInfo.endCursor from the previous page, with the same filter.');
+  throw badInput(
+    '`after` is not a cursor from this query. Use pageInfo.endCursor from the previous page, with the same filter.',
+  );
 }

@@ -62,7 +62,9 @@ export async function searchOpportunities(ds: DataSource, q: OpportunitySearch):
   if (q.modes?.length) where.push(`o.mode = ANY(${p(q.modes)})`);
   if (q.fundedOnly) where.push(`(o.cost_pence = 0 OR o.funded_available)`);
   if (q.skillIds?.length) {
-    where.push(`EXISTS (SELECT 1 FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.skill_id = ANY(${p(q.skillIds)}::uuid[]))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.skill_id = ANY(${p(q.skillIds)}::uuid[]))`,
+    );
   }
   const text = q.text?.trim();
   let rankSql = 'NULL::real';
@@ -97,7 +99,8 @@ export async function searchOpportunities(ds: DataSource, q: OpportunitySearch):
   const countParams = [...params];
   const pageWhere = [filterSql];
   // Online items in a near search have no distance; they sort after every located one.
-  const sortExpr = sort === 'distance' ? `coalesce(${distanceSql}, 1e9)` : sort === 'rank' ? rankSql : 'o.title';
+  const sortExpr =
+    sort === 'distance' ? `coalesce(${distanceSql}, 1e9)` : sort === 'rank' ? rankSql : 'o.title';
   if (q.after) {
     const c = decodeCursor(q.after, sort);
     const op = sort === 'rank' ? '<' : '>';

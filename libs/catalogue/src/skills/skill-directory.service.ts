@@ -25,9 +25,10 @@ export class SkillDirectory {
     await this.ensureFresh();
     const hits = this.index!.search(query, first);
     if (!hits.length) return [];
-    const rows: Array<Record<string, unknown>> = await this.ds.query('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [
-      hits.map((h) => h.id),
-    ]);
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      'SELECT * FROM skills WHERE id = ANY($1::uuid[])',
+      [hits.map((h) => h.id)],
+    );
     const byId = new Map(rows.map((r) => [r.id as string, skillFromRow(r)]));
     return hits.map((h) => byId.get(h.id)).filter((s): s is SkillModel => !!s);
   }
@@ -50,10 +51,21 @@ export class SkillDirectory {
     );
     this.checkedAt = Date.now();
     if (this.index && version === this.version) return;
-    const rows: Array<{ id: string; uri: string | null; label: string; alt_labels: string[]; popularity: number }> =
-      await this.ds.query('SELECT id, uri, label, alt_labels, popularity FROM skills');
+    const rows: Array<{
+      id: string;
+      uri: string | null;
+      label: string;
+      alt_labels: string[];
+      popularity: number;
+    }> = await this.ds.query('SELECT id, uri, label, alt_labels, popularity FROM skills');
     this.index = new SkillSearchIndex(
-      rows.map((r) => ({ id: r.id, uri: r.uri, label: r.label, altLabels: r.alt_labels ?? [], popularity: r.popularity })),
+      rows.map((r) => ({
+        id: r.id,
+        uri: r.uri,
+        label: r.label,
+        altLabels: r.alt_labels ?? [],
+        popularity: r.popularity,
+      })),
     );
     this.version = version;
   }

@@ -63,13 +63,18 @@ export class DiscoveryResolver {
     const learner = await this.profiles.learnerRecord(user.id);
     const profile = await this.profiles.get(user.id);
     const needSkills =
-      profile.goalOccupationId || profile.goalOpportunityId ? (await this.roadmaps.goalFor(profile, this.ds.manager)).skills : undefined;
+      profile.goalOccupationId || profile.goalOpportunityId
+        ? (await this.roadmaps.goalFor(profile, this.ds.manager)).skills
+        : undefined;
     const ranked = rankOpportunities(snapshot.index, learner, {
       kinds: kinds?.length ? kinds : ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP', 'VACANCY'],
       k: first,
       needSkills,
     });
-    const opps = await this.rowsById('opportunities', ranked.map((r) => r.id));
+    const opps = await this.rowsById(
+      'opportunities',
+      ranked.map((r) => r.id),
+    );
     const skills = await this.skillsById([
       ...ranked.flatMap((r) => r.matchedSkills.map((s) => s.skill)),
       ...ranked.flatMap((r) => r.missingSkills.map((s) => s.skill)),
@@ -98,14 +103,22 @@ export class DiscoveryResolver {
     const snapshot = await this.engine.get();
     const learner = await this.profiles.learnerRecord(user.id);
     const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first);
-    const occs = await this.rowsById('occupations', roles.map((r) => r.occupationId));
+    const occs = await this.rowsById(
+      'occupations',
+      roles.map((r) => r.occupationId),
+    );
     const skills = await this.skillsById(roles.flatMap((r) => r.missingSkills.map((s) => s.skill)));
     return roles
       .filter((r) => occs.has(r.occupationId))
       .map((r) => {
         const o = occs.get(r.occupationId)!;
         return {
-          occupation: { id: o.id as string, uri: (o.uri as string) ?? null, title: o.title as string, description: (o.description as string) ?? null },
+          occupation: {
+            id: o.id as string,
+            uri: (o.uri as string) ?? null,
+            title: o.title as string,
+            description: (o.description as string) ?? null,
+          },
           score: r.score,
           fit: r.fit,
           gapHours: r.gapHours,

@@ -3,7 +3,8 @@ import type { FundingRule, OccupationRecord, OpportunityRecord, SkillRecord } fr
 
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
-const iso = (v: unknown): string | undefined => (v ? new Date(v as string).toISOString().slice(0, 10) : undefined);
+const iso = (v: unknown): string | undefined =>
+  v ? new Date(v as string).toISOString().slice(0, 10) : undefined;
 
 /**
  * Reads catalogue rows into the engine's plain records. `ids` limits it to some opportunities
@@ -34,7 +35,8 @@ export function toOpportunityRecord(r: Row): OpportunityRecord {
   const lon = num(r.longitude);
   const hoursPerWeek = num(r.hours_per_week);
   const durationWeeks = num(r.duration_weeks);
-  const total = num(r.total_hours) ?? (hoursPerWeek && durationWeeks ? hoursPerWeek * durationWeeks : undefined);
+  const total =
+    num(r.total_hours) ?? (hoursPerWeek && durationWeeks ? hoursPerWeek * durationWeeks : undefined);
   return {
     id: r.id as string,
     kind: r.kind as OpportunityRecord['kind'],
@@ -63,7 +65,11 @@ export function toOpportunityRecord(r: Row): OpportunityRecord {
 
 export async function loadSkillRecords(ds: DataSource): Promise<SkillRecord[]> {
   const rows: Row[] = await ds.query('SELECT id, label, broader_id FROM skills');
-  return rows.map((r) => ({ id: r.id as string, label: r.label as string, broader: (r.broader_id as string | null) ?? undefined }));
+  return rows.map((r) => ({
+    id: r.id as string,
+    label: r.label as string,
+    broader: (r.broader_id as string | null) ?? undefined,
+  }));
 }
 
 /** Occupations the product plans towards: those with at least one essential skill. */

@@ -90,7 +90,9 @@ export class MatchingIndexService implements OnModuleDestroy {
       skillLabel: (id: string) => labels.get(id) ?? 'a skill',
     };
     this.version = version;
-    this.log.log(`matching index built: ${records.length} listings, ${skills.length} skills in ${Date.now() - started} ms`);
+    this.log.log(
+      `matching index built: ${records.length} listings, ${skills.length} skills in ${Date.now() - started} ms`,
+    );
     return this.snapshot;
   }
 
@@ -112,7 +114,9 @@ export class MatchingIndexService implements OnModuleDestroy {
     this.subscriber = new Redis(redisConnectionOptions(this.config.redis.url));
     this.subscriber.on('error', () => undefined);
     const channel = listingChangesChannel(this.config.redis.prefix);
-    void this.subscriber.subscribe(channel).catch((e: Error) => this.log.warn(`cannot subscribe to ${channel}: ${e.message}`));
+    void this.subscriber
+      .subscribe(channel)
+      .catch((e: Error) => this.log.warn(`cannot subscribe to ${channel}: ${e.message}`));
     this.subscriber.on('message', (_channel: string, message: string) => {
       try {
         const changes = JSON.parse(message) as ListingChanges;

@@ -1,4 +1,14 @@
-import { Args, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from '@nestjs/graphql';
 import { AuthUser, Authenticated, CurrentUser } from '@skillpath/auth';
 import { badInput } from '@skillpath/common';
 import { NotificationService } from './notification.service';
@@ -27,7 +37,14 @@ export class NotificationsResolver {
   ): Promise<NotificationModel[]> {
     if (first < 1 || first > 100) throw badInput(`first must be from 1 to 100 (got ${first})`);
     const list = await this.notificationService.list(user.id, unreadOnly, first);
-    return list.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, read: !!n.readAt, createdAt: n.createdAt }));
+    return list.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      read: !!n.readAt,
+      createdAt: n.createdAt,
+    }));
   }
 
   /** Marks notifications read (all of them when no ids are given); returns how many changed. */

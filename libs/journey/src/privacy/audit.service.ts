@@ -9,7 +9,13 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async record(
-    entry: { actorUserId: string | null; actorRole: string; subjectUserId: string; action: string; reason: string },
+    entry: {
+      actorUserId: string | null;
+      actorRole: string;
+      subjectUserId: string;
+      action: string;
+      reason: string;
+    },
     m: EntityManager = this.ds.manager,
   ): Promise<void> {
     await m.getRepository(AuditLogEntity).insert(entry);

@@ -20,7 +20,9 @@ export class PrivacyService {
   /** Everything held about the learner, as JSON. Secrets (password hash, token hashes) are not data about them. */
   async export(userId: string): Promise<Record<string, unknown>> {
     const q = (sql: string) => this.ds.query(sql, [userId]) as Promise<Row[]>;
-    const [account] = await q('SELECT id, email, display_name, role, created_at, updated_at FROM users WHERE id = $1');
+    const [account] = await q(
+      'SELECT id, email, display_name, role, created_at, updated_at FROM users WHERE id = $1',
+    );
     const data = {
       exportedAt: new Date().toISOString(),
       account,
@@ -35,10 +37,20 @@ export class PrivacyService {
                   WHERE rs.roadmap_id = r.id) st), '[]') AS steps
          FROM roadmaps r WHERE r.user_id = $1 ORDER BY r.version`,
       ),
-      notifications: await q('SELECT kind, title, body, data, read_at, created_at FROM notifications WHERE user_id = $1 ORDER BY created_at'),
-      accessLog: await q('SELECT actor_role, action, reason, at FROM audit_log WHERE subject_user_id = $1 ORDER BY at'),
+      notifications: await q(
+        'SELECT kind, title, body, data, read_at, created_at FROM notifications WHERE user_id = $1 ORDER BY created_at',
+      ),
+      accessLog: await q(
+        'SELECT actor_role, action, reason, at FROM audit_log WHERE subject_user_id = $1 ORDER BY at',
+      ),
     };
-    await this.audit.record({ actorUserId: userId, actorRole: 'LEARNER', subjectUserId: userId, action: 'EXPORT', reason: 'learner exported their data' });
+    await this.audit.record({
+      actorUserId: userId,
+      actorRole: 'LEARNER',
+      subjectUserId: userId,
+      action: 'EXPORT',
+      reason: 'learner exported their data',
+    });
     return data;
   }
 
@@ -53,7 +65,13 @@ export class PrivacyService {
     }
     await this.ds.transaction(async (m) => {
       await this.audit.record(
-        { actorUserId: null, actorRole: 'LEARNER', subjectUserId: userId, action: 'ERASE', reason: 'learner deleted their account' },
+        {
+          actorUserId: null,
+          actorRole: 'LEARNER',
+          subjectUserId: userId,
+          action: 'ERASE',
+          reason: 'learner deleted their account',
+        },
         m,
       );
       await m.query('DELETE FROM users WHERE id = $1', [userId]);

@@ -58,7 +58,9 @@ export class LearnerProfileModel {
   @Field() shareWithEmployers!: boolean;
   @Field() shareWithPartnerships!: boolean;
   @Field() selfCheckCompleted!: boolean;
-  @Field(() => [SkillLevelModel], { description: "The learner's skills, at the highest level any evidence shows" })
+  @Field(() => [SkillLevelModel], {
+    description: "The learner's skills, at the highest level any evidence shows",
+  })
   skills!: SkillLevelModel[];
   @Field(() => GoalModel, { nullable: true }) goal!: GoalModel | null;
 }
@@ -109,7 +111,9 @@ export class LearnerProfileInput {
 
 @InputType()
 export class SkillLevelInput {
-  @Field(() => ID) @IsUUID('all', { message: 'skillId must be a skill id from the skills query' }) skillId!: string;
+  @Field(() => ID)
+  @IsUUID('all', { message: 'skillId must be a skill id from the skills query' })
+  skillId!: string;
   @Field(() => Int)
   @IsInt()
   @Min(1, { message: 'level must be from 1 (beginner) to 5 (expert)' })
@@ -118,11 +122,21 @@ export class SkillLevelInput {
 }
 
 export class SkillLevelList {
-  @IsArray() @ArrayMaxSize(300) @ValidateNested({ each: true }) @Type(() => SkillLevelInput) skills!: SkillLevelInput[];
+  @IsArray()
+  @ArrayMaxSize(300)
+  @ValidateNested({ each: true })
+  @Type(() => SkillLevelInput)
+  skills!: SkillLevelInput[];
 }
 
 @InputType()
 export class GoalInput {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'occupationId must be an id from the occupations query' }) occupationId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'opportunityId must be an id from the opportunities query' }) opportunityId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'occupationId must be an id from the occupations query' })
+  occupationId?: string;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'opportunityId must be an id from the opportunities query' })
+  opportunityId?: string;
 }

@@ -3,7 +3,13 @@
  * UK Essential Digital Skills framework, for people starting with little digital confidence.
  * Each answer is NO, WITH_HELP or YES.
  */
-export type EdsArea = 'foundation' | 'communicating' | 'handling-information' | 'transacting' | 'problem-solving' | 'safe-and-legal';
+export type EdsArea =
+  | 'foundation'
+  | 'communicating'
+  | 'handling-information'
+  | 'transacting'
+  | 'problem-solving'
+  | 'safe-and-legal';
 
 export type SelfCheckAnswerValue = 'NO' | 'WITH_HELP' | 'YES';
 
@@ -18,11 +24,23 @@ export const SELF_CHECK_QUESTIONS: readonly SelfCheckQuestion[] = [
   { id: 'q2', area: 'foundation', text: 'Can you connect to Wi-Fi and update a password when asked?' },
   { id: 'q3', area: 'communicating', text: 'Can you send a message or email, and add a photo to it?' },
   { id: 'q4', area: 'communicating', text: 'Can you join a video call, for example on WhatsApp or Zoom?' },
-  { id: 'q5', area: 'handling-information', text: 'Can you search the internet and tell if a website can be trusted?' },
+  {
+    id: 'q5',
+    area: 'handling-information',
+    text: 'Can you search the internet and tell if a website can be trusted?',
+  },
   { id: 'q6', area: 'handling-information', text: 'Can you save a file or photo and find it again later?' },
-  { id: 'q7', area: 'transacting', text: 'Can you fill in a form online, like applying for a job or a bus pass?' },
+  {
+    id: 'q7',
+    area: 'transacting',
+    text: 'Can you fill in a form online, like applying for a job or a bus pass?',
+  },
   { id: 'q8', area: 'transacting', text: 'Can you buy something or pay a bill online safely?' },
-  { id: 'q9', area: 'problem-solving', text: 'When something on a device goes wrong, can you find how to fix it online?' },
+  {
+    id: 'q9',
+    area: 'problem-solving',
+    text: 'When something on a device goes wrong, can you find how to fix it online?',
+  },
   { id: 'q10', area: 'safe-and-legal', text: 'Can you spot a scam message and keep your passwords private?' },
 ];
 

@@ -12,12 +12,20 @@ export function reasonFor(trigger: ReplanTrigger, detail?: string): string {
     case 'SKILLS_CHANGED':
       return 'Your skills changed, so your plan was updated.';
     case 'STEP_COMPLETED':
-      return detail ? `You finished ${detail}. Well done! The rest of your plan was updated.` : 'You finished a step. Well done!';
+      return detail
+        ? `You finished ${detail}. Well done! The rest of your plan was updated.`
+        : 'You finished a step. Well done!';
     case 'STEP_DROPPED':
-      return detail ? `You stopped ${detail}, so your plan found another way.` : 'You stopped a step, so your plan found another way.';
+      return detail
+        ? `You stopped ${detail}, so your plan found another way.`
+        : 'You stopped a step, so your plan found another way.';
     case 'LISTING_EXPIRED':
-      return detail ? `${detail} is no longer available, so your plan was updated.` : 'Something in your plan closed, so it was updated.';
+      return detail
+        ? `${detail} is no longer available, so your plan was updated.`
+        : 'Something in your plan closed, so it was updated.';
     case 'LISTING_CHANGED':
-      return detail ? `${detail} changed, so your plan was checked again.` : 'New courses or jobs appeared that may suit you.';
+      return detail
+        ? `${detail} changed, so your plan was checked again.`
+        : 'New courses or jobs appeared that may suit you.';
   }
 }

@@ -41,7 +41,10 @@ export class ReplanHandlers {
       const parts = [roadmap.reason];
       if (added.length) parts.push(`New in your plan: ${added.join(', ')}.`);
       if (removed.length) parts.push(`No longer in your plan: ${removed.join(', ')}.`);
-      if (!roadmap.reachable) parts.push('Some skills for your goal are not taught nearby right now; your plan shows other goals within reach.');
+      if (!roadmap.reachable)
+        parts.push(
+          'Some skills for your goal are not taught nearby right now; your plan shows other goals within reach.',
+        );
       await this.notifications.notify(userId, {
         kind: 'ROADMAP_UPDATED',
         title: 'Your roadmap was updated',
@@ -69,12 +72,14 @@ export class ReplanHandlers {
       if (!cur) affected.set(userId, { trigger, title, ids: [id] });
       else {
         cur.ids.push(id);
-        if (trigger === 'LISTING_EXPIRED' && cur.trigger !== 'LISTING_EXPIRED') Object.assign(cur, { trigger, title });
+        if (trigger === 'LISTING_EXPIRED' && cur.trigger !== 'LISTING_EXPIRED')
+          Object.assign(cur, { trigger, title });
       }
     };
     if (all.length) {
-      const onRoadmaps: Array<{ user_id: string; opportunity_id: string; title: string; status: string }> = await this.ds.query(
-        `WITH latest AS (
+      const onRoadmaps: Array<{ user_id: string; opportunity_id: string; title: string; status: string }> =
+        await this.ds.query(
+          `WITH latest AS (
            SELECT DISTINCT ON (r.user_id) r.id, r.user_id FROM roadmaps r
             WHERE r.user_id IN (SELECT r2.user_id FROM roadmaps r2 JOIN roadmap_steps s2 ON s2.roadmap_id = r2.id
                                  WHERE s2.opportunity_id = ANY($1::uuid[]))
@@ -83,9 +88,15 @@ export class ReplanHandlers {
            JOIN roadmap_steps s ON s.roadmap_id = l.id AND s.status IN ('PLANNED', 'ENROLLED')
            JOIN opportunities o ON o.id = s.opportunity_id
           WHERE s.opportunity_id = ANY($1::uuid[])`,
-        [all],
-      );
-      for (const r of onRoadmaps) note(r.user_id, r.status === 'ACTIVE' ? 'LISTING_CHANGED' : 'LISTING_EXPIRED', r.title, r.opportunity_id);
+          [all],
+        );
+      for (const r of onRoadmaps)
+        note(
+          r.user_id,
+          r.status === 'ACTIVE' ? 'LISTING_CHANGED' : 'LISTING_EXPIRED',
+          r.title,
+          r.opportunity_id,
+        );
     }
     if (changedIds.length) {
       const newlyFit: Array<{ user_id: string; opportunity_id: string; title: string }> = await this.ds.query(
@@ -98,11 +109,20 @@ export class ReplanHandlers {
                                                AND os.role = 'TAUGHT' AND os.skill_id = ANY(l.missing_skill_ids)))`,
         [changedIds],
       );
-      for (const r of newlyFit) if (!affected.has(r.user_id)) note(r.user_id, 'LISTING_CHANGED', r.title, r.opportunity_id);
+      for (const r of newlyFit)
+        if (!affected.has(r.user_id)) note(r.user_id, 'LISTING_CHANGED', r.title, r.opportunity_id);
     }
-    const items = [...affected].map(([userId, a]) => ({ userId, trigger: a.trigger, reason: a.title, opportunityIds: a.ids }));
-    for (let i = 0; i < items.length; i += FAN_OUT_PAGE) await this.replans.requestMany(items.slice(i, i + FAN_OUT_PAGE));
-    this.log.log(`listing changes from ${job.data.origin}: ${all.length} listings, ${items.length} roadmaps to re-plan`);
+    const items = [...affected].map(([userId, a]) => ({
+      userId,
+      trigger: a.trigger,
+      reason: a.title,
+      opportunityIds: a.ids,
+    }));
+    for (let i = 0; i < items.length; i += FAN_OUT_PAGE)
+      await this.replans.requestMany(items.slice(i, i + FAN_OUT_PAGE));
+    this.log.log(
+      `listing changes from ${job.data.origin}: ${all.length} listings, ${items.length} roadmaps to re-plan`,
+    );
     return { status: 'success', roadmaps: items.length };
   }
 }

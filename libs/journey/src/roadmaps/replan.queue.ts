@@ -8,9 +8,17 @@ import { DEFAULT_JOB_OPTIONS, JobName, JobPayloads, QueueName, ReplanTriggerName
 export class ReplanQueue {
   constructor(@InjectQueue(QueueName.RoadmapReplan) private readonly queue: Queue) {}
 
-  async request(userId: string, trigger: ReplanTriggerName, reason: string, opportunityIds?: string[]): Promise<void> {
+  async request(
+    userId: string,
+    trigger: ReplanTriggerName,
+    reason: string,
+    opportunityIds?: string[],
+  ): Promise<void> {
     const payload: JobPayloads[JobName.ReplanRoadmap] = { userId, trigger, reason, opportunityIds };
-    await this.queue.add(JobName.ReplanRoadmap, payload, { ...DEFAULT_JOB_OPTIONS, deduplication: { id: `replan:${userId}` } });
+    await this.queue.add(JobName.ReplanRoadmap, payload, {
+      ...DEFAULT_JOB_OPTIONS,
+      deduplication: { id: `replan:${userId}` },
+    });
   }
 
   async requestMany(items: JobPayloads[JobName.ReplanRoadmap][]): Promise<void> {

@@ -41,18 +41,26 @@ export class RoadmapStepsService {
         .getOne();
       // Someone else's step looks exactly like a missing one: nothing is revealed.
       if (!step) throw notFound('That step is not in your roadmap.');
-      const latest = await m.getRepository(RoadmapEntity).findOne({ where: { userId }, order: { version: 'DESC' } });
-      if (latest?.id !== step.roadmapId) throw badInput('That step is from an older version of your roadmap. Use the steps of myRoadmap.');
+      const latest = await m
+        .getRepository(RoadmapEntity)
+        .findOne({ where: { userId }, order: { version: 'DESC' } });
+      if (latest?.id !== step.roadmapId)
+        throw badInput('That step is from an older version of your roadmap. Use the steps of myRoadmap.');
       if (step.status === status) return null;
       if (!ALLOWED[step.status].includes(status)) {
         throw badInput(`A ${WORDS[step.status]} step cannot be marked ${WORDS[status]}.`);
       }
-      await m.getRepository(RoadmapStepEntity).update({ id: step.id }, { status, statusChangedAt: new Date() });
+      await m
+        .getRepository(RoadmapStepEntity)
+        .update({ id: step.id }, { status, statusChangedAt: new Date() });
       if (status === 'COMPLETED' && step.kind === 'LEARN') {
         // The learner's word: counts for planning at once; a provider's confirmation (or a credential) upgrades it.
         await this.profiles.addEvidence(m, userId, step.skillsGained, 'COURSE_REPORTED', step.opportunityId);
       }
-      const [{ title }]: Array<{ title: string }> = await m.query('SELECT title FROM opportunities WHERE id = $1', [step.opportunityId]);
+      const [{ title }]: Array<{ title: string }> = await m.query(
+        'SELECT title FROM opportunities WHERE id = $1',
+        [step.opportunityId],
+      );
       return { step, title };
     });
     if (!result) return;

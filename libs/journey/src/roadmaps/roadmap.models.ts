@@ -15,7 +15,10 @@ export enum StepKindEnum {
   LEARN = 'LEARN',
   APPLY = 'APPLY',
 }
-registerEnumType(StepKindEnum, { name: 'StepKind', description: 'LEARN: close part of the gap. APPLY: a real job to apply for.' });
+registerEnumType(StepKindEnum, {
+  name: 'StepKind',
+  description: 'LEARN: close part of the gap. APPLY: a real job to apply for.',
+});
 
 @ObjectType('RoadmapStep')
 export class RoadmapStepModel {
@@ -27,7 +30,9 @@ export class RoadmapStepModel {
   @Field(() => StepStatusEnum) status!: StepStatus;
   @Field({ description: 'Why this step is here, in plain English' }) why!: string;
   @Field(() => Float, { nullable: true }) hours!: number | null;
-  @Field(() => Int, { description: 'What this step costs the learner after any funding they are eligible for' })
+  @Field(() => Int, {
+    description: 'What this step costs the learner after any funding they are eligible for',
+  })
   costPence!: number;
   @Field(() => Float, { nullable: true }) distanceKm!: number | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) plannedStart!: Date | null;
@@ -54,7 +59,8 @@ export class RoadmapModel {
   @Field(() => [RoadmapStepModel]) steps!: RoadmapStepModel[];
   @Field() reachable!: boolean;
   @Field(() => Float, { description: "Share of the goal's skills covered, 0..1" }) coverage!: number;
-  @Field(() => [SkillModel], { description: 'What nothing on offer teaches, when not reachable' }) missingSkills!: SkillModel[];
+  @Field(() => [SkillModel], { description: 'What nothing on offer teaches, when not reachable' })
+  missingSkills!: SkillModel[];
   @Field(() => Float) totalHours!: number;
   @Field(() => Int) totalCostPence!: number;
   @Field({ description: 'Why this version was made' }) reason!: string;

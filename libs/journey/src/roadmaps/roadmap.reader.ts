@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OccupationModel, opportunityFromRow, OpportunityModel, skillFromRow, SkillModel } from '@skillpath/catalogue';
+import {
+  OccupationModel,
+  opportunityFromRow,
+  OpportunityModel,
+  skillFromRow,
+  SkillModel,
+} from '@skillpath/catalogue';
 import { RoadmapEntity, RoadmapStepEntity } from '@skillpath/persistence';
 import { RoadmapModel } from './roadmap.models';
 
@@ -13,12 +19,16 @@ export class RoadmapReader {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async current(userId: string): Promise<RoadmapModel | null> {
-    const latest = await this.ds.getRepository(RoadmapEntity).findOne({ where: { userId }, order: { version: 'DESC' } });
+    const latest = await this.ds
+      .getRepository(RoadmapEntity)
+      .findOne({ where: { userId }, order: { version: 'DESC' } });
     return latest ? (await this.read([latest]))[0] : null;
   }
 
   async history(userId: string): Promise<RoadmapModel[]> {
-    const all = await this.ds.getRepository(RoadmapEntity).find({ where: { userId }, order: { version: 'DESC' } });
+    const all = await this.ds
+      .getRepository(RoadmapEntity)
+      .find({ where: { userId }, order: { version: 'DESC' } });
     return this.read(all);
   }
 
@@ -30,13 +40,25 @@ export class RoadmapReader {
       .where('s.roadmap_id IN (:...ids)', { ids: roadmaps.map((r) => r.id) })
       .orderBy('s.position', 'ASC')
       .getMany();
-    const oppIds = [...new Set([...steps.map((s) => s.opportunityId), ...roadmaps.map((r) => r.goalOpportunityId).filter(isString)])];
-    const opps: Row[] = oppIds.length ? await this.ds.query('SELECT * FROM opportunities WHERE id = ANY($1::uuid[])', [oppIds]) : [];
+    const oppIds = [
+      ...new Set([
+        ...steps.map((s) => s.opportunityId),
+        ...roadmaps.map((r) => r.goalOpportunityId).filter(isString),
+      ]),
+    ];
+    const opps: Row[] = oppIds.length
+      ? await this.ds.query('SELECT * FROM opportunities WHERE id = ANY($1::uuid[])', [oppIds])
+      : [];
     const oppById = new Map(opps.map((o) => [o.id as string, opportunityFromRow(o)]));
     const skillIds = [
-      ...new Set([...steps.flatMap((s) => s.skillsGained.map((g) => g.skillId)), ...roadmaps.flatMap((r) => r.missingSkillIds)]),
+      ...new Set([
+        ...steps.flatMap((s) => s.skillsGained.map((g) => g.skillId)),
+        ...roadmaps.flatMap((r) => r.missingSkillIds),
+      ]),
     ];
-    const skills: Row[] = skillIds.length ? await this.ds.query('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [skillIds]) : [];
+    const skills: Row[] = skillIds.length
+      ? await this.ds.query('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [skillIds])
+      : [];
     const skillById = new Map(skills.map((s) => [s.id as string, skillFromRow(s)]));
     const occIds = [
       ...new Set([
@@ -45,10 +67,21 @@ export class RoadmapReader {
       ]),
     ];
     const occs: Row[] = occIds.length
-      ? await this.ds.query('SELECT id, uri, title, description FROM occupations WHERE id = ANY($1::uuid[])', [occIds])
+      ? await this.ds.query(
+          'SELECT id, uri, title, description FROM occupations WHERE id = ANY($1::uuid[])',
+          [occIds],
+        )
       : [];
     const occById = new Map<string, OccupationModel>(
-      occs.map((o) => [o.id as string, { id: o.id as string, uri: (o.uri as string) ?? null, title: o.title as string, description: (o.description as string) ?? null }]),
+      occs.map((o) => [
+        o.id as string,
+        {
+          id: o.id as string,
+          uri: (o.uri as string) ?? null,
+          title: o.title as string,
+          description: (o.description as string) ?? null,
+        },
+      ]),
     );
     return roadmaps.map((r) => ({
       id: r.id,

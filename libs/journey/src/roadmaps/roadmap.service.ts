@@ -53,12 +53,17 @@ export class RoadmapService {
       };
     }
     if (profile.goalOpportunityId) {
-      const rows: Array<{ title: string; organisation_name: string; occupation_id: string | null; skill_id: string; level: number }> =
-        await m.query(
-          `SELECT o.title, o.organisation_name, o.occupation_id, os.skill_id, os.level FROM opportunities o
+      const rows: Array<{
+        title: string;
+        organisation_name: string;
+        occupation_id: string | null;
+        skill_id: string;
+        level: number;
+      }> = await m.query(
+        `SELECT o.title, o.organisation_name, o.occupation_id, os.skill_id, os.level FROM opportunities o
              LEFT JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.role = 'REQUIRED' WHERE o.id = $1`,
-          [profile.goalOpportunityId],
-        );
+        [profile.goalOpportunityId],
+      );
       if (!rows.length) throw badInput('Your goal no longer exists. Choose another with setGoal.');
       return {
         title: rows[0].title,
@@ -71,7 +76,12 @@ export class RoadmapService {
   }
 
   /** Plans and stores a new version. Serialised per learner by locking their profile row. */
-  async replan(userId: string, trigger: ReplanTrigger, detail?: string, today?: string): Promise<PlannedVersion> {
+  async replan(
+    userId: string,
+    trigger: ReplanTrigger,
+    detail?: string,
+    today?: string,
+  ): Promise<PlannedVersion> {
     const snapshot = await this.engine.get();
     return this.ds.transaction(async (m) => {
       await this.profiles.get(userId, m);
@@ -82,8 +92,14 @@ export class RoadmapService {
         .where('p.user_id = :userId', { userId })
         .getMany();
       const goal = await this.goalFor(profile, m);
-      const previous = await m.getRepository(RoadmapEntity).findOne({ where: { userId }, order: { version: 'DESC' } });
-      const previousSteps = previous ? await m.getRepository(RoadmapStepEntity).find({ where: { roadmapId: previous.id }, order: { position: 'ASC' } }) : [];
+      const previous = await m
+        .getRepository(RoadmapEntity)
+        .findOne({ where: { userId }, order: { version: 'DESC' } });
+      const previousSteps = previous
+        ? await m
+            .getRepository(RoadmapStepEntity)
+            .find({ where: { roadmapId: previous.id }, order: { position: 'ASC' } })
+        : [];
       const kept = previousSteps.filter((s) => KEPT.includes(s.status) && s.kind === 'LEARN');
 
       // Skills from steps the learner is enrolled on count as on their way: the plan builds on them.
@@ -144,9 +160,12 @@ export class RoadmapService {
         });
       }
       // Jobs the learner had already applied for stay; new suggestions follow.
-      const appliedJobs = previousSteps.filter((s) => s.kind === 'APPLY' && s.status !== 'PLANNED' && s.status !== 'DROPPED');
+      const appliedJobs = previousSteps.filter(
+        (s) => s.kind === 'APPLY' && s.status !== 'PLANNED' && s.status !== 'DROPPED',
+      );
       const appliedIds = new Set(appliedJobs.map((s) => s.opportunityId));
-      for (const s of appliedJobs) rows.push({ ...stripIdentity(s), roadmapId: roadmap.id, position: position++ });
+      for (const s of appliedJobs)
+        rows.push({ ...stripIdentity(s), roadmapId: roadmap.id, position: position++ });
       for (const j of jobs.filter((j) => !appliedIds.has(j.opportunityId))) {
         rows.push({
           roadmapId: roadmap.id,
@@ -163,9 +182,13 @@ export class RoadmapService {
           plannedEnd: null,
         });
       }
-      if (rows.length) await m.getRepository(RoadmapStepEntity).insert(rows as QueryDeepPartialEntity<RoadmapStepEntity>[]);
+      if (rows.length)
+        await m.getRepository(RoadmapStepEntity).insert(rows as QueryDeepPartialEntity<RoadmapStepEntity>[]);
 
-      const titles = await this.titles(m, [...rows.map((r) => r.opportunityId!), ...previousSteps.map((s) => s.opportunityId)]);
+      const titles = await this.titles(m, [
+        ...rows.map((r) => r.opportunityId!),
+        ...previousSteps.map((s) => s.opportunityId),
+      ]);
       const before = new Set(previousSteps.filter((s) => s.status !== 'DROPPED').map((s) => s.opportunityId));
       const after = new Set(rows.map((r) => r.opportunityId!));
       const added = [...after].filter((id) => previous && !before.has(id)).map((id) => titles.get(id) ?? id);
@@ -178,9 +201,10 @@ export class RoadmapService {
 
   private async titles(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: Array<{ id: string; title: string }> = await m.query('SELECT id, title FROM opportunities WHERE id = ANY($1::uuid[])', [
-      [...new Set(ids)],
-    ]);
+    const rows: Array<{ id: string; title: string }> = await m.query(
+      'SELECT id, title FROM opportunities WHERE id = ANY($1::uuid[])',
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((r) => [r.id, r.title]));
   }
 }

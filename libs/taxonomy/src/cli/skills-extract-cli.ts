@@ -15,7 +15,8 @@ export interface SkillsExtractCliOptions {
  * per input line, in order (an empty line gives `{"skills":[]}`). Returns the number of lines.
  */
 export async function runSkillsExtractCli(options: SkillsExtractCliOptions): Promise<number> {
-  const extractor = options.skills instanceof SkillExtractor ? options.skills : new SkillExtractor(options.skills);
+  const extractor =
+    options.skills instanceof SkillExtractor ? options.skills : new SkillExtractor(options.skills);
   const lines = createInterface({ input: options.input, crlfDelay: Infinity });
   let count = 0;
   for await (const line of lines) {

@@ -7,7 +7,10 @@ export type CsvRow = Record<string, string>;
  * Streams the rows of an RFC-4180 CSV file (quoted multi-line fields allowed) as objects keyed by
  * the header. `onBytes` is told how many bytes of the file have been read so far.
  */
-export async function* readCsvRows(file: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(
+  file: string,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<CsvRow> {
   const input = createReadStream(file);
   let bytesRead = 0;
   if (onBytes) {

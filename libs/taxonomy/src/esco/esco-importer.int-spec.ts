@@ -108,10 +108,22 @@ describe('importEsco (PostgreSQL)', () => {
        FROM occupation_skills os JOIN occupations o ON o.id = os.occupation_id JOIN skills s ON s.id = os.skill_id`,
     );
     expect(relations.rows).toHaveLength(5);
-    expect(relations.rows).toContainEqual({ occupation: URI.developer, skill: URI.python, relation: 'optional', level: 3 });
-    expect(relations.rows).toContainEqual({ occupation: URI.helpDesk, skill: URI.sql, relation: 'essential', level: 3 });
+    expect(relations.rows).toContainEqual({
+      occupation: URI.developer,
+      skill: URI.python,
+      relation: 'optional',
+      level: 3,
+    });
+    expect(relations.rows).toContainEqual({
+      occupation: URI.helpDesk,
+      skill: URI.sql,
+      relation: 'essential',
+      level: 3,
+    });
 
-    const occupations = await db.query('SELECT uri, title, alt_labels, isco_group, code FROM occupations ORDER BY title');
+    const occupations = await db.query(
+      'SELECT uri, title, alt_labels, isco_group, code FROM occupations ORDER BY title',
+    );
     expect(occupations.rows[0]).toEqual({
       uri: URI.helpDesk,
       title: 'ICT help desk agent',
@@ -123,7 +135,9 @@ describe('importEsco (PostgreSQL)', () => {
     const last = progress[progress.length - 1];
     expect(last.phase).toBe('done');
     expect(last.bytesDone).toBe(last.bytesTotal);
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['skills', 'occupations', 'occupation-skills']));
+    expect(progress.map((p) => p.phase)).toEqual(
+      expect.arrayContaining(['skills', 'occupations', 'occupation-skills']),
+    );
   }, 60_000);
 
   it('re-imports idempotently: nothing duplicated, nothing counted as changed', async () => {
@@ -139,7 +153,9 @@ describe('importEsco (PostgreSQL)', () => {
   }, 60_000);
 
   it('updates rows that differ from the release and restores changed relations', async () => {
-    await db.query(`UPDATE skills SET label = 'edited by hand', popularity = 99 WHERE uri = $1`, [URI.teamwork]);
+    await db.query(`UPDATE skills SET label = 'edited by hand', popularity = 99 WHERE uri = $1`, [
+      URI.teamwork,
+    ]);
     await db.query(`UPDATE occupations SET title = 'edited' WHERE uri = $1`, [URI.developer]);
     await db.query(
       `UPDATE occupation_skills SET relation = 'essential'
@@ -158,14 +174,18 @@ describe('importEsco (PostgreSQL)', () => {
     await expect(importEsco({ dir: path.join(FIXTURES, 'relations'), databaseUrl })).rejects.toThrow(
       EscoFilesNotFoundError,
     );
-    await expect(importEsco({ dir: path.join(FIXTURES, 'relations'), databaseUrl })).rejects.toThrow(/skills_en.csv/);
+    await expect(importEsco({ dir: path.join(FIXTURES, 'relations'), databaseUrl })).rejects.toThrow(
+      /skills_en.csv/,
+    );
     await expect(importEsco({ dir: path.join(FIXTURES, 'no-such-folder'), databaseUrl })).rejects.toThrow(
       EscoFilesNotFoundError,
     );
   });
 
   it('rolls everything back when the import fails part-way', async () => {
-    await db.query(`UPDATE skills SET label = 'edited before a failed import' WHERE uri = $1`, [URI.teamwork]);
+    await db.query(`UPDATE skills SET label = 'edited before a failed import' WHERE uri = $1`, [
+      URI.teamwork,
+    ]);
     const failInOccupations = (p: EscoImportProgress): void => {
       if (p.phase === 'occupations') throw new Error('simulated crash after the skills were written');
     };
@@ -178,6 +198,8 @@ describe('importEsco (PostgreSQL)', () => {
 
   it('fails with a clear error when the database cannot be reached', async () => {
     const unreachable = databaseUrl.replace(/\/[^/]+$/, '/taxonomy_no_such_database');
-    await expect(importEsco({ dir: FIXTURES, databaseUrl: unreachable })).rejects.toThrow(/taxonomy_no_such_database/);
+    await expect(importEsco({ dir: FIXTURES, databaseUrl: unreachable })).rejects.toThrow(
+      /taxonomy_no_such_database/,
+    );
   });
 });

@@ -50,7 +50,10 @@ export async function importEsco(options: EscoImportOptions): Promise<EscoImport
     warnings: [],
   };
 
-  const client = new Client({ connectionString: options.databaseUrl, application_name: 'skillpath-esco-import' });
+  const client = new Client({
+    connectionString: options.databaseUrl,
+    application_name: 'skillpath-esco-import',
+  });
   await client.connect();
   try {
     await client.query('BEGIN');
@@ -96,7 +99,10 @@ class ProgressTracker {
     private readonly listener?: (progress: EscoImportProgress) => void,
   ) {}
 
-  static async create(files: EscoFiles, listener?: (p: EscoImportProgress) => void): Promise<ProgressTracker> {
+  static async create(
+    files: EscoFiles,
+    listener?: (p: EscoImportProgress) => void,
+  ): Promise<ProgressTracker> {
     let total = 0;
     for (const file of listedFiles(files)) total += (await fs.stat(file)).size;
     return new ProgressTracker(total, listener);
@@ -293,7 +299,13 @@ async function importOccupations(
       continue;
     }
     const altLabels = [...new Set(splitLines(row.altLabels))];
-    batch.set(uri, [uri, title, altLabels.join('\n'), emptyToNull(row.description), emptyToNull(row.iscoGroup)]);
+    batch.set(uri, [
+      uri,
+      title,
+      altLabels.join('\n'),
+      emptyToNull(row.description),
+      emptyToNull(row.iscoGroup),
+    ]);
     if (batch.size >= batchSize) await flush();
   }
   await flush();
@@ -356,7 +368,9 @@ async function importOccupationSkills(
       `${unknown.occupations.size} occupation URI(s) in relations are not occupations: ${examples(unknown.occupations)}`,
     );
   if (unknown.skills.size > 0)
-    summary.warnings.push(`${unknown.skills.size} skill URI(s) in relations are not skills: ${examples(unknown.skills)}`);
+    summary.warnings.push(
+      `${unknown.skills.size} skill URI(s) in relations are not skills: ${examples(unknown.skills)}`,
+    );
   if (unknown.relations > 0)
     summary.warnings.push(`${unknown.relations} relation(s) are neither essential nor optional`);
 }

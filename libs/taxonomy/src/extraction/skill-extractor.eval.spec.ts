@@ -19,7 +19,7 @@ describe('labelled set', () => {
 });
 
 if (!escoPresent) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`Skipping extraction precision/recall: ESCO skills file not found at ${ESCO_SKILLS_CSV}`);
 }
 
@@ -33,7 +33,7 @@ if (!escoPresent) {
   it(`keeps precision ≥ ${MIN_PRECISION} and recall ≥ ${MIN_RECALL} on the labelled set`, () => {
     const score = scoreExtraction(extractor, texts);
     const summary = `precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives})`;
-    // eslint-disable-next-line no-console
+     
     console.log(`labelled set: ${summary}`);
     expect({ summary, ok: score.precision >= MIN_PRECISION }).toEqual({ summary, ok: true });
     expect({ summary, ok: score.recall >= MIN_RECALL }).toEqual({ summary, ok: true });

@@ -27,7 +27,11 @@ describe('SkillSearchIndex', () => {
 
   it('ranks exact > prefix > word-prefix, then popularity', () => {
     expect(ids('customer service')).toEqual(['cs', 'mcs', 'acs']);
-    expect(index.search('customer service').map((h) => h.kind)).toEqual(['exact', 'word-prefix', 'word-prefix']);
+    expect(index.search('customer service').map((h) => h.kind)).toEqual([
+      'exact',
+      'word-prefix',
+      'word-prefix',
+    ]);
     expect(ids('cust serv')).toEqual(['cs', 'mcs', 'acs']);
   });
 

@@ -215,7 +215,8 @@ export class SkillSearchIndex {
     const grams = trigrams(word);
     const shared = new Map<number, number>();
     for (const gram of grams) {
-      for (const wordId of this.trigramWords.get(gram) ?? []) shared.set(wordId, (shared.get(wordId) ?? 0) + 1);
+      for (const wordId of this.trigramWords.get(gram) ?? [])
+        shared.set(wordId, (shared.get(wordId) ?? 0) + 1);
     }
     // One edit changes at most three trigrams (a transposition up to four, but rarely all).
     const minShared = Math.max(1, grams.length - 3 * maxEdits);
