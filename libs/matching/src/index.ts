@@ -1,0 +1,17 @@
+export * from './lib/matching.types';
+export { haversineKm, EARTH_RADIUS_KM } from './lib/geo';
+export { effectiveCostPence, fundingApplies, meetsAccessNeeds } from './lib/eligibility';
+export * from './planner/planning.types';
+export { solvePlanningInstance } from './planner/plan-solver';
+export { parsePlanningInstance, PlanningInstanceError } from './planner/planning-instance.parser';
+export { checkPlan } from './planner/plan-validator';
+export { CatalogueIndex } from './index/catalogue-index';
+export { SkillGraph, RELATION_CREDIT } from './fit/skill-graph';
+export { fitToOccupation, fitToOpportunity, skillGap, ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT } from './fit/skill-fit';
+export type { FitResult, SkillShortfall } from './fit/skill-fit';
+export { rankOpportunities, ACCREDITATION_BOOST } from './ranking/rank-opportunities';
+export type { RankOptions, RankedOpportunity } from './ranking/rank-opportunities';
+export { reachableRoles } from './ranking/reachable-roles';
+export type { ReachableRole } from './ranking/reachable-roles';
+export { planRoadmap } from './roadmap/plan-roadmap';
+export type { Roadmap, RoadmapGoal, RoadmapJob, RoadmapOptions, RoadmapStep } from './roadmap/plan-roadmap';

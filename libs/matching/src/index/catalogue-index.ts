@@ -1,0 +1,377 @@
+import { DELIVERY_MODES, DeliveryMode, FundingRule, OPPORTUNITY_KINDS, OpportunityKind, OpportunityRecord, SkillRecord } from '../lib/matching.types';
+import { SkillGraph } from '../fit/skill-graph';
+import { Growable } from './growable-array';
+import { CELL_COUNT, cellOf } from './spatial-grid';
+
+export const FLAG_ALIVE = 1;
+export const FLAG_NOT_STEP_FREE = 2;
+export const FLAG_NEEDS_DEVICE = 4;
+export const FLAG_GUARANTEED_INTERVIEW = 8;
+
+const KIND_CODE = new Map(OPPORTUNITY_KINDS.map((k, i) => [k, i]));
+const MODE_CODE = new Map(DELIVERY_MODES.map((m, i) => [m, i]));
+const DAY_MS = 86_400_000;
+const toDay = (iso?: string): number => {
+  if (!iso) return -1;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? -1 : Math.floor(t / DAY_MS);
+};
+
+/** Skill lists of all slots in one CSR: start offsets per slot, then skill ids and levels. */
+class SkillLists {
+  start = new Growable(Int32Array);
+  skill = new Growable(Int32Array, 1 << 16);
+  level = new Growable(Uint8Array, 1 << 16);
+  constructor() {
+    this.start.push(0);
+  }
+}
+
+/**
+ * In-memory index of the catalogue. Each opportunity lives in a slot; attributes are columns (typed
+ * arrays). Slots below `baseCount` are ordered by (kind, grid cell), so a radius query reads contiguous
+ * memory; newer slots are appended and listed per (kind, cell) on the side. Changing or expiring an
+ * opportunity tombstones its slot (and appends the new version); `compact()` rewrites everything in
+ * order once the appended or dead share grows.
+ */
+export class CatalogueIndex {
+  readonly graph: SkillGraph;
+  private readonly skillIds = new Map<string, number>();
+  private readonly skillNames: string[] = [];
+
+  ids: string[] = [];
+  kind = new Growable(Uint8Array);
+  mode = new Growable(Uint8Array);
+  flags = new Growable(Uint8Array);
+  lat = new Growable(Float32Array);
+  lon = new Growable(Float32Array);
+  costPence = new Growable(Float64Array);
+  hours = new Growable(Float32Array);
+  hoursPerWeek = new Growable(Float32Array);
+  durationWeeks = new Growable(Float32Array);
+  startDay = new Growable(Int32Array);
+  closingDay = new Growable(Int32Array);
+  titles: string[] = [];
+  organisations: string[] = [];
+  requires = new SkillLists();
+  teaches = new SkillLists();
+  funding = new Map<number, FundingRule>();
+  accredited = new Map<number, Int32Array>();
+  postcodes = new Map<number, string>();
+  private readonly slotOfId = new Map<string, number>();
+  private readonly occupationSlots = new Map<string, number[]>();
+
+  /** Base slots [0, baseCount) sorted by key = kind * CELL_COUNT + cell; keyStart indexes them. */
+  baseCount = 0;
+  keyStart = new Int32Array(OPPORTUNITY_KINDS.length * CELL_COUNT + 1);
+  /** Appended slots per key. */
+  readonly appended = new Map<number, number[]>();
+  /** Slots teaching each skill (live or dead; readers check FLAG_ALIVE). */
+  private teachPostings: number[][] = [];
+  private dead = 0;
+  /** How many leading entries of each teach posting list are in price order (the rest were appended since). */
+  private teachSorted = new Int32Array(0);
+
+  constructor(skills: readonly SkillRecord[] = []) {
+    this.graph = new SkillGraph(skills);
+    for (const s of skills) this.skillCode(s.id);
+  }
+
+  static build(records: Iterable<OpportunityRecord>, skills: readonly SkillRecord[] = []): CatalogueIndex {
+    const index = new CatalogueIndex(skills);
+    index.upsert(records, { deferCompaction: true });
+    index.compact();
+    return index;
+  }
+
+  get size(): number {
+    return this.ids.length - this.dead;
+  }
+
+  get slotCount(): number {
+    return this.ids.length;
+  }
+
+  get skillCount(): number {
+    return this.skillNames.length;
+  }
+
+  skillCode(id: string): number {
+    let code = this.skillIds.get(id);
+    if (code === undefined) {
+      code = this.skillNames.length;
+      this.skillIds.set(id, code);
+      this.skillNames.push(id);
+      this.teachPostings.push([]);
+    }
+    return code;
+  }
+
+  findSkill(id: string): number | undefined {
+    return this.skillIds.get(id);
+  }
+
+  skillName(code: number): string {
+    return this.skillNames[code];
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slotOfId.get(id);
+  }
+
+  isAlive(slot: number): boolean {
+    return (this.flags.data[slot] & FLAG_ALIVE) !== 0;
+  }
+
+  kindOf(slot: number): OpportunityKind {
+    return OPPORTUNITY_KINDS[this.kind.data[slot]];
+  }
+
+  modeOf(slot: number): DeliveryMode {
+    return DELIVERY_MODES[this.mode.data[slot]];
+  }
+
+  keyOf(slot: number): number {
+    return this.kind.data[slot] * CELL_COUNT + cellOf(this.lat.data[slot], this.lon.data[slot]);
+  }
+
+  teachersOf(skillCode: number): readonly number[] {
+    return this.teachPostings[skillCode] ?? [];
+  }
+
+  /** Teachers of a skill: the first `sorted` are cheapest-first, the rest arrived since the last compaction. */
+  teachersInOrder(skillCode: number): { slots: readonly number[]; sorted: number } {
+    return { slots: this.teachPostings[skillCode] ?? [], sorted: this.teachSorted[skillCode] ?? 0 };
+  }
+
+  slotsForOccupation(occupationId: string): readonly number[] {
+    return this.occupationSlots.get(occupationId) ?? [];
+  }
+
+  /** Adds new opportunities or replaces changed ones (the old version's slot is tombstoned). */
+  upsert(records: Iterable<OpportunityRecord>, opts: { deferCompaction?: boolean } = {}): void {
+    for (const r of records) {
+      const old = this.slotOfId.get(r.id);
+      if (old !== undefined) this.kill(old);
+      if (r.status && r.status !== 'ACTIVE') continue;
+      this.append(r);
+    }
+    if (!opts.deferCompaction) this.compactIfWorthIt();
+  }
+
+  /** Marks opportunities as no longer live. */
+  expire(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const slot = this.slotOfId.get(id);
+      if (slot !== undefined) this.kill(slot);
+    }
+    this.compactIfWorthIt();
+  }
+
+  private kill(slot: number): void {
+    if (!this.isAlive(slot)) return;
+    this.flags.data[slot] &= ~FLAG_ALIVE;
+    this.slotOfId.delete(this.ids[slot]);
+    this.dead++;
+  }
+
+  private append(r: OpportunityRecord): void {
+    const slot = this.ids.length;
+    this.ids.push(r.id);
+    this.slotOfId.set(r.id, slot);
+    this.kind.push(KIND_CODE.get(r.kind) ?? 0);
+    this.mode.push(MODE_CODE.get(r.mode) ?? 0);
+    this.flags.push(
+      FLAG_ALIVE |
+        (r.stepFree === false ? FLAG_NOT_STEP_FREE : 0) |
+        (r.needsOwnDevice ? FLAG_NEEDS_DEVICE : 0) |
+        (r.guaranteedInterview ? FLAG_GUARANTEED_INTERVIEW : 0),
+    );
+    this.lat.push(r.location ? r.location.lat : NaN);
+    this.lon.push(r.location ? r.location.lon : NaN);
+    this.costPence.push(r.costPence);
+    this.hours.push(r.hours ?? NaN);
+    this.hoursPerWeek.push(r.hoursPerWeek ?? NaN);
+    this.durationWeeks.push(r.durationWeeks ?? NaN);
+    this.startDay.push(toDay(r.startDate));
+    this.closingDay.push(toDay(r.closingDate));
+    this.titles.push(r.title);
+    this.organisations.push(r.organisationName);
+    if (r.funding) this.funding.set(slot, r.funding);
+    if (r.postcode) this.postcodes.set(slot, r.postcode);
+    if (r.accreditedSkills && r.accreditedSkills.length > 0) {
+      this.accredited.set(slot, Int32Array.from(r.accreditedSkills, (s) => this.skillCode(s)));
+    }
+    for (const occ of r.occupationIds ?? []) {
+      let list = this.occupationSlots.get(occ);
+      if (!list) this.occupationSlots.set(occ, (list = []));
+      list.push(slot);
+    }
+    this.pushSkills(this.requires, r.requires);
+    this.pushSkills(this.teaches, r.teaches);
+    for (const t of r.teaches) this.teachPostings[this.skillCode(t.skill)].push(slot);
+    const key = this.keyOf(slot);
+    let list = this.appended.get(key);
+    if (!list) this.appended.set(key, (list = []));
+    list.push(slot);
+  }
+
+  private pushSkills(lists: SkillLists, skills: readonly { skill: string; level: number }[]): void {
+    for (const s of skills) {
+      lists.skill.push(this.skillCode(s.skill));
+      lists.level.push(s.level);
+    }
+    lists.start.push(lists.skill.length);
+  }
+
+  private compactIfWorthIt(): void {
+    const appended = this.ids.length - this.baseCount;
+    if (appended + this.dead > Math.max(50_000, 0.25 * this.baseCount)) this.compact();
+  }
+
+  /** Rewrites live slots in (kind, cell) order and drops tombstones. */
+  compact(): void {
+    const keyCount = this.keyStart.length - 1;
+    const counts = new Int32Array(keyCount + 1);
+    const keys = new Int32Array(this.ids.length);
+    for (let s = 0; s < this.ids.length; s++) {
+      if (!this.isAlive(s)) continue;
+      keys[s] = this.keyOf(s);
+      counts[keys[s] + 1]++;
+    }
+    for (let k = 0; k < keyCount; k++) counts[k + 1] += counts[k];
+    const keyStart = Int32Array.from(counts);
+    const live = keyStart[keyCount];
+    const order = new Int32Array(live);
+    const next = Int32Array.from(counts);
+    for (let s = 0; s < this.ids.length; s++) if (this.isAlive(s)) order[next[keys[s]]++] = s;
+
+    const remap = <T extends Int32Array | Float32Array | Float64Array | Uint8Array>(col: Growable<T>): void => {
+      const fresh = new Growable(col.data.constructor as { new (n: number): T }, Math.max(1024, live));
+      for (let i = 0; i < live; i++) fresh.data[i] = col.data[order[i]];
+      fresh.length = live;
+      col.data = fresh.data;
+      col.length = live;
+    };
+    const remapLists = (lists: SkillLists): void => {
+      const fresh = new SkillLists();
+      let total = 0;
+      for (let i = 0; i < live; i++) total += lists.start.data[order[i] + 1] - lists.start.data[order[i]];
+      fresh.start.reserve(live + 1);
+      fresh.skill.reserve(total);
+      fresh.level.reserve(total);
+      for (let i = 0; i < live; i++) {
+        const s = order[i];
+        const a = lists.start.data[s];
+        const b = lists.start.data[s + 1];
+        fresh.skill.data.set(lists.skill.data.subarray(a, b), fresh.skill.length);
+        fresh.level.data.set(lists.level.data.subarray(a, b), fresh.level.length);
+        fresh.skill.length += b - a;
+        fresh.level.length += b - a;
+        fresh.start.data[i + 1] = fresh.skill.length;
+      }
+      fresh.start.length = live + 1;
+      lists.start = fresh.start;
+      lists.skill = fresh.skill;
+      lists.level = fresh.level;
+    };
+    const remapMap = <V>(m: Map<number, V>, inverse: Int32Array): Map<number, V> => {
+      const out = new Map<number, V>();
+      for (const [slot, v] of m) if (inverse[slot] >= 0) out.set(inverse[slot], v);
+      return out;
+    };
+
+    const inverse = new Int32Array(this.ids.length).fill(-1);
+    for (let i = 0; i < live; i++) inverse[order[i]] = i;
+    for (const col of [this.kind, this.mode, this.flags, this.lat, this.lon, this.costPence, this.hours, this.hoursPerWeek, this.durationWeeks, this.startDay, this.closingDay] as Growable<
+      Int32Array | Float32Array | Float64Array | Uint8Array
+    >[]) {
+      remap(col);
+    }
+    remapLists(this.requires);
+    remapLists(this.teaches);
+    const ids = new Array<string>(live);
+    const titles = new Array<string>(live);
+    const orgs = new Array<string>(live);
+    for (let i = 0; i < live; i++) {
+      ids[i] = this.ids[order[i]];
+      titles[i] = this.titles[order[i]];
+      orgs[i] = this.organisations[order[i]];
+      this.slotOfId.set(ids[i], i);
+    }
+    this.ids = ids;
+    this.titles = titles;
+    this.organisations = orgs;
+    this.funding = remapMap(this.funding, inverse);
+    this.accredited = remapMap(this.accredited, inverse);
+    this.postcodes = remapMap(this.postcodes, inverse);
+    for (const [occ, slots] of this.occupationSlots) {
+      const kept = slots.map((s) => inverse[s]).filter((s) => s >= 0);
+      if (kept.length > 0) this.occupationSlots.set(occ, kept);
+      else this.occupationSlots.delete(occ);
+    }
+    // Teachers of each skill, cheapest (hours + pounds / 10) first, so planners can stop early.
+    const value = (slot: number): number => (Number.isNaN(this.hours.data[slot]) ? 0 : this.hours.data[slot]) + this.costPence.data[slot] / 1000;
+    this.teachPostings = this.teachPostings.map((list) =>
+      list
+        .map((s) => inverse[s])
+        .filter((s) => s >= 0)
+        .sort((a, b) => value(a) - value(b) || a - b),
+    );
+    this.teachSorted = Int32Array.from(this.teachPostings, (l) => l.length);
+    this.keyStart = keyStart;
+    this.baseCount = live;
+    this.appended.clear();
+    this.dead = 0;
+  }
+
+  /** Calls visit(slot) for every slot (live or dead) filed under the key. */
+  forEachInKey(key: number, visit: (slot: number) => void): void {
+    for (let s = this.keyStart[key], end = this.keyStart[key + 1]; s < end; s++) visit(s);
+    const extra = this.appended.get(key);
+    if (extra) for (const s of extra) visit(s);
+  }
+
+  /** Rebuilds a plain record for a slot (for explanations and for the product). */
+  record(slot: number): OpportunityRecord {
+    const skills = (lists: SkillLists) => {
+      const out = [];
+      for (let i = lists.start.data[slot]; i < lists.start.data[slot + 1]; i++) {
+        out.push({ skill: this.skillNames[lists.skill.data[i]], level: lists.level.data[i] });
+      }
+      return out;
+    };
+    const f = this.flags.data[slot];
+    const lat = this.lat.data[slot];
+    const rec: OpportunityRecord = {
+      id: this.ids[slot],
+      kind: this.kindOf(slot),
+      title: this.titles[slot],
+      organisationName: this.organisations[slot],
+      teaches: skills(this.teaches),
+      requires: skills(this.requires),
+      mode: this.modeOf(slot),
+      costPence: this.costPence.data[slot],
+      status: f & FLAG_ALIVE ? 'ACTIVE' : 'EXPIRED',
+    };
+    if (!Number.isNaN(lat)) rec.location = { lat, lon: this.lon.data[slot] };
+    const num = (g: Growable<Float32Array>, k: 'hours' | 'hoursPerWeek' | 'durationWeeks') => {
+      if (!Number.isNaN(g.data[slot])) rec[k] = g.data[slot];
+    };
+    num(this.hours, 'hours');
+    num(this.hoursPerWeek, 'hoursPerWeek');
+    num(this.durationWeeks, 'durationWeeks');
+    if (this.startDay.data[slot] >= 0) rec.startDate = new Date(this.startDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
+    if (this.closingDay.data[slot] >= 0) rec.closingDate = new Date(this.closingDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
+    const fund = this.funding.get(slot);
+    if (fund) rec.funding = fund;
+    const acc = this.accredited.get(slot);
+    if (acc) rec.accreditedSkills = [...acc].map((c) => this.skillNames[c]);
+    if (f & FLAG_NOT_STEP_FREE) rec.stepFree = false;
+    if (f & FLAG_NEEDS_DEVICE) rec.needsOwnDevice = true;
+    if (f & FLAG_GUARANTEED_INTERVIEW) rec.guaranteedInterview = true;
+    const pc = this.postcodes.get(slot);
+    if (pc) rec.postcode = pc;
+    return rec;
+  }
+}

@@ -1,0 +1,126 @@
+import { PlanProblem } from './plan-problem';
+import { orderOps } from './plan-order';
+
+export interface GreedyWeighting {
+  costWeight: number;
+  moneyWeight: number;
+  /** When false, choose by the op's own price only and bolt its prerequisites on after (the naive greedy). */
+  prereqAware: boolean;
+}
+
+const MAX_CHAIN = 12;
+
+interface Bundle {
+  ops: number[];
+  weight: number;
+  money: number;
+}
+
+/**
+ * Greedy completion: repeatedly add the "bundle" (an opportunity plus the cheapest chain of
+ * opportunities that unlock it, found recursively) with the best price per newly covered goal item,
+ * within budget. Starts from `start` (a valid plan prefix); never uses `excluded` ops.
+ */
+export function greedyComplete(
+  p: PlanProblem,
+  start: readonly number[],
+  excluded: Uint8Array | null,
+  w: GreedyWeighting,
+): number[] {
+  const chosen = new Uint8Array(p.n);
+  const have = new Uint8Array(p.m);
+  const plan: number[] = [];
+  let money = 0;
+  const add = (o: number): void => {
+    if (chosen[o]) return;
+    chosen[o] = 1;
+    plan.push(o);
+    money += p.money[o];
+    for (const it of p.cover[o]) have[it] = 1;
+  };
+  for (const o of orderOps(p, start).ordered) add(o);
+  const weightOf = (o: number): number => w.costWeight * p.cost[o] + w.moneyWeight * p.money[o];
+
+  for (;;) {
+    const open = p.goalItems.filter((g) => !have[g]);
+    if (open.length === 0) break;
+    // Cost to unlock each op (its own price plus the cheapest way to each unmet requirement, summed,
+    // solved as a fixpoint like the additive heuristic in AI planning), and the provider behind it.
+    const total = new Float64Array(p.n).fill(Infinity);
+    const itemCost = new Float64Array(p.m).fill(Infinity);
+    const via = new Int32Array(p.m).fill(-1);
+    for (let pass = 0, changed = true; changed && pass < 50; pass++) {
+      changed = false;
+      for (let o = 0; o < p.n; o++) {
+        if (chosen[o] || (excluded && excluded[o])) continue;
+        let t = weightOf(o);
+        for (const r of p.reqs[o]) if (!have[r]) t += itemCost[r];
+        if (t < total[o] - 1e-12) {
+          total[o] = t;
+          changed = true;
+          for (const it of p.cover[o]) {
+            if (t < itemCost[it]) {
+              itemCost[it] = t;
+              via[it] = o;
+            }
+          }
+        }
+      }
+    }
+    const bundleOf = (o: number): Bundle | null => {
+      if (total[o] === Infinity) return null;
+      const ops: number[] = [];
+      const state = new Map<number, number>(); // 1 = in progress, 2 = done
+      const covered = new Set<number>();
+      const visit = (q: number, depth: number): boolean => {
+        if (state.get(q) === 2) return true;
+        if (state.get(q) === 1 || depth > MAX_CHAIN) return false;
+        state.set(q, 1);
+        for (const r of p.reqs[q]) {
+          if (have[r] || covered.has(r)) continue;
+          const provider = via[r];
+          if (provider < 0 || !visit(provider, depth + 1)) return false;
+        }
+        state.set(q, 2);
+        ops.push(q);
+        for (const it of p.cover[q]) covered.add(it);
+        return true;
+      };
+      if (!visit(o, 0)) return null;
+      let weight = 0;
+      let m = 0;
+      for (const q of ops) {
+        weight += weightOf(q);
+        m += p.money[q];
+      }
+      return { ops, weight, money: m };
+    };
+
+    let best: Bundle | null = null;
+    let bestRatio = Infinity;
+    let bestGain = 0;
+    const isOpen = new Uint8Array(p.m);
+    for (const g of open) isOpen[g] = 1;
+    const seen = new Uint8Array(p.n);
+    for (const g of open) {
+      for (const o of p.providers[g]) {
+        if (seen[o] || chosen[o] || (excluded && excluded[o])) continue;
+        seen[o] = 1;
+        const b = bundleOf(o);
+        if (!b || money + b.money > p.budget) continue;
+        const gained = new Set<number>();
+        for (const q of w.prereqAware ? b.ops : [o]) for (const it of p.cover[q]) if (isOpen[it]) gained.add(it);
+        const gain = gained.size;
+        const ratio = (w.prereqAware ? b.weight : weightOf(o)) / gain;
+        if (ratio < bestRatio - 1e-12 || (Math.abs(ratio - bestRatio) <= 1e-12 && gain > bestGain)) {
+          best = b;
+          bestRatio = ratio;
+          bestGain = gain;
+        }
+      }
+    }
+    if (!best) break;
+    for (const q of best.ops) add(q);
+  }
+  return orderOps(p, plan).ordered;
+}

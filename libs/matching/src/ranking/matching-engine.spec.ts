@@ -1,0 +1,109 @@
+import { CatalogueIndex } from '../index/catalogue-index';
+import { LearnerRecord, OccupationRecord, OpportunityRecord } from '../lib/matching.types';
+import { planRoadmap } from '../roadmap/plan-roadmap';
+import { rankOpportunities } from './rank-opportunities';
+import { reachableRoles } from './reachable-roles';
+
+const MCR = { lat: 53.4794, lon: -2.2453 };
+const near = (dLat: number) => ({ lat: MCR.lat + dLat, lon: MCR.lon });
+const opp = (o: Partial<OpportunityRecord> & { id: string }): OpportunityRecord => ({
+  kind: 'COURSE',
+  title: o.id,
+  organisationName: 'Org',
+  teaches: [],
+  requires: [],
+  mode: 'IN_PERSON',
+  location: near(0.01),
+  costPence: 0,
+  hours: 10,
+  ...o,
+});
+const skills = [
+  { id: 'sql', label: 'SQL' },
+  { id: 'excel', label: 'Excel' },
+  { id: 'stats', label: 'statistics' },
+];
+const records: OpportunityRecord[] = [
+  opp({ id: 'V1', kind: 'VACANCY', requires: [{ skill: 'sql', level: 2 }, { skill: 'excel', level: 2 }], occupationIds: ['da'] }),
+  opp({ id: 'V2', kind: 'VACANCY', requires: [{ skill: 'sql', level: 2 }, { skill: 'stats', level: 3 }], occupationIds: ['da'] }),
+  opp({ id: 'V3', kind: 'VACANCY', requires: [{ skill: 'excel', level: 1 }], location: near(1), occupationIds: ['da'] }),
+  opp({ id: 'V4', kind: 'VACANCY', requires: [{ skill: 'excel', level: 1 }], mode: 'ONLINE', location: undefined }),
+  opp({ id: 'C1', teaches: [{ skill: 'sql', level: 3 }], hours: 40, costPence: 50000, funding: { fundedCostPence: 0, employmentStatuses: ['UNEMPLOYED'] } }),
+  opp({ id: 'C2', teaches: [{ skill: 'sql', level: 3 }], hours: 60, accreditedSkills: ['sql'] }),
+  opp({ id: 'C3', teaches: [{ skill: 'stats', level: 3 }], requires: [{ skill: 'sql', level: 3 }], hours: 20, stepFree: false }),
+  opp({ id: 'C4', teaches: [{ skill: 'stats', level: 3 }], hours: 80, mode: 'ONLINE', location: undefined, needsOwnDevice: true }),
+];
+const learner: LearnerRecord = {
+  skills: [{ skill: 'excel', level: 2 }],
+  location: MCR,
+  travelRadiusKm: 25,
+  eligibility: { employmentStatus: 'UNEMPLOYED' },
+  hoursPerWeek: 10,
+};
+const analyst: OccupationRecord = { id: 'da', title: 'Junior Data Analyst', essential: [{ skill: 'sql', level: 3 }, { skill: 'stats', level: 3 }], optional: [] };
+
+describe('index, ranking, roles and roadmaps', () => {
+  const index = CatalogueIndex.build(records, skills);
+
+  it('ranks vacancies by fit within the radius, with explanations', () => {
+    const top = rankOpportunities(index, learner, { kinds: ['VACANCY'], k: 3 });
+    expect(top.map((t) => t.id)).toEqual(['V4', 'V1', 'V2'].filter((id) => id !== 'V2'));
+    expect(top[1]).toMatchObject({ id: 'V1', missingSkills: [{ skill: 'sql', need: 2, have: 0 }], distanceKm: 1.1 });
+    expect(top[1].explanation).toContain('1 of the 2 skills');
+  });
+
+  it('honours modes and access needs', () => {
+    const online = rankOpportunities(index, { ...learner, modes: ['IN_PERSON'] }, { kinds: ['VACANCY'], k: 5 });
+    expect(online.map((t) => t.id)).not.toContain('V4');
+    const courses = rankOpportunities(index, { ...learner, access: { stepFreeOnly: true, noLaptop: true } }, { kinds: ['COURSE'], k: 5, needSkills: analyst.essential });
+    expect(courses.map((c) => c.id).sort()).toEqual(['C1', 'C2']);
+  });
+
+  it('boosts accredited courses and prices funding for the learner', () => {
+    const courses = rankOpportunities(index, learner, { kinds: ['COURSE'], k: 2, needSkills: [{ skill: 'sql', level: 3 }] });
+    expect(courses[0]).toMatchObject({ id: 'C2', accredited: true });
+    expect(courses[1]).toMatchObject({ id: 'C1', costToLearnerPence: 0 });
+    const employed = rankOpportunities(index, { ...learner, eligibility: { employmentStatus: 'EMPLOYED' }, budgetPence: 1000 }, { kinds: ['COURSE'], k: 5, needSkills: [{ skill: 'sql', level: 3 }] });
+    expect(employed.map((c) => c.id)).toEqual(['C2']);
+  });
+
+  it('updates incrementally: upsert, change and expire without a rebuild', () => {
+    const ix = CatalogueIndex.build(records, skills);
+    ix.upsert([opp({ id: 'V9', kind: 'VACANCY', requires: [{ skill: 'excel', level: 2 }] })]);
+    expect(rankOpportunities(ix, learner, { kinds: ['VACANCY'], k: 1 })[0].id).toBe('V4');
+    ix.expire(['V4']);
+    expect(rankOpportunities(ix, learner, { kinds: ['VACANCY'], k: 1 })[0].id).toBe('V9');
+    ix.upsert([opp({ id: 'V9', kind: 'VACANCY', requires: [{ skill: 'excel', level: 2 }], location: near(2) })]);
+    expect(rankOpportunities(ix, learner, { kinds: ['VACANCY'], k: 5 }).map((r) => r.id)).not.toContain('V9');
+    expect(ix.size).toBe(records.length);
+    ix.compact();
+    expect(rankOpportunities(ix, learner, { kinds: ['VACANCY'], k: 5 }).map((r) => r.id)).toEqual(['V1']);
+  });
+
+  it('ranks reachable roles by gap hours and local demand', () => {
+    const other: OccupationRecord = { id: 'xx', title: 'Astronaut', essential: [{ skill: 'space', level: 2 }], optional: [] };
+    const roles = reachableRoles(index, [other, analyst], learner, 2);
+    expect(roles[0]).toMatchObject({ occupationId: 'da', localDemand: 2, gapHours: 60, untaught: [] });
+    expect(roles[1]).toMatchObject({ occupationId: 'xx', untaught: ['space'] });
+  });
+
+  it('plans a scheduled roadmap ending in jobs, with plain reasons', () => {
+    const r = planRoadmap(index, learner, { title: analyst.title, skills: analyst.essential, occupationId: 'da' }, { today: '2025-01-06' });
+    expect(r.reachable).toBe(true);
+    expect(r.steps.map((s) => s.opportunityId)).toEqual(['C1', 'C3']);
+    expect(r.steps[0].why).toBe('Teaches SQL to the level Junior Data Analyst asks for. Free for you (funded). 1.1 km away.');
+    expect(r.steps[0]).toMatchObject({ plannedStart: '2025-01-06', plannedEnd: '2025-02-03', costToLearnerPence: 0 });
+    expect(r.steps[1].plannedStart).toBe('2025-02-03');
+    expect(r.jobs.map((j) => j.opportunityId)).toEqual(['V1', 'V2']);
+    expect(r.totals).toMatchObject({ hours: 60, costPence: 0 });
+  });
+
+  it('says what nothing teaches and suggests nearer goals', () => {
+    const excelJob: OccupationRecord = { id: 'clerk', title: 'Data Clerk', essential: [{ skill: 'sql', level: 3 }], optional: [] };
+    const r = planRoadmap(index, learner, { title: 'Space Analyst', skills: [{ skill: 'space', level: 1 }, { skill: 'sql', level: 3 }] }, { occupations: [excelJob], today: '2025-01-06' });
+    expect(r.reachable).toBe(false);
+    expect(r.untaughtSkills).toEqual(['space']);
+    expect(r.alternatives.map((a) => a.occupationId)).toEqual(['clerk']);
+    expect(r.summary).toContain('Nothing on offer');
+  });
+});

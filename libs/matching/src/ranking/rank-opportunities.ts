@@ -1,0 +1,221 @@
+import { CatalogueIndex, FLAG_ALIVE, FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } from '../index/catalogue-index';
+import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
+import { fundingApplies } from '../lib/eligibility';
+import { haversineKmRaw } from '../lib/geo';
+import { DELIVERY_MODES, LearnerRecord, OPPORTUNITY_KINDS, OpportunityKind, SkillLevel } from '../lib/matching.types';
+import { LearnerQuery } from './learner-query';
+import { TopK } from './top-k-heap';
+
+export interface RankOptions {
+  kinds: OpportunityKind[];
+  k: number;
+  /** Skills the learner is working towards; courses are ranked by how much of these they teach. */
+  needSkills?: SkillLevel[];
+  /** Day (ISO) used to drop opportunities whose closing date has passed. */
+  today?: string;
+}
+
+export interface RankedOpportunity {
+  id: string;
+  kind: OpportunityKind;
+  title: string;
+  score: number;
+  matchedSkills: SkillLevel[];
+  missingSkills: { skill: string; need: number; have: number }[];
+  distanceKm?: number;
+  costToLearnerPence: number;
+  accredited: boolean;
+  explanation: string;
+}
+
+/** Accredited courses that teach a needed skill get this multiplier. */
+export const ACCREDITATION_BOOST = 1.25;
+const MODE_IN_PERSON = DELIVERY_MODES.indexOf('IN_PERSON');
+const MODE_ONLINE = DELIVERY_MODES.indexOf('ONLINE');
+const MODE_HYBRID = DELIVERY_MODES.indexOf('HYBRID');
+const LEARNING_KINDS = new Set<OpportunityKind>(['COURSE', 'BOOTCAMP']);
+
+/** Per-learner filter: mode, distance, access needs, closing date, and budget after funding. */
+export class LearnerFilter {
+  private readonly needStepFree: boolean;
+  private readonly noDevice: boolean;
+  private readonly radius: number;
+  private readonly todayDay: number;
+
+  constructor(
+    private readonly index: CatalogueIndex,
+    private readonly learner: LearnerRecord,
+    private readonly query: LearnerQuery,
+    today?: string,
+  ) {
+    this.needStepFree = learner.access?.stepFreeOnly === true;
+    this.noDevice = learner.access?.noLaptop === true || learner.access?.mobileOnly === true;
+    this.radius = learner.location && learner.travelRadiusKm !== undefined ? learner.travelRadiusKm : Infinity;
+    this.todayDay = today ? Math.floor(Date.parse(today) / 86_400_000) : -1;
+  }
+
+  costFor(slot: number): number {
+    const rule = this.index.funding.get(slot);
+    const list = this.index.costPence.data[slot];
+    return rule && fundingApplies(rule, this.learner) ? Math.min(list, rule.fundedCostPence) : list;
+  }
+
+  /** Distance in km, NaN when it does not apply (online, or no location). */
+  distance(slot: number): number {
+    const ix = this.index;
+    const lat = ix.lat.data[slot];
+    if (Number.isNaN(lat) || !this.learner.location || ix.mode.data[slot] === MODE_ONLINE) return NaN;
+    return haversineKmRaw(this.learner.location.lat, this.learner.location.lon, lat, ix.lon.data[slot]);
+  }
+
+  /** Everything except distance (checked separately, only for candidates that could make the cut). */
+  passesCheap(slot: number): boolean {
+    const ix = this.index;
+    const f = ix.flags.data[slot];
+    if ((f & FLAG_ALIVE) === 0) return false;
+    const mode = ix.mode.data[slot];
+    if ((this.query.modeMask & (1 << mode)) === 0) return false;
+    if (this.needStepFree && (f & FLAG_NOT_STEP_FREE) !== 0 && (mode === MODE_IN_PERSON || mode === MODE_HYBRID)) return false;
+    if (this.noDevice && (f & FLAG_NEEDS_DEVICE) !== 0 && (mode === MODE_ONLINE || mode === MODE_HYBRID)) return false;
+    if (this.todayDay >= 0 && ix.closingDay.data[slot] >= 0 && ix.closingDay.data[slot] < this.todayDay) return false;
+    if (this.learner.budgetPence !== undefined && this.costFor(slot) > this.learner.budgetPence) return false;
+    return true;
+  }
+
+  withinRadius(slot: number): boolean {
+    if (this.radius === Infinity) return true;
+    const d = this.distance(slot);
+    return Number.isNaN(d) || d <= this.radius;
+  }
+
+  /** Grid keys to visit for a kind: the cells within reach (or all), plus opportunities with no location. */
+  keysFor(kind: OpportunityKind): number[] {
+    const k = OPPORTUNITY_KINDS.indexOf(kind) * CELL_COUNT;
+    if (this.radius === Infinity || !this.learner.location) return Array.from({ length: CELL_COUNT }, (_, c) => k + c);
+    const onlineOnly = (this.query.modeMask & ~(1 << MODE_ONLINE)) === 0;
+    const cells = onlineOnly ? [] : cellsWithin(this.learner.location.lat, this.learner.location.lon, this.radius);
+    cells.push(NOWHERE_CELL);
+    return cells.map((c) => k + c);
+  }
+}
+
+/** Learner's fit to what a slot requires (vacancy skills, entry requirements): weighted coverage. */
+function requirementFit(ix: CatalogueIndex, q: LearnerQuery, slot: number): number {
+  const a = ix.requires.start.data[slot];
+  const b = ix.requires.start.data[slot + 1];
+  if (a === b) return 1;
+  const skill = ix.requires.skill.data;
+  const level = ix.requires.level.data;
+  const factor = q.factor;
+  const lvl = q.level;
+  let got = 0;
+  for (let i = a; i < b; i++) {
+    const c = skill[i];
+    const f = factor[c];
+    if (f === 0) continue;
+    const have = lvl[c];
+    const need = level[i];
+    got += have >= need ? f : (f * have) / need;
+  }
+  return got / (b - a);
+}
+
+/** How much of the needed skills a course teaches, for a learner who lacks them (0..1). */
+function teachingGain(ix: CatalogueIndex, q: LearnerQuery, slot: number, need: Map<number, number> | null): { gain: number; accredited: boolean } {
+  const a = ix.teaches.start.data[slot];
+  const b = ix.teaches.start.data[slot + 1];
+  if (a === b) return { gain: 0, accredited: false };
+  let gain = 0;
+  let accredited = false;
+  const acc = ix.accredited.get(slot);
+  for (let i = a; i < b; i++) {
+    const c = ix.teaches.skill.data[i];
+    const taught = ix.teaches.level.data[i];
+    if (need) {
+      const lvl = need.get(c);
+      if (lvl === undefined) continue;
+      const value = Math.min(1, taught / lvl) - q.credit(c, lvl);
+      if (value > 0) {
+        gain += value;
+        if (acc && acc.includes(c)) accredited = true;
+      }
+    } else gain += 1 - q.credit(c, taught);
+  }
+  return { gain: gain / (need ? Math.max(1, need.size) : b - a), accredited };
+}
+
+/**
+ * Top-k opportunities of the given kinds for a learner. Vacancies and apprenticeships rank by fit to
+ * what they ask for; courses and bootcamps by how much of the needed skills they teach (or, without
+ * needs, how much is new to the learner), scaled by readiness for their entry requirements, with a
+ * boost when an employer accreditation covers a needed skill.
+ */
+export function rankOpportunities(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions): RankedOpportunity[] {
+  const q = new LearnerQuery(index, learner);
+  const filter = new LearnerFilter(index, learner, q, opts.today);
+  const need = opts.needSkills ? new Map(LearnerQuery.codes(index, opts.needSkills).map((n) => [n.code, n.level])) : null;
+  const top = new TopK(opts.k, (slot) => index.ids[slot]);
+  const accreditedSlots = new Set<number>();
+  for (const kind of opts.kinds) {
+    const learning = LEARNING_KINDS.has(kind);
+    for (const key of filter.keysFor(kind)) {
+      index.forEachInKey(key, (slot) => {
+        let score: number;
+        if (learning) {
+          const { gain, accredited } = teachingGain(index, q, slot, need);
+          if (gain <= 0) return;
+          score = gain * (0.5 + 0.5 * requirementFit(index, q, slot)) * (accredited ? ACCREDITATION_BOOST : 1);
+          if (accredited) accreditedSlots.add(slot);
+        } else {
+          score = requirementFit(index, q, slot);
+          if (score <= 0) return;
+          if (need) score *= 1 + 0.2 * teachingGain(index, q, slot, need).gain;
+        }
+        if (score < top.threshold) return;
+        if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
+        top.offer(score, slot);
+      });
+    }
+  }
+  return top.sorted().map(({ score, slot }) => describe(index, q, filter, slot, score, accreditedSlots.has(slot)));
+}
+
+function describe(ix: CatalogueIndex, q: LearnerQuery, filter: LearnerFilter, slot: number, score: number, accredited: boolean): RankedOpportunity {
+  const matched: SkillLevel[] = [];
+  const missing: { skill: string; need: number; have: number }[] = [];
+  for (let i = ix.requires.start.data[slot]; i < ix.requires.start.data[slot + 1]; i++) {
+    const c = ix.requires.skill.data[i];
+    const need = ix.requires.level.data[i];
+    const have = q.direct.get(c) ?? 0;
+    if (have >= need) matched.push({ skill: ix.skillName(c), level: need });
+    else missing.push({ skill: ix.skillName(c), need, have });
+  }
+  const d = filter.distance(slot);
+  const cost = filter.costFor(slot);
+  const kind = ix.kindOf(slot);
+  const parts: string[] = [];
+  const total = matched.length + missing.length;
+  if (total > 0) parts.push(`You have ${matched.length} of the ${total} skills it asks for.`);
+  if (missing.length > 0) parts.push(`Missing: ${missing.slice(0, 3).map((m) => ix.graph.label(m.skill)).join(', ')}${missing.length > 3 ? ' and more' : ''}.`);
+  if (LEARNING_KINDS.has(kind)) {
+    const taught = [];
+    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1] && taught.length < 3; i++) taught.push(ix.graph.label(ix.skillName(ix.teaches.skill.data[i])));
+    if (taught.length > 0) parts.unshift(`Teaches ${taught.join(', ')}.`);
+  }
+  if (accredited) parts.push('Backed by an employer.');
+  parts.push(cost === 0 ? 'Free for you.' : `Costs you £${(cost / 100).toFixed(2)}.`);
+  parts.push(Number.isNaN(d) ? (ix.modeOf(slot) === 'ONLINE' ? 'Online.' : '') : `${d.toFixed(1)} km away.`);
+  const out: RankedOpportunity = {
+    id: ix.ids[slot],
+    kind,
+    title: ix.titles[slot],
+    score: Math.round(score * 1e6) / 1e6,
+    matchedSkills: matched,
+    missingSkills: missing,
+    costToLearnerPence: cost,
+    accredited,
+    explanation: parts.filter(Boolean).join(' '),
+  };
+  if (!Number.isNaN(d)) out.distanceKm = Math.round(d * 10) / 10;
+  return out;
+}
