@@ -336,6 +336,9 @@ async function importOccupationSkills(
     const result = await client.query<{ inserted: boolean }>(
       `INSERT INTO occupation_skills (occupation_id, skill_id, relation, level)
        SELECT o, s, r, 3 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(o, s, r)
+       -- A region's featured roles carry curated requirements (demo data, partners): ESCO's generic
+       -- relations must not be added to them, or their roadmaps would ask for dozens of extra skills.
+       WHERE NOT EXISTS (SELECT 1 FROM occupations oc WHERE oc.id = x.o AND oc.featured)
        ON CONFLICT (occupation_id, skill_id) DO UPDATE SET relation = EXCLUDED.relation
        WHERE occupation_skills.relation IS DISTINCT FROM EXCLUDED.relation
        RETURNING (xmax = 0) AS inserted`,
