@@ -1,7 +1,7 @@
 /**
  * Matching engine benchmark: index build, top-50 vacancies, roadmaps, incremental updates, the same
  * top-50 on PostgreSQL alone, and the planner against HiGHS. `--quick` (or BENCH_QUICK=1) runs at a
- * tenth of the scale. Prints a markdown table.
+ * tenth of the scale; `--skip-pg` leaves out the PostgreSQL comparison (for iterating). Prints a markdown table.
  */
 import { Client } from 'pg';
 import { CatalogueIndex, LearnerRecord, OpportunityRecord, planRoadmap, rankOpportunities, solvePlanningInstance } from '@skillpath/matching';
@@ -12,6 +12,8 @@ import { CatalogueGenerator } from './matching/catalogue-generator';
 import { loadTaxonomy } from './matching/esco-catalogue';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+/** For iterating only: recorded figures must include the PostgreSQL comparison. */
+const skipPostgres = process.argv.includes('--skip-pg');
 const VACANCIES = quick ? 100_000 : 1_000_000;
 const COURSES = quick ? 10_000 : 100_000;
 const QUERIES = 300;
@@ -97,7 +99,8 @@ async function main(): Promise<void> {
   index.expire(expired);
   report('incremental update, 10,000 changed opportunities', `${(performance.now() - t).toFixed(0)} ms`, '≤ 1 s');
 
-  await postgresSideBySide(index, learners.slice(0, quick ? 20 : 30), vacancySkills, topTimes);
+  if (skipPostgres) report('PostgreSQL side by side', 'skipped (--skip-pg)', '');
+  else await postgresSideBySide(index, learners.slice(0, quick ? 20 : 30), vacancySkills, topTimes);
 
   // Planner against HiGHS on generated planning instances.
   const highs = (await require('highs')()) as HighsSolver; // eslint-disable-line @typescript-eslint/no-require-imports

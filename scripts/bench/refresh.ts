@@ -4,14 +4,22 @@
  * with the ESCO skills loaded (so extraction is realistic): first load and unchanged re-run
  * listings/s, and the worker's peak RSS.
  * Run: npm run bench:refresh  (PG_ADMIN_URL and REDIS_URL are set by scripts/run.js)
- * Env: BENCH_VACANCIES (default 200000).
+ * Env: BENCH_VACANCIES (default 200000); BENCH_WORKER_NODE_ARGS (extra node flags for the worker,
+ * space-separated, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" — the worker is then stopped gently
+ * so the profile is written).
+ *
+ * The feed's pages are rendered before the clock starts (`feed.prerender`): the real feed is someone
+ * else's server, so its cost must not come out of the worker's two cores during the timed runs.
+ * CPU seconds of the worker, of this process (the feed server) and of PostgreSQL's processes are
+ * reported per run, to show where the time goes.
  */
-import { readFileSync, existsSync } from 'fs';
+import { randomBytes } from 'crypto';
+import { readFileSync, readdirSync, existsSync } from 'fs';
 import { Client } from 'pg';
 import { FEED_SKILL_PHRASES, startFeedServer } from '@skillpath/connectors';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import { ESCO_RELEASE_DIR, importEsco } from '@skillpath/taxonomy';
-import { spawnRefreshWorker, killHard } from '../../libs/refresh/src/testing/child-processes';
+import { spawnRefreshWorker, killHard, stopGently } from '../../libs/refresh/src/testing/child-processes';
 import { insertSkills, insertSource, RefreshQueueClient, runsOf } from '../../libs/refresh/src/testing/refresh-test-kit';
 import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
 
@@ -19,6 +27,33 @@ import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
 const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const VACANCIES = Number(process.env.BENCH_VACANCIES ?? 200_000);
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** User + system CPU seconds of a process so far, from /proc/<pid>/stat. */
+function cpuSecondsOf(pid: number | string): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0; // the process ended in between
+  }
+}
+
+/** CPU seconds of every PostgreSQL process (server-wide: other databases' work is included). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(pid);
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
 
 /** Peak resident set of a process, from the kernel's high-water mark (Linux). */
 function peakRssMb(pid: number): number | undefined {
@@ -46,6 +81,7 @@ async function main(): Promise<void> {
       await insertSkills(pg, FEED_SKILL_PHRASES);
       taxonomy = `${FEED_SKILL_PHRASES.length} feed phrases (ESCO release not found)`;
     }
+    feed.prerender(100);
     const sourceId = await insertSource(pg, {
       name: 'bench-find-an-apprenticeship',
       format: 'find-an-apprenticeship',
@@ -63,16 +99,29 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       MIGRATE_ON_START: 'false',
       BENCH_FEED_KEY: feed.subscriptionKey!,
-    });
+      CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+    }, 60_000, WORKER_NODE_ARGS);
     await client.ready();
     const rows: [string, string, string?][] = [];
+    const workerPid = worker.pid!;
     const timed = async (label: string) => {
+      const cpuBefore = { worker: cpuSecondsOf(workerPid), feed: process.cpuUsage(), postgres: postgresCpuSeconds() };
       const started = performance.now();
       const outcome = await client.refresh(sourceId, 30 * 60_000);
       const seconds = (performance.now() - started) / 1000;
+      const feedCpu = process.cpuUsage(cpuBefore.feed);
+      const cpu = {
+        worker: cpuSecondsOf(workerPid) - cpuBefore.worker,
+        feed: (feedCpu.user + feedCpu.system) / 1e6,
+        postgres: postgresCpuSeconds() - cpuBefore.postgres,
+      };
       if (!outcome.ok) throw new Error(`${label} failed: ${outcome.error}`);
       const run = (await runsOf(pg, sourceId)).at(-1)!;
-      return { seconds, run };
+      const cpuRow: [string, string] = [
+        `  CPU during the ${label}`,
+        `worker ${cpu.worker.toFixed(1)} s, feed server ${cpu.feed.toFixed(1)} s, PostgreSQL ${cpu.postgres.toFixed(1)} s (wall ${seconds.toFixed(1)} s)`,
+      ];
+      return { seconds, run, cpuRow };
     };
     const first = await timed('first load');
     rows.push([
@@ -80,23 +129,27 @@ async function main(): Promise<void> {
       `${Math.round(first.run.fetched / first.seconds).toLocaleString('en-GB')} listings/s (${first.run.created.toLocaleString('en-GB')} in ${first.seconds.toFixed(1)} s)`,
       '≥ 3,000/s',
     ]);
+    rows.push(first.cpuRow);
     const again = await timed('unchanged re-run');
     rows.push([
       'unchanged re-run (only last_seen_at moves)',
       `${Math.round(again.run.fetched / again.seconds).toLocaleString('en-GB')} listings/s (${again.run.unchanged.toLocaleString('en-GB')} unchanged in ${again.seconds.toFixed(1)} s)`,
       '≥ 15,000/s',
     ]);
+    rows.push(again.cpuRow);
     const links = await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM opportunity_skills');
     rows.push(['skill links written (TAUGHT)', links.rows[0].n.toLocaleString('en-GB')]);
     rows.push(['worker peak RSS (VmHWM of the worker process)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB']);
     rows.push(['taxonomy', taxonomy]);
-    rows.push(['feed', `${VACANCIES.toLocaleString('en-GB')} vacancies, ${feed.totalPages(100)} pages of 100, served from this process`]);
+    rows.push(['feed', `${VACANCIES.toLocaleString('en-GB')} vacancies, ${feed.totalPages(100)} pages of 100, pre-rendered and served from this process`]);
+    if (WORKER_NODE_ARGS.length) rows.push(['worker node flags', WORKER_NODE_ARGS.join(' ')]);
+    rows.push(['machine', `load average before the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`]);
 
     const width = Math.max(...rows.map((r) => r[0].length));
     console.log(`\nListing refresh benchmark (${new Date().toISOString().slice(0, 10)}, database ${databaseName(url)})\n`);
     for (const [measure, value, target] of rows) console.log(`${measure.padEnd(width)}  ${value}${target ? `   [target ${target}]` : ''}`);
   } finally {
-    if (worker) await killHard(worker);
+    if (worker) await (WORKER_NODE_ARGS.length ? stopGently(worker) : killHard(worker));
     await client.close();
     await feed.close();
     await pg.end().catch(() => undefined);

@@ -27,6 +27,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'bench':
       return runBenchCommand(rest);
+    case 'web-build': {
+      const { buildWeb } = await import('./web-build.command');
+      return buildWeb();
+    }
     case 'schema-check':
       return runSchemaCommand('check');
     case 'schema-write':

@@ -4,6 +4,7 @@ import { runMigrations } from '@skillpath/persistence';
 import { ensureServices, MissingServiceError, REPO_ROOT, Services } from '../services/services';
 import { sleep } from '../services/probe';
 import { seedDemoDataIfEmpty } from './seed';
+import { buildWebIfNeeded } from './web-build.command';
 import { say, toolEnv } from './env';
 
 function runApp(entry: 'api' | 'worker'): Promise<number> {
@@ -89,6 +90,7 @@ export async function runStartCommand(): Promise<number> {
     await shutdown(1);
     return 1;
   }
+  if ((await buildWebIfNeeded()) !== 0) say('the web app did not build; the API runs without it (see the errors above)');
   const port = Number(env.PORT ?? 3000);
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -119,7 +121,7 @@ export async function runStartCommand(): Promise<number> {
     }
     return 1;
   }
-  say(`ready: GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready)`);
+  say(`ready: the web app at http://localhost:${port}/ and GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready)`);
   say(
     `try: curl -s http://localhost:${port}/graphql -H 'content-type: application/json' ` +
       `-d '{"query":"{ skills(search: \\"pyton\\", first: 3) { label } }"}'`,

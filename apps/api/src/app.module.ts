@@ -11,10 +11,14 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { AuthModule } from '@skillpath/auth';
 import { CatalogueModule } from '@skillpath/catalogue';
 import { JourneyApiModule } from '@skillpath/journey';
+import { PartnersApiModule } from '@skillpath/partners';
 import { RequestLoaders } from '@skillpath/common';
 import { AppConfig, AppConfigModule } from '@skillpath/config';
 import { dataSourceOptions } from '@skillpath/persistence';
-import { redisConnectionOptions } from '@skillpath/queues';
+import { ListingChangesModule, redisConnectionOptions } from '@skillpath/queues';
+import { SourcesApiModule } from '@skillpath/refresh';
+import { ObservabilityModule } from './observability/observability.module';
+import { WebModule } from './web/web.module';
 import { formatGraphQLError } from './graphql/format-error';
 import { QueryLimitsPlugin } from './graphql/query-limits.plugin';
 import { HealthModule } from './health/health.module';
@@ -46,10 +50,17 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-api' }),
+          ...dataSourceOptions({
+            url: config.database.url,
+            poolSize: config.database.poolSize,
+            applicationName: 'skillpath-api',
+          }),
           ...(hooks.typeormLogger ? { logging: ['query' as const], logger: hooks.typeormLogger } : {}),
         }),
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.redis.prefix }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redis.url),
+          prefix: config.redis.prefix,
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -57,15 +68,27 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: true,
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res, loaders: new RequestLoaders() }),
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({
+            req,
+            res,
+            loaders: new RequestLoaders(),
+          }),
           formatError: (formatted, error) =>
-            formatGraphQLError(formatted, error, (err) => logger?.error({ err }, 'unexpected error in a resolver')),
+            formatGraphQLError(formatted, error, (err) =>
+              logger?.error({ err }, 'unexpected error in a resolver'),
+            ),
         }),
         AuthModule,
+        ListingChangesModule,
         CatalogueModule,
         JourneyApiModule,
+        PartnersApiModule,
+        SourcesApiModule,
+        ObservabilityModule,
         HealthModule,
         MaintenanceModule,
+        // Last, so its fallback to index.html never shadows an API route.
+        WebModule,
       ],
       providers: [
         QueryLimitsPlugin,

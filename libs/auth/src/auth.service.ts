@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { OrganisationEntity, OrganisationKind, OrganisationMemberEntity, Role, UserEntity } from '@skillpath/persistence';
+import {
+  OrganisationEntity,
+  OrganisationKind,
+  OrganisationMemberEntity,
+  Role,
+  UserEntity,
+} from '@skillpath/persistence';
 import { badInput, conflict, unauthenticated } from '@skillpath/common';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
@@ -48,22 +54,29 @@ export class AuthService {
         this.users.create({ email, passwordHash, displayName: input.displayName.trim(), role: input.role }),
       );
     } catch (e) {
-      if ((e as { code?: string }).code === '23505') throw conflict('An account with that email already exists.');
+      if ((e as { code?: string }).code === '23505')
+        throw conflict('An account with that email already exists.');
       throw e;
     }
   }
 
   /** With organisationName, an employer, provider or partner also creates that organisation and owns it. */
   async register(input: NewUser & { organisationName?: string }): Promise<AuthResult> {
-    if (input.role === 'ADMIN') throw badInput('Admin accounts are created by an operator, not by registering.');
+    if (input.role === 'ADMIN')
+      throw badInput('Admin accounts are created by an operator, not by registering.');
     const orgName = input.organisationName?.trim();
     const kind = ORGANISATION_KIND_OF_ROLE[input.role];
-    if (orgName && !kind) throw badInput('Only employer, provider and partner accounts register an organisation.');
+    if (orgName && !kind)
+      throw badInput('Only employer, provider and partner accounts register an organisation.');
     const user = await this.createUser(input);
     if (orgName && kind) {
       await this.users.manager.transaction(async (m) => {
-        const org = await m.getRepository(OrganisationEntity).save(m.getRepository(OrganisationEntity).create({ name: orgName, kind }));
-        await m.getRepository(OrganisationMemberEntity).insert({ organisationId: org.id, userId: user.id, role: 'OWNER' });
+        const org = await m
+          .getRepository(OrganisationEntity)
+          .save(m.getRepository(OrganisationEntity).create({ name: orgName, kind }));
+        await m
+          .getRepository(OrganisationMemberEntity)
+          .insert({ organisationId: org.id, userId: user.id, role: 'OWNER' });
       });
     }
     return this.issue(user);

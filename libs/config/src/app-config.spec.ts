@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/skillpath', REDIS_URL: 'redis://127.0.0.1:6379' };
+const base = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/skillpath',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+};
 
 describe('loadConfig', () => {
   it('applies defaults to a minimal environment', () => {
@@ -35,6 +38,38 @@ describe('loadConfig', () => {
 
   it('demands a JWT secret in production', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).auth.jwtSecret).toHaveLength(40);
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(
+      loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CREDENTIAL_SIGNING_KEY: key })
+        .auth.jwtSecret,
+    ).toHaveLength(40);
+  });
+
+  it('derives a stable development credential key and public URL, and demands a real key in production', () => {
+    const a = loadConfig(base);
+    expect(a.credentials.signingSeed).toHaveLength(32);
+    expect(loadConfig(base).credentials.signingSeed.equals(a.credentials.signingSeed)).toBe(true);
+    expect(a.publicUrl).toBe('http://localhost:3000');
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const c = loadConfig({
+      ...base,
+      CREDENTIAL_SIGNING_KEY: key,
+      PUBLIC_URL: 'https://skillpath.example.org',
+    });
+    expect(c.credentials.signingSeed.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(c.publicUrl).toBe('https://skillpath.example.org');
+    const prod = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    expect(() => loadConfig(prod)).toThrow(/CREDENTIAL_SIGNING_KEY is required in production/);
+    expect(loadConfig({ ...prod, CREDENTIAL_SIGNING_KEY: key }).credentials.signingSeed).toHaveLength(32);
+  });
+
+  it.each([
+    [{ CREDENTIAL_SIGNING_KEY: Buffer.alloc(16).toString('base64') }, 'CREDENTIAL_SIGNING_KEY'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://x.org/' }, 'PUBLIC_URL'],
+  ])('rejects %j naming %s in one line', (override, variable) => {
+    expect(() => loadConfig({ ...base, ...override })).toThrow(
+      new RegExp(`^Configuration error: ${variable} [^\\n]+$`),
+    );
   });
 });

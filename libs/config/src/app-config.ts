@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { z } from 'zod';
 
 const port = z.coerce
@@ -49,6 +50,21 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   MIGRATE_ON_START: bool.default(true),
+  CREDENTIAL_SIGNING_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be the base64 of a 32-byte Ed25519 seed')
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !v.endsWith('/');
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s) URL without a trailing slash, like https://skillpath.example.org')
+    .optional(),
 });
 
 export type AppConfig = {
@@ -63,6 +79,10 @@ export type AppConfig = {
   worker: { concurrency: number };
   shutdownTimeoutMs: number;
   migrateOnStart: boolean;
+  /** Base URL the public reaches the API at: used in credential ids and verification links. */
+  publicUrl: string;
+  /** Ed25519 seed (32 bytes) that signs verifiable credentials. */
+  credentials: { signingSeed: Buffer };
 };
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -96,6 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 random characters)');
   }
+  if (e.NODE_ENV === 'production' && !e.CREDENTIAL_SIGNING_KEY) {
+    throw new ConfigError('CREDENTIAL_SIGNING_KEY', 'is required in production (base64 of 32 random bytes)');
+  }
+  const jwtSecret = e.JWT_SECRET ?? DEV_JWT_SECRET;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -104,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     logLevel: e.LOG_LEVEL,
     auth: {
-      jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtSecret,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     },
@@ -116,5 +140,13 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     worker: { concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     migrateOnStart: e.MIGRATE_ON_START,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    credentials: {
+      // Outside production an unset key is derived from the JWT secret, so development credentials stay
+      // verifiable across restarts without any set-up; production refuses to start without a real key.
+      signingSeed: e.CREDENTIAL_SIGNING_KEY
+        ? Buffer.from(e.CREDENTIAL_SIGNING_KEY, 'base64')
+        : createHash('sha256').update(`skillpath-credential-seed:${jwtSecret}`).digest(),
+    },
   };
 }

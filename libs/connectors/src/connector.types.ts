@@ -108,8 +108,42 @@ export interface ConnectorPage {
   totalPages?: number;
 }
 
+/** One record of a page as received: read, not yet normalised. */
+export interface RawRecord {
+  /** The record's reference, when it can be read. */
+  sourceRef?: string;
+  /** The record as the feed sent it (a parsed JSON value), for hashing, normalising and quarantine. */
+  raw: unknown;
+}
+
+export interface RawConnectorPage {
+  records: RawRecord[];
+  /** Checkpoint for the next page, or null after the last page. */
+  nextCursor: string | null;
+  /** 1-based. */
+  pageNumber: number;
+  totalPages?: number;
+}
+
+/**
+ * Reading a feed in two steps, so that a refresh can skip normalising (and matching skills in) records
+ * that are byte-for-byte what it stored last time: fetch a page of raw records, then normalise only
+ * the ones that need it. `normalise(record)` gives exactly what `parsePage` gives for that record.
+ */
+export interface RawRecordReading {
+  /**
+   * Changes whenever this connector's normalisation changes, so that a refresh comparing raw records
+   * normalises everything once more after an upgrade. Bump it with any change to what a record becomes.
+   */
+  readonly revision: string;
+  fetchRawPage(ctx: Omit<ConnectorContext, 'skillMatcher'>, cursor: string | null): Promise<RawConnectorPage>;
+  normalise(record: RawRecord, ctx: ParseContext): ParseResult;
+}
+
 export interface Connector {
   readonly format: SourceFormat;
+  /** Present for formats that can be read raw first (see RawRecordReading). */
+  readonly raw?: RawRecordReading;
   /** Fetches and parses the page at `cursor` (null = first page). Throws SourceFetchError / MalformedPageError. */
   fetchPage(ctx: ConnectorContext, cursor: string | null): Promise<ConnectorPage>;
   /** Parses a page body already in hand (e.g. an uploaded CSV file); throws MalformedPageError. */

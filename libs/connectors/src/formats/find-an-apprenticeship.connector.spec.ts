@@ -16,6 +16,30 @@ const ok = (r: ParseResult): NormalisedOpportunity => {
 };
 
 describe('Find an apprenticeship connector', () => {
+  it('read raw, then normalised record by record, gives exactly what parsePage gives', async () => {
+    const body = JSON.stringify({
+      ...sample,
+      vacancies: [...sample.vacancies, { ...sample.vacancies[0], title: null }, 'not a vacancy'],
+      totalPages: 3,
+    });
+    const fetcher = { get: async (url: string) => ({ url, status: 200, body }) };
+    const reading = connector.raw!;
+    const raw = await reading.fetchRawPage(
+      { sourceUrl: 'https://api.example', fetcher, credentials: { subscriptionKey: 'k' } },
+      '2',
+    );
+    const parsed = connector.parsePage(body, ctx, '2');
+    expect(raw).toMatchObject({ nextCursor: '3', pageNumber: 2, totalPages: 3 });
+    expect(raw.records.map((r) => r.sourceRef)).toEqual([
+      ...sample.vacancies.map((v: { vacancyReference: string }) => v.vacancyReference),
+      sample.vacancies[0].vacancyReference,
+      undefined,
+    ]);
+    expect(raw.records.map((r) => reading.normalise(r, ctx))).toEqual(parsed.records);
+    expect(parsed.records.filter((r) => !r.ok)).toHaveLength(2);
+  });
+
+
   it('parses the sample page exactly', () => {
     const result = connector.parsePage(readSample('find-an-apprenticeship-v2.json'), ctx, null);
     expect(result).toMatchObject({ nextCursor: null, pageNumber: 1, totalPages: 1 });

@@ -3,7 +3,11 @@ import type {
   Connector,
   ConnectorContext,
   ConnectorPage,
+  FetchedPage,
   NormalisedOpportunity,
+  ParseResult,
+  RawConnectorPage,
+  RawRecord,
   SkillMatcher,
 } from '../connector.types';
 import {
@@ -43,42 +47,71 @@ export const findAnApprenticeshipConnector: Connector = {
   format: 'find-an-apprenticeship',
 
   async fetchPage(ctx: ConnectorContext, cursor: string | null): Promise<ConnectorPage> {
-    const pageNumber = pageNumberOf(cursor);
-    const key = ctx.credentials?.subscriptionKey;
-    if (!key) {
-      throw new ConnectorConfigError(
-        'Find an apprenticeship needs a subscription key: set the environment variable the source names as its credentials',
-      );
-    }
-    const url = vacancyPageUrl(ctx.sourceUrl, pageNumber, pageSizeOf(ctx.pageSize));
-    const page = await ctx.fetcher.get(url, {
-      'Ocp-Apim-Subscription-Key': key,
-      'X-Version': '2',
-      Accept: 'application/json',
-    });
+    const page = await fetchBody(ctx, cursor);
     return this.parsePage(page.body, ctx, cursor, page.url);
   },
 
   parsePage(body, ctx, cursor, pageUrl): ConnectorPage {
-    const pageNumber = pageNumberOf(cursor);
-    const json = parseJsonPage(body, pageUrl);
-    if (!isObject(json) || !Array.isArray(json.vacancies)) {
-      throw new MalformedPageError(
-        'Find an apprenticeship page has no "vacancies" array',
-        pageUrl,
-        body.slice(0, 200),
-      );
-    }
-    const totalPages = optionalNumber(json.totalPages);
-    const records = json.vacancies.map((raw: unknown) =>
-      parseRecord(raw, referenceOf, () => normaliseVacancy(raw, ctx.skillMatcher)),
-    );
-    // Without totalPages, a full page means there may be more; an empty or short one is the last.
-    const hasMore =
-      totalPages !== undefined ? pageNumber < totalPages : records.length >= pageSizeOf(ctx.pageSize);
-    return { records, nextCursor: hasMore ? String(pageNumber + 1) : null, pageNumber, totalPages };
+    const page = splitPage(body, cursor, ctx.pageSize, pageUrl);
+    return { ...page, records: page.records.map((record) => normaliseRecord(record, ctx.skillMatcher)) };
+  },
+
+  raw: {
+    revision: '1',
+    async fetchRawPage(ctx, cursor) {
+      const page = await fetchBody(ctx, cursor);
+      return splitPage(page.body, cursor, ctx.pageSize, page.url);
+    },
+    normalise: (record, ctx) => normaliseRecord(record, ctx.skillMatcher),
   },
 };
+
+async function fetchBody(ctx: Omit<ConnectorContext, 'skillMatcher'>, cursor: string | null): Promise<FetchedPage> {
+  const pageNumber = pageNumberOf(cursor);
+  const key = ctx.credentials?.subscriptionKey;
+  if (!key) {
+    throw new ConnectorConfigError(
+      'Find an apprenticeship needs a subscription key: set the environment variable the source names as its credentials',
+    );
+  }
+  const url = vacancyPageUrl(ctx.sourceUrl, pageNumber, pageSizeOf(ctx.pageSize));
+  return ctx.fetcher.get(url, {
+    'Ocp-Apim-Subscription-Key': key,
+    'X-Version': '2',
+    Accept: 'application/json',
+  });
+}
+
+/** A page's vacancies as received, with their references, and where the next page is. */
+function splitPage(body: string, cursor: string | null, pageSize: number | undefined, pageUrl?: string): RawConnectorPage {
+  const pageNumber = pageNumberOf(cursor);
+  const json = parseJsonPage(body, pageUrl);
+  if (!isObject(json) || !Array.isArray(json.vacancies)) {
+    throw new MalformedPageError(
+      'Find an apprenticeship page has no "vacancies" array',
+      pageUrl,
+      body.slice(0, 200),
+    );
+  }
+  const totalPages = optionalNumber(json.totalPages);
+  const records: RawRecord[] = json.vacancies.map((raw: unknown) => {
+    let sourceRef: string | undefined;
+    try {
+      sourceRef = referenceOf(raw);
+    } catch {
+      sourceRef = undefined; // an unreadable reference: the record is quarantined when normalised
+    }
+    return sourceRef === undefined ? { raw } : { sourceRef, raw };
+  });
+  // Without totalPages, a full page means there may be more; an empty or short one is the last.
+  const hasMore =
+    totalPages !== undefined ? pageNumber < totalPages : records.length >= pageSizeOf(pageSize);
+  return { records, nextCursor: hasMore ? String(pageNumber + 1) : null, pageNumber, totalPages };
+}
+
+function normaliseRecord(record: RawRecord, matcher: SkillMatcher): ParseResult {
+  return parseRecord(record.raw, referenceOf, () => normaliseVacancy(record.raw, matcher));
+}
 
 function pageNumberOf(cursor: string | null): number {
   if (cursor === null) return 1;

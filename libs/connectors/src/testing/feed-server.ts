@@ -12,7 +12,9 @@ import { startScriptedHttpServer, type RecordedRequest, type ScriptedReply } fro
  *   await feed.close();
  *
  * Content is a pure function of (seed, version, vacancy index): the same options always serve the same
- * bytes, and pages are generated when asked for, so 200,000 vacancies cost nothing until fetched.
+ * bytes. A page is generated the first time it is asked for and its bytes kept (per version, page
+ * number and size), so a re-run, or a benchmark that called `prerender()` first, measures the client
+ * and not this server's JSON generation.
  *
  * Versions: version 0 is the base feed. In version v > 0, compared with version 0, each base vacancy has
  * independently `vanishFraction` chance to be gone and `changeFraction` chance to be changed (new title
@@ -68,6 +70,8 @@ export interface FeedServer {
   setVersion(version: number): void;
   /** Pages a full run of the current version has at this page size. */
   totalPages(pageSize?: number): number;
+  /** Renders (and keeps) every page of the current version at this page size now, so serving them later is only I/O. */
+  prerender(pageSize?: number): void;
   describeVersion(version?: number): VersionDescription;
   /** The next `times` requests for this page number get `fault` instead of the page. */
   failPage(pageNumber: number, fault: FeedFault, times?: number): void;
@@ -289,7 +293,19 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     return d;
   };
 
-  const page = (pageNumber: number, pageSize: number): string => {
+  /** Rendered page bodies by `version/pageNumber/pageSize`: content never changes for a key. */
+  const rendered = new Map<string, Buffer>();
+  const page = (pageNumber: number, pageSize: number): Buffer => {
+    const key = `${version}/${pageNumber}/${pageSize}`;
+    let body = rendered.get(key);
+    if (!body) {
+      body = Buffer.from(renderPage(pageNumber, pageSize), 'utf8');
+      rendered.set(key, body);
+    }
+    return body;
+  };
+
+  const renderPage = (pageNumber: number, pageSize: number): string => {
     const list = present(version);
     const start = (pageNumber - 1) * pageSize;
     const items: Record<string, unknown>[] = [];
@@ -360,6 +376,10 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       version = v;
     },
     totalPages: (pageSize = 100) => Math.ceil(present(version).length / pageSize),
+    prerender(pageSize = 100) {
+      const pages = Math.max(1, Math.ceil(present(version).length / pageSize));
+      for (let n = 1; n <= pages; n++) page(n, pageSize);
+    },
     describeVersion,
     failPage(pageNumber, fault, times = 1) {
       rules.push({ pageNumber, fault, remaining: times });

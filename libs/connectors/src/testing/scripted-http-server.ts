@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** What the server does with one request. */
 export type ScriptedReply =
-  | { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number }
+  | { status?: number; headers?: Record<string, string>; body?: string | Buffer; delayMs?: number }
   /** Never answer (until the server closes): a timeout. */
   | { hang: true }
   /** Drop the connection without an answer: a network error. */

@@ -40,6 +40,21 @@ export class PrivacyService {
       notifications: await q(
         'SELECT kind, title, body, data, read_at, created_at FROM notifications WHERE user_id = $1 ORDER BY created_at',
       ),
+      courseParticipations: await q(
+        `SELECT cp.*, o.title AS opportunity_title FROM course_participations cp
+           JOIN opportunities o ON o.id = cp.opportunity_id WHERE cp.user_id = $1 ORDER BY cp.id`,
+      ),
+      credentials: await q('SELECT * FROM credentials WHERE user_id = $1 ORDER BY id'),
+      cohorts: await q(
+        `SELECT c.name AS cohort, cm.consented_at, cm.individual_monitoring, cm.joined_at FROM cohort_members cm
+           JOIN cohorts c ON c.id = cm.cohort_id WHERE cm.user_id = $1 ORDER BY cm.joined_at`,
+      ),
+      outcomes: await q('SELECT * FROM learner_outcomes WHERE user_id = $1 ORDER BY id'),
+      expressionsOfInterest: await q(
+        `SELECT e.message, e.status, org.name AS employer, o.title AS vacancy FROM expressions_of_interest e
+           JOIN organisations org ON org.id = e.employer_id JOIN opportunities o ON o.id = e.vacancy_id
+          WHERE e.learner_user_id = $1 ORDER BY e.id`,
+      ),
       accessLog: await q(
         'SELECT actor_role, action, reason, at FROM audit_log WHERE subject_user_id = $1 ORDER BY at',
       ),

@@ -55,6 +55,20 @@ export class CatalogueIndex {
   organisations: string[] = [];
   requires = new SkillLists();
   teaches = new SkillLists();
+  /**
+   * Requirement signature per slot: bit b is set when the slot requires `signatureSkills[b]`, one of
+   * the (up to) 64 skills most often required. Rankers use it to bound a fit without reading the list.
+   */
+  reqSigLo = new Growable(Int32Array);
+  reqSigHi = new Growable(Int32Array);
+  /** Skill code behind each signature bit (chosen at the last compaction). */
+  signatureSkills = new Int32Array(0);
+  /** Signature bit of each skill code, -1 when it has none. */
+  private signatureBit = new Int8Array(0);
+  /** Occupations of each slot (CSR over interned occupation ids). */
+  private occupationLists = new SkillLists();
+  private readonly occupationNames: string[] = [];
+  private readonly occupationCodes = new Map<string, number>();
   funding = new Map<number, FundingRule>();
   accredited = new Map<number, Int32Array>();
   postcodes = new Map<number, string>();
@@ -206,14 +220,56 @@ export class CatalogueIndex {
       let list = this.occupationSlots.get(occ);
       if (!list) this.occupationSlots.set(occ, (list = []));
       list.push(slot);
+      let code = this.occupationCodes.get(occ);
+      if (code === undefined) {
+        code = this.occupationNames.length;
+        this.occupationCodes.set(occ, code);
+        this.occupationNames.push(occ);
+      }
+      this.occupationLists.skill.push(code);
+      this.occupationLists.level.push(0);
     }
+    this.occupationLists.start.push(this.occupationLists.skill.length);
     this.pushSkills(this.requires, r.requires);
+    this.reqSigLo.push(0);
+    this.reqSigHi.push(0);
+    this.signRequirements(slot);
     this.pushSkills(this.teaches, r.teaches);
     for (const t of r.teaches) this.teachPostings[this.skillCode(t.skill)].push(slot);
     const key = this.keyOf(slot);
     let list = this.appended.get(key);
     if (!list) this.appended.set(key, (list = []));
     list.push(slot);
+  }
+
+  /** Sets a slot's requirement signature from the current signature skills. */
+  private signRequirements(slot: number): void {
+    let lo = 0;
+    let hi = 0;
+    const bitOf = this.signatureBit;
+    for (let i = this.requires.start.data[slot], end = this.requires.start.data[slot + 1]; i < end; i++) {
+      const c = this.requires.skill.data[i];
+      const b = c < bitOf.length ? bitOf[c] : -1;
+      if (b < 0) continue;
+      if (b < 32) lo |= 1 << b;
+      else hi |= 1 << (b - 32);
+    }
+    this.reqSigLo.data[slot] = lo;
+    this.reqSigHi.data[slot] = hi;
+  }
+
+  /** Picks the 64 most required skills of the live slots as signature skills and re-signs every slot. */
+  private chooseSignatureSkills(): void {
+    const freq = new Int32Array(this.skillNames.length);
+    const skill = this.requires.skill.data;
+    for (let i = 0, end = this.requires.skill.length; i < end; i++) freq[skill[i]]++;
+    const used: number[] = [];
+    for (let c = 0; c < freq.length; c++) if (freq[c] > 0) used.push(c);
+    used.sort((a, b) => freq[b] - freq[a] || a - b);
+    this.signatureSkills = Int32Array.from(used.slice(0, 64));
+    this.signatureBit = new Int8Array(this.skillNames.length).fill(-1);
+    this.signatureSkills.forEach((c, b) => (this.signatureBit[c] = b));
+    for (let s = 0; s < this.ids.length; s++) this.signRequirements(s);
   }
 
   private pushSkills(lists: SkillLists, skills: readonly { skill: string; level: number }[]): void {
@@ -253,7 +309,7 @@ export class CatalogueIndex {
       col.data = fresh.data;
       col.length = live;
     };
-    const remapLists = (lists: SkillLists): void => {
+    const remapLists = <L extends SkillLists>(lists: L): void => {
       const fresh = new SkillLists();
       let total = 0;
       for (let i = 0; i < live; i++) total += lists.start.data[order[i] + 1] - lists.start.data[order[i]];
@@ -290,6 +346,7 @@ export class CatalogueIndex {
     }
     remapLists(this.requires);
     remapLists(this.teaches);
+    remapLists(this.occupationLists);
     const ids = new Array<string>(live);
     const titles = new Array<string>(live);
     const orgs = new Array<string>(live);
@@ -320,6 +377,10 @@ export class CatalogueIndex {
     );
     this.teachSorted = Int32Array.from(this.teachPostings, (l) => l.length);
     this.keyStart = keyStart;
+    this.reqSigLo = new Growable(Int32Array, Math.max(1024, live));
+    this.reqSigHi = new Growable(Int32Array, Math.max(1024, live));
+    this.reqSigLo.length = this.reqSigHi.length = live;
+    this.chooseSignatureSkills();
     this.baseCount = live;
     this.appended.clear();
     this.dead = 0;
@@ -372,6 +433,11 @@ export class CatalogueIndex {
     if (f & FLAG_GUARANTEED_INTERVIEW) rec.guaranteedInterview = true;
     const pc = this.postcodes.get(slot);
     if (pc) rec.postcode = pc;
+    const occStart = this.occupationLists.start.data[slot];
+    const occEnd = this.occupationLists.start.data[slot + 1];
+    if (occEnd > occStart) {
+      rec.occupationIds = Array.from(this.occupationLists.skill.data.subarray(occStart, occEnd), (c) => this.occupationNames[c]);
+    }
     return rec;
   }
 }

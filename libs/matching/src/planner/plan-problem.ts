@@ -1,5 +1,6 @@
 import { haversineKm } from '../lib/geo';
 import { SkillLevel } from '../lib/matching.types';
+import { CodedPlanInput, codePlanningInstance } from './coded-plan-input';
 import { DEFAULT_WEIGHTS, PlanningInstance, PlanningOpportunity } from './planning.types';
 
 /**
@@ -62,31 +63,34 @@ export function opCost(opp: PlanningOpportunity, instance: PlanningInstance): nu
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function compilePlanProblem(instance: PlanningInstance, candidateCap = Infinity): PlanProblem {
-  const held = maxLevels(instance.learner.skills);
-  const budget = instance.learner.budgetPence ?? Infinity;
   const opps = instance.opportunities;
+  return compileCodedProblem(
+    codePlanningInstance(
+      instance,
+      (i) => opCost(opps[i], instance),
+      (i) => isUsable(opps[i], instance),
+    ),
+    candidateCap,
+  );
+}
 
-  const usable: number[] = [];
-  for (let i = 0; i < opps.length; i++) {
-    if ((opps[i].costPence ?? 0) <= budget && isUsable(opps[i], instance)) usable.push(i);
-  }
-  usable.sort((a, b) => byId(opps[a].id, opps[b].id));
+/** One key per (skill code, level); levels are Uint8. */
+const needKey = (code: number, level: number): number => code * 256 + level;
 
-  const teachMax = new Map<number, Map<string, number>>();
-  const reqMax = new Map<number, Map<string, number>>();
-  const teachesOf = (i: number): Map<string, number> => {
-    let m = teachMax.get(i);
-    if (!m) teachMax.set(i, (m = maxLevels(opps[i].teaches)));
-    return m;
-  };
-  const requiresOf = (i: number): Map<string, number> => {
-    let m = reqMax.get(i);
-    if (!m) reqMax.set(i, (m = maxLevels(opps[i].requires)));
-    return m;
-  };
+/** Compiles a coded instance (see compilePlanProblem for the contract form). Op numbers are positions in `input.ids`. */
+export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infinity): PlanProblem {
+  const { held, budget, ids, teachStart, teachSkill, teachLevel, reqStart, reqSkill, reqLevel } = input;
+  const count = ids.length;
+  // Rank of each op in id order (stable), so later sorts compare integers.
+  const idOrder = Array.from({ length: count }, (_, i) => i).sort((a, b) => byId(ids[a], ids[b]));
+  const rank = new Int32Array(count);
+  idOrder.forEach((op, r) => (rank[op] = r));
+  const byRank = (a: number, b: number): number => rank[a] - rank[b];
+
+  const usable = idOrder.filter((i) => input.money[i] <= budget && input.usable[i] === 1);
 
   // Forward closure: only opportunities whose requirements can ever be met may appear in a plan.
-  const reach = new Map(held);
+  const reach = Uint8Array.from(held);
   const supportable: number[] = [];
   let pending = usable;
   for (let changed = true; changed; ) {
@@ -94,8 +98,8 @@ export function compilePlanProblem(instance: PlanningInstance, candidateCap = In
     const next: number[] = [];
     for (const i of pending) {
       let ready = true;
-      for (const [skill, level] of requiresOf(i)) {
-        if ((reach.get(skill) ?? 0) < level) {
+      for (let r = reqStart[i]; r < reqStart[i + 1]; r++) {
+        if (reach[reqSkill[r]] < reqLevel[r]) {
           ready = false;
           break;
         }
@@ -103,100 +107,96 @@ export function compilePlanProblem(instance: PlanningInstance, candidateCap = In
       if (ready) {
         supportable.push(i);
         changed = true;
-        for (const [skill, level] of teachesOf(i)) if ((reach.get(skill) ?? 0) < level) reach.set(skill, level);
+        for (let t = teachStart[i]; t < teachStart[i + 1]; t++) if (reach[teachSkill[t]] < teachLevel[t]) reach[teachSkill[t]] = teachLevel[t];
       } else next.push(i);
     }
     pending = next;
   }
-  supportable.sort((a, b) => byId(opps[a].id, opps[b].id));
+  supportable.sort(byRank);
 
-  const teachersOf = new Map<string, { op: number; level: number }[]>();
+  // Teachers per skill, in id order: op numbers and the level each teaches.
+  const teachersOf = new Map<number, number[]>();
   for (const i of supportable) {
-    for (const [skill, level] of teachesOf(i)) {
-      let list = teachersOf.get(skill);
-      if (!list) teachersOf.set(skill, (list = []));
-      list.push({ op: i, level });
+    for (let t = teachStart[i]; t < teachStart[i + 1]; t++) {
+      let list = teachersOf.get(teachSkill[t]);
+      if (!list) teachersOf.set(teachSkill[t], (list = []));
+      list.push(i, teachLevel[t]);
     }
   }
 
   // Items: goal needs, then entry requirements of every relevant opportunity, to a fixpoint.
-  const itemKey = new Map<string, number>();
-  const itemSkill: string[] = [];
+  const itemKey = new Map<number, number>();
+  const itemCode: number[] = [];
   const itemLevel: number[] = [];
   const queue: number[] = [];
-  const addItem = (skill: string, level: number): number => {
-    if ((held.get(skill) ?? 0) >= level) return -1;
-    const key = `${skill}\u0000${level}`;
+  const addItem = (code: number, level: number): number => {
+    if (held[code] >= level) return -1;
+    const key = needKey(code, level);
     let id = itemKey.get(key);
     if (id === undefined) {
-      id = itemSkill.length;
+      id = itemCode.length;
       itemKey.set(key, id);
-      itemSkill.push(skill);
+      itemCode.push(code);
       itemLevel.push(level);
       queue.push(id);
     }
     return id;
   };
-  const goal = [...maxLevels(instance.goal.skills)].map(([skill, level]) => ({ skill, level }));
-  const goalItemOf = goal.map((g) => addItem(g.skill, g.level));
+  const goalItemOf = input.goal.map((g) => addItem(g.code, g.level));
   const relevant = new Set<number>();
-  const costOf = new Map<number, number>();
-  const capRank = (i: number): number => {
-    let c = costOf.get(i);
-    if (c === undefined) costOf.set(i, (c = opCost(opps[i], instance)));
-    return c;
-  };
+  const { cost: opCostOf, money: opMoney } = input;
   for (let head = 0; head < queue.length; head++) {
     const item = queue[head];
-    let teachers = (teachersOf.get(itemSkill[item]) ?? []).filter((t) => t.level >= itemLevel[item]);
+    const list = teachersOf.get(itemCode[item]);
+    let teachers: number[] = [];
+    if (list) for (let j = 0; j < list.length; j += 2) if (list[j + 1] >= itemLevel[item]) teachers.push(list[j]);
     if (teachers.length > candidateCap) {
       // Large catalogues: keep the cheapest few per item, plus the cheapest in money (budget feasibility).
-      const byCost = [...teachers].sort((a, b) => capRank(a.op) - capRank(b.op) || a.op - b.op);
-      const byMoney = [...teachers].sort(
-        (a, b) => (opps[a.op].costPence ?? 0) - (opps[b.op].costPence ?? 0) || capRank(a.op) - capRank(b.op),
-      );
+      const byCost = [...teachers].sort((a, b) => opCostOf[a] - opCostOf[b] || a - b);
+      const byMoney = [...teachers].sort((a, b) => opMoney[a] - opMoney[b] || opCostOf[a] - opCostOf[b]);
       const keep = new Set([...byCost.slice(0, candidateCap), ...byMoney.slice(0, Math.ceil(candidateCap / 4))]);
       teachers = teachers.filter((t) => keep.has(t));
     }
-    for (const t of teachers) {
-      if (relevant.has(t.op)) continue;
-      relevant.add(t.op);
-      for (const [skill, level] of requiresOf(t.op)) addItem(skill, level);
+    for (const op of teachers) {
+      if (relevant.has(op)) continue;
+      relevant.add(op);
+      for (let r = reqStart[op]; r < reqStart[op + 1]; r++) addItem(reqSkill[r], reqLevel[r]);
     }
   }
-  const m = itemSkill.length;
-  let ops = [...relevant].sort((a, b) => byId(opps[a].id, opps[b].id));
+  const m = itemCode.length;
+  let ops = [...relevant].sort(byRank);
 
-  const itemsBySkill = new Map<string, number[]>();
+  const itemsBySkill = new Map<number, number[]>();
   for (let i = 0; i < m; i++) {
-    let list = itemsBySkill.get(itemSkill[i]);
-    if (!list) itemsBySkill.set(itemSkill[i], (list = []));
+    let list = itemsBySkill.get(itemCode[i]);
+    if (!list) itemsBySkill.set(itemCode[i], (list = []));
     list.push(i);
   }
-  const coverOf = (i: number): number[] => {
+  const coverOf = (i: number): Int32Array => {
     const out: number[] = [];
-    for (const [skill, level] of teachesOf(i)) {
-      for (const it of itemsBySkill.get(skill) ?? []) if (itemLevel[it] <= level) out.push(it);
+    for (let t = teachStart[i]; t < teachStart[i + 1]; t++) {
+      const items = itemsBySkill.get(teachSkill[t]);
+      if (items) for (const it of items) if (itemLevel[it] <= teachLevel[t]) out.push(it);
     }
-    return out.sort((a, b) => a - b);
+    return Int32Array.from(out).sort();
   };
-  const reqsOf = (i: number): number[] => {
+  const reqsOf = (i: number): Int32Array => {
     const out: number[] = [];
-    for (const [skill, level] of requiresOf(i)) {
-      const it = itemKey.get(`${skill}\u0000${level}`);
+    for (let r = reqStart[i]; r < reqStart[i + 1]; r++) {
+      const it = itemKey.get(needKey(reqSkill[r], reqLevel[r]));
       if (it !== undefined) out.push(it);
       // A requirement the learner holds produced no item; one nobody teaches makes the op unsupportable (filtered above).
     }
-    return out.sort((a, b) => a - b);
+    return Int32Array.from(out).sort();
   };
 
-  let cover = ops.map((i) => Int32Array.from(coverOf(i)));
-  let reqs = ops.map((i) => Int32Array.from(reqsOf(i)));
-  let cost = ops.map((i) => opCost(opps[i], instance));
-  let money = ops.map((i) => opps[i].costPence ?? 0);
+  let cover = ops.map(coverOf);
+  let reqs = ops.map(reqsOf);
+  let cost = ops.map((i) => opCostOf[i]);
+  let money = ops.map((i) => opMoney[i]);
   const relevantCount = ops.length;
 
-  const keep = dominanceFilter(ops.length, cover, reqs, cost, money, itemSkill, itemLevel);
+  const keep = dominanceFilter(ops.length, cover, reqs, cost, money, itemCode, itemLevel);
   ops = ops.filter((_, k) => keep[k]);
   cover = cover.filter((_, k) => keep[k]);
   reqs = reqs.filter((_, k) => keep[k]);
@@ -208,7 +208,7 @@ export function compilePlanProblem(instance: PlanningInstance, candidateCap = In
   for (let o = 0; o < n; o++) for (const it of cover[o]) providerLists[it].push(o);
   const isGoal = new Uint8Array(m);
   const goalItems: number[] = [];
-  for (let g = 0; g < goal.length; g++) {
+  for (let g = 0; g < input.goal.length; g++) {
     const it = goalItemOf[g];
     if (it < 0) continue;
     if (providerLists[it].length === 0) goalItemOf[g] = -2;
@@ -221,17 +221,17 @@ export function compilePlanProblem(instance: PlanningInstance, candidateCap = In
     n,
     m,
     source: ops,
-    ids: ops.map((i) => opps[i].id),
+    ids: ops.map((i) => ids[i]),
     cost: Float64Array.from(cost),
     money: Float64Array.from(money),
     cover,
     reqs,
     providers: providerLists.map((l) => Int32Array.from(l)),
-    itemSkill,
+    itemSkill: itemCode.map((c) => input.skillName(c)),
     itemLevel,
     goalItems,
     isGoal,
-    goal,
+    goal: input.goal.map((g) => ({ skill: input.skillName(g.code), level: g.level })),
     goalItemOf,
     budget,
     stats: { usable: usable.length, supportable: supportable.length, relevant: relevantCount, afterDominance: n },
@@ -249,16 +249,11 @@ function isSubset(a: Int32Array, b: Int32Array): boolean {
 }
 
 /** o' asks for no more than o: every requirement of o' is met by some requirement of o (same skill, level >= ). */
-function requiresNoMore(
-  small: Int32Array,
-  big: Int32Array,
-  itemSkill: string[],
-  itemLevel: number[],
-): boolean {
+function requiresNoMore(small: Int32Array, big: Int32Array, itemCode: number[], itemLevel: number[]): boolean {
   for (const r of small) {
     let ok = false;
     for (const q of big) {
-      if (itemSkill[q] === itemSkill[r] && itemLevel[q] >= itemLevel[r]) {
+      if (itemCode[q] === itemCode[r] && itemLevel[q] >= itemLevel[r]) {
         ok = true;
         break;
       }
@@ -279,7 +274,7 @@ function dominanceFilter(
   reqs: Int32Array[],
   cost: number[],
   money: number[],
-  itemSkill: string[],
+  itemCode: number[],
   itemLevel: number[],
 ): boolean[] {
   const keep = new Array<boolean>(n).fill(true);
@@ -303,12 +298,12 @@ function dominanceFilter(
       if (d === o || !keep[d]) continue;
       if (cost[d] > cost[o] || money[d] > money[o] || cover[d].length < cover[o].length) continue;
       if (!isSubset(cover[o], cover[d])) continue;
-      if (!requiresNoMore(reqs[d], reqs[o], itemSkill, itemLevel)) continue;
+      if (!requiresNoMore(reqs[d], reqs[o], itemCode, itemLevel)) continue;
       const strictlyBetter =
         cost[d] < cost[o] ||
         money[d] < money[o] ||
         cover[d].length > cover[o].length ||
-        !requiresNoMore(reqs[o], reqs[d], itemSkill, itemLevel);
+        !requiresNoMore(reqs[o], reqs[d], itemCode, itemLevel);
       if (strictlyBetter || d < o) {
         keep[o] = false;
         break;

@@ -98,6 +98,27 @@ describe('index, ranking, roles and roadmaps', () => {
     expect(r.totals).toMatchObject({ hours: 60, costPence: 0 });
   });
 
+  it('plans around opportunities the learner dropped, and says so when nothing else will do', () => {
+    const goal = { title: analyst.title, skills: analyst.essential, occupationId: 'da' };
+    const r = planRoadmap(index, learner, goal, { today: '2025-01-06', excludeOpportunityIds: ['C1', 'V1'] });
+    expect(r.steps.map((s) => s.opportunityId)).toEqual(['C2', 'C3']);
+    expect(r.jobs.map((j) => j.opportunityId)).toEqual(['V2']);
+    const none = planRoadmap(index, learner, goal, { today: '2025-01-06', excludeOpportunityIds: ['C1', 'C2', 'unknown-id'] });
+    expect(none.reachable).toBe(false);
+    expect(none.steps.map((s) => s.opportunityId)).toEqual(['C4']);
+    expect(none.untaughtSkills).toEqual(['sql']);
+  });
+
+  it('gives back a slot as a record, occupations included, before and after compaction', () => {
+    const ix = CatalogueIndex.build(records, skills);
+    ix.upsert([opp({ id: 'V7', kind: 'VACANCY', occupationIds: ['da', 'clerk'] })]);
+    expect(ix.record(ix.slotOf('V7') as number).occupationIds).toEqual(['da', 'clerk']);
+    expect(ix.record(ix.slotOf('V1') as number)).toMatchObject({ id: 'V1', occupationIds: ['da'], requires: records[0].requires });
+    expect(ix.record(ix.slotOf('C1') as number).occupationIds).toBeUndefined();
+    ix.compact();
+    expect(ix.record(ix.slotOf('V7') as number).occupationIds).toEqual(['da', 'clerk']);
+  });
+
   it('says what nothing teaches and suggests nearer goals', () => {
     const excelJob: OccupationRecord = { id: 'clerk', title: 'Data Clerk', essential: [{ skill: 'sql', level: 3 }], optional: [] };
     const r = planRoadmap(index, learner, { title: 'Space Analyst', skills: [{ skill: 'space', level: 1 }, { skill: 'sql', level: 3 }] }, { occupations: [excelJob], today: '2025-01-06' });

@@ -148,36 +148,129 @@ function teachingGain(ix: CatalogueIndex, q: LearnerQuery, slot: number, need: M
  * Top-k opportunities of the given kinds for a learner. Vacancies and apprenticeships rank by fit to
  * what they ask for; courses and bootcamps by how much of the needed skills they teach (or, without
  * needs, how much is new to the learner), scaled by readiness for their entry requirements, with a
- * boost when an employer accreditation covers a needed skill.
+ * boost when an employer accreditation covers a needed skill. Ties break by opportunity id.
  */
 export function rankOpportunities(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions): RankedOpportunity[] {
+  return rank(index, learner, opts, true);
+}
+
+/** The same ranking by scoring every opportunity in reach: the definition the fast path must match (tests, benchmarks). */
+export function rankOpportunitiesByScan(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions): RankedOpportunity[] {
+  return rank(index, learner, opts, false);
+}
+
+function rank(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions, fast: boolean): RankedOpportunity[] {
   const q = new LearnerQuery(index, learner);
   const filter = new LearnerFilter(index, learner, q, opts.today);
   const need = opts.needSkills ? new Map(LearnerQuery.codes(index, opts.needSkills).map((n) => [n.code, n.level])) : null;
   const top = new TopK(opts.k, (slot) => index.ids[slot]);
   const accreditedSlots = new Set<number>();
   for (const kind of opts.kinds) {
-    const learning = LEARNING_KINDS.has(kind);
-    for (const key of filter.keysFor(kind)) {
-      index.forEachInKey(key, (slot) => {
-        let score: number;
-        if (learning) {
-          const { gain, accredited } = teachingGain(index, q, slot, need);
-          if (gain <= 0) return;
-          score = gain * (0.5 + 0.5 * requirementFit(index, q, slot)) * (accredited ? ACCREDITATION_BOOST : 1);
-          if (accredited) accreditedSlots.add(slot);
-        } else {
-          score = requirementFit(index, q, slot);
-          if (score <= 0) return;
-          if (need) score *= 1 + 0.2 * teachingGain(index, q, slot, need).gain;
-        }
-        if (score < top.threshold) return;
-        if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
-        top.offer(score, slot);
-      });
-    }
+    if (fast && !need && !LEARNING_KINDS.has(kind)) rankByRequirementFit(index, q, filter, kind, top);
+    else scanKind(index, q, filter, kind, need, top, accreditedSlots);
   }
   return top.sorted().map(({ score, slot }) => describe(index, q, filter, slot, score, accreditedSlots.has(slot)));
+}
+
+function scanKind(
+  index: CatalogueIndex,
+  q: LearnerQuery,
+  filter: LearnerFilter,
+  kind: OpportunityKind,
+  need: Map<number, number> | null,
+  top: TopK,
+  accreditedSlots: Set<number>,
+): void {
+  const learning = LEARNING_KINDS.has(kind);
+  for (const key of filter.keysFor(kind)) {
+    index.forEachInKey(key, (slot) => {
+      let score: number;
+      if (learning) {
+        const { gain, accredited } = teachingGain(index, q, slot, need);
+        if (gain <= 0) return;
+        score = gain * (0.5 + 0.5 * requirementFit(index, q, slot)) * (accredited ? ACCREDITATION_BOOST : 1);
+        if (accredited) accreditedSlots.add(slot);
+      } else {
+        score = requirementFit(index, q, slot);
+        if (score <= 0) return;
+        if (need) score *= 1 + 0.2 * teachingGain(index, q, slot, need).gain;
+      }
+      if (score < top.threshold) return;
+      if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
+      top.offer(score, slot);
+    });
+  }
+}
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Vacancies and apprenticeships without needed skills: score = requirement fit. A slot's fit is at most
+ * (L - misses) / L, where L is how many skills it requires and misses counts its signature skills (the
+ * 64 most required) the learner has no credit for at all; each other requirement earns at most 1. Once
+ * the heap is full, slots whose bound is below its threshold are skipped without reading their skill
+ * lists, which in a dense city-region is most of them. Skipping only what scores strictly below the
+ * current threshold cannot change the result: the threshold only rises and the heap's order is total.
+ */
+function rankByRequirementFit(index: CatalogueIndex, q: LearnerQuery, filter: LearnerFilter, kind: OpportunityKind, top: TopK): void {
+  let maskLo = 0;
+  let maskHi = 0;
+  const sigSkills = index.signatureSkills;
+  for (let b = 0; b < sigSkills.length; b++) {
+    if (q.factor[sigSkills[b]] === 0) continue;
+    if (b < 32) maskLo |= 1 << b;
+    else maskHi |= 1 << (b - 32);
+  }
+  const missLo = ~maskLo;
+  const missHi = ~maskHi;
+  const start = index.requires.start.data;
+  const skill = index.requires.skill.data;
+  const level = index.requires.level.data;
+  const factor = q.factor;
+  const lvl = q.level;
+  const sigLo = index.reqSigLo.data;
+  const sigHi = index.reqSigHi.data;
+  const keyStart = index.keyStart;
+  const visit = (slot: number): void => {
+    const threshold = top.threshold;
+    const a = start[slot];
+    const b = start[slot + 1];
+    const length = b - a;
+    let score = 1;
+    if (length > 0) {
+      if (threshold > 0) {
+        const misses = popcount32(sigLo[slot] & missLo) + popcount32(sigHi[slot] & missHi);
+        if ((length - misses) / length < threshold) return;
+      }
+      // The same sum, in the same order, as requirementFit; it stops once even full credit for the
+      // rest could not reach the threshold (with a margin far above rounding error).
+      const cutoff = threshold * length - 1e-9;
+      let got = 0;
+      for (let i = a; i < b; i++) {
+        if (got + (b - i) < cutoff) return;
+        const c = skill[i];
+        const f = factor[c];
+        if (f === 0) continue;
+        const have = lvl[c];
+        const need = level[i];
+        got += have >= need ? f : (f * have) / need;
+      }
+      score = got / length;
+    }
+    if (score <= 0 || score < threshold) return;
+    if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
+    top.offer(score, slot);
+  };
+  for (const key of filter.keysFor(kind)) {
+    for (let s = keyStart[key], end = keyStart[key + 1]; s < end; s++) visit(s);
+    const extra = index.appended.get(key);
+    if (extra) for (const s of extra) visit(s);
+  }
 }
 
 function describe(ix: CatalogueIndex, q: LearnerQuery, filter: LearnerFilter, slot: number, score: number, accredited: boolean): RankedOpportunity {

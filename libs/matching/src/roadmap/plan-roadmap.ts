@@ -1,8 +1,9 @@
 import { CatalogueIndex } from '../index/catalogue-index';
-import { LearnerRecord, OccupationRecord, SkillLevel } from '../lib/matching.types';
-import { compilePlanProblem } from '../planner/plan-problem';
+import { LearnerRecord, OPPORTUNITY_KINDS, OccupationRecord, SkillLevel } from '../lib/matching.types';
+import { CodedPlanInput, CodedPlanInputBuilder } from '../planner/coded-plan-input';
+import { compileCodedProblem } from '../planner/plan-problem';
 import { describeSolution, solvePlanProblem } from '../planner/plan-solver';
-import { PlanningInstance, PlanningOpportunity, PlanningWeights } from '../planner/planning.types';
+import { DEFAULT_WEIGHTS, PlanningWeights } from '../planner/planning.types';
 import { LearnerQuery } from '../ranking/learner-query';
 import { LearnerFilter } from '../ranking/rank-opportunities';
 import { GapHoursEstimator } from '../ranking/reachable-roles';
@@ -23,6 +24,8 @@ export interface RoadmapOptions {
   nodeLimit?: number;
   /** Best candidates kept per needed skill. */
   candidatesPerSkill?: number;
+  /** Opportunities the plan must not use, neither as steps nor as jobs (e.g. steps the learner dropped). */
+  excludeOpportunityIds?: readonly string[];
 }
 
 export interface RoadmapStep {
@@ -62,26 +65,36 @@ export interface Roadmap {
   summary: string;
 }
 
-const LEARNING_KINDS = new Set(['COURSE', 'BOOTCAMP', 'APPRENTICESHIP']);
+const LEARNING_KIND_CODES = OPPORTUNITY_KINDS.map((k) => k === 'COURSE' || k === 'BOOTCAMP' || k === 'APPRENTICESHIP');
 const DAY_MS = 86_400_000;
 const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const DEFAULT_HOURS_PER_WEEK = 6;
 
-/** Candidates: live usable offers teaching a goal skill, then (up to 3 levels) what unlocks them. */
-function collectCandidates(index: CatalogueIndex, filter: LearnerFilter, goal: SkillLevel[], perSkill: number, held: Map<string, number>): number[] {
+/** Candidates: live usable offers teaching a goal skill, then (up to 3 levels) what unlocks them. Skills are index codes. */
+function collectCandidates(
+  index: CatalogueIndex,
+  filter: LearnerFilter,
+  goal: { code: number; level: number }[],
+  perSkill: number,
+  held: Uint8Array,
+  excluded: ReadonlySet<number>,
+): number[] {
   const chosen = new Set<number>();
-  let frontier = goal.filter((g) => (held.get(g.skill) ?? 0) < g.level);
-  const seenNeeds = new Set<string>();
+  let frontier = goal.filter((g) => held[g.code] < g.level);
+  const seenNeeds = new Set<number>();
+  const kinds = index.kind.data;
+  const teachStart = index.teaches.start.data;
+  const teachSkill = index.teaches.skill.data;
+  const teachLevel = index.teaches.level.data;
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
-    const next: SkillLevel[] = [];
+    const next: { code: number; level: number }[] = [];
     // Goal skills get the full choice; what merely unlocks a course gets a shorter list.
     const limit = depth === 0 ? perSkill : Math.max(4, Math.ceil(perSkill / 5));
     for (const need of frontier) {
-      const key = `${need.skill}\u0000${need.level}`;
+      const key = need.code * 256 + need.level;
       if (seenNeeds.has(key)) continue;
       seenNeeds.add(key);
-      const code = index.findSkill(need.skill);
-      if (code === undefined) continue;
+      const code = need.code;
       // Teachers come cheapest-first (by list price), so stop once enough usable ones are found; funding
       // can only make one cheaper, and the few cheapest in money are kept for tight budgets.
       const { slots: teachers, sorted } = index.teachersInOrder(code);
@@ -92,30 +105,86 @@ function collectCandidates(index: CatalogueIndex, filter: LearnerFilter, goal: S
           continue;
         }
         const slot = teachers[t];
-        if (!LEARNING_KINDS.has(index.kindOf(slot)) || !filter.passesCheap(slot) || !filter.withinRadius(slot)) continue;
+        if (!LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesCheap(slot) || !filter.withinRadius(slot)) continue;
         let level = 0;
-        for (let i = index.teaches.start.data[slot]; i < index.teaches.start.data[slot + 1]; i++) if (index.teaches.skill.data[i] === code) level = index.teaches.level.data[i];
+        for (let i = teachStart[slot]; i < teachStart[slot + 1]; i++) if (teachSkill[i] === code) level = teachLevel[i];
         if (level < need.level) continue;
         const h = Number.isNaN(index.hours.data[slot]) ? 0 : index.hours.data[slot];
-        ok.push({ slot, value: h + filter.costFor(slot) / 1000, money: filter.costFor(slot) });
+        const money = filter.costFor(slot);
+        ok.push({ slot, value: h + money / 1000, money });
       }
       const keep = new Set([
-        ...[...ok].sort((a, b) => a.value - b.value || a.slot - b.slot).slice(0, limit),
-        ...[...ok].sort((a, b) => a.money - b.money || a.value - b.value).slice(0, Math.ceil(limit / 4)),
+        ...[...ok].sort((x, y) => x.value - y.value || x.slot - y.slot).slice(0, limit),
+        ...[...ok].sort((x, y) => x.money - y.money || x.value - y.value).slice(0, Math.ceil(limit / 4)),
       ]);
       for (const { slot } of keep) {
         if (chosen.has(slot)) continue;
         chosen.add(slot);
         for (let i = index.requires.start.data[slot]; i < index.requires.start.data[slot + 1]; i++) {
-          const skill = index.skillName(index.requires.skill.data[i]);
+          const c = index.requires.skill.data[i];
           const level = index.requires.level.data[i];
-          if ((held.get(skill) ?? 0) < level) next.push({ skill, level });
+          if (held[c] < level) next.push({ code: c, level });
         }
       }
     }
     frontier = next;
   }
   return [...chosen];
+}
+
+/** The planning problem straight from the index's columns, without building records. */
+function codedProblemInput(
+  index: CatalogueIndex,
+  filter: LearnerFilter,
+  learner: LearnerRecord,
+  codes: LearnerSkillCodes,
+  slots: number[],
+  weights: Partial<PlanningWeights> | undefined,
+): CodedPlanInput {
+  const perHour = weights?.perHour ?? DEFAULT_WEIGHTS.perHour;
+  const perPound = weights?.perPound ?? DEFAULT_WEIGHTS.perPound;
+  const b = new CodedPlanInputBuilder(codes.skillCount, codes.skillName, learner.budgetPence ?? Infinity);
+  for (let code = 0; code < codes.held.length; code++) if (codes.held[code] > 0) b.hold(code, codes.held[code]);
+  for (const g of codes.goal) b.need(g.code, g.level);
+  const ix = index;
+  for (const slot of slots) {
+    const hours = Number.isNaN(ix.hours.data[slot]) ? 0 : ix.hours.data[slot];
+    const money = filter.costFor(slot);
+    b.op(ix.ids[slot], hours * perHour + (money / 100) * perPound, money, true);
+    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++) b.teach(ix.teaches.skill.data[i], ix.teaches.level.data[i]);
+    for (let i = ix.requires.start.data[slot]; i < ix.requires.start.data[slot + 1]; i++) b.require(ix.requires.skill.data[i], ix.requires.level.data[i]);
+  }
+  return b.build();
+}
+
+/** Learner and goal skills as index codes; skills the index has never seen get codes after the index's own. */
+interface LearnerSkillCodes {
+  skillCount: number;
+  skillName: (code: number) => string;
+  held: Uint8Array;
+  goal: { code: number; level: number }[];
+}
+
+function codeSkills(index: CatalogueIndex, learner: LearnerRecord, goal: SkillLevel[]): LearnerSkillCodes {
+  const base = index.skillCount;
+  const extra: string[] = [];
+  const extraCodes = new Map<string, number>();
+  const code = (skill: string): number => {
+    const known = index.findSkill(skill);
+    if (known !== undefined) return known;
+    let c = extraCodes.get(skill);
+    if (c === undefined) {
+      c = base + extra.length;
+      extraCodes.set(skill, c);
+      extra.push(skill);
+    }
+    return c;
+  };
+  const heldPairs = learner.skills.map((s) => [code(s.skill), s.level] as const);
+  const goalPairs = goal.map((g) => ({ code: code(g.skill), level: g.level }));
+  const held = new Uint8Array(base + extra.length);
+  for (const [c, level] of heldPairs) if (level > held[c]) held[c] = level;
+  return { skillCount: held.length, skillName: (c) => (c < base ? index.skillName(c) : extra[c - base]), held, goal: goalPairs };
 }
 
 /**
@@ -129,21 +198,16 @@ export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal:
   const filter = new LearnerFilter(index, learner, q, today);
   const held = new Map<string, number>();
   for (const s of learner.skills) held.set(s.skill, Math.max(held.get(s.skill) ?? 0, s.level));
-  const slots = collectCandidates(index, filter, goal.skills, opts.candidatesPerSkill ?? 20, held);
+  const excluded = new Set<number>();
+  for (const id of opts.excludeOpportunityIds ?? []) {
+    const slot = index.slotOf(id);
+    if (slot !== undefined) excluded.add(slot);
+  }
+  const codes = codeSkills(index, learner, goal.skills);
+  const slots = collectCandidates(index, filter, codes.goal, opts.candidatesPerSkill ?? 20, codes.held, excluded);
   const bySlot = new Map<string, number>();
-  const opportunities: PlanningOpportunity[] = slots.map((slot) => {
-    const rec = index.record(slot);
-    bySlot.set(rec.id, slot);
-    return { id: rec.id, kind: rec.kind, teaches: rec.teaches, requires: rec.requires, hours: rec.hours ?? 0, costPence: filter.costFor(slot), mode: rec.mode };
-  });
-  const instance: PlanningInstance = {
-    id: goal.title,
-    learner: { skills: learner.skills, ...(learner.budgetPence !== undefined ? { budgetPence: learner.budgetPence } : {}) },
-    goal: { skills: goal.skills },
-    opportunities,
-    ...(opts.weights ? { weights: opts.weights } : {}),
-  };
-  const problem = compilePlanProblem(instance, opts.candidatesPerSkill ?? 20);
+  for (const slot of slots) bySlot.set(index.ids[slot], slot);
+  const problem = compileCodedProblem(codedProblemInput(index, filter, learner, codes, slots, opts.weights), opts.candidatesPerSkill ?? 20);
   const solved = solvePlanProblem(problem, { nodeLimit: opts.nodeLimit ?? 500, improveRounds: 0 });
   const result = describeSolution(solved);
 
@@ -185,7 +249,7 @@ export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal:
     });
   });
 
-  const jobs = goal.occupationId ? bestJobs(index, filter, goal.occupationId, have) : [];
+  const jobs = goal.occupationId ? bestJobs(index, filter, goal.occupationId, have, excluded) : [];
   const missingSkills = goal.skills.filter((g) => result.missing.includes(g.skill));
   const untaught = missingSkills.filter((m) => !problem.goalItemOf.some((it, i) => problem.goal[i].skill === m.skill && it >= 0)).map((m) => m.skill);
   const alternatives = result.reachable ? [] : suggestAlternatives(index, filter, learner, goal, opts.occupations ?? []);
@@ -228,15 +292,20 @@ function explainStep(
   return parts.join(' ');
 }
 
-function bestJobs(index: CatalogueIndex, filter: LearnerFilter, occupationId: string, have: Map<string, number>): RoadmapJob[] {
+function bestJobs(index: CatalogueIndex, filter: LearnerFilter, occupationId: string, have: Map<string, number>, excluded: ReadonlySet<number>): RoadmapJob[] {
   const scored: { slot: number; fit: number }[] = [];
+  const haveByCode = new Map<number, number>();
+  for (const [skill, level] of have) {
+    const code = index.findSkill(skill);
+    if (code !== undefined) haveByCode.set(code, level);
+  }
   for (const slot of index.slotsForOccupation(occupationId)) {
     const kind = index.kindOf(slot);
-    if ((kind !== 'VACANCY' && kind !== 'APPRENTICESHIP') || !filter.passesCheap(slot) || !filter.withinRadius(slot)) continue;
+    if ((kind !== 'VACANCY' && kind !== 'APPRENTICESHIP') || excluded.has(slot) || !filter.passesCheap(slot) || !filter.withinRadius(slot)) continue;
     const a = index.requires.start.data[slot];
     const b = index.requires.start.data[slot + 1];
     let got = 0;
-    for (let i = a; i < b; i++) got += Math.min(1, (have.get(index.skillName(index.requires.skill.data[i])) ?? 0) / index.requires.level.data[i]);
+    for (let i = a; i < b; i++) got += Math.min(1, (haveByCode.get(index.requires.skill.data[i]) ?? 0) / index.requires.level.data[i]);
     scored.push({ slot, fit: b > a ? got / (b - a) : 1 });
   }
   scored.sort((x, y) => y.fit - x.fit || (index.ids[x.slot] < index.ids[y.slot] ? -1 : 1));

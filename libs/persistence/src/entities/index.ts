@@ -17,6 +17,20 @@ export * from './roadmap-step.entity';
 export * from './roadmap.entity';
 export * from './learner-skill.entity';
 export * from './learner-profile.entity';
+export * from './organisation-member.entity';
+export * from './organisation-invitation.entity';
+export * from './course-participation.entity';
+export * from './credential.entity';
+export * from './expression-of-interest.entity';
+export * from './cohort.entity';
+export * from './learner-outcome.entity';
+import { OrganisationMemberEntity } from './organisation-member.entity';
+import { OrganisationInvitationEntity } from './organisation-invitation.entity';
+import { CourseParticipationEntity } from './course-participation.entity';
+import { CredentialEntity } from './credential.entity';
+import { ExpressionOfInterestEntity } from './expression-of-interest.entity';
+import { CohortEntity, CohortMemberEntity } from './cohort.entity';
+import { LearnerOutcomeEntity } from './learner-outcome.entity';
 import { SkillEntity } from './skill.entity';
 import { OccupationEntity } from './occupation.entity';
 import { OccupationSkillEntity } from './occupation-skill.entity';
@@ -57,4 +71,12 @@ export const ALL_ENTITIES = [
   SourceEntity,
   SourceRunEntity,
   QuarantinedRecordEntity,
+  OrganisationMemberEntity,
+  OrganisationInvitationEntity,
+  CourseParticipationEntity,
+  CredentialEntity,
+  ExpressionOfInterestEntity,
+  CohortEntity,
+  CohortMemberEntity,
+  LearnerOutcomeEntity,
 ];

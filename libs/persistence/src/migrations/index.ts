@@ -2,7 +2,8 @@ import { InitialSchema1795324599602 } from './1795324599602-initial-schema.migra
 import { AddUsers1795324751625 } from './1795324751625-add-users.migration';
 import { AddLearnerJourney1795325366372 } from './1795325366372-add-learner-journey.migration';
 import { AddListingSources1795325391628 } from './1795325391628-add-listing-sources.migration';
+import { AddPartners1795326868907 } from './1795326868907-add-partners.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
-export const ALL_MIGRATIONS: Function[] = [InitialSchema1795324599602, AddUsers1795324751625, AddLearnerJourney1795325366372, AddListingSources1795325391628];
+export const ALL_MIGRATIONS: Function[] = [InitialSchema1795324599602, AddUsers1795324751625, AddLearnerJourney1795325366372, AddListingSources1795325391628, AddPartners1795326868907];

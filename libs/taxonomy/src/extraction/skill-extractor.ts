@@ -1,6 +1,8 @@
 import { SkillRecord } from '../skill-record';
 import { htmlToText } from '../text/html-text';
-import { normalisedWords, tokenize } from '../text/skill-tokens';
+import { normalisedWords, normaliseWord } from '../text/skill-tokens';
+import { scanWords } from '../text/word-scanner';
+import { SkillPhraseTrie } from './skill-phrase-trie';
 import { COMMON_WORD_STOPLIST } from './extraction-stoplist';
 
 /** A taxonomy skill found in a text; offsets are into the plain text (`htmlToText(input)`). */
@@ -23,15 +25,16 @@ export interface SkillExtractorOptions {
   stoplist?: ReadonlySet<string>;
 }
 
-interface TrieNode {
-  next?: Map<string, TrieNode>;
-  /** Skills (indices) whose preferred label is this phrase. */
-  preferred?: number[];
-  /** Skills (indices) that have this phrase as an alternative label. */
-  alternative?: number[];
-  /** Resolved at build time: the skills a match of this phrase yields (empty = ambiguous). */
-  skills?: number[];
+/** Scratch buffers for one scan, grown as needed and reused: scanning allocates nothing per word. */
+interface TokenBuffers {
+  word: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  breakBefore: Uint8Array;
 }
+
+/** Words looked up before (raw text → vocabulary id, -1 = no label uses it); cleared when it grows this big. */
+const WORD_CACHE_LIMIT = 200_000;
 
 /**
  * Finds taxonomy skills named in free text (course and vacancy descriptions).
@@ -50,71 +53,58 @@ interface TrieNode {
  *   are mostly general words ("guide", "clean", "interview");
  * - a phrase that is the preferred label of some skill maps to that skill; a phrase that is only an
  *   alternative label maps to its skill when exactly one skill has it, and is ignored when several do.
+ *
+ * Performance: labels are compiled into a SkillPhraseTrie of integer word ids in typed arrays; only
+ * each skill's id, uri and label are kept (not the alternative labels). A scan reads words with the
+ * hand-written scanner into reused buffers and memoises each distinct word's vocabulary id.
  */
 export class SkillExtractor {
-  private readonly root: TrieNode = {};
-  private readonly skills: SkillRecord[];
+  private readonly trie: SkillPhraseTrie;
+  private readonly ids: string[];
+  private readonly uris: (string | null)[];
+  private readonly labels: string[];
+  private readonly wordIds = new Map<string, number>();
+  private tokens: TokenBuffers = newBuffers(256);
+  /** match(): skill index → the call that last reported it, so "distinct" needs no Set per call. */
+  private readonly reportedIn: Uint32Array;
+  private call = 0;
 
   constructor(skills: readonly SkillRecord[], options: SkillExtractorOptions = {}) {
     const stoplist = options.stoplist ?? COMMON_WORD_STOPLIST;
-    this.skills = [...skills];
-    this.skills.forEach((skill, index) => {
-      for (const { words, preferred } of phraseVariants(skill, stoplist)) this.insert(words, index, preferred);
-    });
-    resolve(this.root);
+    this.ids = skills.map((s) => s.id);
+    this.uris = skills.map((s) => s.uri ?? null);
+    this.labels = skills.map((s) => s.label);
+    this.reportedIn = new Uint32Array(skills.length);
+    this.trie = SkillPhraseTrie.build(
+      (function* () {
+        for (let skill = 0; skill < skills.length; skill++)
+          for (const { words, preferred } of phraseVariants(skills[skill], stoplist)) yield { words, skill, preferred };
+      })(),
+    );
   }
 
   get size(): number {
-    return this.skills.length;
+    return this.ids.length;
   }
 
   /** Every occurrence of a taxonomy skill, in text order. */
   extract(text: string): ExtractedSkill[] {
-    const plain = htmlToText(text);
-    const tokens = tokenize(plain);
     const found: ExtractedSkill[] = [];
-    let i = 0;
-    while (i < tokens.length) {
-      let node: TrieNode | undefined = this.root;
-      let bestEnd = -1;
-      let bestSkills: number[] | undefined;
-      for (let j = i; j < tokens.length; j++) {
-        if (j > i && tokens[j].breakBefore) break;
-        node = node.next?.get(tokens[j].norm);
-        if (!node) break;
-        if (node.skills && node.skills.length > 0) {
-          bestEnd = j;
-          bestSkills = node.skills;
-        }
-      }
-      if (bestSkills) {
-        for (const index of bestSkills) {
-          const skill = this.skills[index];
-          found.push({
-            id: skill.id,
-            uri: skill.uri ?? null,
-            label: skill.label,
-            start: tokens[i].start,
-            end: tokens[bestEnd].end,
-          });
-        }
-        i = bestEnd + 1;
-      } else {
-        i++;
-      }
-    }
+    this.scan(htmlToText(text), (skill, start, end) =>
+      found.push({ id: this.ids[skill], uri: this.uris[skill], label: this.labels[skill], start, end }),
+    );
     return found;
   }
 
   /** The distinct skills named in the text, in order of first mention. */
   match(text: string): SkillMatch[] {
-    const seen = new Set<string>();
     const matches: SkillMatch[] = [];
-    for (const hit of this.extract(text)) {
-      if (seen.has(hit.id)) continue;
-      seen.add(hit.id);
-      matches.push({ skillId: hit.id, label: hit.label });
-    }
+    const call = this.nextCall();
+    this.scan(htmlToText(text), (skill) => {
+      if (this.reportedIn[skill] === call) return;
+      this.reportedIn[skill] = call;
+      matches.push({ skillId: this.ids[skill], label: this.labels[skill] });
+    });
     return matches;
   }
 
@@ -124,28 +114,81 @@ export class SkillExtractor {
     return this.extract(text).filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
   }
 
-  private insert(words: string[], index: number, preferred: boolean): void {
-    let node = this.root;
-    for (const word of words) {
-      node.next ??= new Map();
-      let child = node.next.get(word);
-      if (!child) {
-        child = {};
-        node.next.set(word, child);
-      }
-      node = child;
+  private nextCall(): number {
+    if (++this.call === 0xffffffff) {
+      this.reportedIn.fill(0);
+      this.call = 1;
     }
-    const list = preferred ? (node.preferred ??= []) : (node.alternative ??= []);
-    if (!list.includes(index)) list.push(index);
+    return this.call;
+  }
+
+  /** Leftmost-longest phrase matches of the plain text: `found(skill, start, end)` for each skill of each. */
+  private scan(plain: string, found: (skill: number, start: number, end: number) => void): void {
+    const count = this.readWords(plain);
+    const { word, start, end, breakBefore } = this.tokens;
+    const trie = this.trie;
+    let i = 0;
+    while (i < count) {
+      let node = 0;
+      let bestNode = -1;
+      let bestEnd = -1;
+      for (let j = i; j < count; j++) {
+        if (j > i && breakBefore[j] === 1) break;
+        if (word[j] < 0) break;
+        node = trie.child(node, word[j]);
+        if (node < 0) break;
+        if (trie.yieldsSkills(node)) {
+          bestNode = node;
+          bestEnd = j;
+        }
+      }
+      if (bestNode >= 0) {
+        for (let k = trie.firstSkill(bestNode), last = trie.endSkill(bestNode); k < last; k++)
+          found(trie.skillAt(k), start[i], end[bestEnd]);
+        i = bestEnd + 1;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** Fills the token buffers with the text's words; returns how many. */
+  private readWords(text: string): number {
+    let count = 0;
+    scanWords(text, (from, to, breakBefore) => {
+      if (count === this.tokens.word.length) this.tokens = grow(this.tokens);
+      const t = this.tokens;
+      t.word[count] = this.wordIdOf(text.slice(from, to));
+      t.start[count] = from;
+      t.end[count] = to;
+      t.breakBefore[count] = breakBefore ? 1 : 0;
+      count++;
+    });
+    return count;
+  }
+
+  private wordIdOf(raw: string): number {
+    let id = this.wordIds.get(raw);
+    if (id === undefined) {
+      id = this.trie.vocabulary.get(normaliseWord(raw)) ?? -1;
+      if (this.wordIds.size >= WORD_CACHE_LIMIT) this.wordIds.clear();
+      this.wordIds.set(raw, id);
+    }
+    return id;
   }
 }
 
-function resolve(node: TrieNode): void {
-  if (node.preferred) node.skills = node.preferred;
-  else if (node.alternative) node.skills = node.alternative.length === 1 ? node.alternative : [];
-  delete node.preferred;
-  delete node.alternative;
-  node.next?.forEach(resolve);
+function newBuffers(size: number): TokenBuffers {
+  return { word: new Int32Array(size), start: new Int32Array(size), end: new Int32Array(size), breakBefore: new Uint8Array(size) };
+}
+
+function grow(old: TokenBuffers): TokenBuffers {
+  const next = newBuffers(old.word.length * 2);
+  next.word.set(old.word);
+  next.start.set(old.start);
+  next.end.set(old.end);
+  next.breakBefore.set(old.breakBefore);
+  return next;
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);

@@ -39,7 +39,8 @@ export function decodeHtmlEntities(text: string): string {
  * Text without `<` or `&` is returned unchanged so offsets stay those of the input.
  */
 export function htmlToText(text: string): string {
-  if (!text.includes('<') && !text.includes('&')) return text;
+  // Without "<" there is no tag or comment to drop (every pattern below starts with one).
+  if (!text.includes('<')) return decodeHtmlEntities(text);
   const withoutTags = text
     .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')

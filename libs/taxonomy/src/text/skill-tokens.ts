@@ -1,3 +1,5 @@
+import { scanWords } from './word-scanner';
+
 /** One word of a text, with its normalised form and where it sits in the (HTML-free) text. */
 export interface Token {
   norm: string;
@@ -7,12 +9,8 @@ export interface Token {
   breakBefore: boolean;
 }
 
-const PHRASE_BREAK = /[.,;:!?()[\]{}"“”•|·\n\r\t]/;
-
-// A word: letters/digits, optionally joined by dots or apostrophes (node.js, asp.net, employer's),
-// optionally ending in + or # (C++, C#). Hyphens and slashes separate words.
-// "&" is a word of its own, read as "and" ("health & safety").
-const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*[+#]*|&/gu;
+// What a word is and what breaks a phrase: see scanWords. "&" is a word of its own, read as "and"
+// ("health & safety").
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /**
@@ -44,13 +42,9 @@ function singular(w: string): string {
 /** Splits a text into normalised word tokens with their offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let previousEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    const breakBefore = tokens.length > 0 && PHRASE_BREAK.test(text.slice(previousEnd, start));
-    previousEnd = start + m[0].length;
-    tokens.push({ norm: normaliseWord(m[0]), start, end: previousEnd, breakBefore });
-  }
+  scanWords(text, (start, end, breakBefore) =>
+    tokens.push({ norm: normaliseWord(text.slice(start, end)), start, end, breakBefore }),
+  );
   return tokens;
 }
 

@@ -1,0 +1,91 @@
+import { createReadStream, existsSync, statSync } from 'fs';
+import type { IncomingMessage, ServerResponse } from 'http';
+import { extname, join, normalize, sep } from 'path';
+
+/** Paths the API itself answers; the web app never shadows them. */
+export const API_PATH_PREFIXES = ['/graphql', '/health', '/ready', '/metrics', '/admin', '/credentials'];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function isApiPath(path: string): boolean {
+  return API_PATH_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
+}
+
+/**
+ * Serves the built web app: files from the dist folder (hashed assets cached for a year, index.html
+ * never cached), precompressed `.gz` twins when the browser accepts gzip, and index.html for any other
+ * GET that asks for HTML (the app's own routes, like /roadmap). API paths pass straight through.
+ */
+export function createWebStaticHandler(distDir: string) {
+  const root = normalize(distDir + sep);
+  const indexFile = join(root, 'index.html');
+
+  const send = (req: IncomingMessage, res: ServerResponse, file: string, cache: string) => {
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const gz = `${file}.gz`;
+    const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const useGz = wantsGzip && existsSync(gz);
+    const path = useGz ? gz : file;
+    res.statusCode = 200;
+    res.setHeader('content-type', type);
+    res.setHeader('cache-control', cache);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('vary', 'accept-encoding');
+    res.setHeader('content-length', statSync(path).size);
+    if (useGz) res.setHeader('content-encoding', 'gzip');
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(path).pipe(res);
+  };
+
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return next();
+    }
+    if (isApiPath(path) || path.includes('\0')) return next();
+    const file = normalize(join(root, path));
+    if (
+      file.startsWith(root) &&
+      file !== indexFile &&
+      !file.endsWith('.gz') &&
+      existsSync(file) &&
+      statSync(file).isFile()
+    ) {
+      const immutable = path.startsWith('/assets/');
+      return send(req, res, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    }
+    // A missing asset is a real 404, not the app; only page navigations fall back to index.html.
+    const accept = String(req.headers.accept ?? '');
+    if (extname(path) === '' && (accept.includes('text/html') || accept === '' || accept.includes('*/*'))) {
+      return send(req, res, indexFile, 'no-cache');
+    }
+    return next();
+  };
+}
+
+/** apps/web/dist, from the source tree or from a compiled build next to it. */
+export function webDistDir(): string {
+  return join(__dirname, '..', '..', '..', 'web', 'dist');
+}
+
+export function webDistExists(dir = webDistDir()): boolean {
+  return existsSync(join(dir, 'index.html'));
+}

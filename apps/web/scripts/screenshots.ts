@@ -1,0 +1,135 @@
+import { loadDemoRegion } from '@skillpath/catalogue';
+import { startTestStack } from '@skillpath/testing';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test/browser';
+import { seedResidentWithRoadmap } from '../test/resident-fixture';
+import { ensureWebBuilt } from '../test/web-build';
+import { webAppUrl } from '../test/web-server';
+
+const OUT = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+async function logIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+  landing: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { level: 1, name: landing }).waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Screenshots for the README, from the built app against a real API on the demo region:
+ * docs/screenshots/roadmap-phone.png, roadmap-desktop.png and partnership-dashboard.png.
+ * Run: node -r @swc-node/register apps/web/scripts/screenshots.ts (PostgreSQL and Redis must be up).
+ */
+export async function takeScreenshots(): Promise<string[]> {
+  await ensureWebBuilt();
+  mkdirSync(OUT, { recursive: true });
+  const stack = await startTestStack({ worker: true, seed: loadDemoRegion });
+  let browser: Browser | undefined;
+  const written: string[] = [];
+  try {
+    const web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
+    browser = await launchChromium();
+    const resident = await seedResidentWithRoadmap(stack.gql, {
+      email: 'amira@example.org',
+      displayName: 'Amira',
+      enrolFirstStep: true,
+    });
+
+    for (const [name, viewport, mobile] of [
+      ['roadmap-phone.png', { width: 360, height: 780 }, true],
+      ['roadmap-desktop.png', { width: 1280, height: 800 }, false],
+    ] as const) {
+      const context = await browser.newContext({
+        viewport,
+        isMobile: mobile,
+        hasTouch: mobile,
+        deviceScaleFactor: mobile ? 2 : 1,
+      });
+      const page = await context.newPage();
+      await logIn(page, web.url, resident.email, resident.password, 'Your roadmap');
+      await page.getByRole('heading', { name: 'Jobs at the end' }).waitFor({ timeout: 60_000 });
+      // On a phone, show the timeline itself (the summary above it is in the desktop picture).
+      if (mobile)
+        await page
+          .getByRole('heading', { name: 'Your journey' })
+          .evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      const file = join(OUT, name);
+      await page.screenshot({ path: file });
+      written.push(file);
+      await context.close();
+    }
+
+    // A partnership with a cohort of six residents (enough that some figures are shown, some suppressed).
+    const reg = await stack.gql.ok<{ register: { accessToken: string } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      {
+        input: {
+          email: 'council@example.org',
+          password: resident.password,
+          displayName: 'Skills team',
+          role: 'PARTNER',
+          organisationName: 'Greater Manchester Skills Partnership',
+        },
+      },
+    );
+    const partner = stack.gql.as(reg.register.accessToken);
+    const orgs = await partner.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
+      '{ myOrganisations { organisation { id } } }',
+    );
+    const cohort = await partner.ok<{ createCohort: { joinCode: string } }>(
+      'mutation($p: ID!) { createCohort(partnershipId: $p, name: "Digital returners 2026") { joinCode } }',
+      { p: orgs.myOrganisations[0].organisation.id },
+    );
+    const members = [resident];
+    for (const [i, pc] of ['M1 1AE', 'M14 5RX', 'OL1 1NL', 'BL1 1RU', 'M4 6DE'].entries()) {
+      members.push(
+        await seedResidentWithRoadmap(stack.gql, {
+          email: `member${i}@example.org`,
+          displayName: `Member ${i}`,
+          postcode: pc,
+          enrolFirstStep: i % 2 === 0,
+        }),
+      );
+    }
+    for (const m of members) {
+      await m.client.ok('mutation($code: String!) { joinCohort(code: $code, consent: true) { id } }', {
+        code: cohort.createCohort.joinCode,
+      });
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await logIn(page, web.url, 'council@example.org', resident.password, 'Cohort dashboard');
+    await page.getByRole('heading', { name: 'The cohort’s journey' }).waitFor({ timeout: 60_000 });
+    const file = join(OUT, 'partnership-dashboard.png');
+    await page.screenshot({ path: file, fullPage: true });
+    written.push(file);
+    await context.close();
+    await web.close();
+  } finally {
+    await browser?.close();
+    await stack.close();
+  }
+  return written;
+}
+
+if (require.main === module) {
+  takeScreenshots().then(
+    (files) => {
+      for (const f of files) console.log(`wrote ${f}`);
+      process.exit(0);
+    },
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

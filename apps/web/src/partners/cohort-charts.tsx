@@ -1,0 +1,218 @@
+import { sankey, type SankeyGraph, sankeyLinkHorizontal } from 'd3-sankey';
+import type { CohortDashboardQuery, CountFragment } from '../gql/generated';
+
+type Dashboard = CohortDashboardQuery['cohortDashboard'];
+
+/** A count as text, with suppressed cells said plainly rather than hidden. */
+export function countText(c: CountFragment): string {
+  return c.suppressed || c.value == null ? 'fewer than 5' : String(c.value);
+}
+
+export function Funnel({ funnel }: { funnel: Dashboard['funnel'] }) {
+  const max = Math.max(1, ...funnel.map((f) => f.count.value ?? 0));
+  return (
+    <ol className="funnel">
+      {funnel.map((f) => (
+        <li key={f.stage} className="funnel__row">
+          <span className="funnel__label">{f.stage}</span>
+          <span className="funnel__bar-wrap" aria-hidden="true">
+            <span
+              className={`funnel__bar${f.count.suppressed ? ' funnel__bar--suppressed' : ''}`}
+              style={{
+                width: `${f.count.suppressed ? 4 : Math.max(2, ((f.count.value ?? 0) / max) * 100)}%`,
+              }}
+            />
+          </span>
+          <span className={`funnel__value${f.count.suppressed ? ' suppressed' : ''}`}>
+            {countText(f.count)}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface SNode {
+  name: string;
+}
+interface SLink {
+  source: number;
+  target: number;
+  value: number;
+  suppressed: boolean;
+  label: string;
+}
+
+/** The collective journey as a Sankey diagram (SVG), with a table of the same flows for screen readers. */
+export function JourneySankey({ journey }: { journey: Dashboard['journey'] }) {
+  const width = 900;
+  const height = 360;
+  const index = new Map(journey.nodes.map((n, i) => [n, i]));
+  const links: SLink[] = journey.links
+    .filter((l) => index.has(l.source) && index.has(l.target) && l.source !== l.target)
+    .map((l) => ({
+      source: index.get(l.source)!,
+      target: index.get(l.target)!,
+      // A suppressed flow still gets a thin band, drawn hatched, so its existence is visible but not its size.
+      value: l.count.suppressed || l.count.value == null ? 1 : l.count.value,
+      suppressed: l.count.suppressed,
+      label: `${l.source} to ${l.target}: ${countText(l.count)}`,
+    }));
+  let graph: SankeyGraph<SNode, SLink> | null = null;
+  if (links.length) {
+    try {
+      graph = sankey<SNode, SLink>()
+        .nodeWidth(14)
+        .nodePadding(18)
+        .extent([
+          [1, 8],
+          [width - 1, height - 8],
+        ])({ nodes: journey.nodes.map((name) => ({ name })), links: links.map((l) => ({ ...l })) });
+    } catch {
+      graph = null; // a cycle in the data: the table below still shows every flow
+    }
+  }
+  const path = sankeyLinkHorizontal();
+  return (
+    <figure className="sankey">
+      {graph ? (
+        <svg viewBox={`0 0 ${width} ${height}`} className="chart" role="img" aria-labelledby="sankey-caption">
+          <defs>
+            <pattern
+              id="hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill="#d5dbe5" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#4a4f57" strokeWidth="2" />
+            </pattern>
+          </defs>
+          <g fill="none">
+            {graph.links.map((l, i) => (
+              <path
+                key={i}
+                d={path(l) ?? undefined}
+                stroke={l.suppressed ? 'url(#hatch)' : '#0b3d91'}
+                strokeOpacity={l.suppressed ? 1 : 0.35}
+                strokeWidth={Math.max(1, l.width ?? 1)}
+              >
+                <title>{l.label}</title>
+              </path>
+            ))}
+          </g>
+          {graph.nodes.map((n) => (
+            <g key={n.name}>
+              <rect
+                x={n.x0}
+                y={n.y0}
+                width={(n.x1 ?? 0) - (n.x0 ?? 0)}
+                height={Math.max(1, (n.y1 ?? 0) - (n.y0 ?? 0))}
+                fill="#1b1b1f"
+              />
+              <text
+                x={(n.x0 ?? 0) < width / 2 ? (n.x1 ?? 0) + 6 : (n.x0 ?? 0) - 6}
+                y={((n.y0 ?? 0) + (n.y1 ?? 0)) / 2}
+                dy="0.35em"
+                textAnchor={(n.x0 ?? 0) < width / 2 ? 'start' : 'end'}
+                fontSize="14"
+                fill="#1b1b1f"
+                stroke="#fff"
+                strokeWidth={4}
+                paintOrder="stroke"
+              >
+                {n.name}
+              </text>
+            </g>
+          ))}
+        </svg>
+      ) : (
+        <p>Not enough movement yet to draw the journey.</p>
+      )}
+      <figcaption id="sankey-caption">
+        How the cohort moves between stages. Hatched bands are flows of fewer than 5 people, whose size is
+        hidden to protect privacy.
+      </figcaption>
+      <details>
+        <summary>The same flows as a table</summary>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col" className="num">
+                  People
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {journey.links.map((l, i) => (
+                <tr key={i}>
+                  <td>{l.source}</td>
+                  <td>{l.target}</td>
+                  <td className={`num${l.count.suppressed ? ' suppressed' : ''}`}>{countText(l.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}
+
+export function DemandSupplyTable({ skills }: { skills: Dashboard['skills'] }) {
+  const boroughs = [...new Set(skills.flatMap((s) => s.held.map((h) => h.borough)))].sort();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">
+          Skills demand from local vacancies against people holding or learning them, by borough
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Skill</th>
+            <th scope="col" className="num">
+              Vacancies asking
+            </th>
+            <th scope="col" className="num">
+              Cohort holding
+            </th>
+            <th scope="col" className="num">
+              Cohort learning
+            </th>
+            {boroughs.map((b) => (
+              <th scope="col" className="num" key={b}>
+                Holding in {b}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {skills.map((s) => (
+            <tr key={s.skill.id}>
+              <th scope="row">{s.skill.label}</th>
+              <td className="num">{s.demand}</td>
+              <td className={`num${s.heldTotal.suppressed ? ' suppressed' : ''}`}>
+                {countText(s.heldTotal)}
+              </td>
+              <td className={`num${s.learningTotal.suppressed ? ' suppressed' : ''}`}>
+                {countText(s.learningTotal)}
+              </td>
+              {boroughs.map((b) => {
+                const c = s.held.find((h) => h.borough === b)?.count;
+                return (
+                  <td key={b} className={`num${c?.suppressed ? ' suppressed' : ''}`}>
+                    {c ? countText(c) : '0'}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { type FormEvent, useState } from 'react';
+import { useClient, useMutation } from 'urql';
+import { sessionStore } from '../api/session-store';
+import { useSession } from '../api/use-session';
+import { DeleteMyAccountDocument, ExportMyDataDocument } from '../gql/generated';
+import { usePageTitle } from '../router';
+import { ErrorSummary, errorMessage } from '../ui/errors';
+import { TextField } from '../ui/fields';
+
+export function AccountPage() {
+  usePageTitle('Your account');
+  const session = useSession();
+  const client = useClient();
+  const [deleting, deleteAccount] = useMutation(DeleteMyAccountDocument);
+  const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
+
+  const download = async () => {
+    setExporting(true);
+    setExportProblem(null);
+    const res = await client.query(ExportMyDataDocument, {}, { requestPolicy: 'network-only' }).toPromise();
+    setExporting(false);
+    if (!res.data) {
+      setExportProblem(errorMessage(res.error));
+      return;
+    }
+    const blob = new Blob([JSON.stringify(res.data.exportMyData, null, 2)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'skillpath-my-data.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const onDelete = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!password) {
+      setPasswordError('Enter your password to confirm');
+      document.getElementById('delete-password')?.focus();
+      return;
+    }
+    setPasswordError(null);
+    const res = await deleteAccount({ password });
+    if (res.data?.deleteMyAccount) {
+      sessionStore.signOut();
+      window.location.assign('/');
+    } else if (res.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED') {
+      setPasswordError('That password is not right');
+      document.getElementById('delete-password')?.focus();
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <h1>Your account</h1>
+      {session && (
+        <p>
+          Signed in as {session.user.displayName} ({session.user.email}).
+        </p>
+      )}
+      <section aria-labelledby="export-title" className="panel">
+        <h2 id="export-title">Download your data</h2>
+        <p>Get a copy of everything Skillpath holds about you, as a file you can keep or take elsewhere.</p>
+        <ErrorSummary message={exportProblem} />
+        <button type="button" className="button button--secondary" onClick={download} disabled={exporting}>
+          {exporting ? 'Preparing your file…' : 'Download my data (JSON)'}
+        </button>
+      </section>
+      <section aria-labelledby="delete-title" className="panel panel--danger">
+        <h2 id="delete-title">Delete your account</h2>
+        <p>This deletes your profile, skills, roadmaps and messages for good. It cannot be undone.</p>
+        <ErrorSummary
+          message={
+            deleting.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED'
+              ? null
+              : errorMessage(deleting.error)
+          }
+        />
+        <form onSubmit={onDelete} noValidate>
+          <TextField
+            id="delete-password"
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={passwordError}
+          />
+          <button type="submit" className="button button--danger" disabled={deleting.fetching}>
+            {deleting.fetching ? 'Deleting…' : 'Delete my account'}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

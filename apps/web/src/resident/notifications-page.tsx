@@ -1,0 +1,49 @@
+import { useMutation, useQuery } from 'urql';
+import { MarkNotificationsReadDocument, NotificationsDocument } from '../gql/generated';
+import { usePageTitle } from '../router';
+import { ErrorSummary, errorMessage } from '../ui/errors';
+import { formatDate } from '../ui/format';
+
+export function NotificationsPage() {
+  usePageTitle('Messages');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: NotificationsDocument,
+    variables: { first: 50 },
+    requestPolicy: 'network-only',
+  });
+  const [marking, markRead] = useMutation(MarkNotificationsReadDocument);
+  const list = data?.notifications ?? [];
+  const unread = list.filter((n) => !n.read).length;
+  return (
+    <div className="narrow">
+      <h1>Messages</h1>
+      <ErrorSummary message={errorMessage(error) ?? errorMessage(marking.error)} />
+      {fetching && !data && <p role="status">Loading…</p>}
+      {data && list.length === 0 && <p>No messages yet. We will tell you here when your roadmap changes.</p>}
+      {unread > 0 && (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={marking.fetching}
+          onClick={async () => {
+            await markRead({});
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        >
+          Mark all as read
+        </button>
+      )}
+      <ul className="notifications">
+        {list.map((n) => (
+          <li key={n.id} className={`card notification${n.read ? '' : ' notification--unread'}`}>
+            <h2 className="h4">
+              {!n.read && <span className="tag">New</span>} {n.title}
+            </h2>
+            <p>{n.body}</p>
+            <p className="muted">{formatDate(n.createdAt)}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import {
+  LearnerProfileDocument,
+  MyRoadmapDocument,
+  PlanRoadmapDocument,
+  type RoadmapFieldsFragment,
+  type StepStatus,
+  UpdateRoadmapStepDocument,
+} from '../gql/generated';
+import { Link, usePageTitle } from '../router';
+import { ErrorSummary, errorMessage } from '../ui/errors';
+import { formatHours, formatPence, percent } from '../ui/format';
+import { JobCard, LearnStepCard } from './roadmap-step-card';
+
+const REPLAN_POLL_MS = 2500;
+const REPLAN_WAIT_MS = 90_000;
+
+/** After a step is completed the worker re-plans in the background: poll until the new version lands. */
+function useReplanWatch(roadmap: RoadmapFieldsFragment | null | undefined, refetch: () => void) {
+  const [waitingAbove, setWaitingAbove] = useState<number | null>(null);
+  const arrived = waitingAbove !== null && !!roadmap && roadmap.version > waitingAbove;
+  useEffect(() => {
+    if (waitingAbove === null || arrived) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - started > REPLAN_WAIT_MS) {
+        clearInterval(timer);
+        setWaitingAbove(null);
+      } else refetch();
+    }, REPLAN_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waitingAbove, arrived, refetch]);
+  return { waiting: waitingAbove !== null && !arrived, arrived, watchFrom: setWaitingAbove };
+}
+
+function Summary({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
+  const goal = roadmap.goal.occupation?.title ?? roadmap.goal.opportunity?.title ?? 'your goal';
+  return (
+    <section className="summary" aria-labelledby="summary-title">
+      <h2 id="summary-title" className="visually-hidden">
+        Summary
+      </h2>
+      <p className="summary__goal">
+        Your goal: <strong>{goal}</strong>
+      </p>
+      <p>{roadmap.summary}</p>
+      <dl className="facts facts--summary">
+        <div>
+          <dt>Goal skills covered</dt>
+          <dd>{percent(roadmap.coverage)}</dd>
+        </div>
+        <div>
+          <dt>Total learning</dt>
+          <dd>{formatHours(roadmap.totalHours)}</dd>
+        </div>
+        <div>
+          <dt>Total cost to you</dt>
+          <dd>{formatPence(roadmap.totalCostPence)}</dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{roadmap.version}</dd>
+        </div>
+      </dl>
+      {!roadmap.reachable && (
+        <div className="warning" role="note">
+          <h3 className="h4">This goal cannot be fully reached with what is on offer near you</h3>
+          {roadmap.missingSkills.length > 0 && (
+            <p>Nothing near you teaches: {roadmap.missingSkills.map((s) => s.label).join(', ')}.</p>
+          )}
+          {roadmap.alternatives.length > 0 && (
+            <>
+              <p>These goals are within reach instead:</p>
+              <ul>
+                {roadmap.alternatives.map((a) => (
+                  <li key={a.occupation.id}>
+                    {a.occupation.title} (about {Math.round(a.gapHours)} hours of learning)
+                  </li>
+                ))}
+              </ul>
+              <Link href="/roles">Choose a different goal</Link>
+            </>
+          )}
+        </div>
+      )}
+      {roadmap.version > 1 && (
+        <div className="changes">
+          <h3 className="h4">Why your plan changed</h3>
+          <p>{roadmap.reason}</p>
+          {roadmap.changes.added.length > 0 && <p>New steps: {roadmap.changes.added.join(', ')}.</p>}
+          {roadmap.changes.removed.length > 0 && <p>Removed: {roadmap.changes.removed.join(', ')}.</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Journey({
+  roadmap,
+  busy,
+  onStatus,
+}: {
+  roadmap: RoadmapFieldsFragment;
+  busy: boolean;
+  onStatus: (stepId: string, status: StepStatus) => void;
+}) {
+  const learn = roadmap.steps.filter((s) => s.kind === 'LEARN').sort((a, b) => a.position - b.position);
+  const jobs = roadmap.steps.filter((s) => s.kind === 'APPLY');
+  const done = learn.filter((s) => s.status === 'COMPLETED').length;
+  return (
+    <section aria-labelledby="journey-title">
+      <h2 id="journey-title">Your journey</h2>
+      <p>
+        {learn.length === 0
+          ? 'You already have the skills for this goal. You can apply now.'
+          : `${done} of ${learn.length} learning steps done.`}
+      </p>
+      <ol className="journey">
+        <li className="journey__stop journey__stop--start">
+          <div className="journey__marker" aria-hidden="true" />
+          <div className="milestone">
+            <h3 className="h4">You are here</h3>
+            <p>Your skills today</p>
+          </div>
+        </li>
+        {learn.map((s, i) => (
+          <li key={s.id} className={`journey__stop journey__stop--${s.status.toLowerCase()}`}>
+            <div className="journey__marker" aria-hidden="true" />
+            <LearnStepCard
+              step={s}
+              number={i + 1}
+              busy={busy}
+              onStatus={(status) => onStatus(s.id, status)}
+            />
+          </li>
+        ))}
+        <li className="journey__stop journey__stop--end">
+          <div className="journey__marker" aria-hidden="true" />
+          <div className="milestone milestone--jobs">
+            <h3 className="h4">Jobs at the end</h3>
+            {jobs.length === 0 ? (
+              <p>No open jobs right now. We will tell you when one appears.</p>
+            ) : (
+              <ul className="job-list">
+                {jobs.map((j) => (
+                  <li key={j.id}>
+                    <JobCard step={j} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </li>
+      </ol>
+    </section>
+  );
+}
+
+export function RoadmapPage() {
+  usePageTitle('Your roadmap');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MyRoadmapDocument,
+    requestPolicy: 'cache-and-network',
+  });
+  const [{ data: profileData }] = useQuery({
+    query: LearnerProfileDocument,
+    requestPolicy: 'cache-and-network',
+  });
+  const [planning, plan] = useMutation(PlanRoadmapDocument);
+  const [updating, updateStep] = useMutation(UpdateRoadmapStepDocument);
+  const roadmap =
+    updating.data && data?.myRoadmap && updating.data.updateRoadmapStep.version > data.myRoadmap.version
+      ? updating.data.updateRoadmapStep
+      : data?.myRoadmap;
+  const replan = useReplanWatch(roadmap, () => refetch({ requestPolicy: 'network-only' }));
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (replan.arrived && roadmap) setAnnouncement(`Your roadmap has been updated. ${roadmap.reason}`);
+  }, [replan.arrived, roadmap]);
+
+  const onStatus = async (stepId: string, status: StepStatus) => {
+    const before = roadmap?.version ?? 0;
+    setAnnouncement('');
+    const res = await updateStep({ stepId, status });
+    if (!res.data) return;
+    const step = res.data.updateRoadmapStep.steps.find((s) => s.id === stepId);
+    const title = step?.opportunity.title ?? 'the step';
+    if (status === 'COMPLETED' || status === 'DROPPED') {
+      setAnnouncement(
+        status === 'COMPLETED' ? `Well done: ${title} is marked as finished.` : `${title} is dropped.`,
+      );
+      replan.watchFrom(before);
+    } else setAnnouncement(`${title} is marked as enrolled.`);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const profile = profileData?.learnerProfile;
+  return (
+    <>
+      <h1>Your roadmap</h1>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {replan.waiting ? 'Updating your roadmap…' : announcement}
+      </p>
+      {replan.waiting && (
+        <p className="notice" aria-hidden="true">
+          Updating your roadmap with your new skills…
+        </p>
+      )}
+      {!replan.waiting && announcement && (
+        <p className="notice notice--success" aria-hidden="true">
+          {announcement}
+        </p>
+      )}
+      <ErrorSummary
+        message={errorMessage(error) ?? errorMessage(planning.error) ?? errorMessage(updating.error)}
+      />
+      {fetching && !data && <p role="status">Loading your roadmap…</p>}
+      {data && !roadmap && (
+        <div className="panel">
+          {profile && !profile.selfCheckCompleted ? (
+            <p>
+              Start with a <Link href="/check">quick check of your digital skills</Link>.
+            </p>
+          ) : profile?.goal ? (
+            <>
+              <p>
+                Your goal is {profile.goal.occupation?.title ?? profile.goal.opportunity?.title}. We have not
+                planned your roadmap yet.
+              </p>
+              <button type="button" className="button" onClick={() => plan({})} disabled={planning.fetching}>
+                {planning.fetching ? 'Planning…' : 'Plan my roadmap'}
+              </button>
+            </>
+          ) : (
+            <p>
+              You have not chosen a goal yet. <Link href="/roles">See the jobs within reach</Link> and choose
+              one.
+            </p>
+          )}
+        </div>
+      )}
+      {roadmap && (
+        <>
+          <Summary roadmap={roadmap} />
+          <Journey roadmap={roadmap} busy={updating.fetching} onStatus={onStatus} />
+          <p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => plan({})}
+              disabled={planning.fetching}
+            >
+              {planning.fetching ? 'Planning…' : 'Plan again with my latest details'}
+            </button>
+          </p>
+        </>
+      )}
+    </>
+  );
+}

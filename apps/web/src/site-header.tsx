@@ -1,0 +1,89 @@
+import { useEffect } from 'react';
+import { useQuery } from 'urql';
+import { sessionStore } from './api/session-store';
+import { useSession } from './api/use-session';
+import { UnreadCountDocument } from './gql/generated';
+import { Link } from './router';
+
+const RESIDENT_LINKS = [
+  { href: '/roadmap', label: 'My roadmap' },
+  { href: '/roles', label: 'Jobs in reach' },
+  { href: '/skills', label: 'My skills' },
+  { href: '/profile', label: 'About me' },
+];
+
+const ROLE_LINKS: Record<string, Array<{ href: string; label: string }>> = {
+  EMPLOYER: [{ href: '/employer', label: 'Employer' }],
+  PROVIDER: [{ href: '/provider', label: 'Courses' }],
+  PARTNER: [{ href: '/partnership', label: 'Cohorts' }],
+  ADMIN: [{ href: '/partnership', label: 'Cohorts' }],
+};
+
+function UnreadBadge({ path }: { path: string }) {
+  const [{ data }, refetch] = useQuery({ query: UnreadCountDocument, requestPolicy: 'network-only' });
+  useEffect(() => refetch({ requestPolicy: 'network-only' }), [path, refetch]);
+  const count = data?.notifications.length ?? 0;
+  if (!count) return null;
+  return (
+    <span className="badge">
+      {count}
+      <span className="visually-hidden"> unread</span>
+    </span>
+  );
+}
+
+export function SiteHeader({ path }: { path: string }) {
+  const session = useSession();
+  const links = session
+    ? session.user.role === 'LEARNER'
+      ? RESIDENT_LINKS
+      : (ROLE_LINKS[session.user.role] ?? [])
+    : [];
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="brand">
+          Skillpath
+        </Link>
+        {session && (
+          <nav aria-label="Main">
+            <ul className="nav">
+              {links.map((l) => (
+                <li key={l.href}>
+                  <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>
+                    {l.label}
+                  </Link>
+                </li>
+              ))}
+              {session.user.role === 'LEARNER' && (
+                <li>
+                  <Link href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined}>
+                    Messages <UnreadBadge path={path} />
+                  </Link>
+                </li>
+              )}
+              <li>
+                <Link href="/account" aria-current={path === '/account' ? 'page' : undefined}>
+                  Account
+                </Link>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    sessionStore.signOut();
+                    // A full reload drops everything cached for this person.
+                    window.location.assign('/');
+                  }}
+                >
+                  Log out
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,186 @@
+import { loadDemoRegion } from '@skillpath/catalogue';
+import { startTestStack, type TestStack } from '@skillpath/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, launchChromium } from './browser';
+import { ensureWebBuilt } from './web-build';
+import { webAppUrl, type WebServer } from './web-server';
+
+// Generous: on a loaded 2-core machine the API, the worker, the planner and Chromium share the CPU.
+const STEP_TIMEOUT = 60_000;
+
+describe('a resident, in a real browser on a phone-sized screen', () => {
+  let stack: TestStack;
+  let web: WebServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    browser = await launchChromium();
+    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
+    web = await webAppUrl(await stack.api.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
+    context = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+  }, 600_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await web?.close();
+    await stack?.close();
+  });
+
+  it('signs up, checks their skills, chooses a goal, follows the roadmap and sees it re-planned', async () => {
+    // Sign up.
+    await page.goto(web.url);
+    await page.getByRole('heading', { level: 1, name: /find your way to a job/i }).waitFor();
+    await expectAccessible(page, 'the home page');
+    await page.getByRole('link', { name: 'Get started' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+
+    // An unhappy path first: errors are tied to their fields.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const nameField = page.getByLabel('Your name');
+    await expect(nameField.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByText('Enter your name').isVisible()).resolves.toBe(true);
+    await expectAccessible(page, 'the sign-up form with errors');
+
+    await nameField.fill('Sam');
+    await page.getByLabel('Email address').fill('sam@example.org');
+    await page.getByLabel('Create a password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    // The Essential Digital Skills check.
+    await page.getByRole('heading', { level: 1, name: 'Check your digital skills' }).waitFor();
+    const questions = page.locator('fieldset.question');
+    await questions.first().waitFor();
+    const count = await questions.count();
+    expect(count).toBeGreaterThanOrEqual(8);
+    await expectAccessible(page, 'the digital skills check');
+    for (let i = 0; i < count; i++) {
+      await questions
+        .nth(i)
+        .getByLabel(i < 2 ? 'Yes, with some help' : 'Not yet')
+        .check();
+    }
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // Skills, with autocomplete.
+    await page.getByRole('heading', { level: 1, name: 'Your skills' }).waitFor();
+    await page.getByText('From your digital skills check').waitFor();
+    const combo = page.getByRole('combobox', { name: 'Add a skill' });
+    await combo.fill('customer serv');
+    const option = page.getByRole('option').first();
+    await option.waitFor();
+    await expectAccessible(page, 'the skills page with suggestions open');
+    const skillName = (await option.textContent())?.trim() ?? '';
+    await option.click();
+    await page.getByLabel(`How good are you at ${skillName}?`).selectOption({ label: 'Confident' });
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // About you.
+    await page.getByRole('heading', { level: 1, name: 'About you' }).waitFor();
+    await page.getByLabel('Your postcode').fill('not a postcode');
+    await page.getByLabel('Hours you have for learning each week').fill('10');
+    await page.getByLabel('How much could you spend on courses? (£)').fill('0');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByText('Enter a real postcode, like M4 6DE').waitFor();
+    await expectAccessible(page, 'the profile form with an error');
+    await page.getByLabel('Your postcode').fill('M4 6DE');
+    await page.getByLabel('How far can you travel? (km)').fill('15');
+    await page.getByLabel('Your age').selectOption('AGE_24_49');
+    await page.getByLabel('Are you working?').selectOption('UNEMPLOYED');
+    await page.getByLabel('Do you get benefits, like Universal Credit?').selectOption('yes');
+    await page.getByLabel('Let my local skills partnership see my progress').check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // Roles within reach, with what is missing.
+    await page.getByRole('heading', { level: 1, name: 'Jobs within reach' }).waitFor();
+    const roles = page.locator('.role');
+    await roles.first().waitFor();
+    expect(await roles.count()).toBeGreaterThan(3);
+    await expect(
+      page
+        .getByText(/What’s missing/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expectAccessible(page, 'the roles page');
+    const itSupport = roles.filter({ has: page.getByRole('heading', { name: /IT support/i }) }).first();
+    const goalCard = (await itSupport.count()) ? itSupport : roles.first();
+    await goalCard.getByRole('button', { name: /Make this my goal/ }).click();
+
+    // The roadmap as a journey.
+    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+    await page.getByRole('heading', { name: 'Your journey' }).waitFor();
+    await page.getByRole('heading', { name: 'Jobs at the end' }).waitFor();
+    const firstStep = page.locator('.step-card').first();
+    await firstStep.waitFor();
+    await expect(firstStep.getByText('Why this step:').isVisible()).resolves.toBe(true);
+    await expect(firstStep.getByText('Cost to you').isVisible()).resolves.toBe(true);
+    await expect(firstStep.locator('dd').nth(2).textContent()).resolves.toBe('£0');
+    await expect(page.locator('.job-card').count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page, 'the roadmap');
+    const firstTitle = (await firstStep.locator('h3').textContent())?.trim() ?? '';
+    expect(firstTitle.length).toBeGreaterThan(0);
+
+    // A reload keeps them signed in: the refresh token in storage gets a new access token.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your journey' }).waitFor();
+
+    // Progress: enrol, then finish; the worker re-plans and the page shows the new version.
+    const step = page
+      .locator('.step-card', { has: page.getByRole('heading', { name: firstTitle, exact: true }) })
+      .first();
+    await step.getByRole('button', { name: /I have enrolled/ }).click();
+    await step.locator('.status', { hasText: 'Enrolled' }).waitFor();
+    await step.getByRole('button', { name: /I have finished/ }).click();
+    await page.getByRole('heading', { name: 'Why your plan changed' }).waitFor({ timeout: 120_000 });
+    await expect(page.locator('.changes').textContent()).resolves.toContain(firstTitle);
+    const completed = page
+      .locator('.step-card', { has: page.getByRole('heading', { name: firstTitle, exact: true }) })
+      .first();
+    await completed.locator('.status', { hasText: 'Completed' }).waitFor();
+    await expectAccessible(page, 'the re-planned roadmap');
+
+    // The notification about the new plan.
+    await page.getByRole('link', { name: /Messages/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    const note = page.locator('.notification').first();
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toContain(firstTitle);
+    await expectAccessible(page, 'the messages page');
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.getByRole('button', { name: 'Mark all as read' }).waitFor({ state: 'detached' });
+
+    // Export, then delete the account.
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+    await expectAccessible(page, 'the account page');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download my data/ }).click(),
+    ]);
+    const path = await download.path();
+    const exported = JSON.parse(require('fs').readFileSync(path, 'utf8')) as { account: { email: string } };
+    expect(exported.account.email).toBe('sam@example.org');
+
+    await page.getByLabel('Your password').fill('not my password');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByText('That password is not right').waitFor();
+    await page.getByLabel('Your password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByRole('heading', { level: 1, name: /find your way to a job/i }).waitFor();
+    expect(
+      await stack.gql.errorCode(
+        `mutation { login(email: "sam@example.org", password: "a long enough password") { accessToken } }`,
+      ),
+    ).toBe('UNAUTHENTICATED');
+  }, 600_000);
+});

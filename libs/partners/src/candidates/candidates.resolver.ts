@@ -1,0 +1,101 @@
+import { Args, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
+import { Loaders, RequestLoaders } from '@skillpath/common';
+import { CatalogueLoaders, SkillLevelModel, SkillModel } from '@skillpath/catalogue';
+import { CandidatesService } from './candidates.service';
+
+@ObjectType('Candidate', { description: 'A consenting learner who fits a vacancy: no name, no contact details' })
+export class CandidateModel {
+  @Field(() => ID, { description: 'Opaque; use it to express interest' }) candidateId!: string;
+  @Field(() => Float) fit!: number;
+  @Field(() => String, { nullable: true }) borough!: string | null;
+  @Field(() => [SkillLevelModel]) skills!: SkillLevelModel[];
+  @Field(() => [SkillModel]) missingSkills!: SkillModel[];
+  @Field(() => Int) stepsCompleted!: number;
+  @Field(() => Int) stepsTotal!: number;
+  @Field(() => String, { nullable: true }) interestStatus!: string | null;
+}
+
+@ObjectType('ExpressionOfInterest')
+export class ExpressionOfInterestModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) vacancyId!: string;
+  @Field(() => String, { nullable: true }) vacancyTitle?: string | null;
+  @Field(() => String, { nullable: true }) employerName?: string | null;
+  @Field() message!: string;
+  @Field({ description: 'PENDING | ACCEPTED | DECLINED' }) status!: string;
+  @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactEmail?: string | null;
+}
+
+type Row = Record<string, unknown>;
+const interest = (r: Row): ExpressionOfInterestModel => ({
+  id: r.id as string,
+  vacancyId: (r.vacancy_id ?? r.vacancyId) as string,
+  vacancyTitle: (r.vacancy_title as string | undefined) ?? null,
+  employerName: (r.employer_name as string | undefined) ?? null,
+  message: r.message as string,
+  status: r.status as string,
+  contactName: (r.contact_name as string | undefined) ?? null,
+  contactEmail: (r.contact_email as string | undefined) ?? null,
+});
+
+@Resolver()
+export class CandidatesResolver {
+  constructor(
+    private readonly candidates: CandidatesService,
+    private readonly catalogue: CatalogueLoaders,
+  ) {}
+
+  @Roles('EMPLOYER', 'ADMIN')
+  @Query(() => [CandidateModel])
+  async vacancyCandidates(
+    @CurrentUser() user: AuthUser,
+    @Args('vacancyId', { type: () => ID }) vacancyId: string,
+    @Args('minFit', { type: () => Float, defaultValue: 0.5 }) minFit: number,
+    @Loaders() l: RequestLoaders,
+  ): Promise<CandidateModel[]> {
+    const list = await this.candidates.forVacancy(user, vacancyId, minFit);
+    const skills = await this.catalogue.skillsById(l, list.flatMap((c) => [...c.skills.map((s) => s.skillId), ...c.missingSkillIds]));
+    return list.map((c) => ({
+      ...c,
+      skills: c.skills.filter((s) => skills.has(s.skillId)).map((s) => ({ skill: skills.get(s.skillId)!, level: s.level })),
+      missingSkills: c.missingSkillIds.map((id) => skills.get(id)).filter((s): s is SkillModel => !!s),
+    }));
+  }
+
+  @Roles('EMPLOYER', 'ADMIN')
+  @Mutation(() => ExpressionOfInterestModel)
+  async expressInterest(
+    @CurrentUser() user: AuthUser,
+    @Args('vacancyId', { type: () => ID }) vacancyId: string,
+    @Args('candidateId', { type: () => ID }) candidateId: string,
+    @Args('message') message: string,
+  ): Promise<ExpressionOfInterestModel> {
+    const e = await this.candidates.expressInterest(user, vacancyId, candidateId, message);
+    return { id: e.id, vacancyId: e.vacancyId, message: e.message, status: e.status };
+  }
+
+  @Roles('EMPLOYER', 'ADMIN')
+  @Query(() => [ExpressionOfInterestModel])
+  async vacancyInterests(@CurrentUser() user: AuthUser, @Args('vacancyId', { type: () => ID }) vacancyId: string): Promise<ExpressionOfInterestModel[]> {
+    return (await this.candidates.sent(user, vacancyId)).map(interest);
+  }
+
+  @Roles('LEARNER')
+  @Query(() => [ExpressionOfInterestModel])
+  async myExpressionsOfInterest(@CurrentUser() user: AuthUser): Promise<ExpressionOfInterestModel[]> {
+    return (await this.candidates.mine(user.id)).map(interest);
+  }
+
+  @Roles('LEARNER')
+  @Mutation(() => ExpressionOfInterestModel)
+  async respondToInterest(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<ExpressionOfInterestModel> {
+    const e = await this.candidates.respond(user, id, accept);
+    return { id: e.id, vacancyId: e.vacancyId, message: e.message, status: e.status };
+  }
+}

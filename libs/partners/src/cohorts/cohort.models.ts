@@ -1,0 +1,99 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SkillModel } from '@skillpath/catalogue';
+
+export enum OutcomeKindEnum {
+  APPLIED = 'APPLIED',
+  INTERVIEWED = 'INTERVIEWED',
+  IN_WORK = 'IN_WORK',
+}
+registerEnumType(OutcomeKindEnum, { name: 'OutcomeKind' });
+
+@ObjectType('Cohort')
+export class CohortModel {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => ID) partnershipId!: string;
+  @Field(() => String, { nullable: true, description: 'Shown to the partnership only' }) joinCode?: string | null;
+}
+
+@ObjectType('MyCohort')
+export class MyCohortModel {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() partnershipName!: string;
+  @Field() individualMonitoring!: boolean;
+}
+
+@ObjectType('SuppressedCount', { description: 'A count of people; null and suppressed when it could identify someone (1–4, or derivable)' })
+export class SuppressedCountModel {
+  @Field(() => Int, { nullable: true }) value!: number | null;
+  @Field() suppressed!: boolean;
+}
+
+@ObjectType('StageCount')
+export class StageCountModel {
+  @Field() stage!: string;
+  @Field(() => SuppressedCountModel) count!: SuppressedCountModel;
+}
+
+@ObjectType('JourneyLink')
+export class JourneyLinkModel {
+  @Field() source!: string;
+  @Field() target!: string;
+  @Field(() => SuppressedCountModel) count!: SuppressedCountModel;
+}
+
+@ObjectType('JourneyFlows', { description: 'Sankey data: learners flowing between stages and step kinds' })
+export class JourneyFlowsModel {
+  @Field(() => [String]) nodes!: string[];
+  @Field(() => [JourneyLinkModel]) links!: JourneyLinkModel[];
+}
+
+@ObjectType('BoroughCount')
+export class BoroughCountModel {
+  @Field() borough!: string;
+  @Field(() => SuppressedCountModel) count!: SuppressedCountModel;
+}
+
+@ObjectType('SkillDemandSupply')
+export class SkillDemandSupplyModel {
+  @Field(() => SkillModel) skill!: SkillModel;
+  @Field(() => Int, { description: 'Active vacancies in the area asking for it (not people: not suppressed)' }) demand!: number;
+  @Field(() => [BoroughCountModel]) held!: BoroughCountModel[];
+  @Field(() => SuppressedCountModel) heldTotal!: SuppressedCountModel;
+  @Field(() => [BoroughCountModel]) learning!: BoroughCountModel[];
+  @Field(() => SuppressedCountModel) learningTotal!: SuppressedCountModel;
+}
+
+@ObjectType('GuaranteedInterviews')
+export class GuaranteedInterviewsModel {
+  @Field(() => SuppressedCountModel) promised!: SuppressedCountModel;
+  @Field(() => SuppressedCountModel) recorded!: SuppressedCountModel;
+}
+
+@ObjectType('MonitoredLearner', { description: 'Only learners who consented to individual monitoring' })
+export class MonitoredLearnerModel {
+  @Field(() => ID) userId!: string;
+  @Field() displayName!: string;
+  @Field(() => String, { nullable: true }) borough!: string | null;
+  @Field() stage!: string;
+  @Field(() => Int) stepsCompleted!: number;
+  @Field(() => Int) stepsTotal!: number;
+}
+
+@ObjectType('CohortDashboard')
+export class CohortDashboardModel {
+  @Field(() => ID) cohortId!: string;
+  @Field(() => [StageCountModel]) funnel!: StageCountModel[];
+  @Field(() => [StageCountModel]) bootcamp!: StageCountModel[];
+  @Field(() => JourneyFlowsModel) journey!: JourneyFlowsModel;
+  @Field(() => [SkillDemandSupplyModel]) skills!: SkillDemandSupplyModel[];
+  @Field(() => GuaranteedInterviewsModel) interviews!: GuaranteedInterviewsModel;
+  @Field(() => [MonitoredLearnerModel]) learners!: MonitoredLearnerModel[];
+}
+
+@ObjectType('CsvFile')
+export class CsvFileModel {
+  @Field() name!: string;
+  @Field() content!: string;
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { CredentialCheck, CredentialsService } from './credentials.service';
+
+/** Public REST endpoints for verifiers who hold only a link: no login, nothing about the learner beyond the badge. */
+@Controller('credentials')
+export class CredentialsController {
+  constructor(private readonly credentials: CredentialsService) {}
+
+  /** The issuer's profile with its public key, so anyone can check signatures themselves. */
+  @Get('issuer')
+  issuer(): Record<string, unknown> {
+    return {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: this.credentials.issuerId,
+      type: ['Profile'],
+      name: 'Skillpath',
+      publicKey: { id: this.credentials.signer.keyId, ...this.credentials.signer.publicJwk },
+    };
+  }
+
+  @Get(':id/verify')
+  verify(@Param('id') id: string): Promise<CredentialCheck> {
+    return this.credentials.verify({ id });
+  }
+
+  /** The credential as issued (the signed JWS), for a verifier to check independently. */
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<{ id: string; jws: string }> {
+    const check = await this.credentials.verify({ id });
+    if (!check.signatureValid || !check.credentialId) throw new NotFoundException('No credential has that id.');
+    const jws = await this.credentials.jwsOf(check.credentialId);
+    return { id: check.credentialId, jws };
+  }
+}

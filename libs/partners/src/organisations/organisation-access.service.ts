@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '@skillpath/auth';
+import { forbidden, notFound } from '@skillpath/common';
+import { OrganisationEntity, OrganisationKind, OrganisationMemberEntity } from '@skillpath/persistence';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const KIND_WORD: Record<OrganisationKind, string> = { EMPLOYER: 'an employer', PROVIDER: 'a training provider', PARTNERSHIP: 'a skills partnership' };
+
+/** Every organisation-scoped operation goes through here: the caller must be a member (or an admin). */
+@Injectable()
+export class OrganisationAccess {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async requireMember(
+    user: AuthUser,
+    organisationId: string,
+    opts: { kinds?: OrganisationKind[]; owner?: boolean } = {},
+    m: EntityManager = this.ds.manager,
+  ): Promise<OrganisationEntity> {
+    if (!UUID.test(organisationId)) throw notFound('That organisation does not exist.');
+    const org = await m.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
+    if (!org) throw notFound('That organisation does not exist.');
+    if (user.role !== 'ADMIN') {
+      const member = await m.getRepository(OrganisationMemberEntity).findOne({ where: { organisationId, userId: user.id } });
+      if (!member) throw forbidden(`You are not a member of ${org.name}.`);
+      if (opts.owner && member.role !== 'OWNER') throw forbidden(`Only an owner of ${org.name} can do that.`);
+    }
+    if (opts.kinds && !opts.kinds.includes(org.kind)) {
+      throw forbidden(`${org.name} is not ${opts.kinds.map((k) => KIND_WORD[k]).join(' or ')}.`);
+    }
+    return org;
+  }
+}

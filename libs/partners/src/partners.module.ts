@@ -1,0 +1,51 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '@skillpath/catalogue';
+import { JourneyApiModule } from '@skillpath/journey';
+import { ListingChangesPublisher, QueueName } from '@skillpath/queues';
+import { AccreditationsResolver } from './accreditations/accreditations.resolver';
+import { AccreditationsService } from './accreditations/accreditations.service';
+import { CandidatesResolver } from './candidates/candidates.resolver';
+import { CandidatesService } from './candidates/candidates.service';
+import { CohortDashboardService } from './cohorts/cohort-dashboard.service';
+import { CohortsResolver } from './cohorts/cohorts.resolver';
+import { CohortsService } from './cohorts/cohorts.service';
+import { CompletionsResolver } from './completions/completions.resolver';
+import { CourseCompletionsService } from './completions/course-completions.service';
+import { CredentialsController } from './credentials/credentials.controller';
+import { CredentialsResolver } from './credentials/credentials.resolver';
+import { CredentialsService } from './credentials/credentials.service';
+import { ListingChangeNotifier } from './listings/listing-changes.service';
+import { ListingsResolver } from './listings/listings.resolver';
+import { ListingsService } from './listings/listings.service';
+import { OrganisationAccess } from './organisations/organisation-access.service';
+import { OrganisationsResolver } from './organisations/organisations.resolver';
+import { OrganisationsService } from './organisations/organisations.service';
+
+/** Employers, providers and skills partnerships in the API. */
+@Module({
+  imports: [CatalogueModule, JourneyApiModule, BullModule.registerQueue({ name: QueueName.ListingChanges })],
+  controllers: [CredentialsController],
+  providers: [
+    ListingChangesPublisher,
+    ListingChangeNotifier,
+    OrganisationAccess,
+    OrganisationsService,
+    OrganisationsResolver,
+    ListingsService,
+    ListingsResolver,
+    AccreditationsService,
+    AccreditationsResolver,
+    CredentialsService,
+    CredentialsResolver,
+    CourseCompletionsService,
+    CompletionsResolver,
+    CandidatesService,
+    CandidatesResolver,
+    CohortsService,
+    CohortDashboardService,
+    CohortsResolver,
+  ],
+  exports: [CredentialsService],
+})
+export class PartnersApiModule {}

@@ -1,0 +1,161 @@
+/**
+ * Small-number suppression for published counts of people, as UK official statistics do it.
+ *
+ * A table is a set of disjoint base cells (true counts of people) and the figures to publish, each
+ * the sum of some base cells (a cell, a row total, a funnel stage …). Primary suppression hides every
+ * figure from 1 to 4. Secondary suppression then hides more figures until, from what is published:
+ *  - no base cell and no figure whose true count is 1–4 can be worked out by adding and subtracting
+ *    published figures (it is not in their linear span; cells of a published 0 are known to be 0);
+ *  - no published figure leaves a hidden remainder of 1–4 (the part of it not worked out from other
+ *    published figures), so two suppressed cells cannot be read off together either.
+ * Extra figures to hide are chosen smallest first, single cells before totals ("suppress the next
+ * smallest, or the total").
+ */
+
+export const SUPPRESSION_THRESHOLD = 5;
+
+export interface CountTable {
+  /** True counts of disjoint groups of people (non-negative integers). */
+  cells: readonly number[];
+  /** The figures to publish: `of` lists the indexes of the base cells each one adds up. */
+  figures: ReadonlyArray<{ key: string; of: readonly number[] }>;
+}
+
+/** A published count: `value` is null when suppressed. */
+export interface PublishedCount {
+  value: number | null;
+  suppressed: boolean;
+}
+
+const small = (n: number) => n >= 1 && n < SUPPRESSION_THRESHOLD;
+const EPS = 1e-9;
+
+/** Row-reduced basis of vectors; `contains` tests membership of the span. */
+class Span {
+  private readonly rows: Array<{ pivot: number; v: Float64Array }> = [];
+  constructor(private readonly n: number) {}
+
+  private reduce(vec: ArrayLike<number>): Float64Array {
+    const v = Float64Array.from(vec);
+    for (const r of this.rows) {
+      const f = v[r.pivot];
+      if (Math.abs(f) > EPS) for (let j = 0; j < this.n; j++) v[j] -= f * r.v[j];
+    }
+    return v;
+  }
+
+  add(vec: ArrayLike<number>): void {
+    const v = this.reduce(vec);
+    const pivot = v.findIndex((x) => Math.abs(x) > EPS);
+    if (pivot < 0) return;
+    const p = v[pivot];
+    for (let j = 0; j < this.n; j++) v[j] /= p;
+    for (const r of this.rows) {
+      const f = r.v[pivot];
+      if (Math.abs(f) > EPS) for (let j = 0; j < this.n; j++) r.v[j] -= f * v[j];
+    }
+    this.rows.push({ pivot, v });
+  }
+
+  contains(vec: ArrayLike<number>): boolean {
+    return this.reduce(vec).every((x) => Math.abs(x) <= EPS);
+  }
+}
+
+function indicator(n: number, of: readonly number[]): Float64Array {
+  const v = new Float64Array(n);
+  for (const i of of) v[i] = 1;
+  return v;
+}
+
+interface Problem {
+  /** A figure or cell whose true count is small and that can be worked out; `within`: figures to hide from. */
+  within: number[];
+}
+
+/** Decides which figures to publish; the same input always gives the same answer. */
+export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCount> {
+  const n = table.cells.length;
+  for (const c of table.cells) {
+    if (!Number.isInteger(c) || c < 0) throw new Error(`cell counts must be non-negative integers (got ${c})`);
+  }
+  const figures = table.figures.map((f) => ({
+    key: f.key,
+    of: [...new Set(f.of)],
+    value: [...new Set(f.of)].reduce((s, i) => s + table.cells[i], 0),
+  }));
+  const vectors = figures.map((f) => indicator(n, f.of));
+  const hidden = new Set<number>();
+  figures.forEach((f, i) => small(f.value) && hidden.add(i));
+
+  const findProblem = (): Problem | null => {
+    const span = new Span(n);
+    const published = figures.map((_, i) => i).filter((i) => !hidden.has(i));
+    for (const i of published) span.add(vectors[i]);
+    // Everything in a published zero is known to be zero.
+    for (const i of published) if (figures[i].value === 0) for (const c of figures[i].of) span.add(indicator(n, [c]));
+    const known = table.cells.map((_, c) => span.contains(indicator(n, [c])));
+    for (let c = 0; c < n; c++) {
+      if (small(table.cells[c]) && known[c]) {
+        // The figures that give it away, and their other cells: hiding a sibling cell is preferred to hiding a total.
+        const near = new Set(published.filter((i) => figures[i].of.includes(c)).flatMap((i) => figures[i].of));
+        return { within: published.filter((i) => figures[i].of.some((x) => near.has(x))) };
+      }
+    }
+    for (const i of hidden) {
+      if (small(figures[i].value) && span.contains(vectors[i])) {
+        return { within: published.filter((p) => figures[p].of.some((c) => figures[i].of.includes(c))) };
+      }
+    }
+    for (const i of published) {
+      const rest = figures[i].of.filter((c) => !known[c]).reduce((s, c) => s + table.cells[c], 0);
+      if (small(rest)) return { within: [i, ...published.filter((p) => p !== i && figures[p].of.some((c) => figures[i].of.includes(c) && !known[c]))] };
+    }
+    return null;
+  };
+
+  for (let problem = findProblem(); problem; problem = findProblem()) {
+    // Prefer the smallest non-zero single cells, then the smallest totals; a published zero hides nothing.
+    const candidates = problem.within
+      .filter((i) => figures[i].value > 0)
+      .sort((a, b) => figures[a].of.length - figures[b].of.length || figures[a].value - figures[b].value || a - b);
+    const pick = candidates[0] ?? problem.within[0];
+    if (pick === undefined) throw new Error('suppression found a disclosure it cannot remove');
+    hidden.add(pick);
+  }
+
+  return new Map(figures.map((f, i) => [f.key, hidden.has(i) ? { value: null, suppressed: true } : { value: f.value, suppressed: false }]));
+}
+
+/**
+ * Counts at nested stages (each a subset of the one before: a funnel). The base cells are the people
+ * who stopped at each stage, so a difference between two stages is protected as well as each stage.
+ */
+export function suppressNested(stages: ReadonlyArray<{ key: string; count: number }>): Map<string, PublishedCount> {
+  for (let i = 1; i < stages.length; i++) {
+    if (stages[i].count > stages[i - 1].count) throw new Error(`stage ${stages[i].key} is larger than the stage before it`);
+  }
+  const cells = stages.map((s, i) => s.count - (stages[i + 1]?.count ?? 0));
+  return suppressSmallNumbers({
+    cells,
+    figures: stages.map((s, i) => ({ key: s.key, of: cells.map((_, c) => c).filter((c) => c >= i) })),
+  });
+}
+
+/** A grid with a total for each row (and a grand total when `grandTotal`), keys `r:c`, `r:*`, `*`. */
+export function suppressRows(
+  counts: readonly (readonly number[])[],
+  opts: { rowTotals: boolean; columnTotals: boolean; grandTotal: boolean },
+): Map<string, PublishedCount> {
+  const cols = counts[0]?.length ?? 0;
+  const cells = counts.flat();
+  const at = (r: number, c: number) => r * cols + c;
+  const figures: Array<{ key: string; of: number[] }> = [];
+  counts.forEach((row, r) => row.forEach((_, c) => figures.push({ key: `${r}:${c}`, of: [at(r, c)] })));
+  if (opts.rowTotals) counts.forEach((_, r) => figures.push({ key: `${r}:*`, of: Array.from({ length: cols }, (_, c) => at(r, c)) }));
+  if (opts.columnTotals) {
+    for (let c = 0; c < cols; c++) figures.push({ key: `*:${c}`, of: counts.map((_, r) => at(r, c)) });
+  }
+  if (opts.grandTotal) figures.push({ key: '*', of: cells.map((_, i) => i) });
+  return suppressSmallNumbers({ cells, figures });
+}

@@ -1,0 +1,131 @@
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { Client } from 'pg';
+import { ListingChanges, QueueName, redisConnectionOptions } from '@skillpath/queues';
+import { enqueueRefresh } from '../refresh-queue';
+
+export interface SourceRow {
+  name: string;
+  format: string;
+  url: string;
+  credentialsEnv?: string | null;
+  schedule?: string | null;
+  rateLimitPerSecond?: number;
+  pageSize?: number;
+  enabled?: boolean;
+}
+
+export async function insertSource(pg: Client, s: SourceRow): Promise<string> {
+  const { rows } = await pg.query<{ id: string }>(
+    `INSERT INTO sources (name, format, url, credentials_env, schedule, rate_limit_per_second, page_size, enabled)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [s.name, s.format, s.url, s.credentialsEnv ?? null, s.schedule ?? null, s.rateLimitPerSecond ?? 1000, s.pageSize ?? 100, s.enabled ?? true],
+  );
+  return rows[0].id;
+}
+
+/** Taxonomy skills with these labels; returns label → id. */
+export async function insertSkills(pg: Client, labels: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await pg.query<{ id: string; label: string }>(
+    `INSERT INTO skills (label) SELECT unnest($1::text[]) RETURNING id, label`,
+    [labels],
+  );
+  return new Map(rows.map((r) => [r.label, r.id]));
+}
+
+export interface CatalogueRow {
+  source_ref: string;
+  content_hash: string;
+  status: string;
+  updated_at: Date;
+}
+
+export async function catalogueOf(pg: Client, sourceId: string): Promise<CatalogueRow[]> {
+  const { rows } = await pg.query<CatalogueRow>(
+    `SELECT source_ref, content_hash, status, updated_at FROM opportunities WHERE source_id = $1 ORDER BY source_ref`,
+    [sourceId],
+  );
+  return rows;
+}
+
+export interface RunRow {
+  id: string;
+  status: string;
+  pages: number;
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  expired: number;
+  quarantined: number;
+  error: string | null;
+  cursor: string | null;
+  job_id: string | null;
+}
+
+export async function runsOf(pg: Client, sourceId: string): Promise<RunRow[]> {
+  const { rows } = await pg.query<RunRow>(
+    `SELECT id, status, pages, fetched, created, updated, unchanged, expired, quarantined, error, cursor, job_id
+     FROM source_runs WHERE source_id = $1 ORDER BY started_at`,
+    [sourceId],
+  );
+  return rows;
+}
+
+/** A test's handle on the real refresh queue and the listing-changes queue the runs publish to. */
+export class RefreshQueueClient {
+  readonly queue: Queue;
+  readonly changes: Queue;
+  readonly events: QueueEvents;
+
+  constructor(redisUrl: string, prefix: string) {
+    const connection = redisConnectionOptions(redisUrl);
+    this.queue = new Queue(QueueName.SourceRefresh, { connection, prefix });
+    this.changes = new Queue(QueueName.ListingChanges, { connection, prefix });
+    this.events = new QueueEvents(QueueName.SourceRefresh, { connection, prefix });
+  }
+
+  async ready(): Promise<void> {
+    await this.events.waitUntilReady();
+  }
+
+  enqueue(sourceId: string): Promise<Job> {
+    return enqueueRefresh(this.queue, sourceId, 'test');
+  }
+
+  /** Enqueues a refresh and waits for the job: its result, or the reason it failed. */
+  async refresh(sourceId: string, timeoutMs = 30_000): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; error: string }> {
+    const job = await this.enqueue(sourceId);
+    return this.wait(job, timeoutMs);
+  }
+
+  async wait(job: Job, timeoutMs = 30_000): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; error: string }> {
+    try {
+      const result = (await job.waitUntilFinished(this.events, timeoutMs)) as Record<string, unknown>;
+      return { ok: true, result };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** Every change set published to the fan-out queue so far. */
+  async publishedChanges(): Promise<ListingChanges[]> {
+    const jobs = await this.changes.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'], 0, -1, true);
+    return jobs.map((j) => j.data as ListingChanges);
+  }
+
+  async close(): Promise<void> {
+    await this.events.close();
+    await this.queue.close();
+    await this.changes.close();
+  }
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,121 @@
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { startFeedServer, type FeedServer, type SkillMatcher } from '@skillpath/connectors';
+import { createDataSource } from '@skillpath/persistence';
+import { SkillExtractor } from '@skillpath/taxonomy';
+import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
+import { FEED_SKILL_PHRASES } from '@skillpath/connectors';
+import { SkillMatcherCache } from './skill-matcher.cache';
+import { SourceRefreshRunner } from './source-refresh.runner';
+import { catalogueOf, insertSkills, insertSource } from './testing/refresh-test-kit';
+
+jest.setTimeout(60_000);
+
+/** A matcher that counts the texts it is asked about: one per normalised vacancy (its description). */
+class CountingMatcher implements SkillMatcher {
+  calls = 0;
+  constructor(private readonly inner: SkillMatcher) {}
+  match(text: string) {
+    this.calls++;
+    return this.inner.match(text);
+  }
+}
+
+/** The cache with a taxonomy version the test controls. */
+class FixedSkills extends SkillMatcherCache {
+  version = 'taxonomy-1';
+  constructor(ds: DataSource, readonly matcher: CountingMatcher) {
+    super(ds);
+  }
+  override async currentVersioned() {
+    return { matcher: this.matcher, version: this.version };
+  }
+}
+
+/** Records that arrive exactly as stored are not normalised again (the raw record key in content_hash). */
+describe('unchanged records skip normalisation', () => {
+  let db: TestDatabase;
+  let pg: Client;
+  let ds: DataSource;
+  let feed: FeedServer;
+  let skills: FixedSkills;
+  let runner: SourceRefreshRunner;
+  let sourceId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    const ids = await insertSkills(pg, FEED_SKILL_PHRASES);
+    ds = createDataSource({ url: db.url, poolSize: 4 });
+    await ds.initialize();
+    feed = await startFeedServer({ totalVacancies: 50, seed: 5 });
+    sourceId = await insertSource(pg, {
+      name: 'unchanged-test',
+      format: 'find-an-apprenticeship',
+      url: feed.baseUrl,
+      credentialsEnv: 'KEY',
+      pageSize: 20,
+    });
+    const extractor = new SkillExtractor([...ids].map(([label, id]) => ({ id, label, altLabels: [] })));
+    skills = new FixedSkills(ds, new CountingMatcher(extractor));
+    runner = new SourceRefreshRunner(ds, { publish: async () => undefined }, { skills, secrets: () => feed.subscriptionKey });
+  });
+
+  afterAll(async () => {
+    await feed?.close();
+    await ds?.destroy();
+    await pg?.end();
+    await db?.drop();
+  });
+
+  const refresh = async () => {
+    skills.matcher.calls = 0;
+    const outcome = await runner.run({ sourceId });
+    if (outcome.status !== 'succeeded') throw new Error(JSON.stringify(outcome));
+    return { counts: outcome.counts, normalised: skills.matcher.calls };
+  };
+
+  it('normalises every record on first load, none on an unchanged re-run', async () => {
+    expect(await refresh()).toMatchObject({ counts: { created: 50 }, normalised: 50 });
+    const before = await catalogueOf(pg, sourceId);
+    expect(before.every((r) => /^[0-9a-f]{64}:[0-9a-f]{64}$/.test(r.content_hash))).toBe(true);
+    expect(await refresh()).toMatchObject({ counts: { unchanged: 50, created: 0, updated: 0 }, normalised: 0 });
+    expect(await catalogueOf(pg, sourceId)).toEqual(before);
+  });
+
+  it('normalises only the changed and new records of a new feed version', async () => {
+    feed.setVersion(1);
+    const v1 = feed.describeVersion(1);
+    const { counts, normalised } = await refresh();
+    expect(counts).toMatchObject({
+      created: v1.addedRefs.length,
+      updated: v1.changedRefs.length,
+      unchanged: v1.unchangedRefs.length,
+    });
+    expect(normalised).toBe(v1.addedRefs.length + v1.changedRefs.length);
+  });
+
+  it('a new taxonomy version normalises everything once, without rewriting listings whose content is the same', async () => {
+    const before = await catalogueOf(pg, sourceId);
+    skills.version = 'taxonomy-2';
+    const present = feed.describeVersion(1).presentRefs.length;
+    expect(await refresh()).toMatchObject({ counts: { unchanged: present, updated: 0 }, normalised: present });
+    const after = await catalogueOf(pg, sourceId);
+    for (const [i, row] of after.entries()) {
+      expect(row.updated_at).toEqual(before[i].updated_at);
+      expect(row.content_hash.split(':')[0]).toBe(before[i].content_hash.split(':')[0]);
+    }
+    expect(await refresh()).toMatchObject({ counts: { unchanged: present }, normalised: 0 });
+  });
+
+  it('an EXPIRED listing that reappears is normalised and made ACTIVE again', async () => {
+    const ref = feed.describeVersion(1).presentRefs[0];
+    await pg.query(`UPDATE opportunities SET status = 'EXPIRED' WHERE source_id = $1 AND source_ref = $2`, [sourceId, ref]);
+    const { counts, normalised } = await refresh();
+    expect(counts).toMatchObject({ updated: 1, created: 0 });
+    expect(normalised).toBe(1);
+    const row = (await catalogueOf(pg, sourceId)).find((r) => r.source_ref === ref)!;
+    expect(row.status).toBe('ACTIVE');
+  });
+});

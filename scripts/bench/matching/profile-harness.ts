@@ -1,0 +1,52 @@
+/**
+ * Profiling harness (not part of the recorded benchmark): builds the benchmark's catalogue and runs only
+ * one query type, so `node --cpu-prof -r @swc-node/register scripts/bench/matching/profile-harness.ts
+ * roadmap|top50 [--quick]` profiles just that.
+ */
+import { CatalogueIndex, LearnerRecord, OpportunityRecord, planRoadmap, rankOpportunities } from '@skillpath/matching';
+import { CatalogueGenerator } from './catalogue-generator';
+import { loadTaxonomy } from './esco-catalogue';
+
+const what = process.argv[2] ?? 'roadmap';
+const quick = process.argv.includes('--quick');
+const VACANCIES = quick ? 100_000 : 1_000_000;
+const COURSES = quick ? 10_000 : 100_000;
+const taxonomy = loadTaxonomy();
+const gen = new CatalogueGenerator(
+  taxonomy.skills.map((s) => s.id),
+  taxonomy.occupations.map((o) => o.id),
+);
+const index = new CatalogueIndex(taxonomy.skills);
+const feed = (make: (i: number) => OpportunityRecord, count: number) => {
+  for (let i = 0; i < count; i += 20_000) {
+    const batch: OpportunityRecord[] = [];
+    for (let j = i; j < Math.min(count, i + 20_000); j++) batch.push(make(j));
+    index.upsert(batch, { deferCompaction: true });
+  }
+};
+feed((i) => gen.vacancy(i), VACANCIES);
+feed((i) => gen.course(i), COURSES);
+index.compact();
+const learners: LearnerRecord[] = Array.from({ length: 300 }, () => ({
+  skills: gen.skills(gen.int(20, 40), 1, 4),
+  location: gen.location(),
+  travelRadiusKm: 25,
+  hoursPerWeek: 8,
+  eligibility: { employmentStatus: 'UNEMPLOYED' },
+}));
+const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
+const times: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (let i = 0; i < learners.length; i++) {
+    const t = performance.now();
+    if (what === 'top50') rankOpportunities(index, learners[i], { kinds: ['VACANCY'], k: 50 });
+    else {
+      const occ = occs[(i * 7919) % occs.length];
+      const goal = { title: occ.title, skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })), occupationId: occ.id };
+      planRoadmap(index, learners[i], goal, { today: '2025-01-06' });
+    }
+    if (round === 2) times.push(performance.now() - t);
+  }
+}
+times.sort((a, b) => a - b);
+process.stdout.write(`${what}: p50 ${times[150].toFixed(2)} ms, p99 ${times[297].toFixed(2)} ms\n`);
