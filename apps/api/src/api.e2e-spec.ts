@@ -153,6 +153,12 @@ describe('API end to end', () => {
            ('VACANCY', 'Closed yesterday', 'Example Ltd', 'ONLINE', now() - interval '1 day'),
            ('VACANCY', 'Still open', 'Example Ltd', 'ONLINE', now() + interval '10 days')`,
       );
+      const lapsed = await pg.query<{ id: string }>(
+        `WITH org AS (INSERT INTO organisations (name, kind) VALUES ('Example Employer', 'EMPLOYER') RETURNING id),
+              course AS (INSERT INTO opportunities (kind, title, organisation_name, mode) VALUES ('COURSE', 'Accredited once', 'P', 'ONLINE') RETURNING id)
+         INSERT INTO accreditations (opportunity_id, employer_id, skill_ids, status, valid_from, valid_to)
+         SELECT course.id, org.id, '{}', 'ACTIVE', now() - interval '2 years', now() - interval '1 day' FROM org, course RETURNING id`,
+      );
       const { PasswordService } = await import('@skillpath/auth');
       const hash = await new PasswordService().hash('admin password 1');
       await pg.query(
@@ -175,8 +181,10 @@ describe('API end to end', () => {
         );
         return r.maintenanceRuns[0];
       });
-      expect(run).toMatchObject({ job: 'expire-closed-opportunities', result: { expired: 1 } });
-      const statuses = await pg.query('SELECT title, status FROM opportunities ORDER BY title');
+      expect(run).toMatchObject({ job: 'expire-closed-opportunities', result: { expired: 1, accreditationsExpiredOn: 1 } });
+      const accreditation = await pg.query('SELECT status FROM accreditations WHERE id = $1', [lapsed.rows[0].id]);
+      expect(accreditation.rows[0].status).toBe('EXPIRED');
+      const statuses = await pg.query(`SELECT title, status FROM opportunities WHERE kind = 'VACANCY' ORDER BY title`);
       expect(statuses.rows).toEqual([
         { title: 'Closed yesterday', status: 'EXPIRED' },
         { title: 'Still open', status: 'ACTIVE' },

@@ -9,3 +9,4 @@ export * from './opportunities/opportunity-search';
 export * from './geo';
 export * from './demo';
 export * from './demo-seed/load-demo-region';
+export * from './expiry/expire-lapsed-accreditations';
