@@ -17,6 +17,5 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // Integration tests start apps and databases; on a loaded 2-core machine 5 s is not enough.
-  testTimeout: 60000,
+  setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.js')],
 };
