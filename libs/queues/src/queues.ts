@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { ReplanTrigger } from '@skillpath/persistence';
 
 /** Every BullMQ queue, one concern each. */
 export enum QueueName {
@@ -16,15 +17,8 @@ export enum JobName {
   ReplanRoadmap = 'replan-roadmap',
 }
 
-export type ReplanTriggerName =
-  | 'REQUESTED'
-  | 'PROFILE_CHANGED'
-  | 'GOAL_CHANGED'
-  | 'SKILLS_CHANGED'
-  | 'STEP_COMPLETED'
-  | 'STEP_DROPPED'
-  | 'LISTING_CHANGED'
-  | 'LISTING_EXPIRED';
+/** Why a roadmap is re-planned; the same values are stored on each roadmap version. */
+export type ReplanTriggerName = ReplanTrigger;
 
 /** The payload of each job; a handler receives exactly this. */
 export interface JobPayloads {
