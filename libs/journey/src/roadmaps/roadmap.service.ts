@@ -110,9 +110,16 @@ export class RoadmapService {
       }
       learner.skills = [...held].map(([skill, level]) => ({ skill, level }));
 
+      // A course the learner stopped is not offered to them again.
+      const dropped: Array<{ opportunity_id: string }> = await m.query(
+        `SELECT DISTINCT s.opportunity_id FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id
+          WHERE r.user_id = $1 AND s.status = 'DROPPED'`,
+        [userId],
+      );
       const plan: EnginePlan = planRoadmap(snapshot.index, learner, goal, {
         occupations: snapshot.targetOccupations,
         today,
+        excludeOpportunityIds: dropped.map((d) => d.opportunity_id),
       });
 
       const version = (previous?.version ?? 0) + 1;
