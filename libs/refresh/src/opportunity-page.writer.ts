@@ -34,12 +34,23 @@ const UPSERT_SQL = `
  * hash takes its new value. `content_hash` is "<content hash>" or "<content hash>:<record key>" (see
  * storedHashOf); "the same content" compares the part before the colon, so a record whose raw form
  * changed in a way that does not change the listing (a volatile field, key order) is still unchanged.
+ *
+ * The rows are found one ref at a time through the (source_id, source_ref) unique index: the LIMIT in
+ * the LATERAL subquery stops the planner from merging the lookups into one scan of the source's rows.
+ * During a first load the statistics lag behind the table, the planner believes "source_id = $1"
+ * selects a few hundred rows when it is the whole source, and scanning it for every page made a
+ * 200,000-listing load quadratic. The outer join is by primary key.
  */
 const TOUCH_UNCHANGED_SQL = `
   UPDATE opportunities o SET last_seen_at = now(), content_hash = x.stored
   FROM unnest($2::text[], $3::text[], $4::text[]) AS x(ref, content, stored)
-  WHERE o.source_id = $1 AND o.source_ref = x.ref AND split_part(o.content_hash, ':', 1) = x.content
-    AND o.status <> 'EXPIRED'
+  CROSS JOIN LATERAL (
+    SELECT id FROM opportunities
+    WHERE source_id = $1 AND source_ref = x.ref AND split_part(content_hash, ':', 1) = x.content
+      AND status <> 'EXPIRED'
+    LIMIT 1
+  ) AS f
+  WHERE o.id = f.id
   RETURNING o.source_ref`;
 
 const REPLACE_SKILLS_DELETE_SQL = `DELETE FROM opportunity_skills WHERE opportunity_id = ANY($1::uuid[])`;

@@ -79,10 +79,15 @@ export class PageReader {
   private async storedHashes(records: RawRecord[]): Promise<Map<string, string>> {
     const refs = records.flatMap((r) => (r.sourceRef === undefined ? [] : [r.sourceRef]));
     if (refs.length === 0) return new Map();
+    // One index lookup per ref (the LIMIT keeps them apart; see TOUCH_UNCHANGED_SQL for why).
     const { rows } = await execOnPool<{ source_ref: string; content_hash: string }>(
       this.ds,
-      `SELECT source_ref, content_hash FROM opportunities
-       WHERE source_id = $1 AND source_ref = ANY($2::text[]) AND status <> 'EXPIRED' AND content_hash IS NOT NULL`,
+      `SELECT x.ref AS source_ref, f.content_hash FROM unnest($2::text[]) AS x(ref)
+       CROSS JOIN LATERAL (
+         SELECT content_hash FROM opportunities
+         WHERE source_id = $1 AND source_ref = x.ref AND status <> 'EXPIRED' AND content_hash IS NOT NULL
+         LIMIT 1
+       ) AS f`,
       [this.sourceId, refs],
     );
     return new Map(rows.map((r) => [r.source_ref, r.content_hash]));

@@ -147,6 +147,10 @@ export class SourceRefreshRunner {
 
   private async writeCheckpointedPage(sourceId: string, runId: string, expectedPages: number, page: ReadPage): Promise<RunCounts> {
     return inTransaction(this.ds, async (qr) => {
+      // The page's rows and its checkpoint commit together, so not waiting for the WAL flush is safe:
+      // a database crash can only lose whole recent pages with their checkpoint (the run redoes them),
+      // and the run's final, synchronous commit flushes every page before the run is marked done.
+      await exec(qr, 'SET LOCAL synchronous_commit TO OFF');
       await this.runs.guard(qr, runId, expectedPages);
       const { counts } = await writePreparedPage(qr, { sourceId, runId }, page.records);
       await this.runs.recordPage(qr, runId, counts, page.nextCursor);

@@ -17,16 +17,22 @@ const gen = new CatalogueGenerator(
   taxonomy.occupations.map((o) => o.id),
 );
 const index = new CatalogueIndex(taxonomy.skills);
+let buildMs = 0;
 const feed = (make: (i: number) => OpportunityRecord, count: number) => {
   for (let i = 0; i < count; i += 20_000) {
     const batch: OpportunityRecord[] = [];
     for (let j = i; j < Math.min(count, i + 20_000); j++) batch.push(make(j));
+    const t = performance.now();
     index.upsert(batch, { deferCompaction: true });
+    buildMs += performance.now() - t;
   }
 };
 feed((i) => gen.vacancy(i), VACANCIES);
 feed((i) => gen.course(i), COURSES);
+const compactStart = performance.now();
 index.compact();
+const compactMs = performance.now() - compactStart;
+process.stdout.write(`build: appends ${(buildMs / 1000).toFixed(1)} s, compaction ${(compactMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
 const learners: LearnerRecord[] = Array.from({ length: 300 }, () => ({
   skills: gen.skills(gen.int(20, 40), 1, 4),
   location: gen.location(),

@@ -61,11 +61,21 @@ export class CatalogueIndex {
    */
   reqSigLo = new Growable(Int32Array);
   reqSigHi = new Growable(Int32Array);
+  /** How many of each slot's requirement entries are signature skills. */
+  reqSigEntries = new Growable(Int32Array);
+  /**
+   * Requirement postings of the other skills over base slots (CSR by skill code, slots ascending, with
+   * the level asked for), so a ranker can add up what a learner earns from them without reading every
+   * slot's list. Built at compaction; slots appended since are not in them.
+   */
+  lightStart = new Int32Array(1);
+  lightSlot = new Int32Array(0);
+  lightLevel = new Uint8Array(0);
   /** Skill code behind each signature bit (chosen at the last compaction). */
   signatureSkills = new Int32Array(0);
   /** Signature bit of each skill code, -1 when it has none. */
   private signatureBit = new Int8Array(0);
-  /** Occupations of each slot (CSR over interned occupation ids). */
+  /** Occupations of each slot: a CSR over interned occupation codes (its level column is unused). */
   private occupationLists = new SkillLists();
   private readonly occupationNames: string[] = [];
   private readonly occupationCodes = new Map<string, number>();
@@ -233,6 +243,7 @@ export class CatalogueIndex {
     this.pushSkills(this.requires, r.requires);
     this.reqSigLo.push(0);
     this.reqSigHi.push(0);
+    this.reqSigEntries.push(0);
     this.signRequirements(slot);
     this.pushSkills(this.teaches, r.teaches);
     for (const t of r.teaches) this.teachPostings[this.skillCode(t.skill)].push(slot);
@@ -246,16 +257,46 @@ export class CatalogueIndex {
   private signRequirements(slot: number): void {
     let lo = 0;
     let hi = 0;
+    let entries = 0;
     const bitOf = this.signatureBit;
     for (let i = this.requires.start.data[slot], end = this.requires.start.data[slot + 1]; i < end; i++) {
       const c = this.requires.skill.data[i];
       const b = c < bitOf.length ? bitOf[c] : -1;
       if (b < 0) continue;
+      entries++;
       if (b < 32) lo |= 1 << b;
       else hi |= 1 << (b - 32);
     }
     this.reqSigLo.data[slot] = lo;
     this.reqSigHi.data[slot] = hi;
+    this.reqSigEntries.data[slot] = entries;
+  }
+
+  /** Postings of the non-signature requirement skills over all (base) slots. */
+  private buildLightPostings(): void {
+    const skillCount = this.skillNames.length;
+    const bitOf = this.signatureBit;
+    const start = new Int32Array(skillCount + 1);
+    const skill = this.requires.skill.data;
+    const total = this.requires.skill.length;
+    for (let i = 0; i < total; i++) if (bitOf[skill[i]] < 0) start[skill[i] + 1]++;
+    for (let c = 0; c < skillCount; c++) start[c + 1] += start[c];
+    const next = start.slice(0, skillCount);
+    const slots = new Int32Array(start[skillCount]);
+    const levels = new Uint8Array(start[skillCount]);
+    const reqStart = this.requires.start.data;
+    const level = this.requires.level.data;
+    for (let s = 0, n = this.ids.length; s < n; s++) {
+      for (let i = reqStart[s], end = reqStart[s + 1]; i < end; i++) {
+        const c = skill[i];
+        if (bitOf[c] >= 0) continue;
+        slots[next[c]] = s;
+        levels[next[c]++] = level[i];
+      }
+    }
+    this.lightStart = start;
+    this.lightSlot = slots;
+    this.lightLevel = levels;
   }
 
   /** Picks the 64 most required skills of the live slots as signature skills and re-signs every slot. */
@@ -309,7 +350,7 @@ export class CatalogueIndex {
       col.data = fresh.data;
       col.length = live;
     };
-    const remapLists = <L extends SkillLists>(lists: L): void => {
+    const remapLists = (lists: SkillLists): void => {
       const fresh = new SkillLists();
       let total = 0;
       for (let i = 0; i < live; i++) total += lists.start.data[order[i] + 1] - lists.start.data[order[i]];
@@ -379,8 +420,10 @@ export class CatalogueIndex {
     this.keyStart = keyStart;
     this.reqSigLo = new Growable(Int32Array, Math.max(1024, live));
     this.reqSigHi = new Growable(Int32Array, Math.max(1024, live));
-    this.reqSigLo.length = this.reqSigHi.length = live;
+    this.reqSigEntries = new Growable(Int32Array, Math.max(1024, live));
+    this.reqSigLo.length = this.reqSigHi.length = this.reqSigEntries.length = live;
     this.chooseSignatureSkills();
+    this.buildLightPostings();
     this.baseCount = live;
     this.appended.clear();
     this.dead = 0;

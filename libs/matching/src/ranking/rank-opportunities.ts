@@ -2,7 +2,13 @@ import { CatalogueIndex, FLAG_ALIVE, FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } fro
 import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
 import { fundingApplies } from '../lib/eligibility';
 import { haversineKmRaw } from '../lib/geo';
-import { DELIVERY_MODES, LearnerRecord, OPPORTUNITY_KINDS, OpportunityKind, SkillLevel } from '../lib/matching.types';
+import {
+  DELIVERY_MODES,
+  LearnerRecord,
+  OPPORTUNITY_KINDS,
+  OpportunityKind,
+  SkillLevel,
+} from '../lib/matching.types';
 import { LearnerQuery } from './learner-query';
 import { TopK } from './top-k-heap';
 
@@ -50,7 +56,8 @@ export class LearnerFilter {
   ) {
     this.needStepFree = learner.access?.stepFreeOnly === true;
     this.noDevice = learner.access?.noLaptop === true || learner.access?.mobileOnly === true;
-    this.radius = learner.location && learner.travelRadiusKm !== undefined ? learner.travelRadiusKm : Infinity;
+    this.radius =
+      learner.location && learner.travelRadiusKm !== undefined ? learner.travelRadiusKm : Infinity;
     this.todayDay = today ? Math.floor(Date.parse(today) / 86_400_000) : -1;
   }
 
@@ -75,9 +82,16 @@ export class LearnerFilter {
     if ((f & FLAG_ALIVE) === 0) return false;
     const mode = ix.mode.data[slot];
     if ((this.query.modeMask & (1 << mode)) === 0) return false;
-    if (this.needStepFree && (f & FLAG_NOT_STEP_FREE) !== 0 && (mode === MODE_IN_PERSON || mode === MODE_HYBRID)) return false;
-    if (this.noDevice && (f & FLAG_NEEDS_DEVICE) !== 0 && (mode === MODE_ONLINE || mode === MODE_HYBRID)) return false;
-    if (this.todayDay >= 0 && ix.closingDay.data[slot] >= 0 && ix.closingDay.data[slot] < this.todayDay) return false;
+    if (
+      this.needStepFree &&
+      (f & FLAG_NOT_STEP_FREE) !== 0 &&
+      (mode === MODE_IN_PERSON || mode === MODE_HYBRID)
+    )
+      return false;
+    if (this.noDevice && (f & FLAG_NEEDS_DEVICE) !== 0 && (mode === MODE_ONLINE || mode === MODE_HYBRID))
+      return false;
+    if (this.todayDay >= 0 && ix.closingDay.data[slot] >= 0 && ix.closingDay.data[slot] < this.todayDay)
+      return false;
     if (this.learner.budgetPence !== undefined && this.costFor(slot) > this.learner.budgetPence) return false;
     return true;
   }
@@ -91,9 +105,12 @@ export class LearnerFilter {
   /** Grid keys to visit for a kind: the cells within reach (or all), plus opportunities with no location. */
   keysFor(kind: OpportunityKind): number[] {
     const k = OPPORTUNITY_KINDS.indexOf(kind) * CELL_COUNT;
-    if (this.radius === Infinity || !this.learner.location) return Array.from({ length: CELL_COUNT }, (_, c) => k + c);
+    if (this.radius === Infinity || !this.learner.location)
+      return Array.from({ length: CELL_COUNT }, (_, c) => k + c);
     const onlineOnly = (this.query.modeMask & ~(1 << MODE_ONLINE)) === 0;
-    const cells = onlineOnly ? [] : cellsWithin(this.learner.location.lat, this.learner.location.lon, this.radius);
+    const cells = onlineOnly
+      ? []
+      : cellsWithin(this.learner.location.lat, this.learner.location.lon, this.radius);
     cells.push(NOWHERE_CELL);
     return cells.map((c) => k + c);
   }
@@ -121,7 +138,12 @@ function requirementFit(ix: CatalogueIndex, q: LearnerQuery, slot: number): numb
 }
 
 /** How much of the needed skills a course teaches, for a learner who lacks them (0..1). */
-function teachingGain(ix: CatalogueIndex, q: LearnerQuery, slot: number, need: Map<number, number> | null): { gain: number; accredited: boolean } {
+function teachingGain(
+  ix: CatalogueIndex,
+  q: LearnerQuery,
+  slot: number,
+  need: Map<number, number> | null,
+): { gain: number; accredited: boolean } {
   const a = ix.teaches.start.data[slot];
   const b = ix.teaches.start.data[slot + 1];
   if (a === b) return { gain: 0, accredited: false };
@@ -150,26 +172,43 @@ function teachingGain(ix: CatalogueIndex, q: LearnerQuery, slot: number, need: M
  * needs, how much is new to the learner), scaled by readiness for their entry requirements, with a
  * boost when an employer accreditation covers a needed skill. Ties break by opportunity id.
  */
-export function rankOpportunities(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions): RankedOpportunity[] {
+export function rankOpportunities(
+  index: CatalogueIndex,
+  learner: LearnerRecord,
+  opts: RankOptions,
+): RankedOpportunity[] {
   return rank(index, learner, opts, true);
 }
 
 /** The same ranking by scoring every opportunity in reach: the definition the fast path must match (tests, benchmarks). */
-export function rankOpportunitiesByScan(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions): RankedOpportunity[] {
+export function rankOpportunitiesByScan(
+  index: CatalogueIndex,
+  learner: LearnerRecord,
+  opts: RankOptions,
+): RankedOpportunity[] {
   return rank(index, learner, opts, false);
 }
 
-function rank(index: CatalogueIndex, learner: LearnerRecord, opts: RankOptions, fast: boolean): RankedOpportunity[] {
+function rank(
+  index: CatalogueIndex,
+  learner: LearnerRecord,
+  opts: RankOptions,
+  fast: boolean,
+): RankedOpportunity[] {
   const q = new LearnerQuery(index, learner);
   const filter = new LearnerFilter(index, learner, q, opts.today);
-  const need = opts.needSkills ? new Map(LearnerQuery.codes(index, opts.needSkills).map((n) => [n.code, n.level])) : null;
+  const need = opts.needSkills
+    ? new Map(LearnerQuery.codes(index, opts.needSkills).map((n) => [n.code, n.level]))
+    : null;
   const top = new TopK(opts.k, (slot) => index.ids[slot]);
   const accreditedSlots = new Set<number>();
   for (const kind of opts.kinds) {
     if (fast && !need && !LEARNING_KINDS.has(kind)) rankByRequirementFit(index, q, filter, kind, top);
     else scanKind(index, q, filter, kind, need, top, accreditedSlots);
   }
-  return top.sorted().map(({ score, slot }) => describe(index, q, filter, slot, score, accreditedSlots.has(slot)));
+  return top
+    .sorted()
+    .map(({ score, slot }) => describe(index, q, filter, slot, score, accreditedSlots.has(slot)));
 }
 
 function scanKind(
@@ -210,14 +249,24 @@ function popcount32(x: number): number {
 }
 
 /**
- * Vacancies and apprenticeships without needed skills: score = requirement fit. A slot's fit is at most
- * (L - misses) / L, where L is how many skills it requires and misses counts its signature skills (the
- * 64 most required) the learner has no credit for at all; each other requirement earns at most 1. Once
- * the heap is full, slots whose bound is below its threshold are skipped without reading their skill
- * lists, which in a dense city-region is most of them. Skipping only what scores strictly below the
- * current threshold cannot change the result: the threshold only rises and the heap's order is total.
+ * Vacancies and apprenticeships without needed skills: score = requirement fit = (sum of credits) / L
+ * over a slot's L requirement entries, each credit at most 1. An upper bound per base slot, without
+ * reading its list: its entries for the 64 signature skills earn at most 1 each, except those for
+ * signature skills the learner has no credit for at all (counted from the signature bits); its other
+ * entries earn exactly what is added up term-at-a-time from the light postings of the learner's skills,
+ * which are short by construction. Slots are then filed in buckets by bound and scored exactly from the
+ * highest bucket down, stopping once the heap's threshold exceeds what any lower bucket could reach, so
+ * the heap fills with good slots first and almost nothing else is read. Skipping only what scores
+ * strictly below the current threshold cannot change the result (the threshold only rises and the
+ * heap's order is total). The exact score is the same sum, in the same order, as requirementFit.
  */
-function rankByRequirementFit(index: CatalogueIndex, q: LearnerQuery, filter: LearnerFilter, kind: OpportunityKind, top: TopK): void {
+function rankByRequirementFit(
+  index: CatalogueIndex,
+  q: LearnerQuery,
+  filter: LearnerFilter,
+  kind: OpportunityKind,
+  top: TopK,
+): void {
   let maskLo = 0;
   let maskHi = 0;
   const sigSkills = index.signatureSkills;
@@ -226,54 +275,192 @@ function rankByRequirementFit(index: CatalogueIndex, q: LearnerQuery, filter: Le
     if (b < 32) maskLo |= 1 << b;
     else maskHi |= 1 << (b - 32);
   }
-  const missLo = ~maskLo;
-  const missHi = ~maskHi;
-  const start = index.requires.start.data;
-  const skill = index.requires.skill.data;
-  const level = index.requires.level.data;
-  const factor = q.factor;
-  const lvl = q.level;
-  const sigLo = index.reqSigLo.data;
-  const sigHi = index.reqSigHi.data;
-  const keyStart = index.keyStart;
-  const visit = (slot: number): void => {
-    const threshold = top.threshold;
-    const a = start[slot];
-    const b = start[slot + 1];
-    const length = b - a;
-    let score = 1;
-    if (length > 0) {
-      if (threshold > 0) {
-        const misses = popcount32(sigLo[slot] & missLo) + popcount32(sigHi[slot] & missHi);
-        if ((length - misses) / length < threshold) return;
+  const keys = filter.keysFor(kind);
+  const ranges = baseRanges(index, keys);
+  const acc = accumulatorFor(index);
+  const touched: number[] = [];
+  try {
+    accumulateLightCredit(index, q, ranges, acc, touched);
+    let total = 0;
+    for (let r = 0; r < ranges.length; r += 2) total += ranges[r + 1] - ranges[r];
+    const bucketOf = new Uint8Array(total);
+    const groupStart = new Int32Array(BUCKETS + 1);
+    fileByBound(index, ranges, ~maskLo, ~maskHi, acc, bucketOf, groupStart);
+    // Score from the highest buckets down, a batch of buckets per pass over bucketOf, until the
+    // threshold exceeds every bound left: bucket b holds bounds below (b + 1) / BUCKETS.
+    for (let hiBucket = BUCKETS - 1; hiBucket >= 0;) {
+      let loBucket = hiBucket;
+      let batch = groupStart[BUCKETS - hiBucket] - groupStart[BUCKETS - 1 - hiBucket];
+      while (loBucket > 0 && batch < 4 * top.k) {
+        loBucket--;
+        batch += groupStart[BUCKETS - loBucket] - groupStart[BUCKETS - 1 - loBucket];
       }
-      // The same sum, in the same order, as requirementFit; it stops once even full credit for the
-      // rest could not reach the threshold (with a margin far above rounding error).
-      const cutoff = threshold * length - 1e-9;
-      let got = 0;
-      for (let i = a; i < b; i++) {
-        if (got + (b - i) < cutoff) return;
-        const c = skill[i];
-        const f = factor[c];
-        if (f === 0) continue;
-        const have = lvl[c];
-        const need = level[i];
-        got += have >= need ? f : (f * have) / need;
+      let pos = 0;
+      for (let r = 0; r < ranges.length; r += 2) {
+        for (let s = ranges[r], end = ranges[r + 1]; s < end; s++, pos++) {
+          const bucket = bucketOf[pos];
+          if (bucket >= loBucket && bucket <= hiBucket) scoreByRequirementFit(index, q, filter, top, s);
+        }
       }
-      score = got / length;
+      if (top.threshold > loBucket / BUCKETS + 1e-9) break;
+      hiBucket = loBucket - 1;
     }
-    if (score <= 0 || score < threshold) return;
-    if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
-    top.offer(score, slot);
-  };
-  for (const key of filter.keysFor(kind)) {
-    for (let s = keyStart[key], end = keyStart[key + 1]; s < end; s++) visit(s);
+  } finally {
+    for (const slot of touched) acc[slot] = 0;
+  }
+  for (const key of keys) {
     const extra = index.appended.get(key);
-    if (extra) for (const s of extra) visit(s);
+    if (extra) for (const s of extra) scoreByRequirementFit(index, q, filter, top, s);
   }
 }
 
-function describe(ix: CatalogueIndex, q: LearnerQuery, filter: LearnerFilter, slot: number, score: number, accredited: boolean): RankedOpportunity {
+const BUCKETS = 256;
+
+/** Per-slot accumulators reused across queries on the same index (queries on one thread run one at a time). */
+const accumulators = new WeakMap<CatalogueIndex, Float64Array>();
+
+function accumulatorFor(index: CatalogueIndex): Float64Array {
+  let acc = accumulators.get(index);
+  if (!acc || acc.length < index.baseCount) {
+    acc = new Float64Array(index.baseCount);
+    accumulators.set(index, acc);
+  }
+  return acc;
+}
+
+/** Base slot ranges [lo, hi) of the keys, merged: the cells of one grid row are adjacent keys. */
+function baseRanges(index: CatalogueIndex, keys: number[]): number[] {
+  const keyStart = index.keyStart;
+  const ranges: number[] = [];
+  for (const key of keys) {
+    const lo = keyStart[key];
+    const hi = keyStart[key + 1];
+    if (lo === hi) continue;
+    if (ranges.length > 0 && ranges[ranges.length - 1] === lo) ranges[ranges.length - 1] = hi;
+    else ranges.push(lo, hi);
+  }
+  return ranges;
+}
+
+/** First position in sorted[from, to) holding a value >= x. */
+function lowerBound(sorted: Int32Array, from: number, to: number, x: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (sorted[mid] < x) from = mid + 1;
+    else to = mid;
+  }
+  return from;
+}
+
+/** Adds the learner's credit for each slot's non-signature requirements into acc (term at a time). */
+function accumulateLightCredit(
+  index: CatalogueIndex,
+  q: LearnerQuery,
+  ranges: number[],
+  acc: Float64Array,
+  touched: number[],
+): void {
+  const lightStart = index.lightStart;
+  const lightSlot = index.lightSlot;
+  const lightLevel = index.lightLevel;
+  const factor = q.factor;
+  const lvl = q.level;
+  const codes = lightStart.length - 1;
+  for (let c = 0; c < codes; c++) {
+    const f = factor[c];
+    const first = lightStart[c];
+    const end = lightStart[c + 1];
+    if (f === 0 || first === end) continue;
+    const have = lvl[c];
+    for (let r = 0; r < ranges.length; r += 2) {
+      const hi = ranges[r + 1];
+      for (let p = lowerBound(lightSlot, first, end, ranges[r]); p < end; p++) {
+        const slot = lightSlot[p];
+        if (slot >= hi) break;
+        const need = lightLevel[p];
+        if (acc[slot] === 0) touched.push(slot);
+        acc[slot] += have >= need ? f : (f * have) / need;
+      }
+    }
+  }
+}
+
+/** Bucket of each slot's bound (in range order) and where each bucket's group starts, highest bucket first. */
+function fileByBound(
+  index: CatalogueIndex,
+  ranges: number[],
+  missLo: number,
+  missHi: number,
+  acc: Float64Array,
+  bucketOf: Uint8Array,
+  groupStart: Int32Array,
+): void {
+  const start = index.requires.start.data;
+  const sigLo = index.reqSigLo.data;
+  const sigHi = index.reqSigHi.data;
+  const sigEntries = index.reqSigEntries.data;
+  let pos = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let s = ranges[r], end = ranges[r + 1]; s < end; s++, pos++) {
+      const length = start[s + 1] - start[s];
+      let bucket = BUCKETS - 1;
+      if (length > 0) {
+        const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
+        const bound = (sigEntries[s] - misses + acc[s] + 1e-6) / length;
+        if (bound < 1) bucket = Math.floor(bound * BUCKETS);
+      }
+      bucketOf[pos] = bucket;
+      groupStart[BUCKETS - bucket]++;
+    }
+  }
+  for (let g = 0; g < BUCKETS; g++) groupStart[g + 1] += groupStart[g];
+}
+
+/** Exact requirement fit of one slot, offered to the heap when it can get in; stops early once it cannot. */
+function scoreByRequirementFit(
+  index: CatalogueIndex,
+  q: LearnerQuery,
+  filter: LearnerFilter,
+  top: TopK,
+  slot: number,
+): void {
+  const threshold = top.threshold;
+  const a = index.requires.start.data[slot];
+  const b = index.requires.start.data[slot + 1];
+  const length = b - a;
+  let score = 1;
+  if (length > 0) {
+    const skill = index.requires.skill.data;
+    const level = index.requires.level.data;
+    const factor = q.factor;
+    const lvl = q.level;
+    // Margin far above rounding error: stop only when even full credit for the rest falls short.
+    const cutoff = threshold * length - 1e-9;
+    let got = 0;
+    for (let i = a; i < b; i++) {
+      if (got + (b - i) < cutoff) return;
+      const c = skill[i];
+      const f = factor[c];
+      if (f === 0) continue;
+      const have = lvl[c];
+      const need = level[i];
+      got += have >= need ? f : (f * have) / need;
+    }
+    score = got / length;
+  }
+  if (score <= 0 || score < threshold) return;
+  if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
+  top.offer(score, slot);
+}
+
+function describe(
+  ix: CatalogueIndex,
+  q: LearnerQuery,
+  filter: LearnerFilter,
+  slot: number,
+  score: number,
+  accredited: boolean,
+): RankedOpportunity {
   const matched: SkillLevel[] = [];
   const missing: { skill: string; need: number; have: number }[] = [];
   for (let i = ix.requires.start.data[slot]; i < ix.requires.start.data[slot + 1]; i++) {
@@ -289,10 +476,17 @@ function describe(ix: CatalogueIndex, q: LearnerQuery, filter: LearnerFilter, sl
   const parts: string[] = [];
   const total = matched.length + missing.length;
   if (total > 0) parts.push(`You have ${matched.length} of the ${total} skills it asks for.`);
-  if (missing.length > 0) parts.push(`Missing: ${missing.slice(0, 3).map((m) => ix.graph.label(m.skill)).join(', ')}${missing.length > 3 ? ' and more' : ''}.`);
+  if (missing.length > 0)
+    parts.push(
+      `Missing: ${missing
+        .slice(0, 3)
+        .map((m) => ix.graph.label(m.skill))
+        .join(', ')}${missing.length > 3 ? ' and more' : ''}.`,
+    );
   if (LEARNING_KINDS.has(kind)) {
     const taught = [];
-    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1] && taught.length < 3; i++) taught.push(ix.graph.label(ix.skillName(ix.teaches.skill.data[i])));
+    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1] && taught.length < 3; i++)
+      taught.push(ix.graph.label(ix.skillName(ix.teaches.skill.data[i])));
     if (taught.length > 0) parts.unshift(`Teaches ${taught.join(', ')}.`);
   }
   if (accredited) parts.push('Backed by an employer.');
