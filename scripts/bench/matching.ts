@@ -4,7 +4,14 @@
  * tenth of the scale; `--skip-pg` leaves out the PostgreSQL comparison (for iterating). Prints a markdown table.
  */
 import { Client } from 'pg';
-import { CatalogueIndex, LearnerRecord, OpportunityRecord, planRoadmap, rankOpportunities, solvePlanningInstance } from '@skillpath/matching';
+import {
+  CatalogueIndex,
+  LearnerRecord,
+  OpportunityRecord,
+  planRoadmap,
+  rankOpportunities,
+  solvePlanningInstance,
+} from '@skillpath/matching';
 import { HighsSolver, solveWithMilp } from '../../libs/matching/src/testing/milp-oracle';
 import { generatePlanningInstance } from '../../libs/matching/src/testing/planning-instance.generator';
 import { LearnerQuery } from '../../libs/matching/src/ranking/learner-query';
@@ -34,7 +41,9 @@ async function main(): Promise<void> {
     taxonomy.skills.map((s) => s.id),
     taxonomy.occupations.map((o) => o.id),
   );
-  process.stderr.write(`taxonomy: ${taxonomy.source}, ${taxonomy.skills.length} skills, ${taxonomy.occupations.length} occupations\n`);
+  process.stderr.write(
+    `taxonomy: ${taxonomy.source}, ${taxonomy.skills.length} skills, ${taxonomy.occupations.length} occupations\n`,
+  );
 
   // Build: records generated in batches (not kept), appended, then one compaction into (kind, cell) order.
   const index = new CatalogueIndex(taxonomy.skills);
@@ -58,7 +67,11 @@ async function main(): Promise<void> {
   let t = performance.now();
   index.compact();
   buildMs += performance.now() - t;
-  report(`index build, ${(VACANCIES + COURSES).toLocaleString('en-GB')} opportunities`, `${(buildMs / 1000).toFixed(1)} s, peak RSS ${rssMb().toFixed(0)} MB`, '≤ 30 s, ≤ 1.5 GB');
+  report(
+    `index build, ${(VACANCIES + COURSES).toLocaleString('en-GB')} opportunities`,
+    `${(buildMs / 1000).toFixed(1)} s, peak RSS ${rssMb().toFixed(0)} MB`,
+    '≤ 30 s, ≤ 1.5 GB',
+  );
 
   const learners: LearnerRecord[] = Array.from({ length: QUERIES }, () => ({
     skills: gen.skills(gen.int(20, 40), 1, 4),
@@ -74,20 +87,32 @@ async function main(): Promise<void> {
     rankOpportunities(index, l, { kinds: ['VACANCY'], k: 50 });
     topTimes.push(performance.now() - t);
   }
-  report('top-50 vacancies, 20–40 skills, 25 km', `p50 ${pct(topTimes, 50).toFixed(2)} ms, p99 ${pct(topTimes, 99).toFixed(2)} ms`, 'p50 ≤ 5 ms, p99 ≤ 25 ms');
+  report(
+    'top-50 vacancies, 20–40 skills, 25 km',
+    `p50 ${pct(topTimes, 50).toFixed(2)} ms, p99 ${pct(topTimes, 99).toFixed(2)} ms`,
+    'p50 ≤ 5 ms, p99 ≤ 25 ms',
+  );
 
   const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
   const roadTimes: number[] = [];
   let reachable = 0;
   for (let i = 0; i < QUERIES; i++) {
     const occ = occs[(i * 7919) % occs.length];
-    const goal = { title: occ.title, skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })), occupationId: occ.id };
+    const goal = {
+      title: occ.title,
+      skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
+      occupationId: occ.id,
+    };
     t = performance.now();
     const r = planRoadmap(index, learners[i], goal, { today: '2025-01-06' });
     roadTimes.push(performance.now() - t);
     if (r.reachable) reachable++;
   }
-  report(`roadmap to one occupation over ${COURSES.toLocaleString('en-GB')} courses`, `p50 ${pct(roadTimes, 50).toFixed(2)} ms, p99 ${pct(roadTimes, 99).toFixed(2)} ms (${reachable}/${QUERIES} reachable)`, 'p50 ≤ 10 ms, p99 ≤ 50 ms');
+  report(
+    `roadmap to one occupation over ${COURSES.toLocaleString('en-GB')} courses`,
+    `p50 ${pct(roadTimes, 50).toFixed(2)} ms, p99 ${pct(roadTimes, 99).toFixed(2)} ms (${reachable}/${QUERIES} reachable)`,
+    'p50 ≤ 10 ms, p99 ≤ 50 ms',
+  );
 
   // Incremental: 6,000 changed vacancies, 2,000 new courses, 2,000 expired.
   const changed: OpportunityRecord[] = [];
@@ -97,7 +122,11 @@ async function main(): Promise<void> {
   t = performance.now();
   index.upsert(changed);
   index.expire(expired);
-  report('incremental update, 10,000 changed opportunities', `${(performance.now() - t).toFixed(0)} ms`, '≤ 1 s');
+  report(
+    'incremental update, 10,000 changed opportunities',
+    `${(performance.now() - t).toFixed(0)} ms`,
+    '≤ 1 s',
+  );
 
   if (skipPostgres) report('PostgreSQL side by side', 'skipped (--skip-pg)', '');
   else await postgresSideBySide(index, learners.slice(0, quick ? 20 : 30), vacancySkills, topTimes);
@@ -116,13 +145,24 @@ async function main(): Promise<void> {
     exact += o.ms;
     if (o.feasible && o.cost > 0) worst = Math.max(worst, r.cost / o.cost);
   }
-  report(`planner vs HiGHS, ${n} instances of 20–200 candidates`, `${(ours / n).toFixed(2)} ms vs ${(exact / n).toFixed(1)} ms per instance (worst cost ratio ${worst.toFixed(4)})`, 'near-optimal, faster');
+  report(
+    `planner vs HiGHS, ${n} instances of 20–200 candidates`,
+    `${(ours / n).toFixed(2)} ms vs ${(exact / n).toFixed(1)} ms per instance (worst cost ratio ${worst.toFixed(4)})`,
+    'near-optimal, faster',
+  );
   report('peak RSS, whole run', `${rssMb().toFixed(0)} MB`, '');
 
-  process.stdout.write(`\n| operation | measured | target |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.stdout.write(
+    `\n| operation | measured | target |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
+  );
 }
 
-async function postgresSideBySide(index: CatalogueIndex, learners: LearnerRecord[], vacancySkills: number[][], engineTimes: number[]): Promise<void> {
+async function postgresSideBySide(
+  index: CatalogueIndex,
+  learners: LearnerRecord[],
+  vacancySkills: number[][],
+  engineTimes: number[],
+): Promise<void> {
   const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = `bench_matching_${process.pid}_${Date.now()}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -138,7 +178,9 @@ async function postgresSideBySide(index: CatalogueIndex, learners: LearnerRecord
   const pg = new Client({ connectionString: url.toString() });
   try {
     await pg.connect();
-    await pg.query('CREATE TABLE vacancy (id int PRIMARY KEY, skills int[] NOT NULL, lat float8, lon float8)');
+    await pg.query(
+      'CREATE TABLE vacancy (id int PRIMARY KEY, skills int[] NOT NULL, lat float8, lon float8)',
+    );
     let t = performance.now();
     const B = 20_000;
     for (let i = 0; i < vacancySkills.length; i += B) {
@@ -154,7 +196,10 @@ async function postgresSideBySide(index: CatalogueIndex, learners: LearnerRecord
         lats.push(Number.isNaN(lat) ? null : lat);
         lons.push(Number.isNaN(lat) || slot === undefined ? null : index.lon.data[slot]);
       }
-      await pg.query('INSERT INTO vacancy SELECT id, s::int[], lat, lon FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[]) AS t(id, s, lat, lon)', [ids, skills, lats, lons]);
+      await pg.query(
+        'INSERT INTO vacancy SELECT id, s::int[], lat, lon FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[]) AS t(id, s, lat, lon)',
+        [ids, skills, lats, lons],
+      );
     }
     await pg.query('CREATE INDEX vacancy_skills ON vacancy USING gin (skills)');
     await pg.query('CREATE INDEX vacancy_lat ON vacancy (lat, lon)');
@@ -188,7 +233,11 @@ async function postgresSideBySide(index: CatalogueIndex, learners: LearnerRecord
       times.push(performance.now() - t);
     }
     const ratio = pct(times, 50) / pct(engineTimes, 50);
-    report('top-50 on PostgreSQL alone (GIN &&, weighted intersection, distance)', `p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms — ${ratio.toFixed(0)}× the engine's p50`, 'engine faster');
+    report(
+      'top-50 on PostgreSQL alone (GIN &&, weighted intersection, distance)',
+      `p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms — ${ratio.toFixed(0)}× the engine's p50`,
+      'engine faster',
+    );
   } finally {
     await pg.end().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${db}`);

@@ -23,14 +23,21 @@ import { FEED_SKILL_PHRASES, startFeedServer } from '@skillpath/connectors';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import { ESCO_RELEASE_DIR, importEsco } from '@skillpath/taxonomy';
 import { spawnRefreshWorker, killHard, stopGently } from '../../libs/refresh/src/testing/child-processes';
-import { insertSkills, insertSource, RefreshQueueClient, runsOf } from '../../libs/refresh/src/testing/refresh-test-kit';
+import {
+  insertSkills,
+  insertSource,
+  RefreshQueueClient,
+  runsOf,
+} from '../../libs/refresh/src/testing/refresh-test-kit';
 import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
 
 // The one place this script reads the environment: it is a dev tool, not part of the app config.
 const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const VACANCIES = Number(process.env.BENCH_VACANCIES ?? 200_000);
-const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=256').split(/\s+/).filter(Boolean);
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '--max-old-space-size=256')
+  .split(/\s+/)
+  .filter(Boolean);
 const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
 
 /** User + system CPU seconds of a process so far, from /proc/<pid>/stat. */
@@ -105,23 +112,31 @@ async function main(): Promise<void> {
       rateLimitPerSecond: 100_000,
       pageSize: 100,
     });
-    worker = await spawnRefreshWorker({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-only-secret-bench-only-secret-0000',
-      DATABASE_URL: url,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      MIGRATE_ON_START: 'false',
-      BENCH_FEED_KEY: feed.subscriptionKey!,
-      CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
-    }, 60_000, WORKER_NODE_ARGS);
+    worker = await spawnRefreshWorker(
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-only-secret-bench-only-secret-0000',
+        DATABASE_URL: url,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        LOG_LEVEL: 'warn',
+        MIGRATE_ON_START: 'false',
+        BENCH_FEED_KEY: feed.subscriptionKey!,
+        CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+      },
+      60_000,
+      WORKER_NODE_ARGS,
+    );
     await client.ready();
     const rows: [string, string, string?][] = [];
     const workerPid = worker.pid!;
     const dbName = databaseName(url);
     const timed = async (label: string) => {
-      const cpuBefore = { worker: cpuSecondsOf(workerPid), feed: process.cpuUsage(), postgres: postgresCpuByPid(dbName) };
+      const cpuBefore = {
+        worker: cpuSecondsOf(workerPid),
+        feed: process.cpuUsage(),
+        postgres: postgresCpuByPid(dbName),
+      };
       const started = performance.now();
       const outcome = await client.refresh(sourceId, 30 * 60_000);
       const seconds = (performance.now() - started) / 1000;
@@ -155,17 +170,33 @@ async function main(): Promise<void> {
     rows.push(again.cpuRow);
     const links = await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM opportunity_skills');
     rows.push(['skill links written (TAUGHT)', links.rows[0].n.toLocaleString('en-GB')]);
-    rows.push(['worker peak RSS (VmHWM of the worker process)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB']);
+    rows.push([
+      'worker peak RSS (VmHWM of the worker process)',
+      `${peakRssMb(worker.pid!) ?? '?'} MB`,
+      '≤ 500 MB',
+    ]);
     rows.push(['taxonomy', taxonomy]);
-    rows.push(['feed', `${VACANCIES.toLocaleString('en-GB')} vacancies, ${feed.totalPages(100)} pages of 100, pre-rendered and served from this process`]);
+    rows.push([
+      'feed',
+      `${VACANCIES.toLocaleString('en-GB')} vacancies, ${feed.totalPages(100)} pages of 100, pre-rendered and served from this process`,
+    ]);
     if (WORKER_NODE_ARGS.length) rows.push(['worker node flags', WORKER_NODE_ARGS.join(' ')]);
-    rows.push(['machine', `load average before the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`]);
+    rows.push([
+      'machine',
+      `load average before the end ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    ]);
 
     const width = Math.max(...rows.map((r) => r[0].length));
-    console.log(`\nListing refresh benchmark (${new Date().toISOString().slice(0, 10)}, database ${databaseName(url)})\n`);
-    for (const [measure, value, target] of rows) console.log(`${measure.padEnd(width)}  ${value}${target ? `   [target ${target}]` : ''}`);
+    console.log(
+      `\nListing refresh benchmark (${new Date().toISOString().slice(0, 10)}, database ${databaseName(url)})\n`,
+    );
+    for (const [measure, value, target] of rows)
+      console.log(`${measure.padEnd(width)}  ${value}${target ? `   [target ${target}]` : ''}`);
   } finally {
-    if (worker) await (WORKER_NODE_ARGS.some((a) => a.startsWith('--cpu-prof')) ? stopGently(worker) : killHard(worker));
+    if (worker)
+      await (WORKER_NODE_ARGS.some((a) => a.startsWith('--cpu-prof'))
+        ? stopGently(worker)
+        : killHard(worker));
     await client.close();
     await feed.close();
     await pg.end().catch(() => undefined);

@@ -90,7 +90,8 @@ export async function runStartCommand(): Promise<number> {
     await shutdown(1);
     return 1;
   }
-  if ((await buildWebIfNeeded()) !== 0) say('the web app did not build; the API runs without it (see the errors above)');
+  if ((await buildWebIfNeeded()) !== 0)
+    say('the web app did not build; the API runs without it (see the errors above)');
   const port = Number(env.PORT ?? 3000);
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -121,7 +122,9 @@ export async function runStartCommand(): Promise<number> {
     }
     return 1;
   }
-  say(`ready: the web app at http://localhost:${port}/ and GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready)`);
+  say(
+    `ready: the web app at http://localhost:${port}/ and GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready)`,
+  );
   say(
     `try: curl -s http://localhost:${port}/graphql -H 'content-type: application/json' ` +
       `-d '{"query":"{ skills(search: \\"pyton\\", first: 3) { label } }"}'`,

@@ -181,10 +181,17 @@ describe('API end to end', () => {
         );
         return r.maintenanceRuns[0];
       });
-      expect(run).toMatchObject({ job: 'expire-closed-opportunities', result: { expired: 1, accreditationsExpiredOn: 1 } });
-      const accreditation = await pg.query('SELECT status FROM accreditations WHERE id = $1', [lapsed.rows[0].id]);
+      expect(run).toMatchObject({
+        job: 'expire-closed-opportunities',
+        result: { expired: 1, accreditationsExpiredOn: 1 },
+      });
+      const accreditation = await pg.query('SELECT status FROM accreditations WHERE id = $1', [
+        lapsed.rows[0].id,
+      ]);
       expect(accreditation.rows[0].status).toBe('EXPIRED');
-      const statuses = await pg.query(`SELECT title, status FROM opportunities WHERE kind = 'VACANCY' ORDER BY title`);
+      const statuses = await pg.query(
+        `SELECT title, status FROM opportunities WHERE kind = 'VACANCY' ORDER BY title`,
+      );
       expect(statuses.rows).toEqual([
         { title: 'Closed yesterday', status: 'EXPIRED' },
         { title: 'Still open', status: 'ACTIVE' },

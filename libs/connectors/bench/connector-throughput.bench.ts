@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     do {
       const page = await connector.fetchPage(ctx, cursor);
       pages++;
-      for (const record of page.records) record.ok ? ok++ : quarantined++;
+      for (const record of page.records) {
+        if (record.ok) ok++;
+        else quarantined++;
+      }
       cursor = page.nextCursor;
       if (pages % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
     } while (cursor !== null);

@@ -7,7 +7,13 @@ export { parsePlanningInstance, PlanningInstanceError } from './planner/planning
 export { checkPlan } from './planner/plan-validator';
 export { CatalogueIndex } from './index/catalogue-index';
 export { SkillGraph, RELATION_CREDIT } from './fit/skill-graph';
-export { fitToOccupation, fitToOpportunity, skillGap, ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT } from './fit/skill-fit';
+export {
+  fitToOccupation,
+  fitToOpportunity,
+  skillGap,
+  ESSENTIAL_WEIGHT,
+  OPTIONAL_WEIGHT,
+} from './fit/skill-fit';
 export type { FitResult, SkillShortfall } from './fit/skill-fit';
 export { rankOpportunities, ACCREDITATION_BOOST } from './ranking/rank-opportunities';
 export type { RankOptions, RankedOpportunity } from './ranking/rank-opportunities';

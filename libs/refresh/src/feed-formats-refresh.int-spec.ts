@@ -2,9 +2,22 @@ import { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'fs';
 import { Client } from 'pg';
 import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors';
-import { createTestDatabase, flushRedisPrefix, randomRedisPrefix, testConfig, testServers, type TestDatabase } from '@skillpath/testing';
+import {
+  createTestDatabase,
+  flushRedisPrefix,
+  randomRedisPrefix,
+  testConfig,
+  testServers,
+  type TestDatabase,
+} from '@skillpath/testing';
 import { startRefreshWorker } from './testing/refresh-worker-app';
-import { catalogueOf, insertSkills, insertSource, RefreshQueueClient, runsOf } from './testing/refresh-test-kit';
+import {
+  catalogueOf,
+  insertSkills,
+  insertSource,
+  RefreshQueueClient,
+  runsOf,
+} from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -28,7 +41,8 @@ describe('refreshing JSON-LD and CSV sources through the queue', () => {
     feed.nextPage = `${origin}/jobs?page=2`;
     return JSON.stringify(feed);
   };
-  const jobPage2 = (items: object[]) => JSON.stringify({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: items });
+  const jobPage2 = (items: object[]) =>
+    JSON.stringify({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: items });
   const posting = (id: string, title: string | null, description: string) => ({
     '@type': 'JobPosting',
     identifier: id,
@@ -52,7 +66,10 @@ describe('refreshing JSON-LD and CSV sources through the queue', () => {
       return body === undefined ? { status: 404, body: 'not found' } : { status: 200, body };
     });
     origin = server.origin;
-    worker = await startRefreshWorker(testConfig(db.url, prefix), { schedules: false, fetch: { timeoutMs: 2000, retries: 1, baseDelayMs: 20 } });
+    worker = await startRefreshWorker(testConfig(db.url, prefix), {
+      schedules: false,
+      fetch: { timeoutMs: 2000, retries: 1, baseDelayMs: 20 },
+    });
     client = new RefreshQueueClient(testServers().redisUrl, prefix);
     await client.ready();
   });
@@ -71,16 +88,28 @@ describe('refreshing JSON-LD and CSV sources through the queue', () => {
     files.set(
       '/jobs?page=2',
       jobPage2([
-        posting('HT-1', 'Tenant Liaison Officer', '<p>Great <b>customer service</b> &amp; patience.</p><script>x()</script>'),
+        posting(
+          'HT-1',
+          'Tenant Liaison Officer',
+          '<p>Great <b>customer service</b> &amp; patience.</p><script>x()</script>',
+        ),
         posting('HT-2', null, 'no title here'),
         posting('HT-3', 'Repairs Coordinator', '<ul><li>customer service</li></ul>'),
       ]),
     );
-    const id = await insertSource(pg, { name: 'jobs', format: 'jobposting-jsonld', url: `${origin}/jobs`, rateLimitPerSecond: 50 });
+    const id = await insertSource(pg, {
+      name: 'jobs',
+      format: 'jobposting-jsonld',
+      url: `${origin}/jobs`,
+      rateLimitPerSecond: 50,
+    });
     expect((await client.refresh(id)).ok).toBe(true);
     let [run] = await runsOf(pg, id);
     expect(run).toMatchObject({ status: 'SUCCEEDED', pages: 2, fetched: 5, created: 4, quarantined: 1 });
-    const q = await pg.query<{ reason: string }>('SELECT reason FROM quarantined_records WHERE source_id = $1', [id]);
+    const q = await pg.query<{ reason: string }>(
+      'SELECT reason FROM quarantined_records WHERE source_id = $1',
+      [id],
+    );
     expect(q.rows[0].reason).toMatch(/title/);
     const ht1 = await pg.query<{ description: string; unmatched_skills: string[] }>(
       `SELECT description, unmatched_skills FROM opportunities WHERE source_id = $1 AND source_ref = 'HT-1'`,
@@ -90,7 +119,10 @@ describe('refreshing JSON-LD and CSV sources through the queue', () => {
     expect(ht1.rows[0].description).toContain('customer service & patience');
     expect(ht1.rows[0].unmatched_skills).toEqual(['basket weaving']);
 
-    files.set('/jobs?page=2', jobPage2([posting('HT-1', 'Tenant Liaison Officer (part time)', 'customer service')]));
+    files.set(
+      '/jobs?page=2',
+      jobPage2([posting('HT-1', 'Tenant Liaison Officer (part time)', 'customer service')]),
+    );
     expect((await client.refresh(id)).ok).toBe(true);
     run = (await runsOf(pg, id))[1];
     expect(run).toMatchObject({ status: 'SUCCEEDED', created: 0, updated: 1, unchanged: 2, expired: 1 });
@@ -114,8 +146,15 @@ describe('refreshing JSON-LD and CSV sources through the queue', () => {
   });
 
   it('Skills Bootcamps CSV: good rows stored, a broken row quarantined', async () => {
-    files.set('/bootcamps.csv', `${sample('skills-bootcamps.csv').trimEnd()}\nExample Provider,,"Python",3,ONLINE,,100,8,2027-04-01,0,"19+",false,https://x.example\n`);
-    const id = await insertSource(pg, { name: 'bootcamps', format: 'skills-bootcamps-csv', url: `${origin}/bootcamps.csv` });
+    files.set(
+      '/bootcamps.csv',
+      `${sample('skills-bootcamps.csv').trimEnd()}\nExample Provider,,"Python",3,ONLINE,,100,8,2027-04-01,0,"19+",false,https://x.example\n`,
+    );
+    const id = await insertSource(pg, {
+      name: 'bootcamps',
+      format: 'skills-bootcamps-csv',
+      url: `${origin}/bootcamps.csv`,
+    });
     expect((await client.refresh(id)).ok).toBe(true);
     const [run] = await runsOf(pg, id);
     expect(run).toMatchObject({ status: 'SUCCEEDED', pages: 1, fetched: 3, created: 2, quarantined: 1 });
@@ -128,7 +167,11 @@ describe('refreshing JSON-LD and CSV sources through the queue', () => {
   });
 
   it('a source URL that answers 404 fails the run with the reason, without retries', async () => {
-    const id = await insertSource(pg, { name: 'gone', format: 'course-jsonld', url: `${origin}/nothing-here` });
+    const id = await insertSource(pg, {
+      name: 'gone',
+      format: 'course-jsonld',
+      url: `${origin}/nothing-here`,
+    });
     const outcome = await client.refresh(id);
     expect(outcome.ok).toBe(false);
     const [run] = await runsOf(pg, id);

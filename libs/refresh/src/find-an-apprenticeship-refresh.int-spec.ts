@@ -1,9 +1,22 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { FEED_SKILL_PHRASES, startFeedServer, type FeedServer } from '@skillpath/connectors';
-import { createTestDatabase, flushRedisPrefix, randomRedisPrefix, testConfig, testServers, type TestDatabase } from '@skillpath/testing';
+import {
+  createTestDatabase,
+  flushRedisPrefix,
+  randomRedisPrefix,
+  testConfig,
+  testServers,
+  type TestDatabase,
+} from '@skillpath/testing';
 import { startRefreshWorker } from './testing/refresh-worker-app';
-import { catalogueOf, insertSkills, insertSource, RefreshQueueClient, runsOf } from './testing/refresh-test-kit';
+import {
+  catalogueOf,
+  insertSkills,
+  insertSource,
+  RefreshQueueClient,
+  runsOf,
+} from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -81,7 +94,11 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
     expect(rows.map((r) => r.source_ref)).toEqual([...good].sort());
     expect(rows.every((r) => r.status === 'ACTIVE')).toBe(true);
 
-    const quarantined = await pg.query<{ source_ref: string; reason: string; raw: { vacancyReference: string } }>(
+    const quarantined = await pg.query<{
+      source_ref: string;
+      reason: string;
+      raw: { vacancyReference: string };
+    }>(
       'SELECT source_ref, reason, raw FROM quarantined_records WHERE source_id = $1 AND run_id = $2 ORDER BY source_ref',
       [sourceId, run.id],
     );
@@ -183,10 +200,14 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
     expect(timedOut.ok).toBe(false);
     let run = (await runsOf(pg, sourceId)).at(-1)!;
     expect(run.status).toBe('FAILED');
-    expect(run.error).toMatch(/TIMEOUT, 3 attempts.*no complete answer within 400 ms.*after 2 pages written; nothing was expired/);
+    expect(run.error).toMatch(
+      /TIMEOUT, 3 attempts.*no complete answer within 400 ms.*after 2 pages written; nothing was expired/,
+    );
     expect(run.expired).toBe(0);
 
-    feed.setFaultHook((r) => (r.pageNumber === 2 ? { status: 200, body: '<html>maintenance</html>' } : undefined));
+    feed.setFaultHook((r) =>
+      r.pageNumber === 2 ? { status: 200, body: '<html>maintenance</html>' } : undefined,
+    );
     const malformed = await client.refresh(sourceId);
     expect(malformed.ok).toBe(false);
     run = (await runsOf(pg, sourceId)).at(-1)!;

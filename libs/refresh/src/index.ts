@@ -29,5 +29,10 @@ export { RefreshWorkerModule, type RefreshWorkerOptions } from './worker/refresh
 export { SourceRefreshHandlers, SOURCE_REFRESH_RUNNER } from './worker/source-refresh.handlers';
 export { SourceRefreshQueueProcessor } from './worker/source-refresh.processor';
 export { SourcesApiModule } from './api/sources-api.module';
-export { SourceModel, SourceRunModel, QuarantinedRecordModel, RefreshRequestModel } from './api/sources.model';
+export {
+  SourceModel,
+  SourceRunModel,
+  QuarantinedRecordModel,
+  RefreshRequestModel,
+} from './api/sources.model';
 export { CreateSourceInput, UpdateSourceInput } from './api/source.input';

@@ -121,7 +121,11 @@ export async function writePage(
   target: { sourceId: string; runId: string },
   records: readonly ParseResult[],
 ): Promise<PageWriteResult> {
-  return writePreparedPage(qr, target, { fetched: records.length, parsed: records.map((result) => ({ result })), known: [] });
+  return writePreparedPage(qr, target, {
+    fetched: records.length,
+    parsed: records.map((result) => ({ result })),
+    known: [],
+  });
 }
 
 /** writePage for a page whose unchanged records may not have been normalised (see KnownRecord). */
@@ -147,7 +151,8 @@ export async function writePreparedPage(
     }
   };
   for (const parsed of page.parsed) take(parsed);
-  for (const known of page.known) candidates.set(known.sourceRef, [contentPartOf(known.storedHash), known.storedHash]);
+  for (const known of page.known)
+    candidates.set(known.sourceRef, [contentPartOf(known.storedHash), known.storedHash]);
 
   if (candidates.size > 0) {
     const refs = [...candidates.keys()];
@@ -183,7 +188,10 @@ export async function writePreparedPage(
       }
     }
     if (updatedIds.length) await exec(qr, REPLACE_SKILLS_DELETE_SQL, [updatedIds]);
-    const skills = skillRowsOf(listings.map((l) => l.opportunity), idByRef);
+    const skills = skillRowsOf(
+      listings.map((l) => l.opportunity),
+      idByRef,
+    );
     if (skills.o.length) await exec(qr, REPLACE_SKILLS_INSERT_SQL, [skills.o, skills.s, skills.r, skills.l]);
   }
 

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Connector, ConnectorContext, RawRecord, RawRecordReading } from '@skillpath/connectors';
-import { storedHashOf, type KnownRecord, type ParsedRecord, type PreparedRecords } from './opportunity-page.writer';
+import {
+  storedHashOf,
+  type KnownRecord,
+  type ParsedRecord,
+  type PreparedRecords,
+} from './opportunity-page.writer';
 import { execOnPool } from './sql';
 
 /** A page ready to be written, and where the next one is. */
@@ -42,7 +47,11 @@ export class PageReader {
     if (!raw) {
       const page = await this.connector.fetchPage(this.ctx, cursor);
       return {
-        records: { fetched: page.records.length, parsed: page.records.map((result) => ({ result })), known: [] },
+        records: {
+          fetched: page.records.length,
+          parsed: page.records.map((result) => ({ result })),
+          known: [],
+        },
         nextCursor: page.nextCursor,
       };
     }

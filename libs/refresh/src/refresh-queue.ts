@@ -22,7 +22,11 @@ export const REFRESH_JOB_OPTIONS = DEFAULT_JOB_OPTIONS;
  * deduplication returns that job instead of adding another (the worker's database guard covers
  * scheduled jobs, which cannot carry a deduplication id).
  */
-export async function enqueueRefresh(queue: Queue, sourceId: string, requestedBy: string): Promise<Job<RefreshJobData>> {
+export async function enqueueRefresh(
+  queue: Queue,
+  sourceId: string,
+  requestedBy: string,
+): Promise<Job<RefreshJobData>> {
   const data: RefreshJobData = { sourceId, requestedBy };
   return queue.add(JobName.RefreshSource, data, {
     ...REFRESH_JOB_OPTIONS,

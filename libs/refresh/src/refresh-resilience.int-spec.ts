@@ -14,7 +14,15 @@ import {
 } from '@skillpath/testing';
 import { DisposableRedis, freePort, killHard, spawnRefreshWorker } from './testing/child-processes';
 import { startRefreshWorker } from './testing/refresh-worker-app';
-import { catalogueOf, insertSkills, insertSource, RefreshQueueClient, runsOf, waitFor, type SourceRow } from './testing/refresh-test-kit';
+import {
+  catalogueOf,
+  insertSkills,
+  insertSource,
+  RefreshQueueClient,
+  runsOf,
+  waitFor,
+  type SourceRow,
+} from './testing/refresh-test-kit';
 
 jest.setTimeout(120_000);
 
@@ -50,7 +58,14 @@ describe('refresh runs survive crashes and outages', () => {
   async function expectExactRun(sourceId: string) {
     const runs = await runsOf(pg, sourceId);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: 'SUCCEEDED', pages: PAGES, fetched: TOTAL, created: TOTAL - malformed, quarantined: malformed, updated: 0 });
+    expect(runs[0]).toMatchObject({
+      status: 'SUCCEEDED',
+      pages: PAGES,
+      fetched: TOTAL,
+      created: TOTAL - malformed,
+      quarantined: malformed,
+      updated: 0,
+    });
     const q = await pg.query<{ n: number; d: number }>(
       'SELECT count(*)::int AS n, count(DISTINCT source_ref)::int AS d FROM quarantined_records WHERE source_id = $1',
       [sourceId],
@@ -149,19 +164,29 @@ describe('refresh runs survive crashes and outages', () => {
     const client = new RefreshQueueClient(redis.url, redisPrefix);
     try {
       const sourceId = await insertSource(pg, source('redis-restart'));
-      worker = await startRefreshWorker(testConfig(db.url, redisPrefix, { REDIS_URL: redis.url }), { schedules: false, secrets });
+      worker = await startRefreshWorker(testConfig(db.url, redisPrefix, { REDIS_URL: redis.url }), {
+        schedules: false,
+        secrets,
+      });
       await client.ready();
       await client.enqueue(sourceId);
       await waitFor('a few pages written', async () => ((await runsOf(pg, sourceId))[0]?.pages ?? 0) >= 5);
       await redis.kill();
       await new Promise((r) => setTimeout(r, 500));
       await redis.start(); // empty: the queue's contents are gone, the run's checkpoint is in PostgreSQL
-      await waitFor('the run to finish', async () => (await runsOf(pg, sourceId))[0]?.status !== 'RUNNING', 60_000);
+      await waitFor(
+        'the run to finish',
+        async () => (await runsOf(pg, sourceId))[0]?.status !== 'RUNNING',
+        60_000,
+      );
       await expectExactRun(sourceId);
 
       // The worker reconnected: a new refresh runs (and finds everything unchanged).
       const again = await client.refresh(sourceId, 30_000);
-      expect(again).toMatchObject({ ok: true, result: { status: 'success', unchanged: TOTAL - malformed, created: 0 } });
+      expect(again).toMatchObject({
+        ok: true,
+        result: { status: 'success', unchanged: TOTAL - malformed, created: 0 },
+      });
     } finally {
       await client.close().catch(() => undefined);
       await worker?.close().catch(() => undefined);
@@ -180,7 +205,10 @@ describe('refresh runs survive crashes and outages', () => {
     const client = new RefreshQueueClient(testServers().redisUrl, redisPrefix);
     try {
       const sourceId = await insertSource(pg, source('pg-outage'));
-      worker = await startRefreshWorker(testConfig(viaProxy.toString(), redisPrefix), { schedules: false, secrets });
+      worker = await startRefreshWorker(testConfig(viaProxy.toString(), redisPrefix), {
+        schedules: false,
+        secrets,
+      });
       await client.ready();
       const job = await client.enqueue(sourceId);
       await waitFor('a few pages written', async () => ((await runsOf(pg, sourceId))[0]?.pages ?? 0) >= 5);

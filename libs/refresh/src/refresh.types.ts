@@ -35,6 +35,13 @@ export interface ListingChangesSink {
 }
 
 export type RefreshOutcome =
-  | { status: 'succeeded'; runId: string; resumed: boolean; counts: RunCounts; changedIds: number; expiredIds: number }
+  | {
+      status: 'succeeded';
+      runId: string;
+      resumed: boolean;
+      counts: RunCounts;
+      changedIds: number;
+      expiredIds: number;
+    }
   | { status: 'failed'; runId: string; resumed: boolean; counts: RunCounts; error: string }
   | { status: 'skipped'; reason: string; runId?: string };

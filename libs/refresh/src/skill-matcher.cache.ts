@@ -32,10 +32,13 @@ export class SkillMatcherCache {
   }
 
   private async build(version: string): Promise<{ version: string; extractor: SkillExtractor }> {
-    const { rows } = await execOnPool<{ id: string; uri: string | null; label: string; alt_labels: string[]; popularity: number }>(
-      this.ds,
-      'SELECT id, uri, label, alt_labels, popularity FROM skills ORDER BY label, id',
-    );
+    const { rows } = await execOnPool<{
+      id: string;
+      uri: string | null;
+      label: string;
+      alt_labels: string[];
+      popularity: number;
+    }>(this.ds, 'SELECT id, uri, label, alt_labels, popularity FROM skills ORDER BY label, id');
     const skills: SkillRecord[] = rows.map((r) => ({
       id: r.id,
       uri: r.uri,

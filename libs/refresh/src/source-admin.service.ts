@@ -1,7 +1,12 @@
 import type { Job, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { badInput, conflict, notFound } from '@skillpath/common';
-import { QuarantinedRecordEntity, SourceEntity, SourceRunEntity, type SourceFormat } from '@skillpath/persistence';
+import {
+  QuarantinedRecordEntity,
+  SourceEntity,
+  SourceRunEntity,
+  type SourceFormat,
+} from '@skillpath/persistence';
 import { enqueueRefresh, type RefreshJobData } from './refresh-queue';
 import { sourceFieldProblems, type SourceFields } from './source-input.validation';
 import { SourceSchedules } from './source-schedules';
@@ -34,7 +39,9 @@ export class SourceAdminService {
   }
 
   async get(id: string): Promise<SourceEntity> {
-    const source = UUID.test(id) ? await this.ds.getRepository(SourceEntity).findOne({ where: { id } }) : null;
+    const source = UUID.test(id)
+      ? await this.ds.getRepository(SourceEntity).findOne({ where: { id } })
+      : null;
     if (!source) throw notFound(`No source with id ${id}.`);
     return source;
   }
@@ -49,7 +56,8 @@ export class SourceAdminService {
     const fields = clean(input);
     throwIfInvalid(sourceFieldProblems(fields, ['name', 'format', 'url']));
     const repo = this.ds.getRepository(SourceEntity);
-    if (await repo.exists({ where: { name: fields.name } })) throw conflict(`A source named "${fields.name}" already exists.`);
+    if (await repo.exists({ where: { name: fields.name } }))
+      throw conflict(`A source named "${fields.name}" already exists.`);
     let saved: SourceEntity;
     try {
       saved = await repo.save(
@@ -59,13 +67,16 @@ export class SourceAdminService {
           url: fields.url,
           credentialsEnv: fields.credentialsEnv ?? null,
           schedule: fields.schedule ?? null,
-          ...(fields.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: fields.rateLimitPerSecond } : {}),
+          ...(fields.rateLimitPerSecond !== undefined
+            ? { rateLimitPerSecond: fields.rateLimitPerSecond }
+            : {}),
           ...(fields.pageSize !== undefined ? { pageSize: fields.pageSize } : {}),
           ...(fields.enabled !== undefined ? { enabled: fields.enabled } : {}),
         }),
       );
     } catch (e) {
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw conflict(`A source named "${fields.name}" already exists.`);
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION)
+        throw conflict(`A source named "${fields.name}" already exists.`);
       throw e;
     }
     await this.schedules.sync(saved);
@@ -77,7 +88,11 @@ export class SourceAdminService {
     throwIfInvalid(sourceFieldProblems(fields));
     const source = await this.get(id);
     const repo = this.ds.getRepository(SourceEntity);
-    if (fields.name !== undefined && fields.name !== source.name && (await repo.exists({ where: { name: fields.name } })))
+    if (
+      fields.name !== undefined &&
+      fields.name !== source.name &&
+      (await repo.exists({ where: { name: fields.name } }))
+    )
       throw conflict(`A source named "${fields.name}" already exists.`);
     const changes: Partial<SourceEntity> = {};
     if (fields.name !== undefined) changes.name = fields.name;
@@ -91,7 +106,8 @@ export class SourceAdminService {
     try {
       if (Object.keys(changes).length) await repo.update({ id }, changes);
     } catch (e) {
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw conflict(`A source named "${fields.name}" already exists.`);
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION)
+        throw conflict(`A source named "${fields.name}" already exists.`);
       throw e;
     }
     const updated = await this.get(id);
@@ -100,7 +116,10 @@ export class SourceAdminService {
   }
 
   /** Enqueues a refresh now; while one of this source is already waiting or running, that job is returned. */
-  async requestRefresh(id: string, requestedBy: string): Promise<{ source: SourceEntity; job: Job<RefreshJobData> }> {
+  async requestRefresh(
+    id: string,
+    requestedBy: string,
+  ): Promise<{ source: SourceEntity; job: Job<RefreshJobData> }> {
     const source = await this.get(id);
     if (!source.enabled) throw badInput(`Source "${source.name}" is disabled; enable it before refreshing.`);
     return { source, job: await enqueueRefresh(this.queue, source.id, requestedBy) };
@@ -109,18 +128,24 @@ export class SourceAdminService {
   async runs(sourceId: string, first: number): Promise<SourceRunEntity[]> {
     checkFirst(first);
     await this.get(sourceId);
-    return this.ds.getRepository(SourceRunEntity).find({ where: { sourceId }, order: { startedAt: 'DESC' }, take: first });
+    return this.ds
+      .getRepository(SourceRunEntity)
+      .find({ where: { sourceId }, order: { startedAt: 'DESC' }, take: first });
   }
 
   async quarantined(sourceId: string, first: number): Promise<QuarantinedRecordEntity[]> {
     checkFirst(first);
     await this.get(sourceId);
-    return this.ds.getRepository(QuarantinedRecordEntity).find({ where: { sourceId }, order: { createdAt: 'DESC' }, take: first });
+    return this.ds
+      .getRepository(QuarantinedRecordEntity)
+      .find({ where: { sourceId }, order: { createdAt: 'DESC' }, take: first });
   }
 
   /** The run a refresh job ran (see runJobKey), once it has started. */
   runOfJob(sourceId: string, jobKey: string): Promise<SourceRunEntity | null> {
-    return this.ds.getRepository(SourceRunEntity).findOne({ where: { sourceId, jobId: jobKey }, order: { startedAt: 'DESC' } });
+    return this.ds
+      .getRepository(SourceRunEntity)
+      .findOne({ where: { sourceId, jobId: jobKey }, order: { startedAt: 'DESC' } });
   }
 }
 
@@ -129,7 +154,8 @@ function checkFirst(first: number): void {
 }
 
 function throwIfInvalid(problems: string[]): void {
-  if (problems.length) throw badInput(problems.length === 1 ? `${problems[0]}.` : `${problems.join('; ')}.`, { problems });
+  if (problems.length)
+    throw badInput(problems.length === 1 ? `${problems[0]}.` : `${problems.join('; ')}.`, { problems });
 }
 
 /** Trims text fields; an empty schedule or credentials name means "none". */

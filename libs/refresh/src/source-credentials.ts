@@ -6,7 +6,10 @@ export type SecretLookup = (name: string) => string | undefined;
 export const processEnvSecrets: SecretLookup = (name) => process.env[name];
 
 /** The credentials a source names (`credentialsEnv`), read at run time in the worker only. */
-export function credentialsFor(credentialsEnv: string | null, lookup: SecretLookup): SourceCredentials | undefined {
+export function credentialsFor(
+  credentialsEnv: string | null,
+  lookup: SecretLookup,
+): SourceCredentials | undefined {
   if (!credentialsEnv) return undefined;
   const value = lookup(credentialsEnv);
   if (value === undefined || value === '') {

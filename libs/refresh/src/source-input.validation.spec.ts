@@ -1,7 +1,13 @@
 import { cronProblem, sourceFieldProblems } from './source-input.validation';
 
 describe('sourceFieldProblems', () => {
-  const good = { name: 'GM vacancies', format: 'find-an-apprenticeship', url: 'https://api.example/vacancies', schedule: '0 */6 * * *', rateLimitPerSecond: 2 };
+  const good = {
+    name: 'GM vacancies',
+    format: 'find-an-apprenticeship',
+    url: 'https://api.example/vacancies',
+    schedule: '0 */6 * * *',
+    rateLimitPerSecond: 2,
+  };
 
   it('accepts a complete, valid source and a partial update', () => {
     expect(sourceFieldProblems(good, ['name', 'format', 'url'])).toEqual([]);
@@ -9,7 +15,10 @@ describe('sourceFieldProblems', () => {
   });
 
   it.each([
-    [{ format: 'rss' }, /format must be one of find-an-apprenticeship, jobposting-jsonld, course-jsonld, skills-bootcamps-csv/],
+    [
+      { format: 'rss' },
+      /format must be one of find-an-apprenticeship, jobposting-jsonld, course-jsonld, skills-bootcamps-csv/,
+    ],
     [{ url: 'ftp://example.org/feed' }, /url must be an http/],
     [{ url: 'not a url' }, /url must be an http/],
     [{ schedule: '61 * * * *' }, /schedule "61 \* \* \* \*" is not a valid cron pattern/],
@@ -26,7 +35,10 @@ describe('sourceFieldProblems', () => {
   });
 
   it('names missing required fields', () => {
-    expect(sourceFieldProblems({ name: 'x' }, ['name', 'format', 'url'])).toEqual(['format is required', 'url is required']);
+    expect(sourceFieldProblems({ name: 'x' }, ['name', 'format', 'url'])).toEqual([
+      'format is required',
+      'url is required',
+    ]);
   });
 
   it('cronProblem accepts ordinary patterns', () => {

@@ -27,7 +27,10 @@ import { exec, inTransaction } from './sql';
 
 export interface SourceRefreshOptions {
   /** Timeouts and retries of page fetches; the rate limit always comes from the source. */
-  fetch?: Pick<HttpPageFetcherOptions, 'timeoutMs' | 'retries' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'>;
+  fetch?: Pick<
+    HttpPageFetcherOptions,
+    'timeoutMs' | 'retries' | 'baseDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs'
+  >;
   /** Where a source's `credentialsEnv` is read. Default: the worker's environment. */
   secrets?: SecretLookup;
   logger?: RefreshLogger;
@@ -44,7 +47,9 @@ export interface RunRequest {
 
 /** Failures that come from the source itself (its answers, data or configuration): the run is FAILED. */
 function isSourceFailure(e: unknown): e is Error {
-  return e instanceof SourceFetchError || e instanceof MalformedPageError || e instanceof ConnectorConfigError;
+  return (
+    e instanceof SourceFetchError || e instanceof MalformedPageError || e instanceof ConnectorConfigError
+  );
 }
 
 /**
@@ -75,19 +80,38 @@ export class SourceRefreshRunner {
     if (!lock) return { status: 'skipped', reason: 'another worker is refreshing this source right now' };
     try {
       const claim = await this.runs.claim(request.sourceId, request.jobId ?? null);
-      if (claim.kind === 'no-source') return { status: 'skipped', reason: `source ${request.sourceId} does not exist` };
-      if (claim.kind === 'disabled') return { status: 'skipped', reason: `source "${claim.source.name}" is disabled` };
+      if (claim.kind === 'no-source')
+        return { status: 'skipped', reason: `source ${request.sourceId} does not exist` };
+      if (claim.kind === 'disabled')
+        return { status: 'skipped', reason: `source "${claim.source.name}" is disabled` };
       if (claim.kind === 'already-done')
-        return { status: 'skipped', reason: `this job already finished run ${claim.run.id}`, runId: claim.run.id };
-      return await this.execute(claim.source, claim.claimed.run, claim.claimed.resumed, request.finalAttempt ?? false);
+        return {
+          status: 'skipped',
+          reason: `this job already finished run ${claim.run.id}`,
+          runId: claim.run.id,
+        };
+      return await this.execute(
+        claim.source,
+        claim.claimed.run,
+        claim.claimed.resumed,
+        request.finalAttempt ?? false,
+      );
     } finally {
       await lock.release();
     }
   }
 
-  private async execute(source: SourceEntity, run: SourceRunEntity, resumed: boolean, finalAttempt: boolean): Promise<RefreshOutcome> {
+  private async execute(
+    source: SourceEntity,
+    run: SourceRunEntity,
+    resumed: boolean,
+    finalAttempt: boolean,
+  ): Promise<RefreshOutcome> {
     const log = { runId: run.id, sourceId: source.id, source: source.name };
-    this.logger.info({ ...log, resumed, fromCursor: run.cursor, pages: run.pages }, resumed ? 'refresh run resumed' : 'refresh run started');
+    this.logger.info(
+      { ...log, resumed, fromCursor: run.cursor, pages: run.pages },
+      resumed ? 'refresh run resumed' : 'refresh run started',
+    );
     const started = Date.now();
     let pages = run.pages;
     try {
@@ -116,7 +140,10 @@ export class SourceRefreshRunner {
       await this.changes.publish({ ...changes, origin: `source:${source.name}` });
       const finished = (await this.runs.succeed(run.id)) ?? (await this.runs.find(run.id))!;
       const counts = countsOf(finished);
-      this.logger.info({ ...log, ...counts, expiredNow: expired, ms: Date.now() - started }, 'refresh run succeeded');
+      this.logger.info(
+        { ...log, ...counts, expiredNow: expired, ms: Date.now() - started },
+        'refresh run succeeded',
+      );
       return {
         status: 'succeeded',
         runId: run.id,
@@ -132,20 +159,36 @@ export class SourceRefreshRunner {
       }
       if (isSourceFailure(e) || finalAttempt) {
         const error = describeFailure(e, pages);
-        await this.runs.fail(run.id, error).catch((failErr: unknown) =>
-          this.logger.warn({ ...log, err: String(failErr) }, 'could not record the failed run'),
-        );
+        await this.runs
+          .fail(run.id, error)
+          .catch((failErr: unknown) =>
+            this.logger.warn({ ...log, err: String(failErr) }, 'could not record the failed run'),
+          );
         this.logger.warn({ ...log, error }, 'refresh run failed');
         const after = await this.runs.find(run.id).catch(() => undefined);
-        return { status: 'failed', runId: run.id, resumed, counts: after ? countsOf(after) : emptyCounts(), error };
+        return {
+          status: 'failed',
+          runId: run.id,
+          resumed,
+          counts: after ? countsOf(after) : emptyCounts(),
+          error,
+        };
       }
       // Infrastructure (database, network to it): leave the run RUNNING at its checkpoint for the retry.
-      this.logger.warn({ ...log, pages, err: e instanceof Error ? e.message : String(e) }, 'refresh run interrupted; it resumes on retry');
+      this.logger.warn(
+        { ...log, pages, err: e instanceof Error ? e.message : String(e) },
+        'refresh run interrupted; it resumes on retry',
+      );
       throw e;
     }
   }
 
-  private async writeCheckpointedPage(sourceId: string, runId: string, expectedPages: number, page: ReadPage): Promise<RunCounts> {
+  private async writeCheckpointedPage(
+    sourceId: string,
+    runId: string,
+    expectedPages: number,
+    page: ReadPage,
+  ): Promise<RunCounts> {
     return inTransaction(this.ds, async (qr) => {
       // The page's rows and its checkpoint commit together, so not waiting for the WAL flush is safe:
       // a database crash can only lose whole recent pages with their checkpoint (the run redoes them),
@@ -158,7 +201,9 @@ export class SourceRefreshRunner {
     });
   }
 
-  private async contextFor(source: SourceEntity): Promise<{ ctx: ConnectorContext; taxonomyVersion: string }> {
+  private async contextFor(
+    source: SourceEntity,
+  ): Promise<{ ctx: ConnectorContext; taxonomyVersion: string }> {
     const fetcher = new HttpPageFetcher({
       timeoutMs: 30_000,
       retries: 4,
@@ -182,7 +227,11 @@ export class SourceRefreshRunner {
     const qr: QueryRunner = this.ds.createQueryRunner();
     try {
       await qr.connect();
-      const { rows } = await exec<{ locked: boolean }>(qr, 'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+      const { rows } = await exec<{ locked: boolean }>(
+        qr,
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+        [key],
+      );
       if (!rows[0].locked) {
         await qr.release();
         return null;
@@ -202,7 +251,8 @@ export class SourceRefreshRunner {
 
 function describeFailure(e: unknown, pagesDone: number): string {
   const where = `after ${pagesDone} page${pagesDone === 1 ? '' : 's'} written; nothing was expired`;
-  if (e instanceof SourceFetchError) return `Could not fetch a page (${e.failure}, ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}): ${e.message} — ${where}`;
+  if (e instanceof SourceFetchError)
+    return `Could not fetch a page (${e.failure}, ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}): ${e.message} — ${where}`;
   if (e instanceof MalformedPageError) return `A page could not be read: ${e.message} — ${where}`;
   if (e instanceof ConnectorConfigError) return `The source is misconfigured: ${e.message} — ${where}`;
   return `The run could not finish: ${e instanceof Error ? e.message : String(e)} — ${where}`;

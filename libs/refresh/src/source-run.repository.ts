@@ -77,13 +77,26 @@ export class SourceRunRepository {
   }
 
   /** Adds a page's counts and moves the checkpoint, inside the page's transaction. */
-  async recordPage(qr: QueryRunner, runId: string, counts: RunCounts, nextCursor: string | null): Promise<void> {
+  async recordPage(
+    qr: QueryRunner,
+    runId: string,
+    counts: RunCounts,
+    nextCursor: string | null,
+  ): Promise<void> {
     await exec(
       qr,
       `UPDATE source_runs SET pages = pages + 1, fetched = fetched + $2, created = created + $3,
          updated = updated + $4, unchanged = unchanged + $5, quarantined = quarantined + $6, cursor = $7
        WHERE id = $1`,
-      [runId, counts.fetched, counts.created, counts.updated, counts.unchanged, counts.quarantined, nextCursor],
+      [
+        runId,
+        counts.fetched,
+        counts.created,
+        counts.updated,
+        counts.unchanged,
+        counts.quarantined,
+        nextCursor,
+      ],
     );
   }
 
@@ -91,7 +104,12 @@ export class SourceRunRepository {
    * After the last page: the source's ACTIVE listings this run did not see are EXPIRED (never
    * deleted). The run stays RUNNING until `succeed`, so a crash in between redoes this (a no-op).
    */
-  async expireUnseen(runId: string, sourceId: string, runStartedAt: Date, expectedPages: number): Promise<number> {
+  async expireUnseen(
+    runId: string,
+    sourceId: string,
+    runStartedAt: Date,
+    expectedPages: number,
+  ): Promise<number> {
     return inTransaction(this.ds, async (qr) => {
       await this.guard(qr, runId, expectedPages);
       const { affected } = await exec(
@@ -109,7 +127,10 @@ export class SourceRunRepository {
    * What this run changed, read back from the catalogue (so a resumed run reports the pages its
    * predecessor wrote too): ACTIVE rows written since the run started, and rows it expired.
    */
-  async changesSince(sourceId: string, runStartedAt: Date): Promise<{ changedIds: string[]; expiredIds: string[] }> {
+  async changesSince(
+    sourceId: string,
+    runStartedAt: Date,
+  ): Promise<{ changedIds: string[]; expiredIds: string[] }> {
     const { rows } = await execOnPool<{ id: string; status: string }>(
       this.ds,
       `SELECT id, status FROM opportunities WHERE source_id = $1 AND updated_at >= $2 AND status <> 'WITHDRAWN'`,
@@ -140,7 +161,11 @@ export class SourceRunRepository {
   }
 
   async find(runId: string): Promise<SourceRunEntity | undefined> {
-    const { rows } = await execOnPool<SourceRunEntity>(this.ds, `SELECT ${RUN_COLUMNS} FROM source_runs WHERE id = $1`, [runId]);
+    const { rows } = await execOnPool<SourceRunEntity>(
+      this.ds,
+      `SELECT ${RUN_COLUMNS} FROM source_runs WHERE id = $1`,
+      [runId],
+    );
     return rows[0];
   }
 }

@@ -31,7 +31,10 @@ export async function execOnPool<T = Record<string, unknown>>(
 }
 
 /** Runs `work` in one transaction on its own connection; rolls back on any error. */
-export async function inTransaction<T>(ds: DataSource, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  ds: DataSource,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {

@@ -24,7 +24,10 @@ class CountingMatcher implements SkillMatcher {
 /** The cache with a taxonomy version the test controls. */
 class FixedSkills extends SkillMatcherCache {
   version = 'taxonomy-1';
-  constructor(ds: DataSource, readonly matcher: CountingMatcher) {
+  constructor(
+    ds: DataSource,
+    readonly matcher: CountingMatcher,
+  ) {
     super(ds);
   }
   override async currentVersioned() {
@@ -59,7 +62,11 @@ describe('unchanged records skip normalisation', () => {
     });
     const extractor = new SkillExtractor([...ids].map(([label, id]) => ({ id, label, altLabels: [] })));
     skills = new FixedSkills(ds, new CountingMatcher(extractor));
-    runner = new SourceRefreshRunner(ds, { publish: async () => undefined }, { skills, secrets: () => feed.subscriptionKey });
+    runner = new SourceRefreshRunner(
+      ds,
+      { publish: async () => undefined },
+      { skills, secrets: () => feed.subscriptionKey },
+    );
   });
 
   afterAll(async () => {
@@ -80,7 +87,10 @@ describe('unchanged records skip normalisation', () => {
     expect(await refresh()).toMatchObject({ counts: { created: 50 }, normalised: 50 });
     const before = await catalogueOf(pg, sourceId);
     expect(before.every((r) => /^[0-9a-f]{64}:[0-9a-f]{64}$/.test(r.content_hash))).toBe(true);
-    expect(await refresh()).toMatchObject({ counts: { unchanged: 50, created: 0, updated: 0 }, normalised: 0 });
+    expect(await refresh()).toMatchObject({
+      counts: { unchanged: 50, created: 0, updated: 0 },
+      normalised: 0,
+    });
     expect(await catalogueOf(pg, sourceId)).toEqual(before);
   });
 
@@ -100,7 +110,10 @@ describe('unchanged records skip normalisation', () => {
     const before = await catalogueOf(pg, sourceId);
     skills.version = 'taxonomy-2';
     const present = feed.describeVersion(1).presentRefs.length;
-    expect(await refresh()).toMatchObject({ counts: { unchanged: present, updated: 0 }, normalised: present });
+    expect(await refresh()).toMatchObject({
+      counts: { unchanged: present, updated: 0 },
+      normalised: present,
+    });
     const after = await catalogueOf(pg, sourceId);
     for (const [i, row] of after.entries()) {
       expect(row.updated_at).toEqual(before[i].updated_at);
@@ -111,7 +124,10 @@ describe('unchanged records skip normalisation', () => {
 
   it('an EXPIRED listing that reappears is normalised and made ACTIVE again', async () => {
     const ref = feed.describeVersion(1).presentRefs[0];
-    await pg.query(`UPDATE opportunities SET status = 'EXPIRED' WHERE source_id = $1 AND source_ref = $2`, [sourceId, ref]);
+    await pg.query(`UPDATE opportunities SET status = 'EXPIRED' WHERE source_id = $1 AND source_ref = $2`, [
+      sourceId,
+      ref,
+    ]);
     const { counts, normalised } = await refresh();
     expect(counts).toMatchObject({ updated: 1, created: 0 });
     expect(normalised).toBe(1);

@@ -3,9 +3,19 @@ import { SeededRandom } from '../../../libs/matching/src/testing/seeded-random';
 
 /** Population centres of Great Britain (lat, lon, weight); Greater Manchester is the dense city-region. */
 const CITIES: [number, number, number][] = [
-  [53.4794, -2.2453, 30], [51.5072, -0.1276, 20], [52.4862, -1.8904, 8], [53.8008, -1.5491, 6], [55.8642, -4.2518, 6],
-  [53.4084, -2.9916, 5], [54.9783, -1.6178, 4], [51.4545, -2.5879, 4], [55.9533, -3.1883, 4], [51.4816, -3.1791, 3],
-  [53.3811, -1.4701, 4], [52.9548, -1.1581, 3], [50.9097, -1.4044, 3],
+  [53.4794, -2.2453, 30],
+  [51.5072, -0.1276, 20],
+  [52.4862, -1.8904, 8],
+  [53.8008, -1.5491, 6],
+  [55.8642, -4.2518, 6],
+  [53.4084, -2.9916, 5],
+  [54.9783, -1.6178, 4],
+  [51.4545, -2.5879, 4],
+  [55.9533, -3.1883, 4],
+  [51.4816, -3.1791, 3],
+  [53.3811, -1.4701, 4],
+  [52.9548, -1.1581, 3],
+  [50.9097, -1.4044, 3],
 ];
 const TOTAL = CITIES.reduce((a, c) => a + c[2], 0);
 
@@ -51,7 +61,11 @@ export class CatalogueGenerator {
     if (r.chance(0.1)) return { lat: 50.2 + r.next() * 7.5, lon: -5.5 + r.next() * 7 };
     let u = r.next() * TOTAL;
     let city = CITIES[0];
-    for (const c of CITIES) if ((u -= c[2]) <= 0) { city = c; break; }
+    for (const c of CITIES)
+      if ((u -= c[2]) <= 0) {
+        city = c;
+        break;
+      }
     const spread = city === CITIES[0] ? 0.12 : 0.18;
     const g = () => (r.next() + r.next() + r.next() - 1.5) * spread;
     return { lat: city[0] + g(), lon: city[1] + g() * 1.6 };
@@ -89,7 +103,9 @@ export class CatalogueGenerator {
       ...(mode === 'ONLINE' ? {} : { location: this.location() }),
       hours: r.int(10, 200),
       costPence: r.chance(0.35) ? 0 : r.int(5, 300) * 1000,
-      ...(r.chance(0.2) ? { funding: { fundedCostPence: 0, employmentStatuses: ['UNEMPLOYED' as const] } } : {}),
+      ...(r.chance(0.2)
+        ? { funding: { fundedCostPence: 0, employmentStatuses: ['UNEMPLOYED' as const] } }
+        : {}),
       ...(r.chance(0.05) ? { accreditedSkills: [teaches[0].skill] } : {}),
     };
   }

@@ -9,7 +9,10 @@ const ESCO = join(__dirname, '../../../../shared/data/esco/v1.1.1');
 export function loadTaxonomy(): { skills: SkillRecord[]; occupations: OccupationRecord[]; source: string } {
   const skillsFile = join(ESCO, 'classification/skills_en.csv');
   if (!existsSync(skillsFile)) return generated();
-  const rows = parse(readFileSync(skillsFile), { columns: true, relax_quotes: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(skillsFile), { columns: true, relax_quotes: true }) as Record<
+    string,
+    string
+  >[];
   const skills: SkillRecord[] = rows.map((r) => ({ id: r.conceptUri, label: r.preferredLabel }));
   const byId = new Map(skills.map((s) => [s.id, s]));
   const broader = join(ESCO, 'relations/broaderRelationsSkillPillar.csv');
@@ -22,8 +25,16 @@ export function loadTaxonomy(): { skills: SkillRecord[]; occupations: Occupation
   const occupations = new Map<string, OccupationRecord>();
   const occFile = join(ESCO, 'classification/occupations_en.csv');
   if (existsSync(occFile)) {
-    for (const r of parse(readFileSync(occFile), { columns: true, relax_quotes: true }) as Record<string, string>[]) {
-      occupations.set(r.conceptUri, { id: r.conceptUri, title: r.preferredLabel, essential: [], optional: [] });
+    for (const r of parse(readFileSync(occFile), { columns: true, relax_quotes: true }) as Record<
+      string,
+      string
+    >[]) {
+      occupations.set(r.conceptUri, {
+        id: r.conceptUri,
+        title: r.preferredLabel,
+        essential: [],
+        optional: [],
+      });
     }
   }
   const rel = join(ESCO, 'relations/occupationSkillRelations.csv');
@@ -38,11 +49,18 @@ export function loadTaxonomy(): { skills: SkillRecord[]; occupations: Occupation
 }
 
 function generated(): { skills: SkillRecord[]; occupations: OccupationRecord[]; source: string } {
-  const skills: SkillRecord[] = Array.from({ length: 14000 }, (_, i) => ({ id: `skill-${i}`, label: `skill ${i}`, ...(i >= 200 ? { broader: `skill-${i % 200}` } : {}) }));
+  const skills: SkillRecord[] = Array.from({ length: 14000 }, (_, i) => ({
+    id: `skill-${i}`,
+    label: `skill ${i}`,
+    ...(i >= 200 ? { broader: `skill-${i % 200}` } : {}),
+  }));
   const occupations: OccupationRecord[] = Array.from({ length: 3000 }, (_, i) => ({
     id: `occ-${i}`,
     title: `occupation ${i}`,
-    essential: Array.from({ length: 8 }, (_, k) => ({ skill: `skill-${(i * 37 + k * 101) % 14000}`, level: 3 })),
+    essential: Array.from({ length: 8 }, (_, k) => ({
+      skill: `skill-${(i * 37 + k * 101) % 14000}`,
+      level: 3,
+    })),
     optional: [],
   }));
   return { skills, occupations, source: 'generated' };

@@ -3,7 +3,13 @@
  * one query type, so `node --cpu-prof -r @swc-node/register scripts/bench/matching/profile-harness.ts
  * roadmap|top50 [--quick]` profiles just that.
  */
-import { CatalogueIndex, LearnerRecord, OpportunityRecord, planRoadmap, rankOpportunities } from '@skillpath/matching';
+import {
+  CatalogueIndex,
+  LearnerRecord,
+  OpportunityRecord,
+  planRoadmap,
+  rankOpportunities,
+} from '@skillpath/matching';
 import { CatalogueGenerator } from './catalogue-generator';
 import { loadTaxonomy } from './esco-catalogue';
 
@@ -32,7 +38,9 @@ feed((i) => gen.course(i), COURSES);
 const compactStart = performance.now();
 index.compact();
 const compactMs = performance.now() - compactStart;
-process.stdout.write(`build: appends ${(buildMs / 1000).toFixed(1)} s, compaction ${(compactMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+process.stdout.write(
+  `build: appends ${(buildMs / 1000).toFixed(1)} s, compaction ${(compactMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+);
 const learners: LearnerRecord[] = Array.from({ length: 300 }, () => ({
   skills: gen.skills(gen.int(20, 40), 1, 4),
   location: gen.location(),
@@ -48,7 +56,11 @@ for (let round = 0; round < 3; round++) {
     if (what === 'top50') rankOpportunities(index, learners[i], { kinds: ['VACANCY'], k: 50 });
     else {
       const occ = occs[(i * 7919) % occs.length];
-      const goal = { title: occ.title, skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })), occupationId: occ.id };
+      const goal = {
+        title: occ.title,
+        skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
+        occupationId: occ.id,
+      };
       planRoadmap(index, learners[i], goal, { today: '2025-01-06' });
     }
     if (round === 2) times.push(performance.now() - t);

@@ -151,17 +151,22 @@ describe('the resident journey, end to end through GraphQL', () => {
     expect(await me.ok('mutation { markNotificationsRead }')).toEqual({ markNotificationsRead: 1 });
 
     // Dropping a planned step: the worker re-plans without it, and it is not offered again.
-    const current = await me.ok<{ myRoadmap: { version: number; steps: Array<{ id: string; kind: string; status: string; opportunity: { id: string } }> } }>(
-      `{ myRoadmap { ${ROADMAP_FIELDS} } }`,
-    );
+    const current = await me.ok<{
+      myRoadmap: {
+        version: number;
+        steps: Array<{ id: string; kind: string; status: string; opportunity: { id: string } }>;
+      };
+    }>(`{ myRoadmap { ${ROADMAP_FIELDS} } }`);
     const toDrop = current.myRoadmap.steps.find((s) => s.kind === 'LEARN' && s.status === 'PLANNED');
     if (toDrop) {
-      await me.ok(`mutation($id: ID!) { updateRoadmapStep(stepId: $id, status: DROPPED) { version } }`, { id: toDrop.id });
+      await me.ok(`mutation($id: ID!) { updateRoadmapStep(stepId: $id, status: DROPPED) { version } }`, {
+        id: toDrop.id,
+      });
       const after = await eventually(
         async () => {
-          const r = await me.ok<{ myRoadmap: { version: number; trigger: string; steps: Array<{ opportunity: { id: string } }> } }>(
-            `{ myRoadmap { ${ROADMAP_FIELDS} } }`,
-          );
+          const r = await me.ok<{
+            myRoadmap: { version: number; trigger: string; steps: Array<{ opportunity: { id: string } }> };
+          }>(`{ myRoadmap { ${ROADMAP_FIELDS} } }`);
           return r.myRoadmap.version > current.myRoadmap.version ? r.myRoadmap : undefined;
         },
         30000,
@@ -180,7 +185,9 @@ describe('the resident journey, end to end through GraphQL', () => {
       '{ roadmapHistory { version reason changes { added removed } } }',
     );
     const latest = history.roadmapHistory[0].version;
-    expect(history.roadmapHistory.map((h) => h.version)).toEqual(Array.from({ length: latest }, (_, i) => latest - i));
+    expect(history.roadmapHistory.map((h) => h.version)).toEqual(
+      Array.from({ length: latest }, (_, i) => latest - i),
+    );
 
     // 7. Export everything, then erase the account.
     const exported = await me.ok<{

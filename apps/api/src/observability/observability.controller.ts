@@ -45,15 +45,13 @@ export class ObservabilityController {
               tz: s.tz ?? null,
               next: s.next ? new Date(s.next).toISOString() : null,
             })),
-            active: active
-              .filter(Boolean)
-              .map((j) => ({
-                id: j.id,
-                name: j.name,
-                data: j.data,
-                startedAt: j.processedOn ? new Date(j.processedOn).toISOString() : null,
-                attemptsMade: j.attemptsMade,
-              })),
+            active: active.filter(Boolean).map((j) => ({
+              id: j.id,
+              name: j.name,
+              data: j.data,
+              startedAt: j.processedOn ? new Date(j.processedOn).toISOString() : null,
+              attemptsMade: j.attemptsMade,
+            })),
             recentFailed: failed.filter(Boolean).map((j) => ({
               id: j.id,
               name: j.name,

@@ -39,7 +39,6 @@ describe('Find an apprenticeship connector', () => {
     expect(parsed.records.filter((r) => !r.ok)).toHaveLength(2);
   });
 
-
   it('parses the sample page exactly', () => {
     const result = connector.parsePage(readSample('find-an-apprenticeship-v2.json'), ctx, null);
     expect(result).toMatchObject({ nextCursor: null, pageNumber: 1, totalPages: 1 });

@@ -66,7 +66,10 @@ export const findAnApprenticeshipConnector: Connector = {
   },
 };
 
-async function fetchBody(ctx: Omit<ConnectorContext, 'skillMatcher'>, cursor: string | null): Promise<FetchedPage> {
+async function fetchBody(
+  ctx: Omit<ConnectorContext, 'skillMatcher'>,
+  cursor: string | null,
+): Promise<FetchedPage> {
   const pageNumber = pageNumberOf(cursor);
   const key = ctx.credentials?.subscriptionKey;
   if (!key) {
@@ -83,7 +86,12 @@ async function fetchBody(ctx: Omit<ConnectorContext, 'skillMatcher'>, cursor: st
 }
 
 /** A page's vacancies as received, with their references, and where the next page is. */
-function splitPage(body: string, cursor: string | null, pageSize: number | undefined, pageUrl?: string): RawConnectorPage {
+function splitPage(
+  body: string,
+  cursor: string | null,
+  pageSize: number | undefined,
+  pageUrl?: string,
+): RawConnectorPage {
   const pageNumber = pageNumberOf(cursor);
   const json = parseJsonPage(body, pageUrl);
   if (!isObject(json) || !Array.isArray(json.vacancies)) {
@@ -104,8 +112,7 @@ function splitPage(body: string, cursor: string | null, pageSize: number | undef
     return sourceRef === undefined ? { raw } : { sourceRef, raw };
   });
   // Without totalPages, a full page means there may be more; an empty or short one is the last.
-  const hasMore =
-    totalPages !== undefined ? pageNumber < totalPages : records.length >= pageSizeOf(pageSize);
+  const hasMore = totalPages !== undefined ? pageNumber < totalPages : records.length >= pageSizeOf(pageSize);
   return { records, nextCursor: hasMore ? String(pageNumber + 1) : null, pageNumber, totalPages };
 }
 

@@ -16,7 +16,14 @@ const occ = {
 
 describe('fit', () => {
   it.each([
-    ['everything held', [{ skill: 'sql', level: 3 }, { skill: 'excel', level: 2 }], 1],
+    [
+      'everything held',
+      [
+        { skill: 'sql', level: 3 },
+        { skill: 'excel', level: 2 },
+      ],
+      1,
+    ],
     ['nothing held', [], 0],
     ['essential only (weight 2 of 3)', [{ skill: 'sql', level: 3 }], 2 / 3],
     ['optional only', [{ skill: 'excel', level: 5 }], 1 / 3],
@@ -40,11 +47,20 @@ describe('fit', () => {
 
   it('fits a vacancy on what it requires; no requirements is a full fit', () => {
     expect(fitToOpportunity({ skills: [] }, { title: 'Porter', requires: [] }).score).toBe(1);
-    const f = fitToOpportunity({ skills: [{ skill: 'excel', level: 1 }] }, { title: 'Clerk', requires: [{ skill: 'excel', level: 2 }] }, graph);
+    const f = fitToOpportunity(
+      { skills: [{ skill: 'excel', level: 1 }] },
+      { title: 'Clerk', requires: [{ skill: 'excel', level: 2 }] },
+      graph,
+    );
     expect(f.score).toBeCloseTo(0.5, 9);
   });
 
   it('gap lists only needs not fully met', () => {
-    expect(skillGap({ skills: [{ skill: 'sql', level: 3 }] }, [{ skill: 'sql', level: 2 }, { skill: 'excel', level: 1 }])).toEqual([{ skill: 'excel', level: 1 }]);
+    expect(
+      skillGap({ skills: [{ skill: 'sql', level: 3 }] }, [
+        { skill: 'sql', level: 2 },
+        { skill: 'excel', level: 1 },
+      ]),
+    ).toEqual([{ skill: 'excel', level: 1 }]);
   });
 });

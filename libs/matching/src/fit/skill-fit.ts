@@ -78,21 +78,35 @@ function fitTo(
   return { score, met, short, explanation: explainFit(score, met.length, short, target, graph) };
 }
 
-function explainFit(score: number, metCount: number, short: SkillShortfall[], target: string, graph: SkillGraph): string {
+function explainFit(
+  score: number,
+  metCount: number,
+  short: SkillShortfall[],
+  target: string,
+  graph: SkillGraph,
+): string {
   const pct = Math.round(score * 100);
   const parts = [`You match ${pct}% of what ${target} asks for`];
   parts[0] += metCount > 0 ? ` and already have ${metCount} of the skills.` : '.';
   const missing = short.filter((s) => s.essential).slice(0, 3);
   if (missing.length > 0) {
     const bits = missing.map((s) =>
-      s.have > 0 ? `${s.label} (level ${s.have} of ${s.need})` : s.via ? `${s.label} (you know ${graph.label(s.via)})` : s.label,
+      s.have > 0
+        ? `${s.label} (level ${s.have} of ${s.need})`
+        : s.via
+          ? `${s.label} (you know ${graph.label(s.via)})`
+          : s.label,
     );
     parts.push(`Still to learn: ${bits.join(', ')}${short.length > missing.length ? ' and more' : ''}.`);
   } else if (short.length === 0) parts.push('You have everything it needs.');
   return parts.join(' ');
 }
 
-export function fitToOccupation(learner: Pick<LearnerRecord, 'skills'>, occupation: OccupationRecord, graph = new SkillGraph()): FitResult {
+export function fitToOccupation(
+  learner: Pick<LearnerRecord, 'skills'>,
+  occupation: OccupationRecord,
+  graph = new SkillGraph(),
+): FitResult {
   const needs = [
     ...occupation.essential.map((need) => ({ need, essential: true })),
     ...occupation.optional.map((need) => ({ need, essential: false })),

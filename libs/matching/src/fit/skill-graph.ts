@@ -36,7 +36,8 @@ export class SkillGraph {
     const parent = this.parentOf(id);
     if (parent) {
       out.push({ skill: parent, credit: RELATION_CREDIT.parentOrChild });
-      for (const sib of this.childrenOf(parent)) if (sib !== id) out.push({ skill: sib, credit: RELATION_CREDIT.sibling });
+      for (const sib of this.childrenOf(parent))
+        if (sib !== id) out.push({ skill: sib, credit: RELATION_CREDIT.sibling });
     }
     for (const c of this.childrenOf(id)) out.push({ skill: c, credit: RELATION_CREDIT.parentOrChild });
     return out;

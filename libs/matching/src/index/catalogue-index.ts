@@ -1,4 +1,12 @@
-import { DELIVERY_MODES, DeliveryMode, FundingRule, OPPORTUNITY_KINDS, OpportunityKind, OpportunityRecord, SkillRecord } from '../lib/matching.types';
+import {
+  DELIVERY_MODES,
+  DeliveryMode,
+  FundingRule,
+  OPPORTUNITY_KINDS,
+  OpportunityKind,
+  OpportunityRecord,
+  SkillRecord,
+} from '../lib/matching.types';
 import { SkillGraph } from '../fit/skill-graph';
 import { Growable } from './growable-array';
 import { CELL_COUNT, cellOf } from './spatial-grid';
@@ -224,7 +232,10 @@ export class CatalogueIndex {
     if (r.funding) this.funding.set(slot, r.funding);
     if (r.postcode) this.postcodes.set(slot, r.postcode);
     if (r.accreditedSkills && r.accreditedSkills.length > 0) {
-      this.accredited.set(slot, Int32Array.from(r.accreditedSkills, (s) => this.skillCode(s)));
+      this.accredited.set(
+        slot,
+        Int32Array.from(r.accreditedSkills, (s) => this.skillCode(s)),
+      );
     }
     for (const occ of r.occupationIds ?? []) {
       let list = this.occupationSlots.get(occ);
@@ -343,7 +354,9 @@ export class CatalogueIndex {
     const next = Int32Array.from(counts);
     for (let s = 0; s < this.ids.length; s++) if (this.isAlive(s)) order[next[keys[s]]++] = s;
 
-    const remap = <T extends Int32Array | Float32Array | Float64Array | Uint8Array>(col: Growable<T>): void => {
+    const remap = <T extends Int32Array | Float32Array | Float64Array | Uint8Array>(
+      col: Growable<T>,
+    ): void => {
       const fresh = new Growable(col.data.constructor as { new (n: number): T }, Math.max(1024, live));
       for (let i = 0; i < live; i++) fresh.data[i] = col.data[order[i]];
       fresh.length = live;
@@ -380,9 +393,19 @@ export class CatalogueIndex {
 
     const inverse = new Int32Array(this.ids.length).fill(-1);
     for (let i = 0; i < live; i++) inverse[order[i]] = i;
-    for (const col of [this.kind, this.mode, this.flags, this.lat, this.lon, this.costPence, this.hours, this.hoursPerWeek, this.durationWeeks, this.startDay, this.closingDay] as Growable<
-      Int32Array | Float32Array | Float64Array | Uint8Array
-    >[]) {
+    for (const col of [
+      this.kind,
+      this.mode,
+      this.flags,
+      this.lat,
+      this.lon,
+      this.costPence,
+      this.hours,
+      this.hoursPerWeek,
+      this.durationWeeks,
+      this.startDay,
+      this.closingDay,
+    ] as Growable<Int32Array | Float32Array | Float64Array | Uint8Array>[]) {
       remap(col);
     }
     remapLists(this.requires);
@@ -409,7 +432,8 @@ export class CatalogueIndex {
       else this.occupationSlots.delete(occ);
     }
     // Teachers of each skill, cheapest (hours + pounds / 10) first, so planners can stop early.
-    const value = (slot: number): number => (Number.isNaN(this.hours.data[slot]) ? 0 : this.hours.data[slot]) + this.costPence.data[slot] / 1000;
+    const value = (slot: number): number =>
+      (Number.isNaN(this.hours.data[slot]) ? 0 : this.hours.data[slot]) + this.costPence.data[slot] / 1000;
     this.teachPostings = this.teachPostings.map((list) =>
       list
         .map((s) => inverse[s])
@@ -465,8 +489,10 @@ export class CatalogueIndex {
     num(this.hours, 'hours');
     num(this.hoursPerWeek, 'hoursPerWeek');
     num(this.durationWeeks, 'durationWeeks');
-    if (this.startDay.data[slot] >= 0) rec.startDate = new Date(this.startDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
-    if (this.closingDay.data[slot] >= 0) rec.closingDate = new Date(this.closingDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
+    if (this.startDay.data[slot] >= 0)
+      rec.startDate = new Date(this.startDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
+    if (this.closingDay.data[slot] >= 0)
+      rec.closingDate = new Date(this.closingDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
     const fund = this.funding.get(slot);
     if (fund) rec.funding = fund;
     const acc = this.accredited.get(slot);
@@ -479,7 +505,10 @@ export class CatalogueIndex {
     const occStart = this.occupationLists.start.data[slot];
     const occEnd = this.occupationLists.start.data[slot + 1];
     if (occEnd > occStart) {
-      rec.occupationIds = Array.from(this.occupationLists.skill.data.subarray(occStart, occEnd), (c) => this.occupationNames[c]);
+      rec.occupationIds = Array.from(
+        this.occupationLists.skill.data.subarray(occStart, occEnd),
+        (c) => this.occupationNames[c],
+      );
     }
     return rec;
   }

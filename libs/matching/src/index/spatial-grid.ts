@@ -1,5 +1,12 @@
 /** A fixed lat/lon grid over Great Britain; points outside clamp to the edge cells, so any point works. */
-export const GRID = { latMin: 49.8, latMax: 61.0, lonMin: -8.8, lonMax: 2.0, latStep: 0.1, lonStep: 0.16 } as const;
+export const GRID = {
+  latMin: 49.8,
+  latMax: 61.0,
+  lonMin: -8.8,
+  lonMax: 2.0,
+  latStep: 0.1,
+  lonStep: 0.16,
+} as const;
 export const GRID_ROWS = Math.ceil((GRID.latMax - GRID.latMin) / GRID.latStep);
 export const GRID_COLS = Math.ceil((GRID.lonMax - GRID.lonMin) / GRID.lonStep);
 /** One extra cell for opportunities without a location. */

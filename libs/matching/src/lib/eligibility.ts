@@ -25,7 +25,10 @@ export function fundingApplies(rule: FundingRule, learner: Pick<LearnerRecord, '
   }
   if (rule.requiresBenefits && e.receivingBenefits !== true) return false;
   if (rule.maxPriorQualificationLevel !== undefined) {
-    if (e.highestQualificationLevel === undefined || e.highestQualificationLevel > rule.maxPriorQualificationLevel) {
+    if (
+      e.highestQualificationLevel === undefined ||
+      e.highestQualificationLevel > rule.maxPriorQualificationLevel
+    ) {
       return false;
     }
   }
@@ -37,7 +40,8 @@ export function effectiveCostPence(
   opp: Pick<OpportunityRecord, 'costPence' | 'funding'>,
   learner: Pick<LearnerRecord, 'eligibility'>,
 ): number {
-  if (opp.funding && fundingApplies(opp.funding, learner)) return Math.min(opp.costPence, opp.funding.fundedCostPence);
+  if (opp.funding && fundingApplies(opp.funding, learner))
+    return Math.min(opp.costPence, opp.funding.fundedCostPence);
   return opp.costPence;
 }
 

@@ -13,7 +13,12 @@ export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'IN
 export type AgeBand = '16-18' | '19-23' | '24-49' | '50+';
 export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
 
-export const OPPORTUNITY_KINDS: readonly OpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP', 'VACANCY'];
+export const OPPORTUNITY_KINDS: readonly OpportunityKind[] = [
+  'COURSE',
+  'BOOTCAMP',
+  'APPRENTICESHIP',
+  'VACANCY',
+];
 export const DELIVERY_MODES: readonly DeliveryMode[] = ['IN_PERSON', 'ONLINE', 'HYBRID'];
 
 export interface GeoPoint {

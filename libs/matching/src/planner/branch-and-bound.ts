@@ -176,7 +176,10 @@ export class BranchAndBound {
     for (const o of p.providers[branchItem]) if (this.avail(o)) cands.push(o);
     const key = new Map<number, number>();
     for (const o of cands) key.set(o, Math.max(0, slack[o]));
-    cands.sort((a, b) => (key.get(a) as number) - (key.get(b) as number) || weight[a] / k[a] - weight[b] / k[b] || a - b);
+    cands.sort(
+      (a, b) =>
+        (key.get(a) as number) - (key.get(b) as number) || weight[a] / k[a] - weight[b] / k[b] || a - b,
+    );
     for (const o of touched) k[o] = 0;
     const canSkip = this.skippable(branchItem);
 

@@ -82,7 +82,13 @@ export class CodedPlanInputBuilder {
     this.add(this.reqStart, this.reqSkill, this.reqLevel, code, level);
   }
 
-  private add(start: Growable<Int32Array>, skill: Growable<Int32Array>, lvl: Growable<Uint8Array>, code: number, level: number): void {
+  private add(
+    start: Growable<Int32Array>,
+    skill: Growable<Int32Array>,
+    lvl: Growable<Uint8Array>,
+    code: number,
+    level: number,
+  ): void {
     const from = start.data[start.length - 2];
     for (let i = from; i < skill.length; i++) {
       if (skill.data[i] === code) {
@@ -96,7 +102,8 @@ export class CodedPlanInputBuilder {
   }
 
   build(): CodedPlanInput {
-    const cut = <T extends Int32Array | Uint8Array | Float64Array>(g: Growable<T>): T => g.data.slice(0, g.length) as T;
+    const cut = <T extends Int32Array | Uint8Array | Float64Array>(g: Growable<T>): T =>
+      g.data.slice(0, g.length) as T;
     return {
       skillCount: this.skillCount,
       skillName: this.skillName,
@@ -140,7 +147,11 @@ export function codePlanningInstance(
     for (const s of o.teaches) code(s.skill);
     for (const s of o.requires) code(s.skill);
   }
-  const b = new CodedPlanInputBuilder(names.length, (c) => names[c], instance.learner.budgetPence ?? Infinity);
+  const b = new CodedPlanInputBuilder(
+    names.length,
+    (c) => names[c],
+    instance.learner.budgetPence ?? Infinity,
+  );
   for (const s of instance.learner.skills) b.hold(code(s.skill), s.level);
   for (const s of instance.goal.skills) b.need(code(s.skill), s.level);
   instance.opportunities.forEach((o, i) => {

@@ -109,7 +109,8 @@ export function greedyComplete(
         const b = bundleOf(o);
         if (!b || money + b.money > p.budget) continue;
         const gained = new Set<number>();
-        for (const q of w.prereqAware ? b.ops : [o]) for (const it of p.cover[q]) if (isOpen[it]) gained.add(it);
+        for (const q of w.prereqAware ? b.ops : [o])
+          for (const it of p.cover[q]) if (isOpen[it]) gained.add(it);
         const gain = gained.size;
         const ratio = (w.prereqAware ? b.weight : weightOf(o)) / gain;
         if (ratio < bestRatio - 1e-12 || (Math.abs(ratio - bestRatio) <= 1e-12 && gain > bestGain)) {

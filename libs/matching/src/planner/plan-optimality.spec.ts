@@ -35,14 +35,19 @@ describe('planner optimality against the HiGHS MILP', () => {
       if (!oracle.feasible) {
         infeasible++;
         expect(r.reachable).toBe(false);
-        expect(Math.round(r.coverage * new Set(inst.goal.skills.map((g) => g.skill)).size)).toBe(oracle.maxCovered);
+        expect(Math.round(r.coverage * new Set(inst.goal.skills.map((g) => g.skill)).size)).toBe(
+          oracle.maxCovered,
+        );
         continue;
       }
       expect(r.reachable).toBe(true);
       const ratio = (a: number): number => (oracle.cost > 1e-9 ? a / oracle.cost : a <= 1e-9 ? 1 : Infinity);
       ours.push(ratio(r.cost));
       const p = compilePlanProblem(inst);
-      const g = evaluateOps(p, greedyComplete(p, [], null, { costWeight: 1, moneyWeight: 0, prereqAware: false }));
+      const g = evaluateOps(
+        p,
+        greedyComplete(p, [], null, { costWeight: 1, moneyWeight: 0, prereqAware: false }),
+      );
       if (g.valid && g.covered === p.goalItems.length) naive.push(ratio(g.cost));
       else naiveFailed++;
     }

@@ -9,7 +9,7 @@ export function orderOps(p: PlanProblem, ops: readonly number[]): { ordered: num
   const have = new Uint8Array(p.m);
   const ordered: number[] = [];
   let pending = [...ops];
-  for (let progress = true; progress && pending.length > 0; ) {
+  for (let progress = true; progress && pending.length > 0;) {
     progress = false;
     const next: number[] = [];
     for (const o of pending) {

@@ -93,7 +93,7 @@ export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infini
   const reach = Uint8Array.from(held);
   const supportable: number[] = [];
   let pending = usable;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const next: number[] = [];
     for (const i of pending) {
@@ -107,7 +107,8 @@ export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infini
       if (ready) {
         supportable.push(i);
         changed = true;
-        for (let t = teachStart[i]; t < teachStart[i + 1]; t++) if (reach[teachSkill[t]] < teachLevel[t]) reach[teachSkill[t]] = teachLevel[t];
+        for (let t = teachStart[i]; t < teachStart[i + 1]; t++)
+          if (reach[teachSkill[t]] < teachLevel[t]) reach[teachSkill[t]] = teachLevel[t];
       } else next.push(i);
     }
     pending = next;
@@ -149,12 +150,16 @@ export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infini
     const item = queue[head];
     const list = teachersOf.get(itemCode[item]);
     let teachers: number[] = [];
-    if (list) for (let j = 0; j < list.length; j += 2) if (list[j + 1] >= itemLevel[item]) teachers.push(list[j]);
+    if (list)
+      for (let j = 0; j < list.length; j += 2) if (list[j + 1] >= itemLevel[item]) teachers.push(list[j]);
     if (teachers.length > candidateCap) {
       // Large catalogues: keep the cheapest few per item, plus the cheapest in money (budget feasibility).
       const byCost = [...teachers].sort((a, b) => opCostOf[a] - opCostOf[b] || a - b);
       const byMoney = [...teachers].sort((a, b) => opMoney[a] - opMoney[b] || opCostOf[a] - opCostOf[b]);
-      const keep = new Set([...byCost.slice(0, candidateCap), ...byMoney.slice(0, Math.ceil(candidateCap / 4))]);
+      const keep = new Set([
+        ...byCost.slice(0, candidateCap),
+        ...byMoney.slice(0, Math.ceil(candidateCap / 4)),
+      ]);
       teachers = teachers.filter((t) => keep.has(t));
     }
     for (const op of teachers) {
@@ -234,7 +239,12 @@ export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infini
     goal: input.goal.map((g) => ({ skill: input.skillName(g.code), level: g.level })),
     goalItemOf,
     budget,
-    stats: { usable: usable.length, supportable: supportable.length, relevant: relevantCount, afterDominance: n },
+    stats: {
+      usable: usable.length,
+      supportable: supportable.length,
+      relevant: relevantCount,
+      afterDominance: n,
+    },
   };
 }
 
@@ -249,7 +259,12 @@ function isSubset(a: Int32Array, b: Int32Array): boolean {
 }
 
 /** o' asks for no more than o: every requirement of o' is met by some requirement of o (same skill, level >= ). */
-function requiresNoMore(small: Int32Array, big: Int32Array, itemCode: number[], itemLevel: number[]): boolean {
+function requiresNoMore(
+  small: Int32Array,
+  big: Int32Array,
+  itemCode: number[],
+  itemLevel: number[],
+): boolean {
   for (const r of small) {
     let ok = false;
     for (const q of big) {
@@ -293,7 +308,8 @@ function dominanceFilter(
     }
     // Any dominator must cover o's rarest item; scan only those.
     let rarest = cover[o][0];
-    for (const it of cover[o]) if ((byFirstItem.get(it)?.length ?? 0) < (byFirstItem.get(rarest)?.length ?? 0)) rarest = it;
+    for (const it of cover[o])
+      if ((byFirstItem.get(it)?.length ?? 0) < (byFirstItem.get(rarest)?.length ?? 0)) rarest = it;
     for (const d of byFirstItem.get(rarest) ?? []) {
       if (d === o || !keep[d]) continue;
       if (cost[d] > cost[o] || money[d] > money[o] || cover[d].length < cover[o].length) continue;

@@ -50,7 +50,10 @@ describe('planner properties (checked against exhaustive search)', () => {
     fc.assert(
       fc.property(small, fc.integer({ min: 1, max: 1000 }), (params, shift) => {
         const inst = build({ ...params, size: params.size * 5 });
-        const rotated = { ...inst, opportunities: inst.opportunities.map((_, i, all) => all[(i + shift) % all.length]) };
+        const rotated = {
+          ...inst,
+          opportunities: inst.opportunities.map((_, i, all) => all[(i + shift) % all.length]),
+        };
         const a = solvePlanningInstance(inst);
         const b = solvePlanningInstance(rotated);
         expect({ ...b, ms: 0 }).toEqual({ ...a, ms: 0 });

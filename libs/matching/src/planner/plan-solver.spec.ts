@@ -19,7 +19,12 @@ describe('solvePlanningInstance fixtures', () => {
   });
 
   it('an empty goal needs no steps', () => {
-    const r = solvePlanningInstance({ id: 'e', learner: { skills: [] }, goal: { skills: [] }, opportunities: [] });
+    const r = solvePlanningInstance({
+      id: 'e',
+      learner: { skills: [] },
+      goal: { skills: [] },
+      opportunities: [],
+    });
     expect(r).toMatchObject({ reachable: true, steps: [], cost: 0, coverage: 1, missing: [] });
   });
 });

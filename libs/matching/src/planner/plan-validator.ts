@@ -27,7 +27,8 @@ export function checkPlan(instance: PlanningInstance, steps: readonly string[]):
     seen.add(id);
     if (!isUsable(opp, instance)) errors.push(`step ${pos}: ${id} is not usable`);
     for (const r of opp.requires) {
-      if ((have.get(r.skill) ?? 0) < r.level) errors.push(`step ${pos}: ${id} needs ${r.skill}@${r.level} first`);
+      if ((have.get(r.skill) ?? 0) < r.level)
+        errors.push(`step ${pos}: ${id} needs ${r.skill}@${r.level} first`);
     }
     for (const t of opp.teaches) if ((have.get(t.skill) ?? 0) < t.level) have.set(t.skill, t.level);
     cost += opCost(opp, instance);

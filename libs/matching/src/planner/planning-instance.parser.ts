@@ -1,4 +1,11 @@
-import { DELIVERY_MODES, DeliveryMode, GeoPoint, OPPORTUNITY_KINDS, OpportunityKind, SkillLevel } from '../lib/matching.types';
+import {
+  DELIVERY_MODES,
+  DeliveryMode,
+  GeoPoint,
+  OPPORTUNITY_KINDS,
+  OpportunityKind,
+  SkillLevel,
+} from '../lib/matching.types';
 import { PlanningInstance, PlanningOpportunity } from './planning.types';
 
 export class PlanningInstanceError extends Error {}
@@ -17,7 +24,8 @@ function finiteNumber(x: unknown, where: string, min = 0): number {
 function skillLevels(x: unknown, where: string): SkillLevel[] {
   if (!Array.isArray(x)) return fail(`${where} must be an array`);
   return x.map((s, i) => {
-    if (!isObject(s) || typeof s.skill !== 'string' || s.skill === '') fail(`${where}[${i}].skill must be a non-empty string`);
+    if (!isObject(s) || typeof s.skill !== 'string' || s.skill === '')
+      fail(`${where}[${i}].skill must be a non-empty string`);
     const level = (s as Json).level;
     if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5) {
       fail(`${where}[${i}].level must be an integer 1..5`);
@@ -31,14 +39,22 @@ function geo(x: unknown, where: string): GeoPoint | undefined {
   if (!isObject(x)) return fail(`${where} must be {lat, lon}`);
   const lat = x.lat;
   const lon = x.lon;
-  if (typeof lat !== 'number' || lat < -90 || lat > 90 || typeof lon !== 'number' || lon < -180 || lon > 180) {
+  if (
+    typeof lat !== 'number' ||
+    lat < -90 ||
+    lat > 90 ||
+    typeof lon !== 'number' ||
+    lon < -180 ||
+    lon > 180
+  ) {
     fail(`${where} must have lat in -90..90 and lon in -180..180`);
   }
   return { lat: lat as number, lon: lon as number };
 }
 
 function mode(x: unknown, where: string): DeliveryMode {
-  if (!DELIVERY_MODES.includes(x as DeliveryMode)) fail(`${where} must be one of ${DELIVERY_MODES.join(', ')}`);
+  if (!DELIVERY_MODES.includes(x as DeliveryMode))
+    fail(`${where} must be one of ${DELIVERY_MODES.join(', ')}`);
   return x as DeliveryMode;
 }
 
@@ -49,7 +65,8 @@ export function parsePlanningInstance(raw: unknown): PlanningInstance {
   const l = raw.learner;
   if (!isObject(l)) return fail('learner must be an object');
   const learner: PlanningInstance['learner'] = { skills: skillLevels(l.skills, 'learner.skills') };
-  if (l.budgetPence !== undefined && l.budgetPence !== null) learner.budgetPence = finiteNumber(l.budgetPence, 'learner.budgetPence');
+  if (l.budgetPence !== undefined && l.budgetPence !== null)
+    learner.budgetPence = finiteNumber(l.budgetPence, 'learner.budgetPence');
   if (l.modes !== undefined && l.modes !== null) {
     if (!Array.isArray(l.modes)) fail('learner.modes must be an array');
     learner.modes = (l.modes as unknown[]).map((m, i) => mode(m, `learner.modes[${i}]`));

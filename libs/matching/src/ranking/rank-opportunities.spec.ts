@@ -1,12 +1,23 @@
 import { CatalogueIndex } from '../index/catalogue-index';
-import { DeliveryMode, LearnerRecord, OpportunityKind, OpportunityRecord, SkillLevel, SkillRecord } from '../lib/matching.types';
+import {
+  DeliveryMode,
+  LearnerRecord,
+  OpportunityKind,
+  OpportunityRecord,
+  SkillLevel,
+  SkillRecord,
+} from '../lib/matching.types';
 import { SeededRandom } from '../testing/seeded-random';
 import { rankOpportunities, rankOpportunitiesByScan } from './rank-opportunities';
 
 const CENTRE = { lat: 53.48, lon: -2.24 };
 const SKILL_COUNT = 150;
 // More skills than the 64 signature bits, with a hierarchy so related skills earn partial credit.
-const skills: SkillRecord[] = Array.from({ length: SKILL_COUNT }, (_, i) => ({ id: `s${i}`, label: `skill ${i}`, ...(i >= 10 ? { broader: `s${i % 10}` } : {}) }));
+const skills: SkillRecord[] = Array.from({ length: SKILL_COUNT }, (_, i) => ({
+  id: `s${i}`,
+  label: `skill ${i}`,
+  ...(i >= 10 ? { broader: `s${i % 10}` } : {}),
+}));
 
 function zipfSkill(r: SeededRandom): string {
   // Popular skills dominate, as in real adverts.
@@ -30,7 +41,9 @@ function vacancy(r: SeededRandom, id: string, templates: SkillLevel[][]): Opport
     teaches: [],
     requires,
     mode,
-    ...(mode === 'ONLINE' || r.chance(0.03) ? {} : { location: { lat: CENTRE.lat + (r.next() - 0.5) * 0.8, lon: CENTRE.lon + (r.next() - 0.5) * 1.2 } }),
+    ...(mode === 'ONLINE' || r.chance(0.03)
+      ? {}
+      : { location: { lat: CENTRE.lat + (r.next() - 0.5) * 0.8, lon: CENTRE.lon + (r.next() - 0.5) * 1.2 } }),
     costPence: r.chance(0.9) ? 0 : r.int(1, 50) * 1000,
     ...(r.chance(0.1) ? { closingDate: r.chance(0.5) ? '2024-01-01' : '2030-01-01' } : {}),
     ...(r.chance(0.1) ? { stepFree: false } : {}),
@@ -61,7 +74,11 @@ describe('rankOpportunities fast path', () => {
   const expectSameAsScan = (index: CatalogueIndex): number => {
     let nonEmpty = 0;
     learners.forEach((l, i) => {
-      const opts = { kinds: kindsChoices[i % 3], k: [1, 5, 50, 300][i % 4], ...(i % 5 === 0 ? { today: '2025-06-01' } : {}) };
+      const opts = {
+        kinds: kindsChoices[i % 3],
+        k: [1, 5, 50, 300][i % 4],
+        ...(i % 5 === 0 ? { today: '2025-06-01' } : {}),
+      };
       const fast = rankOpportunities(index, l, opts);
       expect(fast).toEqual(rankOpportunitiesByScan(index, l, opts));
       if (fast.length > 0) nonEmpty++;
@@ -79,7 +96,10 @@ describe('rankOpportunities fast path', () => {
     const index = CatalogueIndex.build(records, skills);
     const r2 = new SeededRandom(7);
     const changed = Array.from({ length: 300 }, (_, i) => vacancy(r2, `v${i * 13}`, templates));
-    const fresh = Array.from({ length: 300 }, (_, i) => ({ ...vacancy(r2, `new${i}`, templates), requires: [{ skill: `brand-new-${i % 5}`, level: 1 }, ...skillList(r2, 3)] }));
+    const fresh = Array.from({ length: 300 }, (_, i) => ({
+      ...vacancy(r2, `new${i}`, templates),
+      requires: [{ skill: `brand-new-${i % 5}`, level: 1 }, ...skillList(r2, 3)],
+    }));
     index.upsert([...changed, ...fresh]);
     index.expire(Array.from({ length: 200 }, (_, i) => `v${i * 17 + 1}`));
     expect(index.appended.size).toBeGreaterThan(0);
@@ -91,10 +111,23 @@ describe('rankOpportunities fast path', () => {
   it('breaks equal scores by opportunity id', () => {
     const same = [{ skill: 's1', level: 2 }];
     const index = CatalogueIndex.build(
-      ['b', 'c', 'a', 'd'].map((id) => ({ id, kind: 'VACANCY' as const, title: id, organisationName: 'E', teaches: [], requires: same, mode: 'ONLINE' as const, costPence: 0 })),
+      ['b', 'c', 'a', 'd'].map((id) => ({
+        id,
+        kind: 'VACANCY' as const,
+        title: id,
+        organisationName: 'E',
+        teaches: [],
+        requires: same,
+        mode: 'ONLINE' as const,
+        costPence: 0,
+      })),
       skills,
     );
-    const top = rankOpportunities(index, { skills: [{ skill: 's1', level: 3 }] }, { kinds: ['VACANCY'], k: 3 });
+    const top = rankOpportunities(
+      index,
+      { skills: [{ skill: 's1', level: 3 }] },
+      { kinds: ['VACANCY'], k: 3 },
+    );
     expect(top.map((t) => t.id)).toEqual(['a', 'b', 'c']);
   });
 });

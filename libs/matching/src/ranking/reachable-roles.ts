@@ -40,7 +40,8 @@ export class GapHoursEstimator {
     for (const slot of code === undefined ? [] : ix.teachersOf(code)) {
       if (!LEARNING.has(ix.kindOf(slot)) || !ix.isAlive(slot)) continue;
       let level = 0;
-      for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++) if (ix.teaches.skill.data[i] === code) level = ix.teaches.level.data[i];
+      for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++)
+        if (ix.teaches.skill.data[i] === code) level = ix.teaches.level.data[i];
       if (level < need.level) continue;
       if (!this.filter.passesCheap(slot) || !this.filter.withinRadius(slot)) continue;
       const width = ix.teaches.start.data[slot + 1] - ix.teaches.start.data[slot];
@@ -53,7 +54,12 @@ export class GapHoursEstimator {
 }
 
 /** Occupations ranked by nearness (hours to close the gap) and local demand (live vacancies within reach). */
-export function reachableRoles(index: CatalogueIndex, occupations: readonly OccupationRecord[], learner: LearnerRecord, k: number): ReachableRole[] {
+export function reachableRoles(
+  index: CatalogueIndex,
+  occupations: readonly OccupationRecord[],
+  learner: LearnerRecord,
+  k: number,
+): ReachableRole[] {
   const q = new LearnerQuery(index, learner);
   const filter = new LearnerFilter(index, learner, q);
   const hours = new GapHoursEstimator(index, filter);
@@ -71,14 +77,28 @@ export function reachableRoles(index: CatalogueIndex, occupations: readonly Occu
     let localDemand = 0;
     for (const slot of index.slotsForOccupation(occ.id)) {
       const kind = index.kindOf(slot);
-      if ((kind === 'VACANCY' || kind === 'APPRENTICESHIP') && filter.passesCheap(slot) && filter.withinRadius(slot)) localDemand++;
+      if (
+        (kind === 'VACANCY' || kind === 'APPRENTICESHIP') &&
+        filter.passesCheap(slot) &&
+        filter.withinRadius(slot)
+      )
+        localDemand++;
     }
     const nearness = untaught.length > 0 ? 0.1 / (1 + untaught.length) : 1 / (1 + gapHours / 40);
     const demand = 0.5 + 0.5 * Math.min(1, Math.log1p(localDemand) / Math.log(51));
     const score = Math.round(nearness * demand * 1e6) / 1e6;
-    const lead = missing.length === 0 ? `You already have the key skills for ${occ.title}.` : `About ${Math.round(gapHours)} hours of learning away from ${occ.title}.`;
-    const jobs = localDemand === 0 ? 'No open jobs near you right now.' : `${localDemand} open job${localDemand === 1 ? '' : 's'} near you.`;
-    const gaps = untaught.length > 0 ? ` Nothing on offer teaches ${untaught.map((s) => index.graph.label(s)).join(', ')} yet.` : '';
+    const lead =
+      missing.length === 0
+        ? `You already have the key skills for ${occ.title}.`
+        : `About ${Math.round(gapHours)} hours of learning away from ${occ.title}.`;
+    const jobs =
+      localDemand === 0
+        ? 'No open jobs near you right now.'
+        : `${localDemand} open job${localDemand === 1 ? '' : 's'} near you.`;
+    const gaps =
+      untaught.length > 0
+        ? ` Nothing on offer teaches ${untaught.map((s) => index.graph.label(s)).join(', ')} yet.`
+        : '';
     return {
       occupationId: occ.id,
       title: occ.title,

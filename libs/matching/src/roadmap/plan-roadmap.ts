@@ -65,7 +65,9 @@ export interface Roadmap {
   summary: string;
 }
 
-const LEARNING_KIND_CODES = OPPORTUNITY_KINDS.map((k) => k === 'COURSE' || k === 'BOOTCAMP' || k === 'APPRENTICESHIP');
+const LEARNING_KIND_CODES = OPPORTUNITY_KINDS.map(
+  (k) => k === 'COURSE' || k === 'BOOTCAMP' || k === 'APPRENTICESHIP',
+);
 const DAY_MS = 86_400_000;
 const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const DEFAULT_HOURS_PER_WEEK = 6;
@@ -105,9 +107,16 @@ function collectCandidates(
           continue;
         }
         const slot = teachers[t];
-        if (!LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesCheap(slot) || !filter.withinRadius(slot)) continue;
+        if (
+          !LEARNING_KIND_CODES[kinds[slot]] ||
+          excluded.has(slot) ||
+          !filter.passesCheap(slot) ||
+          !filter.withinRadius(slot)
+        )
+          continue;
         let level = 0;
-        for (let i = teachStart[slot]; i < teachStart[slot + 1]; i++) if (teachSkill[i] === code) level = teachLevel[i];
+        for (let i = teachStart[slot]; i < teachStart[slot + 1]; i++)
+          if (teachSkill[i] === code) level = teachLevel[i];
         if (level < need.level) continue;
         const h = Number.isNaN(index.hours.data[slot]) ? 0 : index.hours.data[slot];
         const money = filter.costFor(slot);
@@ -144,15 +153,18 @@ function codedProblemInput(
   const perHour = weights?.perHour ?? DEFAULT_WEIGHTS.perHour;
   const perPound = weights?.perPound ?? DEFAULT_WEIGHTS.perPound;
   const b = new CodedPlanInputBuilder(codes.skillCount, codes.skillName, learner.budgetPence ?? Infinity);
-  for (let code = 0; code < codes.held.length; code++) if (codes.held[code] > 0) b.hold(code, codes.held[code]);
+  for (let code = 0; code < codes.held.length; code++)
+    if (codes.held[code] > 0) b.hold(code, codes.held[code]);
   for (const g of codes.goal) b.need(g.code, g.level);
   const ix = index;
   for (const slot of slots) {
     const hours = Number.isNaN(ix.hours.data[slot]) ? 0 : ix.hours.data[slot];
     const money = filter.costFor(slot);
     b.op(ix.ids[slot], hours * perHour + (money / 100) * perPound, money, true);
-    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++) b.teach(ix.teaches.skill.data[i], ix.teaches.level.data[i]);
-    for (let i = ix.requires.start.data[slot]; i < ix.requires.start.data[slot + 1]; i++) b.require(ix.requires.skill.data[i], ix.requires.level.data[i]);
+    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++)
+      b.teach(ix.teaches.skill.data[i], ix.teaches.level.data[i]);
+    for (let i = ix.requires.start.data[slot]; i < ix.requires.start.data[slot + 1]; i++)
+      b.require(ix.requires.skill.data[i], ix.requires.level.data[i]);
   }
   return b.build();
 }
@@ -184,7 +196,12 @@ function codeSkills(index: CatalogueIndex, learner: LearnerRecord, goal: SkillLe
   const goalPairs = goal.map((g) => ({ code: code(g.skill), level: g.level }));
   const held = new Uint8Array(base + extra.length);
   for (const [c, level] of heldPairs) if (level > held[c]) held[c] = level;
-  return { skillCount: held.length, skillName: (c) => (c < base ? index.skillName(c) : extra[c - base]), held, goal: goalPairs };
+  return {
+    skillCount: held.length,
+    skillName: (c) => (c < base ? index.skillName(c) : extra[c - base]),
+    held,
+    goal: goalPairs,
+  };
 }
 
 /**
@@ -192,7 +209,12 @@ function codeSkills(index: CatalogueIndex, learner: LearnerRecord, goal: SkillLe
  * closing date, budget after funding), the same solver as the batch planner, then a schedule by start
  * dates and hours per week, the best live jobs for the goal at the end, and plain-English reasons.
  */
-export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal: RoadmapGoal, opts: RoadmapOptions = {}): Roadmap {
+export function planRoadmap(
+  index: CatalogueIndex,
+  learner: LearnerRecord,
+  goal: RoadmapGoal,
+  opts: RoadmapOptions = {},
+): Roadmap {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const q = new LearnerQuery(index, learner);
   const filter = new LearnerFilter(index, learner, q, today);
@@ -204,15 +226,26 @@ export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal:
     if (slot !== undefined) excluded.add(slot);
   }
   const codes = codeSkills(index, learner, goal.skills);
-  const slots = collectCandidates(index, filter, codes.goal, opts.candidatesPerSkill ?? 20, codes.held, excluded);
+  const slots = collectCandidates(
+    index,
+    filter,
+    codes.goal,
+    opts.candidatesPerSkill ?? 20,
+    codes.held,
+    excluded,
+  );
   const bySlot = new Map<string, number>();
   for (const slot of slots) bySlot.set(index.ids[slot], slot);
-  const problem = compileCodedProblem(codedProblemInput(index, filter, learner, codes, slots, opts.weights), opts.candidatesPerSkill ?? 20);
+  const problem = compileCodedProblem(
+    codedProblemInput(index, filter, learner, codes, slots, opts.weights),
+    opts.candidatesPerSkill ?? 20,
+  );
   const solved = solvePlanProblem(problem, { nodeLimit: opts.nodeLimit ?? 500, improveRounds: 0 });
   const result = describeSolution(solved);
 
   // Schedule: in plan order, each step starts when the previous ends, or at its own later start date.
-  const hpw = learner.hoursPerWeek && learner.hoursPerWeek > 0 ? learner.hoursPerWeek : DEFAULT_HOURS_PER_WEEK;
+  const hpw =
+    learner.hoursPerWeek && learner.hoursPerWeek > 0 ? learner.hoursPerWeek : DEFAULT_HOURS_PER_WEEK;
   let cursor = Math.floor(Date.parse(today) / DAY_MS);
   const firstDay = cursor;
   const have = new Map(held);
@@ -240,7 +273,17 @@ export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal:
       title: rec.title,
       position: position + 1,
       skillsGained: gained.map((t) => ({ skill: t.skill, level: t.level })),
-      why: explainStep(index, rec.accreditedSkills ?? [], gained, goalLevels, goal.title, cost, rec.costPence, distance, rec.mode),
+      why: explainStep(
+        index,
+        rec.accreditedSkills ?? [],
+        gained,
+        goalLevels,
+        goal.title,
+        cost,
+        rec.costPence,
+        distance,
+        rec.mode,
+      ),
       hours,
       costToLearnerPence: cost,
       plannedStart: isoDay(start),
@@ -251,8 +294,12 @@ export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal:
 
   const jobs = goal.occupationId ? bestJobs(index, filter, goal.occupationId, have, excluded) : [];
   const missingSkills = goal.skills.filter((g) => result.missing.includes(g.skill));
-  const untaught = missingSkills.filter((m) => !problem.goalItemOf.some((it, i) => problem.goal[i].skill === m.skill && it >= 0)).map((m) => m.skill);
-  const alternatives = result.reachable ? [] : suggestAlternatives(index, filter, learner, goal, opts.occupations ?? []);
+  const untaught = missingSkills
+    .filter((m) => !problem.goalItemOf.some((it, i) => problem.goal[i].skill === m.skill && it >= 0))
+    .map((m) => m.skill);
+  const alternatives = result.reachable
+    ? []
+    : suggestAlternatives(index, filter, learner, goal, opts.occupations ?? []);
   const weeks = Math.round(((cursor - firstDay) / 7) * 10) / 10;
   return {
     goal: goal.title,
@@ -264,7 +311,18 @@ export function planRoadmap(index: CatalogueIndex, learner: LearnerRecord, goal:
     untaughtSkills: untaught,
     alternatives,
     totals: { hours: Math.round(totalHours * 10) / 10, costPence: totalCost, weeks, objective: result.cost },
-    summary: summarise(index, goal.title, result.reachable, steps.length, totalHours, totalCost, weeks, missingSkills, jobs.length, alternatives),
+    summary: summarise(
+      index,
+      goal.title,
+      result.reachable,
+      steps.length,
+      totalHours,
+      totalCost,
+      weeks,
+      missingSkills,
+      jobs.length,
+      alternatives,
+    ),
   };
 }
 
@@ -281,18 +339,37 @@ function explainStep(
 ): string {
   const forGoal = gained.filter((g) => goalLevels.has(g.skill));
   const stepping = gained.filter((g) => !goalLevels.has(g.skill));
-  const names = (xs: SkillLevel[]) => xs.slice(0, 3).map((x) => index.graph.label(x.skill)).join(' and ');
+  const names = (xs: SkillLevel[]) =>
+    xs
+      .slice(0, 3)
+      .map((x) => index.graph.label(x.skill))
+      .join(' and ');
   const parts: string[] = [];
   if (forGoal.length > 0) parts.push(`Teaches ${names(forGoal)} to the level ${goalTitle} asks for.`);
-  if (stepping.length > 0) parts.push(`${forGoal.length > 0 ? 'Also teaches' : 'Teaches'} ${names(stepping)}, which you need before a later step.`);
+  if (stepping.length > 0)
+    parts.push(
+      `${forGoal.length > 0 ? 'Also teaches' : 'Teaches'} ${names(stepping)}, which you need before a later step.`,
+    );
   if (accredited.some((s) => gained.some((g) => g.skill === s))) parts.push('Employers back this course.');
-  parts.push(cost === 0 ? (listPrice > 0 ? 'Free for you (funded).' : 'Free for you.') : `Costs you £${(cost / 100).toFixed(2)}.`);
+  parts.push(
+    cost === 0
+      ? listPrice > 0
+        ? 'Free for you (funded).'
+        : 'Free for you.'
+      : `Costs you £${(cost / 100).toFixed(2)}.`,
+  );
   if (!Number.isNaN(distance)) parts.push(`${distance.toFixed(1)} km away.`);
   else if (mode === 'ONLINE') parts.push('Online, so you can do it from home.');
   return parts.join(' ');
 }
 
-function bestJobs(index: CatalogueIndex, filter: LearnerFilter, occupationId: string, have: Map<string, number>, excluded: ReadonlySet<number>): RoadmapJob[] {
+function bestJobs(
+  index: CatalogueIndex,
+  filter: LearnerFilter,
+  occupationId: string,
+  have: Map<string, number>,
+  excluded: ReadonlySet<number>,
+): RoadmapJob[] {
   const scored: { slot: number; fit: number }[] = [];
   const haveByCode = new Map<number, number>();
   for (const [skill, level] of have) {
@@ -301,11 +378,18 @@ function bestJobs(index: CatalogueIndex, filter: LearnerFilter, occupationId: st
   }
   for (const slot of index.slotsForOccupation(occupationId)) {
     const kind = index.kindOf(slot);
-    if ((kind !== 'VACANCY' && kind !== 'APPRENTICESHIP') || excluded.has(slot) || !filter.passesCheap(slot) || !filter.withinRadius(slot)) continue;
+    if (
+      (kind !== 'VACANCY' && kind !== 'APPRENTICESHIP') ||
+      excluded.has(slot) ||
+      !filter.passesCheap(slot) ||
+      !filter.withinRadius(slot)
+    )
+      continue;
     const a = index.requires.start.data[slot];
     const b = index.requires.start.data[slot + 1];
     let got = 0;
-    for (let i = a; i < b; i++) got += Math.min(1, (haveByCode.get(index.requires.skill.data[i]) ?? 0) / index.requires.level.data[i]);
+    for (let i = a; i < b; i++)
+      got += Math.min(1, (haveByCode.get(index.requires.skill.data[i]) ?? 0) / index.requires.level.data[i]);
     scored.push({ slot, fit: b > a ? got / (b - a) : 1 });
   }
   scored.sort((x, y) => y.fit - x.fit || (index.ids[x.slot] < index.ids[y.slot] ? -1 : 1));
@@ -323,7 +407,13 @@ function bestJobs(index: CatalogueIndex, filter: LearnerFilter, occupationId: st
   });
 }
 
-function suggestAlternatives(index: CatalogueIndex, filter: LearnerFilter, learner: LearnerRecord, goal: RoadmapGoal, occupations: readonly OccupationRecord[]) {
+function suggestAlternatives(
+  index: CatalogueIndex,
+  filter: LearnerFilter,
+  learner: LearnerRecord,
+  goal: RoadmapGoal,
+  occupations: readonly OccupationRecord[],
+) {
   const hours = new GapHoursEstimator(index, filter);
   const held = new Map(learner.skills.map((s) => [s.skill, s.level]));
   const goalSkills = new Set(goal.skills.map((g) => g.skill));
@@ -332,9 +422,12 @@ function suggestAlternatives(index: CatalogueIndex, filter: LearnerFilter, learn
     if (occ.id === goal.occupationId || !occ.essential.some((e) => goalSkills.has(e.skill))) continue;
     let total = 0;
     for (const n of occ.essential) if ((held.get(n.skill) ?? 0) < n.level) total += hours.hoursFor(n);
-    if (Number.isFinite(total)) out.push({ occupationId: occ.id, title: occ.title, gapHours: Math.round(total * 10) / 10 });
+    if (Number.isFinite(total))
+      out.push({ occupationId: occ.id, title: occ.title, gapHours: Math.round(total * 10) / 10 });
   }
-  return out.sort((a, b) => a.gapHours - b.gapHours || (a.occupationId < b.occupationId ? -1 : 1)).slice(0, 3);
+  return out
+    .sort((a, b) => a.gapHours - b.gapHours || (a.occupationId < b.occupationId ? -1 : 1))
+    .slice(0, 3);
 }
 
 function summarise(
@@ -350,9 +443,17 @@ function summarise(
   alternatives: { title: string }[],
 ): string {
   const money = cost === 0 ? 'at no cost to you' : `for £${(cost / 100).toFixed(2)}`;
-  if (reachable && count === 0) return `You already have the skills ${goal} asks for.${jobs > 0 ? ` There ${jobs === 1 ? 'is 1 job' : `are ${jobs} jobs`} to look at.` : ''}`;
-  if (reachable) return `${count} step${count === 1 ? '' : 's'} to ${goal}: about ${Math.round(hours)} hours over ${Math.ceil(weeks)} weeks, ${money}.${jobs > 0 ? ` Then ${jobs === 1 ? 'a job' : `${jobs} jobs`} to apply for.` : ''}`;
-  const names = missing.slice(0, 3).map((m) => index.graph.label(m.skill)).join(', ');
-  const alt = alternatives.length > 0 ? ` You could aim for ${alternatives.map((a) => a.title).join(' or ')} instead.` : '';
+  if (reachable && count === 0)
+    return `You already have the skills ${goal} asks for.${jobs > 0 ? ` There ${jobs === 1 ? 'is 1 job' : `are ${jobs} jobs`} to look at.` : ''}`;
+  if (reachable)
+    return `${count} step${count === 1 ? '' : 's'} to ${goal}: about ${Math.round(hours)} hours over ${Math.ceil(weeks)} weeks, ${money}.${jobs > 0 ? ` Then ${jobs === 1 ? 'a job' : `${jobs} jobs`} to apply for.` : ''}`;
+  const names = missing
+    .slice(0, 3)
+    .map((m) => index.graph.label(m.skill))
+    .join(', ');
+  const alt =
+    alternatives.length > 0
+      ? ` You could aim for ${alternatives.map((a) => a.title).join(' or ')} instead.`
+      : '';
   return `Nothing on offer to you yet teaches ${names} for ${goal}. These ${count} step${count === 1 ? '' : 's'} get you as close as we can.${alt}`;
 }

@@ -6,7 +6,11 @@ import { PlanningInstance } from '../planner/planning.types';
  * can be ordered (fixpoint) and is within budget. Returns the best full-coverage cost, or the largest
  * coverage count when none covers the goal.
  */
-export function solveExhaustively(instance: PlanningInstance): { feasible: boolean; cost: number; maxCovered: number } {
+export function solveExhaustively(instance: PlanningInstance): {
+  feasible: boolean;
+  cost: number;
+  maxCovered: number;
+} {
   const ops = instance.opportunities.filter((o) => isUsable(o, instance));
   if (ops.length > 16) throw new Error('too many opportunities for exhaustive search');
   const budget = instance.learner.budgetPence ?? Infinity;
@@ -18,7 +22,7 @@ export function solveExhaustively(instance: PlanningInstance): { feasible: boole
     if (subset.reduce((a, o) => a + (o.costPence ?? 0), 0) > budget) continue;
     const have = maxLevels(instance.learner.skills);
     let pending = subset;
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress;) {
       progress = false;
       pending = pending.filter((o) => {
         if (!o.requires.every((r) => (have.get(r.skill) ?? 0) >= r.level)) return true;
@@ -30,7 +34,11 @@ export function solveExhaustively(instance: PlanningInstance): { feasible: boole
     if (pending.length > 0) continue;
     const covered = goal.filter(([s, l]) => (have.get(s) ?? 0) >= l).length;
     maxCovered = Math.max(maxCovered, covered);
-    if (covered === goal.length) bestCost = Math.min(bestCost, subset.reduce((a, o) => a + opCost(o, instance), 0));
+    if (covered === goal.length)
+      bestCost = Math.min(
+        bestCost,
+        subset.reduce((a, o) => a + opCost(o, instance), 0),
+      );
   }
   return { feasible: bestCost < Infinity, cost: bestCost, maxCovered };
 }

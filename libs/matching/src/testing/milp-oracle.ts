@@ -3,7 +3,10 @@ import { PlanningInstance } from '../planner/planning.types';
 
 /** Minimal view of the `highs` wasm solver (dev dependency; tests and benchmarks only). */
 export interface HighsSolver {
-  solve(lp: string, options?: Record<string, unknown>): {
+  solve(
+    lp: string,
+    options?: Record<string, unknown>,
+  ): {
     Status: string;
     ObjectiveValue: number;
     Columns: Record<string, { Primal: number }>;
@@ -99,21 +102,45 @@ export function buildPlanningMilp(
     const big = num(2 * total + 1);
     objective = `obj: ${[...costTerms, ...zTerms.map((z) => `- ${big} ${z}`)].join(' + ').replace(/\+ -/g, '-')}`;
   } else objective = `obj: ${costTerms.join(' + ') || '0 x0'}`;
-  if (ops.length === 0 || (goal.length === 0 && !maximiseCoverage && rows.length === 0)) return { lp: 'Minimize\n obj: 0 dummy\nSubject To\n c: dummy >= 0\nEnd\n', names, trivialInfeasible: goal.length > 0 && !maximiseCoverage };
-  const lp = ['Minimize', ` ${objective}`, 'Subject To', ...rows.map((r) => ` ${r}`), 'Bounds', ...bounds.map((b) => ` ${b}`), 'Binary', ` ${binaries.join(' ')}`, 'End', ''].join('\n');
+  if (ops.length === 0 || (goal.length === 0 && !maximiseCoverage && rows.length === 0))
+    return {
+      lp: 'Minimize\n obj: 0 dummy\nSubject To\n c: dummy >= 0\nEnd\n',
+      names,
+      trivialInfeasible: goal.length > 0 && !maximiseCoverage,
+    };
+  const lp = [
+    'Minimize',
+    ` ${objective}`,
+    'Subject To',
+    ...rows.map((r) => ` ${r}`),
+    'Bounds',
+    ...bounds.map((b) => ` ${b}`),
+    'Binary',
+    ` ${binaries.join(' ')}`,
+    'End',
+    '',
+  ].join('\n');
   return { lp, names, trivialInfeasible };
 }
 
 export function solveWithMilp(highs: HighsSolver, instance: PlanningInstance): OracleResult {
   const started = performance.now();
   const goalSkills = [...maxLevels(instance.goal.skills)];
-  const heldGoal = goalSkills.filter(([s, l]) => (maxLevels(instance.learner.skills).get(s) ?? 0) >= l).length;
+  const heldGoal = goalSkills.filter(
+    ([s, l]) => (maxLevels(instance.learner.skills).get(s) ?? 0) >= l,
+  ).length;
   const opts = { mip_rel_gap: 1e-7, output_flag: false };
   const exact = buildPlanningMilp(instance, false);
   const sol = exact.trivialInfeasible ? null : highs.solve(exact.lp, opts);
   if (sol && sol.Status === 'Optimal') {
     const steps = [...exact.names].filter(([v]) => (sol.Columns[v]?.Primal ?? 0) > 0.5).map(([, id]) => id);
-    return { feasible: true, cost: sol.ObjectiveValue, maxCovered: goalSkills.length, steps, ms: performance.now() - started };
+    return {
+      feasible: true,
+      cost: sol.ObjectiveValue,
+      maxCovered: goalSkills.length,
+      steps,
+      ms: performance.now() - started,
+    };
   }
   if (sol && sol.Status !== 'Infeasible') throw new Error(`HiGHS status ${sol.Status}`);
   const partial = buildPlanningMilp(instance, true);
@@ -122,5 +149,11 @@ export function solveWithMilp(highs: HighsSolver, instance: PlanningInstance): O
   let covered = 0;
   for (const [v, c] of Object.entries(ps.Columns)) if (v.startsWith('z') && c.Primal > 0.5) covered++;
   const steps = [...partial.names].filter(([v]) => (ps.Columns[v]?.Primal ?? 0) > 0.5).map(([, id]) => id);
-  return { feasible: false, cost: NaN, maxCovered: covered + heldGoal, steps, ms: performance.now() - started };
+  return {
+    feasible: false,
+    cost: NaN,
+    maxCovered: covered + heldGoal,
+    steps,
+    ms: performance.now() - started,
+  };
 }

@@ -27,7 +27,8 @@ export function generatePlanningInstance(seed: number, opts: GeneratorOptions): 
   const skill = (i: number): string => `S${i}`;
 
   const learnerSkills: SkillLevel[] = [];
-  for (let i = 0; i < Math.min(4, skillCount); i++) if (rng.chance(0.6)) learnerSkills.push({ skill: skill(i), level: rng.int(1, 3) });
+  for (let i = 0; i < Math.min(4, skillCount); i++)
+    if (rng.chance(0.6)) learnerSkills.push({ skill: skill(i), level: rng.int(1, 3) });
 
   const goalCount = rng.int(3, Math.min(10, Math.max(3, Math.floor(skillCount / 3))));
   const goalSet = new Set<number>();
@@ -53,7 +54,10 @@ export function generatePlanningInstance(seed: number, opts: GeneratorOptions): 
         if (rng.chance(0.5) && t.level > 1) requires.push({ skill: t.skill, level: rng.int(1, t.level - 1) });
         else requires.push({ skill: skill(rng.int(0, skillCount - 1)), level: rng.int(1, 3) });
       } else if (minTaught > 0) {
-        requires.push({ skill: skill(rng.int(Math.max(0, minTaught - 6), minTaught - 1)), level: rng.int(1, 3) });
+        requires.push({
+          skill: skill(rng.int(Math.max(0, minTaught - 6), minTaught - 1)),
+          level: rng.int(1, 3),
+        });
       }
     }
     // Wide offers are cheaper per skill (the greedy bait); locked offers (with requirements) are cheap.
@@ -65,7 +69,10 @@ export function generatePlanningInstance(seed: number, opts: GeneratorOptions): 
     const location =
       mode === 'ONLINE'
         ? undefined
-        : { lat: CENTRE.lat + (far ? 1 : 0.15) * (rng.next() - 0.5), lon: CENTRE.lon + (far ? 1.5 : 0.2) * (rng.next() - 0.5) };
+        : {
+            lat: CENTRE.lat + (far ? 1 : 0.15) * (rng.next() - 0.5),
+            lon: CENTRE.lon + (far ? 1.5 : 0.2) * (rng.next() - 0.5),
+          };
     opportunities.push({
       id: `O${String(k).padStart(3, '0')}`,
       kind: 'COURSE',

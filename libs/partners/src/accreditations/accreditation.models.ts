@@ -1,8 +1,19 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsOptional, IsString, Length } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsOptional,
+  IsString,
+  Length,
+} from 'class-validator';
 import { SkillModel } from '@skillpath/catalogue';
 
-@ObjectType('AccreditationRecord', { description: "An accreditation as its employer and the course's provider see it" })
+@ObjectType('AccreditationRecord', {
+  description: "An accreditation as its employer and the course's provider see it",
+})
 export class AccreditationRecordModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) opportunityId!: string;
@@ -22,18 +33,26 @@ export class RequestAccreditationInput {
   @Field(() => ID) @IsString() opportunityId!: string;
   @Field(() => ID) @IsString() employerId!: string;
   @Field(() => [ID], { description: 'Skills the course teaches that the employer is asked to vouch for' })
-  @IsArray() @ArrayMinSize(1, { message: 'name at least one skill' }) @ArrayMaxSize(50)
+  @IsArray()
+  @ArrayMinSize(1, { message: 'name at least one skill' })
+  @ArrayMaxSize(50)
   skillIds!: string[];
 }
 
 @InputType()
 export class ApproveAccreditationInput {
-  @Field(() => Date, { nullable: true, description: 'Default: now' }) @IsOptional() @IsDate() validFrom?: Date;
+  @Field(() => Date, { nullable: true, description: 'Default: now' })
+  @IsOptional()
+  @IsDate()
+  validFrom?: Date;
   @Field(() => Date) @IsDate() validTo!: Date;
   @Field({ defaultValue: false }) @IsBoolean() guaranteedInterview!: boolean;
 }
 
 @InputType()
 export class AccreditationReasonInput {
-  @Field() @IsString() @Length(3, 500, { message: 'reason must be between 3 and 500 characters' }) reason!: string;
+  @Field()
+  @IsString()
+  @Length(3, 500, { message: 'reason must be between 3 and 500 characters' })
+  reason!: string;
 }

@@ -2,7 +2,12 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import { Loaders, RequestLoaders } from '@skillpath/common';
 import { CatalogueLoaders, SkillModel } from '@skillpath/catalogue';
-import { AccreditationReasonInput, AccreditationRecordModel, ApproveAccreditationInput, RequestAccreditationInput } from './accreditation.models';
+import {
+  AccreditationReasonInput,
+  AccreditationRecordModel,
+  ApproveAccreditationInput,
+  RequestAccreditationInput,
+} from './accreditation.models';
 import { AccreditationsService } from './accreditations.service';
 
 type Row = Record<string, unknown>;

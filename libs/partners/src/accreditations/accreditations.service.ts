@@ -23,16 +23,23 @@ export class AccreditationsService {
     private readonly changes: ListingChangeNotifier,
   ) {}
 
-  async request(user: AuthUser, input: { opportunityId: string; employerId: string; skillIds: string[] }): Promise<Row> {
+  async request(
+    user: AuthUser,
+    input: { opportunityId: string; employerId: string; skillIds: string[] },
+  ): Promise<Row> {
     // Listings are public, so saying what kind one is reveals nothing: check that before membership.
-    const [listing]: Row[] = UUID.test(input.opportunityId) ? await this.ds.query('SELECT kind FROM opportunities WHERE id = $1', [input.opportunityId]) : [];
+    const [listing]: Row[] = UUID.test(input.opportunityId)
+      ? await this.ds.query('SELECT kind FROM opportunities WHERE id = $1', [input.opportunityId])
+      : [];
     if (listing && listing.kind !== 'COURSE' && listing.kind !== 'BOOTCAMP') {
       throw badInput('Only courses and bootcamps can be accredited; a vacancy or apprenticeship cannot.');
     }
     const { opp } = await this.listings.own(user, input.opportunityId);
     if (opp.status !== 'ACTIVE') throw badInput('That course is no longer active.');
     if (!UUID.test(input.employerId)) throw notFound('That employer does not exist.');
-    const [employer]: Row[] = await this.ds.query('SELECT kind FROM organisations WHERE id = $1', [input.employerId]);
+    const [employer]: Row[] = await this.ds.query('SELECT kind FROM organisations WHERE id = $1', [
+      input.employerId,
+    ]);
     if (!employer) throw notFound('That employer does not exist.');
     if (employer.kind !== 'EMPLOYER') throw badInput('Accreditation is asked of an employer organisation.');
     const skillIds = [...new Set(input.skillIds)];
@@ -42,27 +49,46 @@ export class AccreditationsService {
     );
     const untaught = skillIds.filter((s) => !taught.some((t) => t.skill_id === s));
     if (untaught.length) {
-      throw badInput(`The course does not teach ${untaught.length === 1 ? 'that skill' : 'those skills'}: ${untaught.join(', ')}. An employer can only vouch for skills it teaches.`, {
-        skillIds: untaught,
-      });
+      throw badInput(
+        `The course does not teach ${untaught.length === 1 ? 'that skill' : 'those skills'}: ${untaught.join(', ')}. An employer can only vouch for skills it teaches.`,
+        {
+          skillIds: untaught,
+        },
+      );
     }
     const open: Row[] = await this.ds.query(
       `SELECT id FROM accreditations WHERE opportunity_id = $1 AND employer_id = $2 AND status IN ('REQUESTED', 'ACTIVE')`,
       [opp.id, input.employerId],
     );
-    if (open.length) throw conflict('That employer already has a request or an accreditation in force for this course.');
+    if (open.length)
+      throw conflict('That employer already has a request or an accreditation in force for this course.');
     const saved = await this.ds
       .getRepository(AccreditationEntity)
-      .save(this.ds.getRepository(AccreditationEntity).create({ opportunityId: opp.id, employerId: input.employerId, skillIds, status: 'REQUESTED' }));
+      .save(
+        this.ds
+          .getRepository(AccreditationEntity)
+          .create({ opportunityId: opp.id, employerId: input.employerId, skillIds, status: 'REQUESTED' }),
+      );
     return this.read(saved.id);
   }
 
-  async approve(user: AuthUser, id: string, input: { validFrom?: Date; validTo: Date; guaranteedInterview: boolean }): Promise<Row> {
+  async approve(
+    user: AuthUser,
+    id: string,
+    input: { validFrom?: Date; validTo: Date; guaranteedInterview: boolean },
+  ): Promise<Row> {
     const a = await this.forEmployer(user, id);
     const validFrom = input.validFrom ?? new Date();
-    if (input.validTo <= validFrom) throw badInput('validTo must be after validFrom: the accreditation would end before it starts.');
+    if (input.validTo <= validFrom)
+      throw badInput('validTo must be after validFrom: the accreditation would end before it starts.');
     if (input.validTo <= new Date()) throw badInput('validTo must be in the future.');
-    await this.transition(a, ['REQUESTED'], { status: 'ACTIVE', validFrom, validTo: input.validTo, guaranteedInterview: input.guaranteedInterview, reason: null });
+    await this.transition(a, ['REQUESTED'], {
+      status: 'ACTIVE',
+      validFrom,
+      validTo: input.validTo,
+      guaranteedInterview: input.guaranteedInterview,
+      reason: null,
+    });
     await this.changes.changed([a.opportunity_id as string], 'accreditation approved');
     return this.read(id);
   }
@@ -78,7 +104,9 @@ export class AccreditationsService {
     const a = await this.forEmployer(user, id);
     await this.ds.transaction(async (m) => {
       await this.transition(a, ['ACTIVE'], { status: 'REVOKED', reason }, m);
-      await m.getRepository(CredentialEntity).update({ accreditationId: id }, { revokedAt: new Date(), revocationReason: reason });
+      await m
+        .getRepository(CredentialEntity)
+        .update({ accreditationId: id }, { revokedAt: new Date(), revocationReason: reason });
     });
     await this.changes.changed([a.opportunity_id as string], 'accreditation revoked');
     return this.read(id);
@@ -88,7 +116,9 @@ export class AccreditationsService {
   async list(user: AuthUser, organisationId: string): Promise<Row[]> {
     const org = await this.access.requireMember(user, organisationId, { kinds: ['EMPLOYER', 'PROVIDER'] });
     const column = org.kind === 'EMPLOYER' ? 'a.employer_id' : 'o.organisation_id';
-    return this.ds.query(`${ACCREDITATION_SQL} WHERE ${column} = $1 ORDER BY a.created_at DESC`, [organisationId]);
+    return this.ds.query(`${ACCREDITATION_SQL} WHERE ${column} = $1 ORDER BY a.created_at DESC`, [
+      organisationId,
+    ]);
   }
 
   read(id: string): Promise<Row> {
@@ -103,7 +133,12 @@ export class AccreditationsService {
     return a;
   }
 
-  private async transition(a: Row, from: AccreditationStatus[], patch: Partial<AccreditationEntity>, m = this.ds.manager): Promise<void> {
+  private async transition(
+    a: Row,
+    from: AccreditationStatus[],
+    patch: Partial<AccreditationEntity>,
+    m = this.ds.manager,
+  ): Promise<void> {
     // Conditional update: two employers' clicks racing cannot both succeed.
     const res = await m
       .createQueryBuilder()
@@ -111,6 +146,9 @@ export class AccreditationsService {
       .set(patch)
       .where('id = :id AND status IN (:...from)', { id: a.id, from })
       .execute();
-    if (!res.affected) throw conflict(`That accreditation is ${String(a.status).toLowerCase()}, so it cannot become ${String(patch.status).toLowerCase()}.`);
+    if (!res.affected)
+      throw conflict(
+        `That accreditation is ${String(a.status).toLowerCase()}, so it cannot become ${String(patch.status).toLowerCase()}.`,
+      );
   }
 }

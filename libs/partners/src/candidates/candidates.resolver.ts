@@ -4,7 +4,9 @@ import { Loaders, RequestLoaders } from '@skillpath/common';
 import { CatalogueLoaders, SkillLevelModel, SkillModel } from '@skillpath/catalogue';
 import { CandidatesService } from './candidates.service';
 
-@ObjectType('Candidate', { description: 'A consenting learner who fits a vacancy: no name, no contact details' })
+@ObjectType('Candidate', {
+  description: 'A consenting learner who fits a vacancy: no name, no contact details',
+})
 export class CandidateModel {
   @Field(() => ID, { description: 'Opaque; use it to express interest' }) candidateId!: string;
   @Field(() => Float) fit!: number;
@@ -24,8 +26,10 @@ export class ExpressionOfInterestModel {
   @Field(() => String, { nullable: true }) employerName?: string | null;
   @Field() message!: string;
   @Field({ description: 'PENDING | ACCEPTED | DECLINED' }) status!: string;
-  @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactName?: string | null;
-  @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactEmail?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactName?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactEmail?:
+    string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -56,10 +60,15 @@ export class CandidatesResolver {
     @Loaders() l: RequestLoaders,
   ): Promise<CandidateModel[]> {
     const list = await this.candidates.forVacancy(user, vacancyId, minFit);
-    const skills = await this.catalogue.skillsById(l, list.flatMap((c) => [...c.skills.map((s) => s.skillId), ...c.missingSkillIds]));
+    const skills = await this.catalogue.skillsById(
+      l,
+      list.flatMap((c) => [...c.skills.map((s) => s.skillId), ...c.missingSkillIds]),
+    );
     return list.map((c) => ({
       ...c,
-      skills: c.skills.filter((s) => skills.has(s.skillId)).map((s) => ({ skill: skills.get(s.skillId)!, level: s.level })),
+      skills: c.skills
+        .filter((s) => skills.has(s.skillId))
+        .map((s) => ({ skill: skills.get(s.skillId)!, level: s.level })),
       missingSkills: c.missingSkillIds.map((id) => skills.get(id)).filter((s): s is SkillModel => !!s),
     }));
   }
@@ -78,7 +87,10 @@ export class CandidatesResolver {
 
   @Roles('EMPLOYER', 'ADMIN')
   @Query(() => [ExpressionOfInterestModel])
-  async vacancyInterests(@CurrentUser() user: AuthUser, @Args('vacancyId', { type: () => ID }) vacancyId: string): Promise<ExpressionOfInterestModel[]> {
+  async vacancyInterests(
+    @CurrentUser() user: AuthUser,
+    @Args('vacancyId', { type: () => ID }) vacancyId: string,
+  ): Promise<ExpressionOfInterestModel[]> {
     return (await this.candidates.sent(user, vacancyId)).map(interest);
   }
 

@@ -44,7 +44,9 @@ export class CandidatesService {
     const needs = requires.map((r) => ({ skill: r.skill_id, level: Number(r.level) }));
     // Only consenting learners who hold at least one of the skills (or one related to them) are scored.
     const { graph } = await this.engine.get();
-    const related = [...new Set(needs.flatMap((n) => [n.skill, ...graph.related(n.skill).map((r) => r.skill)]))];
+    const related = [
+      ...new Set(needs.flatMap((n) => [n.skill, ...graph.related(n.skill).map((r) => r.skill)])),
+    ];
     const learners: Row[] = await this.ds.query(
       `SELECT p.user_id, p.borough FROM learner_profiles p JOIN users u ON u.id = p.user_id
         WHERE p.share_with_employers AND u.role = 'LEARNER'
@@ -55,14 +57,21 @@ export class CandidatesService {
     for (const l of learners) {
       const userId = l.user_id as string;
       const held = await this.profiles.heldSkills(userId);
-      const fit = fitToOpportunity({ skills: held.map((h) => ({ skill: h.skillId, level: h.level })) }, { requires: needs, title: vacancy.title as string }, graph);
+      const fit = fitToOpportunity(
+        { skills: held.map((h) => ({ skill: h.skillId, level: h.level })) },
+        { requires: needs, title: vacancy.title as string },
+        graph,
+      );
       if (fit.score < minFit) continue;
       const [progress]: Row[] = await this.ds.query(
         `SELECT count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS done, count(*)::int AS total FROM roadmap_steps s
           WHERE s.roadmap_id = (SELECT id FROM roadmaps WHERE user_id = $1 ORDER BY version DESC LIMIT 1)`,
         [userId],
       );
-      const [interest]: Row[] = await this.ds.query('SELECT status FROM expressions_of_interest WHERE vacancy_id = $1 AND learner_user_id = $2', [vacancyId, userId]);
+      const [interest]: Row[] = await this.ds.query(
+        'SELECT status FROM expressions_of_interest WHERE vacancy_id = $1 AND learner_user_id = $2',
+        [vacancyId, userId],
+      );
       out.push({
         candidateId: userId,
         fit: Math.round(fit.score * 100) / 100,
@@ -85,7 +94,12 @@ export class CandidatesService {
     return out.sort((a, b) => b.fit - a.fit || a.candidateId.localeCompare(b.candidateId));
   }
 
-  async expressInterest(user: AuthUser, vacancyId: string, candidateId: string, message: string): Promise<ExpressionOfInterestEntity> {
+  async expressInterest(
+    user: AuthUser,
+    vacancyId: string,
+    candidateId: string,
+    message: string,
+  ): Promise<ExpressionOfInterestEntity> {
     const vacancy = await this.vacancy(user, vacancyId);
     if (!UUID.test(candidateId)) throw notFound('That candidate is not available.');
     const [consenting]: Row[] = await this.ds.query(
@@ -95,9 +109,16 @@ export class CandidatesService {
     // A learner who does not share looks exactly like one who does not exist.
     if (!consenting) throw notFound('That candidate is not available.');
     const repo = this.ds.getRepository(ExpressionOfInterestEntity);
-    if (await repo.findOne({ where: { vacancyId, learnerUserId: candidateId } })) throw conflict('You have already expressed interest in this candidate for this vacancy.');
+    if (await repo.findOne({ where: { vacancyId, learnerUserId: candidateId } }))
+      throw conflict('You have already expressed interest in this candidate for this vacancy.');
     const saved = await repo.save(
-      repo.create({ employerId: vacancy.organisation_id as string, vacancyId, learnerUserId: candidateId, sentBy: user.id, message: message.trim() }),
+      repo.create({
+        employerId: vacancy.organisation_id as string,
+        vacancyId,
+        learnerUserId: candidateId,
+        sentBy: user.id,
+        message: message.trim(),
+      }),
     );
     await this.notifications.notify(candidateId, {
       kind: 'EMPLOYER_INTEREST',
@@ -105,7 +126,13 @@ export class CandidatesService {
       body: `For ${vacancy.title as string}: "${message.trim()}". Accept to share your name and email with them; they have neither until you do.`,
       data: { interestId: saved.id, vacancyId },
     });
-    await this.audit.record({ actorUserId: user.id, actorRole: user.role, subjectUserId: candidateId, action: 'INTEREST_EXPRESSED', reason: `vacancy ${vacancyId}` });
+    await this.audit.record({
+      actorUserId: user.id,
+      actorRole: user.role,
+      subjectUserId: candidateId,
+      action: 'INTEREST_EXPRESSED',
+      reason: `vacancy ${vacancyId}`,
+    });
     return saved;
   }
 
@@ -115,7 +142,10 @@ export class CandidatesService {
     const found = await repo.findOne({ where: { id: interestId, learnerUserId: user.id } });
     if (!found) throw notFound('That expression of interest does not exist.');
     if (found.status !== 'PENDING') throw conflict(`You have already ${found.status.toLowerCase()} this.`);
-    await repo.update({ id: found.id }, { status: accept ? 'ACCEPTED' : 'DECLINED', respondedAt: new Date() });
+    await repo.update(
+      { id: found.id },
+      { status: accept ? 'ACCEPTED' : 'DECLINED', respondedAt: new Date() },
+    );
     return repo.findOneOrFail({ where: { id: found.id } });
   }
 
@@ -138,14 +168,23 @@ export class CandidatesService {
       [vacancyId],
     );
     for (const r of rows.filter((x) => x.status === 'ACCEPTED')) {
-      await this.audit.record({ actorUserId: user.id, actorRole: user.role, subjectUserId: r.learner_user_id as string, action: 'CONTACT_VIEWED', reason: `accepted interest for vacancy ${vacancyId}` });
+      await this.audit.record({
+        actorUserId: user.id,
+        actorRole: user.role,
+        subjectUserId: r.learner_user_id as string,
+        action: 'CONTACT_VIEWED',
+        reason: `accepted interest for vacancy ${vacancyId}`,
+      });
     }
     return rows;
   }
 
   private async vacancy(user: AuthUser, vacancyId: string): Promise<Row> {
     if (!UUID.test(vacancyId)) throw notFound('That vacancy does not exist.');
-    const [v]: Row[] = await this.ds.query(`SELECT * FROM opportunities WHERE id = $1 AND kind IN ('VACANCY', 'APPRENTICESHIP')`, [vacancyId]);
+    const [v]: Row[] = await this.ds.query(
+      `SELECT * FROM opportunities WHERE id = $1 AND kind IN ('VACANCY', 'APPRENTICESHIP')`,
+      [vacancyId],
+    );
     if (!v || !v.organisation_id) throw notFound('That vacancy does not exist.');
     await this.access.requireMember(user, v.organisation_id as string, { kinds: ['EMPLOYER'] });
     return v;

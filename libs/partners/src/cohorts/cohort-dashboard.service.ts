@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { AuditService } from '@skillpath/journey';
 import { CohortEntity } from '@skillpath/persistence';
-import { PublishedCount, suppressNested, suppressRows, suppressSmallNumbers } from '../suppression/small-number-suppression';
+import {
+  PublishedCount,
+  suppressNested,
+  suppressRows,
+  suppressSmallNumbers,
+} from '../suppression/small-number-suppression';
 
 type Row = Record<string, unknown>;
 
@@ -20,7 +25,11 @@ export const FUNNEL_STAGES = [
   'In work',
 ] as const;
 
-export const BOOTCAMP_MILESTONES = ['Started a Skills Bootcamp', 'Completed a Skills Bootcamp', 'Positive outcome'] as const;
+export const BOOTCAMP_MILESTONES = [
+  'Started a Skills Bootcamp',
+  'Completed a Skills Bootcamp',
+  'Positive outcome',
+] as const;
 
 export interface CohortDashboard {
   cohortId: string;
@@ -36,7 +45,14 @@ export interface CohortDashboard {
     learningTotal: PublishedCount;
   }>;
   interviews: { promised: PublishedCount; recorded: PublishedCount };
-  learners: Array<{ userId: string; displayName: string; borough: string | null; stage: string; stepsCompleted: number; stepsTotal: number }>;
+  learners: Array<{
+    userId: string;
+    displayName: string;
+    borough: string | null;
+    stage: string;
+    stepsCompleted: number;
+    stepsTotal: number;
+  }>;
 }
 
 const MAX_SKILLS = 15;
@@ -74,7 +90,15 @@ export class CohortDashboardService {
         ORDER BY u.display_name, m.user_id`,
       [cohort.id],
     );
-    const flags = ['profile_complete', 'has_roadmap', 'enrolled', 'completed_step', 'applied', 'interviewed', 'in_work'];
+    const flags = [
+      'profile_complete',
+      'has_roadmap',
+      'enrolled',
+      'completed_step',
+      'applied',
+      'interviewed',
+      'in_work',
+    ];
     // A learner's furthest stage; anyone past a stage has, for the funnel, passed the ones before it.
     const furthest = members.map((m) => {
       let f = 0;
@@ -83,7 +107,10 @@ export class CohortDashboardService {
     });
     const stopped = FUNNEL_STAGES.map((_, i) => furthest.filter((f) => f === i).length);
     const funnelFigures = [
-      ...FUNNEL_STAGES.map((s, i) => ({ key: `stage:${i}`, of: stopped.map((_, c) => c).filter((c) => c >= i) })),
+      ...FUNNEL_STAGES.map((s, i) => ({
+        key: `stage:${i}`,
+        of: stopped.map((_, c) => c).filter((c) => c >= i),
+      })),
       ...FUNNEL_STAGES.slice(0, -1).map((s, i) => ({ key: `stopped:${i}`, of: [i] })),
     ];
     const funnelOut = suppressSmallNumbers({ cells: stopped, figures: funnelFigures });
@@ -140,7 +167,9 @@ export class CohortDashboardService {
 
   /** Skills active vacancies in the partnership's area ask for, against those the cohort holds and is learning, by borough. */
   private async skills(cohort: CohortEntity, members: Row[]): Promise<CohortDashboard['skills']> {
-    const [partnership]: Row[] = await this.ds.query('SELECT borough FROM organisations WHERE id = $1', [cohort.partnershipId]);
+    const [partnership]: Row[] = await this.ds.query('SELECT borough FROM organisations WHERE id = $1', [
+      cohort.partnershipId,
+    ]);
     const demand: Array<{ skill_id: string; vacancies: number }> = await this.ds.query(
       `SELECT os.skill_id, count(DISTINCT o.id)::int AS vacancies FROM opportunities o
          JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.role = 'REQUIRED'
@@ -150,7 +179,9 @@ export class CohortDashboardService {
       [(partnership?.borough as string | null) ?? null],
     );
     const ids = members.map((m) => m.user_id as string);
-    const boroughOf = new Map(members.map((m) => [m.user_id as string, (m.borough as string | null) ?? UNKNOWN_BOROUGH]));
+    const boroughOf = new Map(
+      members.map((m) => [m.user_id as string, (m.borough as string | null) ?? UNKNOWN_BOROUGH]),
+    );
     const boroughs = [...new Set(boroughOf.values())].sort();
     const skillIds = demand.map((d) => d.skill_id);
     const held: Array<{ user_id: string; skill_id: string }> = await this.ds.query(
@@ -165,9 +196,13 @@ export class CohortDashboardService {
       [ids, skillIds],
     );
     const grid = (pairs: Array<{ user_id: string; skill_id: string }>) => {
-      const counts = skillIds.map((sid) => boroughs.map((b) => pairs.filter((p) => p.skill_id === sid && boroughOf.get(p.user_id) === b).length));
+      const counts = skillIds.map((sid) =>
+        boroughs.map((b) => pairs.filter((p) => p.skill_id === sid && boroughOf.get(p.user_id) === b).length),
+      );
       // Each skill is its own table: a learner counts once per skill, in one borough, so a row adds up.
-      return counts.map((row) => suppressRows([row], { rowTotals: true, columnTotals: false, grandTotal: false }));
+      return counts.map((row) =>
+        suppressRows([row], { rowTotals: true, columnTotals: false, grandTotal: false }),
+      );
     };
     const heldOut = grid(held);
     const learningOut = grid(learning);
@@ -183,14 +218,29 @@ export class CohortDashboardService {
 }
 
 /** Every aggregate of a dashboard as CSV files; a suppressed count is written "[c]" as ONS does. */
-export function dashboardCsv(d: CohortDashboard, skillLabel: (id: string) => string): Array<{ name: string; content: string }> {
+export function dashboardCsv(
+  d: CohortDashboard,
+  skillLabel: (id: string) => string,
+): Array<{ name: string; content: string }> {
   const cell = (c: PublishedCount) => (c.suppressed ? '[c]' : String(c.value));
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const csv = (rows: string[][]) => rows.map((r) => r.map(q).join(',')).join('\n') + '\n';
   return [
-    { name: 'funnel.csv', content: csv([['stage', 'learners'], ...d.funnel.map((f) => [f.stage, cell(f.count)])]) },
-    { name: 'bootcamp-milestones.csv', content: csv([['milestone', 'learners'], ...d.bootcamp.map((f) => [f.stage, cell(f.count)])]) },
-    { name: 'journey-flows.csv', content: csv([['source', 'target', 'learners'], ...d.journey.links.map((l) => [l.source, l.target, cell(l.count)])]) },
+    {
+      name: 'funnel.csv',
+      content: csv([['stage', 'learners'], ...d.funnel.map((f) => [f.stage, cell(f.count)])]),
+    },
+    {
+      name: 'bootcamp-milestones.csv',
+      content: csv([['milestone', 'learners'], ...d.bootcamp.map((f) => [f.stage, cell(f.count)])]),
+    },
+    {
+      name: 'journey-flows.csv',
+      content: csv([
+        ['source', 'target', 'learners'],
+        ...d.journey.links.map((l) => [l.source, l.target, cell(l.count)]),
+      ]),
+    },
     {
       name: 'skills-demand-supply.csv',
       content: csv([
@@ -198,11 +248,24 @@ export function dashboardCsv(d: CohortDashboard, skillLabel: (id: string) => str
         ...d.skills.flatMap((s) => [
           ...s.held.map((h) => [skillLabel(s.skillId), String(s.demand), 'holds', h.borough, cell(h.count)]),
           [skillLabel(s.skillId), String(s.demand), 'holds', 'All', cell(s.heldTotal)],
-          ...s.learning.map((h) => [skillLabel(s.skillId), String(s.demand), 'learning', h.borough, cell(h.count)]),
+          ...s.learning.map((h) => [
+            skillLabel(s.skillId),
+            String(s.demand),
+            'learning',
+            h.borough,
+            cell(h.count),
+          ]),
           [skillLabel(s.skillId), String(s.demand), 'learning', 'All', cell(s.learningTotal)],
         ]),
       ]),
     },
-    { name: 'guaranteed-interviews.csv', content: csv([['measure', 'learners'], ['promised', cell(d.interviews.promised)], ['recorded', cell(d.interviews.recorded)]]) },
+    {
+      name: 'guaranteed-interviews.csv',
+      content: csv([
+        ['measure', 'learners'],
+        ['promised', cell(d.interviews.promised)],
+        ['recorded', cell(d.interviews.recorded)],
+      ]),
+    },
   ];
 }

@@ -13,7 +13,8 @@ export class CohortModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => ID) partnershipId!: string;
-  @Field(() => String, { nullable: true, description: 'Shown to the partnership only' }) joinCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown to the partnership only' }) joinCode?:
+    string | null;
 }
 
 @ObjectType('MyCohort')
@@ -24,7 +25,9 @@ export class MyCohortModel {
   @Field() individualMonitoring!: boolean;
 }
 
-@ObjectType('SuppressedCount', { description: 'A count of people; null and suppressed when it could identify someone (1–4, or derivable)' })
+@ObjectType('SuppressedCount', {
+  description: 'A count of people; null and suppressed when it could identify someone (1–4, or derivable)',
+})
 export class SuppressedCountModel {
   @Field(() => Int, { nullable: true }) value!: number | null;
   @Field() suppressed!: boolean;
@@ -58,7 +61,10 @@ export class BoroughCountModel {
 @ObjectType('SkillDemandSupply')
 export class SkillDemandSupplyModel {
   @Field(() => SkillModel) skill!: SkillModel;
-  @Field(() => Int, { description: 'Active vacancies in the area asking for it (not people: not suppressed)' }) demand!: number;
+  @Field(() => Int, {
+    description: 'Active vacancies in the area asking for it (not people: not suppressed)',
+  })
+  demand!: number;
   @Field(() => [BoroughCountModel]) held!: BoroughCountModel[];
   @Field(() => SuppressedCountModel) heldTotal!: SuppressedCountModel;
   @Field(() => [BoroughCountModel]) learning!: BoroughCountModel[];

@@ -4,7 +4,13 @@ import { Loaders, RequestLoaders } from '@skillpath/common';
 import { CatalogueLoaders } from '@skillpath/catalogue';
 import type { OutcomeKind } from '@skillpath/persistence';
 import { CohortDashboardService, dashboardCsv } from './cohort-dashboard.service';
-import { CohortDashboardModel, CohortModel, CsvFileModel, MyCohortModel, OutcomeKindEnum } from './cohort.models';
+import {
+  CohortDashboardModel,
+  CohortModel,
+  CsvFileModel,
+  MyCohortModel,
+  OutcomeKindEnum,
+} from './cohort.models';
 import { CohortsService } from './cohorts.service';
 
 @Resolver()
@@ -27,7 +33,10 @@ export class CohortsResolver {
 
   @Roles('PARTNER', 'ADMIN')
   @Query(() => [CohortModel])
-  partnershipCohorts(@CurrentUser() user: AuthUser, @Args('partnershipId', { type: () => ID }) partnershipId: string): Promise<CohortModel[]> {
+  partnershipCohorts(
+    @CurrentUser() user: AuthUser,
+    @Args('partnershipId', { type: () => ID }) partnershipId: string,
+  ): Promise<CohortModel[]> {
     return this.cohorts.ofPartnership(user, partnershipId);
   }
 
@@ -39,8 +48,16 @@ export class CohortsResolver {
     @Loaders() l: RequestLoaders,
   ): Promise<CohortDashboardModel> {
     const d = await this.dashboards.build(user, await this.cohorts.forPartner(user, cohortId));
-    const skills = await this.catalogue.skillsById(l, d.skills.map((s) => s.skillId));
-    return { ...d, skills: d.skills.filter((s) => skills.has(s.skillId)).map((s) => ({ ...s, skill: skills.get(s.skillId)! })) };
+    const skills = await this.catalogue.skillsById(
+      l,
+      d.skills.map((s) => s.skillId),
+    );
+    return {
+      ...d,
+      skills: d.skills
+        .filter((s) => skills.has(s.skillId))
+        .map((s) => ({ ...s, skill: skills.get(s.skillId)! })),
+    };
   }
 
   /** Every aggregate of the dashboard as CSV, suppressed exactly as on screen. */
@@ -52,7 +69,10 @@ export class CohortsResolver {
     @Loaders() l: RequestLoaders,
   ): Promise<CsvFileModel[]> {
     const d = await this.dashboards.build(user, await this.cohorts.forPartner(user, cohortId));
-    const skills = await this.catalogue.skillsById(l, d.skills.map((s) => s.skillId));
+    const skills = await this.catalogue.skillsById(
+      l,
+      d.skills.map((s) => s.skillId),
+    );
     return dashboardCsv(d, (id) => skills.get(id)?.label ?? id);
   }
 
@@ -61,8 +81,13 @@ export class CohortsResolver {
   async joinCohort(
     @CurrentUser() user: AuthUser,
     @Args('code') code: string,
-    @Args('consent', { description: 'Must be true: you agree to be counted in the partnership\'s figures' }) consent: boolean,
-    @Args('individualMonitoring', { defaultValue: false, description: 'Also let the partnership see your own progress' }) individualMonitoring: boolean,
+    @Args('consent', { description: "Must be true: you agree to be counted in the partnership's figures" })
+    consent: boolean,
+    @Args('individualMonitoring', {
+      defaultValue: false,
+      description: 'Also let the partnership see your own progress',
+    })
+    individualMonitoring: boolean,
   ): Promise<MyCohortModel> {
     const c = await this.cohorts.join(user, code, consent, individualMonitoring);
     return (await this.myCohorts(user)).find((m) => m.id === c.id)!;
@@ -70,7 +95,10 @@ export class CohortsResolver {
 
   @Roles('LEARNER')
   @Mutation(() => Boolean)
-  leaveCohort(@CurrentUser() user: AuthUser, @Args('cohortId', { type: () => ID }) cohortId: string): Promise<boolean> {
+  leaveCohort(
+    @CurrentUser() user: AuthUser,
+    @Args('cohortId', { type: () => ID }) cohortId: string,
+  ): Promise<boolean> {
     return this.cohorts.leave(user, cohortId);
   }
 

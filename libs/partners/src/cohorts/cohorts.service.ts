@@ -21,9 +21,13 @@ export class CohortsService {
     await this.access.requireMember(user, partnershipId, { kinds: ['PARTNERSHIP'] });
     const repo = this.ds.getRepository(CohortEntity);
     for (let attempt = 0; ; attempt++) {
-      const joinCode = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const joinCode = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(
+        '',
+      );
       try {
-        return await repo.save(repo.create({ partnershipId, name: name.trim(), joinCode, createdBy: user.id }));
+        return await repo.save(
+          repo.create({ partnershipId, name: name.trim(), joinCode, createdBy: user.id }),
+        );
       } catch (e) {
         if ((e as { code?: string }).code !== '23505' || attempt > 3) throw e;
       }
@@ -32,7 +36,9 @@ export class CohortsService {
 
   async ofPartnership(user: AuthUser, partnershipId: string): Promise<CohortEntity[]> {
     await this.access.requireMember(user, partnershipId, { kinds: ['PARTNERSHIP'] });
-    return this.ds.getRepository(CohortEntity).find({ where: { partnershipId }, order: { createdAt: 'ASC' } });
+    return this.ds
+      .getRepository(CohortEntity)
+      .find({ where: { partnershipId }, order: { createdAt: 'ASC' } });
   }
 
   /** The cohort, when the caller belongs to its partnership. */
@@ -44,13 +50,29 @@ export class CohortsService {
     return cohort;
   }
 
-  async join(user: AuthUser, code: string, consent: boolean, individualMonitoring: boolean): Promise<CohortEntity> {
-    if (!consent) throw badInput('Joining a cohort needs your consent to the partnership counting your progress in its figures.');
-    const cohort = await this.ds.getRepository(CohortEntity).findOne({ where: { joinCode: code.trim().toUpperCase() } });
+  async join(
+    user: AuthUser,
+    code: string,
+    consent: boolean,
+    individualMonitoring: boolean,
+  ): Promise<CohortEntity> {
+    if (!consent)
+      throw badInput(
+        'Joining a cohort needs your consent to the partnership counting your progress in its figures.',
+      );
+    const cohort = await this.ds
+      .getRepository(CohortEntity)
+      .findOne({ where: { joinCode: code.trim().toUpperCase() } });
     if (!cohort) throw notFound('No cohort has that code. Check it with whoever gave it to you.');
     const repo = this.ds.getRepository(CohortMemberEntity);
-    if (await repo.findOne({ where: { cohortId: cohort.id, userId: user.id } })) throw conflict(`You are already in ${cohort.name}.`);
-    await repo.insert({ cohortId: cohort.id, userId: user.id, consentedAt: new Date(), individualMonitoring });
+    if (await repo.findOne({ where: { cohortId: cohort.id, userId: user.id } }))
+      throw conflict(`You are already in ${cohort.name}.`);
+    await repo.insert({
+      cohortId: cohort.id,
+      userId: user.id,
+      consentedAt: new Date(),
+      individualMonitoring,
+    });
     return cohort;
   }
 
@@ -63,23 +85,38 @@ export class CohortsService {
 
   async setMonitoring(user: AuthUser, cohortId: string, consent: boolean): Promise<boolean> {
     if (!UUID.test(cohortId)) throw notFound('You are not in that cohort.');
-    const res = await this.ds.getRepository(CohortMemberEntity).update({ cohortId, userId: user.id }, { individualMonitoring: consent });
+    const res = await this.ds
+      .getRepository(CohortMemberEntity)
+      .update({ cohortId, userId: user.id }, { individualMonitoring: consent });
     if (!res.affected) throw notFound('You are not in that cohort.');
     return consent;
   }
 
-  async mine(userId: string): Promise<Array<{ cohort: CohortEntity; individualMonitoring: boolean; partnershipName: string }>> {
-    const rows = await this.ds.getRepository(CohortMemberEntity).find({ where: { userId }, relations: { cohort: { partnership: true } } });
-    return rows.map((r) => ({ cohort: r.cohort!, individualMonitoring: r.individualMonitoring, partnershipName: r.cohort!.partnership!.name }));
+  async mine(
+    userId: string,
+  ): Promise<Array<{ cohort: CohortEntity; individualMonitoring: boolean; partnershipName: string }>> {
+    const rows = await this.ds
+      .getRepository(CohortMemberEntity)
+      .find({ where: { userId }, relations: { cohort: { partnership: true } } });
+    return rows.map((r) => ({
+      cohort: r.cohort!,
+      individualMonitoring: r.individualMonitoring,
+      partnershipName: r.cohort!.partnership!.name,
+    }));
   }
 
   async reportOutcome(userId: string, kind: OutcomeKind, opportunityId: string | null): Promise<boolean> {
-    if (opportunityId !== null && !UUID.test(opportunityId)) throw notFound('That opportunity does not exist.');
+    if (opportunityId !== null && !UUID.test(opportunityId))
+      throw notFound('That opportunity does not exist.');
     if (opportunityId) {
-      const [o]: Array<{ id: string }> = await this.ds.query('SELECT id FROM opportunities WHERE id = $1', [opportunityId]);
+      const [o]: Array<{ id: string }> = await this.ds.query('SELECT id FROM opportunities WHERE id = $1', [
+        opportunityId,
+      ]);
       if (!o) throw notFound('That opportunity does not exist.');
     }
-    await this.ds.getRepository(LearnerOutcomeEntity).insert({ userId, kind, opportunityId, recordedBy: 'LEARNER' });
+    await this.ds
+      .getRepository(LearnerOutcomeEntity)
+      .insert({ userId, kind, opportunityId, recordedBy: 'LEARNER' });
     return true;
   }
 }

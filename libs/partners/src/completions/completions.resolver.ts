@@ -53,7 +53,10 @@ export class CompletionsResolver {
   /** The learner's half of a completion. */
   @Roles('LEARNER')
   @Mutation(() => CourseCompletionModel)
-  confirmCourseCompletion(@CurrentUser() user: AuthUser, @Args('opportunityId', { type: () => ID }) opportunityId: string): Promise<CourseCompletionModel> {
+  confirmCourseCompletion(
+    @CurrentUser() user: AuthUser,
+    @Args('opportunityId', { type: () => ID }) opportunityId: string,
+  ): Promise<CourseCompletionModel> {
     return this.completions.confirmByLearner(user, opportunityId);
   }
 

@@ -6,7 +6,10 @@ describe('CredentialSigner', () => {
   it('signs a compact EdDSA JWS that verifies, and the same seed gives the same public key', () => {
     const jws = signer.sign({ jti: 'urn:1', vc: { name: 'A' } });
     const [h] = jws.split('.');
-    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toMatchObject({ alg: 'EdDSA', kid: 'https://x.org/credentials/issuer#key-1' });
+    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toMatchObject({
+      alg: 'EdDSA',
+      kid: 'https://x.org/credentials/issuer#key-1',
+    });
     expect(signer.verify(jws)).toEqual({ jti: 'urn:1', vc: { name: 'A' } });
     expect(new CredentialSigner(Buffer.alloc(32, 3), 'k').publicJwk).toEqual(signer.publicJwk);
   });

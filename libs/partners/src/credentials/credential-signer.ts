@@ -35,8 +35,15 @@ export class CredentialSigner {
     try {
       const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { alg?: string };
       if (header.alg !== 'EdDSA') return null;
-      const ok = verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey({ key: this.publicJwk, format: 'jwk' }), Buffer.from(parts[2], 'base64url'));
-      return ok ? (JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>) : null;
+      const ok = verify(
+        null,
+        Buffer.from(`${parts[0]}.${parts[1]}`),
+        createPublicKey({ key: this.publicJwk, format: 'jwk' }),
+        Buffer.from(parts[2], 'base64url'),
+      );
+      return ok
+        ? (JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>)
+        : null;
     } catch {
       return null;
     }

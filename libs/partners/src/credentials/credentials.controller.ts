@@ -10,7 +10,10 @@ export class CredentialsController {
   @Get('issuer')
   issuer(): Record<string, unknown> {
     return {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: this.credentials.issuerId,
       type: ['Profile'],
       name: 'Skillpath',
@@ -27,7 +30,8 @@ export class CredentialsController {
   @Get(':id')
   async get(@Param('id') id: string): Promise<{ id: string; jws: string }> {
     const check = await this.credentials.verify({ id });
-    if (!check.signatureValid || !check.credentialId) throw new NotFoundException('No credential has that id.');
+    if (!check.signatureValid || !check.credentialId)
+      throw new NotFoundException('No credential has that id.');
     const jws = await this.credentials.jwsOf(check.credentialId);
     return { id: check.credentialId, jws };
   }

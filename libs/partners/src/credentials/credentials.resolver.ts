@@ -11,7 +11,11 @@ export class CredentialVerificationModel {
   @Field() expired!: boolean;
   @Field() reason!: string;
   @Field(() => ID, { nullable: true }) credentialId!: string | null;
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The OpenBadgeCredential, when the signature holds' }) credential!: Record<string, unknown> | null;
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The OpenBadgeCredential, when the signature holds',
+  })
+  credential!: Record<string, unknown> | null;
 }
 
 @Resolver()

@@ -88,12 +88,23 @@ export class CredentialsService {
     return `${this.config.publicUrl}/credentials/${id}`;
   }
 
-  private buildCredential(p: { id: string; issuedAt: Date; expiresAt: Date | null; course: Row; learner: Row; accreditation: Row; skills: Row[] }) {
+  private buildCredential(p: {
+    id: string;
+    issuedAt: Date;
+    expiresAt: Date | null;
+    course: Row;
+    learner: Row;
+    accreditation: Row;
+    skills: Row[];
+  }) {
     const base = this.config.publicUrl;
     const salt = randomBytes(8).toString('hex');
     const achievementId = `${base}/achievements/${p.course.id as string}`;
     return {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      '@context': [
+        'https://www.w3.org/ns/credentials/v2',
+        'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      ],
       id: this.credentialUrl(p.id),
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
       issuer: { id: this.issuerId, type: ['Profile'], name: 'Skillpath', url: base },
@@ -110,7 +121,9 @@ export class CredentialsService {
             identityType: 'emailAddress',
             hashed: true,
             salt,
-            identityHash: `sha256$${createHash('sha256').update(`${p.learner.email as string}${salt}`).digest('hex')}`,
+            identityHash: `sha256$${createHash('sha256')
+              .update(`${p.learner.email as string}${salt}`)
+              .digest('hex')}`,
           },
         ],
         achievement: {
@@ -119,8 +132,14 @@ export class CredentialsService {
           achievementType: p.course.kind === 'BOOTCAMP' ? 'Certificate' : 'Course',
           name: p.course.title as string,
           description: (p.course.description as string | null) ?? `Completed ${p.course.title as string}.`,
-          criteria: { narrative: 'Completion recorded by the training provider and confirmed by the learner.' },
-          creator: { id: `${base}/organisations/${p.course.organisation_id as string}`, type: ['Profile'], name: (p.course.provider_name as string) ?? (p.course.organisation_name as string) },
+          criteria: {
+            narrative: 'Completion recorded by the training provider and confirmed by the learner.',
+          },
+          creator: {
+            id: `${base}/organisations/${p.course.organisation_id as string}`,
+            type: ['Profile'],
+            name: (p.course.provider_name as string) ?? (p.course.organisation_name as string),
+          },
           alignment: p.skills.map((s) => ({
             type: ['Alignment'],
             targetName: s.label as string,
@@ -131,13 +150,22 @@ export class CredentialsService {
           })),
           endorsement: [
             {
-              '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+              '@context': [
+                'https://www.w3.org/ns/credentials/v2',
+                'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+              ],
               id: `${base}/accreditations/${p.accreditation.id as string}`,
               type: ['VerifiableCredential', 'EndorsementCredential'],
               name: `${p.accreditation.employer_name as string} accredits ${p.course.title as string}`,
-              issuer: { id: `${base}/organisations/${p.accreditation.employer_id as string}`, type: ['Profile'], name: p.accreditation.employer_name as string },
+              issuer: {
+                id: `${base}/organisations/${p.accreditation.employer_id as string}`,
+                type: ['Profile'],
+                name: p.accreditation.employer_name as string,
+              },
               validFrom: new Date((p.accreditation.valid_from as Date | null) ?? p.issuedAt).toISOString(),
-              ...(p.accreditation.valid_to ? { validUntil: new Date(p.accreditation.valid_to as Date).toISOString() } : {}),
+              ...(p.accreditation.valid_to
+                ? { validUntil: new Date(p.accreditation.valid_to as Date).toISOString() }
+                : {}),
               credentialSubject: {
                 id: achievementId,
                 type: ['EndorsementSubject'],
@@ -163,26 +191,57 @@ export class CredentialsService {
     }
     if (!jws) return this.fail('Give a credential (the signed JWS) or its id.');
     const payload = this.signer.verify(jws);
-    if (!payload) return this.fail('The signature does not match: this credential was not issued by Skillpath, or it has been altered.');
+    if (!payload)
+      return this.fail(
+        'The signature does not match: this credential was not issued by Skillpath, or it has been altered.',
+      );
     const vc = payload.vc as Record<string, unknown>;
-    const credentialId = String(payload.jti ?? '').split('/').pop() ?? '';
-    if (!row && UUID.test(credentialId)) [row] = await this.ds.query('SELECT * FROM credentials WHERE id = $1', [credentialId]);
+    const credentialId =
+      String(payload.jti ?? '')
+        .split('/')
+        .pop() ?? '';
+    if (!row && UUID.test(credentialId))
+      [row] = await this.ds.query('SELECT * FROM credentials WHERE id = $1', [credentialId]);
     const base = { signatureValid: true, credentialId: row ? (row.id as string) : null, credential: vc };
-    if (!row) return { ...base, valid: false, revoked: true, expired: false, reason: 'Skillpath has no record of this credential: it has been withdrawn.' };
+    if (!row)
+      return {
+        ...base,
+        valid: false,
+        revoked: true,
+        expired: false,
+        reason: 'Skillpath has no record of this credential: it has been withdrawn.',
+      };
     const [acc]: Row[] = row.accreditation_id
-      ? await this.ds.query('SELECT status, valid_to, reason FROM accreditations WHERE id = $1', [row.accreditation_id])
+      ? await this.ds.query('SELECT status, valid_to, reason FROM accreditations WHERE id = $1', [
+          row.accreditation_id,
+        ])
       : [];
     if (row.revoked_at || !acc || acc.status === 'REVOKED') {
-      const why = (row.revocation_reason as string | null) ?? (acc?.reason as string | null) ?? 'the employer withdrew its accreditation';
+      const why =
+        (row.revocation_reason as string | null) ??
+        (acc?.reason as string | null) ??
+        'the employer withdrew its accreditation';
       return { ...base, valid: false, revoked: true, expired: false, reason: `Revoked: ${why}.` };
     }
     const now = Date.now();
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : null;
     const accTo = acc.valid_to ? new Date(acc.valid_to as string).getTime() : null;
     if (acc.status === 'EXPIRED' || (exp !== null && exp <= now) || (accTo !== null && accTo <= now)) {
-      return { ...base, valid: false, revoked: false, expired: true, reason: 'Expired: the accreditation behind it has ended.' };
+      return {
+        ...base,
+        valid: false,
+        revoked: false,
+        expired: true,
+        reason: 'Expired: the accreditation behind it has ended.',
+      };
     }
-    return { ...base, valid: true, revoked: false, expired: false, reason: 'Valid: issued by Skillpath, unaltered, not revoked and not expired.' };
+    return {
+      ...base,
+      valid: true,
+      revoked: false,
+      expired: false,
+      reason: 'Valid: issued by Skillpath, unaltered, not revoked and not expired.',
+    };
   }
 
   ofLearner(userId: string): Promise<CredentialEntity[]> {
@@ -195,6 +254,14 @@ export class CredentialsService {
   }
 
   private fail(reason: string): CredentialCheck {
-    return { valid: false, signatureValid: false, revoked: false, expired: false, reason, credentialId: null, credential: null };
+    return {
+      valid: false,
+      signatureValid: false,
+      revoked: false,
+      expired: false,
+      reason,
+      credentialId: null,
+      credential: null,
+    };
   }
 }

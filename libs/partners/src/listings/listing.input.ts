@@ -23,17 +23,29 @@ import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath
 @InputType()
 export class ListingSkillInput {
   @Field(() => ID) @IsString() skillId!: string;
-  @Field(() => Int) @IsInt() @Min(1, { message: 'level must be from 1 to 5' }) @Max(5, { message: 'level must be from 1 to 5' }) level!: number;
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: 'level must be from 1 to 5' })
+  @Max(5, { message: 'level must be from 1 to 5' })
+  level!: number;
 }
 
 @InputType()
 export class FundingRulesInput {
-  @Field(() => Int, { description: 'What an eligible learner pays' }) @IsInt() @Min(0) fundedCostPence!: number;
+  @Field(() => Int, { description: 'What an eligible learner pays' })
+  @IsInt()
+  @Min(0)
+  fundedCostPence!: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(14) minAge?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Max(120) maxAge?: number;
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() employmentStatuses?: EmploymentStatus[];
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() requiresBenefits?: boolean;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(8) maxPriorQualificationLevel?: number;
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8)
+  maxPriorQualificationLevel?: number;
 }
 
 /** A course or bootcamp a provider publishes, or a vacancy or apprenticeship an employer posts. */
@@ -43,21 +55,43 @@ export class ListingInput {
   @Field() @IsString() @Length(3, 200) title!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @Field(() => [ListingSkillInput], { defaultValue: [], description: 'What a course teaches' })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ListingSkillInput)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ListingSkillInput)
   skillsTaught!: ListingSkillInput[];
-  @Field(() => [ListingSkillInput], { defaultValue: [], description: "A course's entry requirements, or what a vacancy asks for" })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ListingSkillInput)
+  @Field(() => [ListingSkillInput], {
+    defaultValue: [],
+    description: "A course's entry requirements, or what a vacancy asks for",
+  })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ListingSkillInput)
   skillsRequired!: ListingSkillInput[];
   @Field(() => DeliveryModeEnum) @IsEnum(DeliveryModeEnum) mode!: DeliveryMode;
-  @Field(() => String, { nullable: true, description: 'Venue or workplace; needed unless ONLINE' }) @IsOptional() @IsString() @MaxLength(10) postcode?: string;
+  @Field(() => String, { nullable: true, description: 'Venue or workplace; needed unless ONLINE' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  postcode?: string;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(80) hoursPerWeek?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(520) durationWeeks?: number;
   @Field(() => Int, { defaultValue: 0 }) @IsInt() @Min(0) costPence!: number;
-  @Field(() => Int, { nullable: true, description: 'RQF level' }) @IsOptional() @IsInt() @Min(0) @Max(8) level?: number;
+  @Field(() => Int, { nullable: true, description: 'RQF level' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8)
+  level?: number;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() startDate?: Date;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() closingDate?: Date;
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl() url?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) wagePencePerYear?: number;
-  @Field(() => FundingRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => FundingRulesInput) funding?: FundingRulesInput;
+  @Field(() => FundingRulesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FundingRulesInput)
+  funding?: FundingRulesInput;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() stepFree?: boolean;
 }

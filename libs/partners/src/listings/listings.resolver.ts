@@ -47,7 +47,10 @@ export class ListingsResolver {
 
   @Roles('PROVIDER', 'EMPLOYER', 'ADMIN')
   @Mutation(() => OpportunityModel)
-  async withdrawListing(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<OpportunityModel> {
+  async withdrawListing(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<OpportunityModel> {
     return this.read(await this.listings.withdraw(user, id));
   }
 
@@ -62,7 +65,10 @@ export class ListingsResolver {
   }
 
   private async read(id: string): Promise<OpportunityModel> {
-    const [row]: Array<Record<string, unknown>> = await this.ds.query('SELECT * FROM opportunities WHERE id = $1', [id]);
+    const [row]: Array<Record<string, unknown>> = await this.ds.query(
+      'SELECT * FROM opportunities WHERE id = $1',
+      [id],
+    );
     return opportunityFromRow(row);
   }
 }

@@ -4,7 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
-import { OpportunityEntity, OpportunityKind, OpportunitySkillEntity, OrganisationKind } from '@skillpath/persistence';
+import {
+  OpportunityEntity,
+  OpportunityKind,
+  OpportunitySkillEntity,
+  OrganisationKind,
+} from '@skillpath/persistence';
 import { OrganisationAccess, UUID } from '../organisations/organisation-access.service';
 import { ListingChangeNotifier } from './listing-changes.service';
 import { ListingInput } from './listing.input';
@@ -24,15 +29,28 @@ export class ListingsService {
     @Inject(GEOCODER) private readonly geocoder: PostcodeLookup,
   ) {}
 
-  async publish(user: AuthUser, organisationId: string, orgKind: 'PROVIDER' | 'EMPLOYER', input: ListingInput): Promise<string> {
+  async publish(
+    user: AuthUser,
+    organisationId: string,
+    orgKind: 'PROVIDER' | 'EMPLOYER',
+    input: ListingInput,
+  ): Promise<string> {
     const org = await this.access.requireMember(user, organisationId, { kinds: [orgKind] });
     if (!KINDS_FOR[orgKind].includes(input.kind)) {
-      throw badInput(`${org.name} can publish ${KINDS_FOR[orgKind].join(' or ').toLowerCase()} listings, not ${input.kind.toLowerCase()}.`);
+      throw badInput(
+        `${org.name} can publish ${KINDS_FOR[orgKind].join(' or ').toLowerCase()} listings, not ${input.kind.toLowerCase()}.`,
+      );
     }
     const fields = await this.fields(input);
     const id = await this.ds.transaction(async (m) => {
       const saved = await m.getRepository(OpportunityEntity).save(
-        m.getRepository(OpportunityEntity).create({ ...fields, organisationId: org.id, organisationName: org.name, sourceId: null, status: 'ACTIVE' }),
+        m.getRepository(OpportunityEntity).create({
+          ...fields,
+          organisationId: org.id,
+          organisationName: org.name,
+          sourceId: null,
+          status: 'ACTIVE',
+        }),
       );
       await this.writeSkills(m, saved.id, input);
       return saved.id;
@@ -43,8 +61,10 @@ export class ListingsService {
 
   async update(user: AuthUser, id: string, input: ListingInput): Promise<string> {
     const { opp, orgKind } = await this.own(user, id);
-    if (!KINDS_FOR[orgKind].includes(input.kind)) throw badInput(`This listing cannot become a ${input.kind.toLowerCase()}.`);
-    if (opp.status === 'WITHDRAWN') throw conflict('That listing has been withdrawn; publish a new one instead.');
+    if (!KINDS_FOR[orgKind].includes(input.kind))
+      throw badInput(`This listing cannot become a ${input.kind.toLowerCase()}.`);
+    if (opp.status === 'WITHDRAWN')
+      throw conflict('That listing has been withdrawn; publish a new one instead.');
     const fields = await this.fields(input);
     await this.ds.transaction(async (m) => {
       await m.getRepository(OpportunityEntity).update({ id }, fields);
@@ -65,30 +85,50 @@ export class ListingsService {
 
   async listOf(user: AuthUser, organisationId: string): Promise<Array<Record<string, unknown>>> {
     await this.access.requireMember(user, organisationId, { kinds: ['PROVIDER', 'EMPLOYER'] });
-    return this.ds.query('SELECT * FROM opportunities WHERE organisation_id = $1 AND source_id IS NULL ORDER BY created_at DESC', [organisationId]);
+    return this.ds.query(
+      'SELECT * FROM opportunities WHERE organisation_id = $1 AND source_id IS NULL ORDER BY created_at DESC',
+      [organisationId],
+    );
   }
 
   /** A listing the caller's organisation published itself (listings from feeds are edited at their source). */
-  async own(user: AuthUser, id: string, m: EntityManager = this.ds.manager): Promise<{ opp: OpportunityEntity; orgKind: 'PROVIDER' | 'EMPLOYER' }> {
+  async own(
+    user: AuthUser,
+    id: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<{ opp: OpportunityEntity; orgKind: 'PROVIDER' | 'EMPLOYER' }> {
     if (!UUID.test(id)) throw notFound('That listing does not exist.');
     const opp = await m.getRepository(OpportunityEntity).findOne({ where: { id } });
     if (!opp || !opp.organisationId) throw notFound('That listing does not exist.');
-    const org = await this.access.requireMember(user, opp.organisationId, { kinds: ['PROVIDER', 'EMPLOYER'] }, m);
+    const org = await this.access.requireMember(
+      user,
+      opp.organisationId,
+      { kinds: ['PROVIDER', 'EMPLOYER'] },
+      m,
+    );
     if (opp.sourceId) throw badInput('That listing comes from a feed; change it at its source.');
     return { opp, orgKind: org.kind as Extract<OrganisationKind, 'PROVIDER' | 'EMPLOYER'> };
   }
 
   private async fields(input: ListingInput): Promise<Partial<OpportunityEntity>> {
-    if (input.mode !== 'ONLINE' && !input.postcode) throw badInput('An in-person or hybrid listing needs a postcode.', { field: 'postcode' });
-    if (input.startDate && input.closingDate && input.kind !== 'VACANCY' && input.closingDate > input.startDate) {
+    if (input.mode !== 'ONLINE' && !input.postcode)
+      throw badInput('An in-person or hybrid listing needs a postcode.', { field: 'postcode' });
+    if (
+      input.startDate &&
+      input.closingDate &&
+      input.kind !== 'VACANCY' &&
+      input.closingDate > input.startDate
+    ) {
       // Courses close for applications before they start; a later closing date is almost certainly a slip.
       throw badInput('closingDate must not be after startDate.');
     }
-    if (input.kind === 'VACANCY' && !input.skillsRequired.length) throw badInput('A vacancy needs at least one required skill.');
+    if (input.kind === 'VACANCY' && !input.skillsRequired.length)
+      throw badInput('A vacancy needs at least one required skill.');
     if ((input.kind === 'COURSE' || input.kind === 'BOOTCAMP') && !input.skillsTaught.length) {
       throw badInput('A course needs at least one skill it teaches.');
     }
-    if (input.funding && input.funding.fundedCostPence > input.costPence) throw badInput('fundedCostPence cannot be more than costPence.');
+    if (input.funding && input.funding.fundedCostPence > input.costPence)
+      throw badInput('fundedCostPence cannot be more than costPence.');
     const place = input.postcode ? await this.geocoder.lookup(input.postcode) : null;
     const total = input.hoursPerWeek && input.durationWeeks ? input.hoursPerWeek * input.durationWeeks : null;
     return {
@@ -117,16 +157,32 @@ export class ListingsService {
 
   private async writeSkills(m: EntityManager, opportunityId: string, input: ListingInput): Promise<void> {
     const rows = [
-      ...input.skillsTaught.map((s) => ({ opportunityId, skillId: s.skillId, level: s.level, role: 'TAUGHT' as const })),
-      ...input.skillsRequired.map((s) => ({ opportunityId, skillId: s.skillId, level: s.level, role: 'REQUIRED' as const })),
+      ...input.skillsTaught.map((s) => ({
+        opportunityId,
+        skillId: s.skillId,
+        level: s.level,
+        role: 'TAUGHT' as const,
+      })),
+      ...input.skillsRequired.map((s) => ({
+        opportunityId,
+        skillId: s.skillId,
+        level: s.level,
+        role: 'REQUIRED' as const,
+      })),
     ];
     const ids = [...new Set(rows.map((r) => r.skillId))];
     const bad = ids.filter((id) => !UUID.test(id));
-    const known: Array<{ id: string }> = bad.length ? [] : await m.query('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [ids]);
+    const known: Array<{ id: string }> = bad.length
+      ? []
+      : await m.query('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [ids]);
     const missing = bad.length ? bad : ids.filter((id) => !known.some((k) => k.id === id));
-    if (missing.length) throw badInput(`Unknown skill id: ${missing.join(', ')}. Find skills with the skills query.`, { skillIds: missing });
+    if (missing.length)
+      throw badInput(`Unknown skill id: ${missing.join(', ')}. Find skills with the skills query.`, {
+        skillIds: missing,
+      });
     const keys = rows.map((r) => `${r.role}:${r.skillId}`);
-    if (new Set(keys).size !== keys.length) throw badInput('Each skill may appear only once in skillsTaught and once in skillsRequired.');
+    if (new Set(keys).size !== keys.length)
+      throw badInput('Each skill may appear only once in skillsTaught and once in skillsRequired.');
     if (rows.length) await m.getRepository(OpportunitySkillEntity).insert(rows);
   }
 }

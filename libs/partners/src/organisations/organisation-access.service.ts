@@ -7,7 +7,11 @@ import { OrganisationEntity, OrganisationKind, OrganisationMemberEntity } from '
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const KIND_WORD: Record<OrganisationKind, string> = { EMPLOYER: 'an employer', PROVIDER: 'a training provider', PARTNERSHIP: 'a skills partnership' };
+const KIND_WORD: Record<OrganisationKind, string> = {
+  EMPLOYER: 'an employer',
+  PROVIDER: 'a training provider',
+  PARTNERSHIP: 'a skills partnership',
+};
 
 /** Every organisation-scoped operation goes through here: the caller must be a member (or an admin). */
 @Injectable()
@@ -24,7 +28,9 @@ export class OrganisationAccess {
     const org = await m.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
     if (!org) throw notFound('That organisation does not exist.');
     if (user.role !== 'ADMIN') {
-      const member = await m.getRepository(OrganisationMemberEntity).findOne({ where: { organisationId, userId: user.id } });
+      const member = await m
+        .getRepository(OrganisationMemberEntity)
+        .findOne({ where: { organisationId, userId: user.id } });
       if (!member) throw forbidden(`You are not a member of ${org.name}.`);
       if (opts.owner && member.role !== 'OWNER') throw forbidden(`Only an owner of ${org.name} can do that.`);
     }

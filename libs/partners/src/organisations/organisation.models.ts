@@ -57,5 +57,7 @@ export class CreateOrganisationInput {
 export class InviteMemberInput {
   @Field(() => ID) @IsString() organisationId!: string;
   @Field() @IsEmail({}, { message: 'email must be an email address, like name@example.com' }) email!: string;
-  @Field(() => OrganisationRoleEnum, { defaultValue: 'MEMBER' }) @IsEnum(OrganisationRoleEnum) role!: OrganisationRole;
+  @Field(() => OrganisationRoleEnum, { defaultValue: 'MEMBER' })
+  @IsEnum(OrganisationRoleEnum)
+  role!: OrganisationRole;
 }

@@ -24,25 +24,37 @@ export class OrganisationsResolver {
 
   @Roles(...ORG_ROLES)
   @Mutation(() => OrganisationModel)
-  createOrganisation(@CurrentUser() user: AuthUser, @Args('input') input: CreateOrganisationInput): Promise<OrganisationModel> {
+  createOrganisation(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: CreateOrganisationInput,
+  ): Promise<OrganisationModel> {
     return this.orgs.create(user, input);
   }
 
   @Roles(...ORG_ROLES)
   @Query(() => [OrganisationMemberModel])
-  organisationMembers(@CurrentUser() user: AuthUser, @Args('organisationId', { type: () => ID }) id: string): Promise<OrganisationMemberModel[]> {
+  organisationMembers(
+    @CurrentUser() user: AuthUser,
+    @Args('organisationId', { type: () => ID }) id: string,
+  ): Promise<OrganisationMemberModel[]> {
     return this.orgs.members(user, id);
   }
 
   @Roles(...ORG_ROLES)
   @Mutation(() => OrganisationInvitationModel)
-  inviteToOrganisation(@CurrentUser() user: AuthUser, @Args('input') input: InviteMemberInput): Promise<OrganisationInvitationModel> {
+  inviteToOrganisation(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: InviteMemberInput,
+  ): Promise<OrganisationInvitationModel> {
     return this.orgs.invite(user, input);
   }
 
   @Roles(...ORG_ROLES)
   @Mutation(() => OrganisationModel)
-  acceptOrganisationInvitation(@CurrentUser() user: AuthUser, @Args('token') token: string): Promise<OrganisationModel> {
+  acceptOrganisationInvitation(
+    @CurrentUser() user: AuthUser,
+    @Args('token') token: string,
+  ): Promise<OrganisationModel> {
     return this.orgs.accept(user, token);
   }
 }

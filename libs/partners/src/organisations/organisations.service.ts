@@ -16,8 +16,16 @@ import { OrganisationAccess } from './organisation-access.service';
 
 const INVITATION_DAYS = 14;
 /** Which accounts may belong to which kind of organisation. */
-export const ROLE_FOR_KIND: Record<OrganisationKind, Role> = { EMPLOYER: 'EMPLOYER', PROVIDER: 'PROVIDER', PARTNERSHIP: 'PARTNER' };
-const ROLE_KIND_HINT: Partial<Record<Role, OrganisationKind>> = { EMPLOYER: 'EMPLOYER', PROVIDER: 'PROVIDER', PARTNER: 'PARTNERSHIP' };
+export const ROLE_FOR_KIND: Record<OrganisationKind, Role> = {
+  EMPLOYER: 'EMPLOYER',
+  PROVIDER: 'PROVIDER',
+  PARTNERSHIP: 'PARTNER',
+};
+const ROLE_KIND_HINT: Partial<Record<Role, OrganisationKind>> = {
+  EMPLOYER: 'EMPLOYER',
+  PROVIDER: 'PROVIDER',
+  PARTNER: 'PARTNERSHIP',
+};
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -28,15 +36,26 @@ export class OrganisationsService {
     private readonly access: OrganisationAccess,
   ) {}
 
-  async create(user: AuthUser, input: { name: string; kind: OrganisationKind; borough?: string }): Promise<OrganisationEntity> {
+  async create(
+    user: AuthUser,
+    input: { name: string; kind: OrganisationKind; borough?: string },
+  ): Promise<OrganisationEntity> {
     if (user.role !== 'ADMIN' && ROLE_FOR_KIND[input.kind] !== user.role) {
-      throw badInput(`A ${user.role.toLowerCase()} account cannot create a ${input.kind.toLowerCase()} organisation: choose kind ${ROLE_KIND_HINT[user.role] ?? 'matching your account'}.`);
+      throw badInput(
+        `A ${user.role.toLowerCase()} account cannot create a ${input.kind.toLowerCase()} organisation: choose kind ${ROLE_KIND_HINT[user.role] ?? 'matching your account'}.`,
+      );
     }
     return this.ds.transaction(async (m) => {
-      const org = await m.getRepository(OrganisationEntity).save(
-        m.getRepository(OrganisationEntity).create({ name: input.name.trim(), kind: input.kind, borough: input.borough?.trim() || null }),
-      );
-      await m.getRepository(OrganisationMemberEntity).insert({ organisationId: org.id, userId: user.id, role: 'OWNER' });
+      const org = await m
+        .getRepository(OrganisationEntity)
+        .save(
+          m
+            .getRepository(OrganisationEntity)
+            .create({ name: input.name.trim(), kind: input.kind, borough: input.borough?.trim() || null }),
+        );
+      await m
+        .getRepository(OrganisationMemberEntity)
+        .insert({ organisationId: org.id, userId: user.id, role: 'OWNER' });
       return org;
     });
   }
@@ -50,12 +69,18 @@ export class OrganisationsService {
 
   async members(user: AuthUser, organisationId: string) {
     await this.access.requireMember(user, organisationId);
-    const rows: Array<{ user_id: string; display_name: string; email: string; role: OrganisationRole }> = await this.ds.query(
-      `SELECT m.user_id, u.display_name, u.email, m.role FROM organisation_members m JOIN users u ON u.id = m.user_id
+    const rows: Array<{ user_id: string; display_name: string; email: string; role: OrganisationRole }> =
+      await this.ds.query(
+        `SELECT m.user_id, u.display_name, u.email, m.role FROM organisation_members m JOIN users u ON u.id = m.user_id
         WHERE m.organisation_id = $1 ORDER BY m.created_at`,
-      [organisationId],
-    );
-    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, email: r.email, role: r.role }));
+        [organisationId],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      displayName: r.display_name,
+      email: r.email,
+      role: r.role,
+    }));
   }
 
   async invite(user: AuthUser, input: { organisationId: string; email: string; role: OrganisationRole }) {
@@ -81,16 +106,24 @@ export class OrganisationsService {
       const inv = await m
         .getRepository(OrganisationInvitationEntity)
         .findOne({ where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!inv || inv.expiresAt < new Date()) throw notFound('That invitation does not exist or has expired. Ask for a new one.');
-      if (inv.email !== user.email.toLowerCase()) throw forbidden('That invitation was sent to a different email address.');
+      if (!inv || inv.expiresAt < new Date())
+        throw notFound('That invitation does not exist or has expired. Ask for a new one.');
+      if (inv.email !== user.email.toLowerCase())
+        throw forbidden('That invitation was sent to a different email address.');
       if (inv.acceptedAt) throw conflict('That invitation has already been used.');
-      const org = await m.getRepository(OrganisationEntity).findOneOrFail({ where: { id: inv.organisationId } });
+      const org = await m
+        .getRepository(OrganisationEntity)
+        .findOneOrFail({ where: { id: inv.organisationId } });
       if (ROLE_FOR_KIND[org.kind] !== user.role) {
         throw badInput(`Only ${ROLE_FOR_KIND[org.kind].toLowerCase()} accounts can join ${org.name}.`);
       }
-      const existing = await m.getRepository(OrganisationMemberEntity).findOne({ where: { organisationId: org.id, userId: user.id } });
+      const existing = await m
+        .getRepository(OrganisationMemberEntity)
+        .findOne({ where: { organisationId: org.id, userId: user.id } });
       if (existing) throw conflict(`You are already a member of ${org.name}.`);
-      await m.getRepository(OrganisationMemberEntity).insert({ organisationId: org.id, userId: user.id, role: inv.role });
+      await m
+        .getRepository(OrganisationMemberEntity)
+        .insert({ organisationId: org.id, userId: user.id, role: inv.role });
       await m.getRepository(OrganisationInvitationEntity).update({ id: inv.id }, { acceptedAt: new Date() });
       return org;
     });

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { CountTable, PublishedCount, suppressNested, suppressRows, suppressSmallNumbers } from './small-number-suppression';
+import {
+  CountTable,
+  PublishedCount,
+  suppressNested,
+  suppressRows,
+  suppressSmallNumbers,
+} from './small-number-suppression';
 
 const BOUND = 12;
 
@@ -8,7 +14,10 @@ const BOUND = 12;
  * bound) that reproduces the published figures. For each cell and figure with a true count of 1–4 we
  * collect the values it takes across those assignments; one value means a reader can work it out.
  */
-function valuesConsistentWithPublished(table: CountTable, published: Map<string, PublishedCount>): { cells: Set<number>[]; figures: Set<number>[] } {
+function valuesConsistentWithPublished(
+  table: CountTable,
+  published: Map<string, PublishedCount>,
+): { cells: Set<number>[]; figures: Set<number>[] } {
   const n = table.cells.length;
   const constraints = table.figures
     .map((f) => ({ of: [...new Set(f.of)], value: published.get(f.key)!.value }))
@@ -16,7 +25,8 @@ function valuesConsistentWithPublished(table: CountTable, published: Map<string,
   const cellSeen = table.cells.map(() => new Set<number>());
   const figSeen = table.figures.map(() => new Set<number>());
   const x = new Array<number>(n).fill(0);
-  const bound = (i: number) => Math.min(BOUND, ...constraints.filter((c) => c.of.includes(i)).map((c) => c.value));
+  const bound = (i: number) =>
+    Math.min(BOUND, ...constraints.filter((c) => c.of.includes(i)).map((c) => c.value));
   const feasible = (upTo: number) =>
     constraints.every((c) => {
       const sum = c.of.filter((i) => i <= upTo).reduce((s, i) => s + x[i], 0);
@@ -46,11 +56,16 @@ function assertNothingSmallDisclosed(table: CountTable, published: Map<string, P
   const seen = valuesConsistentWithPublished(table, published);
   const small = (v: number) => v >= 1 && v <= 4;
   table.cells.forEach((v, c) => {
-    if (small(v)) expect({ cell: c, values: [...seen.cells[c]].length > 1 }).toEqual({ cell: c, values: true });
+    if (small(v))
+      expect({ cell: c, values: [...seen.cells[c]].length > 1 }).toEqual({ cell: c, values: true });
   });
   table.figures.forEach((f, k) => {
     const v = [...new Set(f.of)].reduce((s, c) => s + table.cells[c], 0);
-    if (small(v)) expect({ figure: f.key, values: [...seen.figures[k]].length > 1 }).toEqual({ figure: f.key, values: true });
+    if (small(v))
+      expect({ figure: f.key, values: [...seen.figures[k]].length > 1 }).toEqual({
+        figure: f.key,
+        values: true,
+      });
   });
 }
 
@@ -84,7 +99,12 @@ describe('suppressSmallNumbers', () => {
     ]);
     // 20 − 17 = 3 people stopped before completing a profile: one of the two must go.
     expect(out.get('joined')!.suppressed || out.get('profile')!.suppressed).toBe(true);
-    expect(() => suppressNested([{ key: 'a', count: 1 }, { key: 'b', count: 2 }])).toThrow(/larger/);
+    expect(() =>
+      suppressNested([
+        { key: 'a', count: 1 },
+        { key: 'b', count: 2 },
+      ]),
+    ).toThrow(/larger/);
   });
 
   it('refuses negative or fractional counts', () => {
@@ -95,12 +115,14 @@ describe('suppressSmallNumbers', () => {
   it('property: in any grid with any totals, no count of 1–4 can be read or derived from what is published', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 3 }).chain((rows) =>
-          fc.tuple(
-            fc.array(fc.array(count, { minLength: 1, maxLength: 3 }), { minLength: rows, maxLength: rows }),
-            fc.record({ rowTotals: fc.boolean(), columnTotals: fc.boolean(), grandTotal: fc.boolean() }),
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((rows) =>
+            fc.tuple(
+              fc.array(fc.array(count, { minLength: 1, maxLength: 3 }), { minLength: rows, maxLength: rows }),
+              fc.record({ rowTotals: fc.boolean(), columnTotals: fc.boolean(), grandTotal: fc.boolean() }),
+            ),
           ),
-        ),
         ([ragged, opts]) => {
           const cols = Math.min(...ragged.map((r) => r.length));
           const grid = ragged.map((r) => r.slice(0, cols));
@@ -118,9 +140,15 @@ describe('suppressSmallNumbers', () => {
   it('property: funnels publish no stage or drop-out of 1–4', () => {
     fc.assert(
       fc.property(fc.array(count, { minLength: 1, maxLength: 5 }), (stopped) => {
-        const stages = stopped.map((_, i) => ({ key: `s${i}`, count: stopped.slice(i).reduce((a, b) => a + b, 0) }));
+        const stages = stopped.map((_, i) => ({
+          key: `s${i}`,
+          count: stopped.slice(i).reduce((a, b) => a + b, 0),
+        }));
         const out = suppressNested(stages);
-        const figures = stages.map((s, i) => ({ key: s.key, of: stopped.map((_, c) => c).filter((c) => c >= i) }));
+        const figures = stages.map((s, i) => ({
+          key: s.key,
+          of: stopped.map((_, c) => c).filter((c) => c >= i),
+        }));
         assertNothingSmallDisclosed({ cells: stopped, figures }, out);
       }),
       { numRuns: 200 },
@@ -131,9 +159,14 @@ describe('suppressSmallNumbers', () => {
     fc.assert(
       fc.property(
         fc.array(count, { minLength: 1, maxLength: 5 }),
-        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (cells, sums) => {
-          const figures = sums.map((of, i) => ({ key: `f${i}`, of: of.filter((c) => c < cells.length) })).filter((f) => f.of.length);
+          const figures = sums
+            .map((of, i) => ({ key: `f${i}`, of: of.filter((c) => c < cells.length) }))
+            .filter((f) => f.of.length);
           const table = { cells, figures };
           assertNothingSmallDisclosed(table, suppressSmallNumbers(table));
         },

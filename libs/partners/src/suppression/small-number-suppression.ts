@@ -77,7 +77,8 @@ interface Problem {
 export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCount> {
   const n = table.cells.length;
   for (const c of table.cells) {
-    if (!Number.isInteger(c) || c < 0) throw new Error(`cell counts must be non-negative integers (got ${c})`);
+    if (!Number.isInteger(c) || c < 0)
+      throw new Error(`cell counts must be non-negative integers (got ${c})`);
   }
   const figures = table.figures.map((f) => ({
     key: f.key,
@@ -93,12 +94,15 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
     const published = figures.map((_, i) => i).filter((i) => !hidden.has(i));
     for (const i of published) span.add(vectors[i]);
     // Everything in a published zero is known to be zero.
-    for (const i of published) if (figures[i].value === 0) for (const c of figures[i].of) span.add(indicator(n, [c]));
+    for (const i of published)
+      if (figures[i].value === 0) for (const c of figures[i].of) span.add(indicator(n, [c]));
     const known = table.cells.map((_, c) => span.contains(indicator(n, [c])));
     for (let c = 0; c < n; c++) {
       if (small(table.cells[c]) && known[c]) {
         // The figures that give it away, and their other cells: hiding a sibling cell is preferred to hiding a total.
-        const near = new Set(published.filter((i) => figures[i].of.includes(c)).flatMap((i) => figures[i].of));
+        const near = new Set(
+          published.filter((i) => figures[i].of.includes(c)).flatMap((i) => figures[i].of),
+        );
         return { within: published.filter((i) => figures[i].of.some((x) => near.has(x))) };
       }
     }
@@ -109,7 +113,15 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
     }
     for (const i of published) {
       const rest = figures[i].of.filter((c) => !known[c]).reduce((s, c) => s + table.cells[c], 0);
-      if (small(rest)) return { within: [i, ...published.filter((p) => p !== i && figures[p].of.some((c) => figures[i].of.includes(c) && !known[c]))] };
+      if (small(rest))
+        return {
+          within: [
+            i,
+            ...published.filter(
+              (p) => p !== i && figures[p].of.some((c) => figures[i].of.includes(c) && !known[c]),
+            ),
+          ],
+        };
     }
     return null;
   };
@@ -118,22 +130,32 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
     // Prefer the smallest non-zero single cells, then the smallest totals; a published zero hides nothing.
     const candidates = problem.within
       .filter((i) => figures[i].value > 0)
-      .sort((a, b) => figures[a].of.length - figures[b].of.length || figures[a].value - figures[b].value || a - b);
+      .sort(
+        (a, b) => figures[a].of.length - figures[b].of.length || figures[a].value - figures[b].value || a - b,
+      );
     const pick = candidates[0] ?? problem.within[0];
     if (pick === undefined) throw new Error('suppression found a disclosure it cannot remove');
     hidden.add(pick);
   }
 
-  return new Map(figures.map((f, i) => [f.key, hidden.has(i) ? { value: null, suppressed: true } : { value: f.value, suppressed: false }]));
+  return new Map(
+    figures.map((f, i) => [
+      f.key,
+      hidden.has(i) ? { value: null, suppressed: true } : { value: f.value, suppressed: false },
+    ]),
+  );
 }
 
 /**
  * Counts at nested stages (each a subset of the one before: a funnel). The base cells are the people
  * who stopped at each stage, so a difference between two stages is protected as well as each stage.
  */
-export function suppressNested(stages: ReadonlyArray<{ key: string; count: number }>): Map<string, PublishedCount> {
+export function suppressNested(
+  stages: ReadonlyArray<{ key: string; count: number }>,
+): Map<string, PublishedCount> {
   for (let i = 1; i < stages.length; i++) {
-    if (stages[i].count > stages[i - 1].count) throw new Error(`stage ${stages[i].key} is larger than the stage before it`);
+    if (stages[i].count > stages[i - 1].count)
+      throw new Error(`stage ${stages[i].key} is larger than the stage before it`);
   }
   const cells = stages.map((s, i) => s.count - (stages[i + 1]?.count ?? 0));
   return suppressSmallNumbers({
@@ -152,7 +174,10 @@ export function suppressRows(
   const at = (r: number, c: number) => r * cols + c;
   const figures: Array<{ key: string; of: number[] }> = [];
   counts.forEach((row, r) => row.forEach((_, c) => figures.push({ key: `${r}:${c}`, of: [at(r, c)] })));
-  if (opts.rowTotals) counts.forEach((_, r) => figures.push({ key: `${r}:*`, of: Array.from({ length: cols }, (_, c) => at(r, c)) }));
+  if (opts.rowTotals)
+    counts.forEach((_, r) =>
+      figures.push({ key: `${r}:*`, of: Array.from({ length: cols }, (_, c) => at(r, c)) }),
+    );
   if (opts.columnTotals) {
     for (let c = 0; c < cols; c++) figures.push({ key: `*:${c}`, of: counts.map((_, r) => at(r, c)) });
   }

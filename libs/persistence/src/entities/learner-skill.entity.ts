@@ -4,7 +4,8 @@ import { UserEntity } from './user.entity';
 
 /** How we know a learner holds a skill. The learner's level is the highest across sources. */
 /** COURSE_REPORTED: the learner says they finished; COURSE_COMPLETED: confirmed by learner and provider. */
-export type SkillSource = 'SELF_ASSESSED' | 'SELF_CHECK' | 'COURSE_REPORTED' | 'COURSE_COMPLETED' | 'CREDENTIAL';
+export type SkillSource =
+  'SELF_ASSESSED' | 'SELF_CHECK' | 'COURSE_REPORTED' | 'COURSE_COMPLETED' | 'CREDENTIAL';
 
 @Entity('learner_skills')
 export class LearnerSkillEntity {

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { UserEntity } from './user.entity';
 
 export type ReplanTrigger =
@@ -32,7 +41,11 @@ export class RoadmapEntity {
   /** What changed from the previous version: steps added and removed. */
   @Column({ type: 'jsonb', default: () => "'{}'" }) changes!: { added?: string[]; removed?: string[] };
   /** When unreachable: other goals within reach. */
-  @Column({ type: 'jsonb', default: () => "'[]'" }) alternatives!: Array<{ occupationId: string; title: string; gapHours: number }>;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) alternatives!: Array<{
+    occupationId: string;
+    title: string;
+    gapHours: number;
+  }>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

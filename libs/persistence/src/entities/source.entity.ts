@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type SourceFormat = 'find-an-apprenticeship' | 'jobposting-jsonld' | 'course-jsonld' | 'skills-bootcamps-csv';
+export type SourceFormat =
+  'find-an-apprenticeship' | 'jobposting-jsonld' | 'course-jsonld' | 'skills-bootcamps-csv';
 
 /** A configured listing feed. Secrets are never stored: `credentialsEnv` names the variable holding one. */
 @Entity('sources')

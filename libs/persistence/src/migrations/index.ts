@@ -6,4 +6,10 @@ import { AddPartners1795326868907 } from './1795326868907-add-partners.migration
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
-export const ALL_MIGRATIONS: Function[] = [InitialSchema1795324599602, AddUsers1795324751625, AddLearnerJourney1795325366372, AddListingSources1795325391628, AddPartners1795326868907];
+export const ALL_MIGRATIONS: Function[] = [
+  InitialSchema1795324599602,
+  AddUsers1795324751625,
+  AddLearnerJourney1795325366372,
+  AddListingSources1795325391628,
+  AddPartners1795326868907,
+];

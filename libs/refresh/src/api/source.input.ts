@@ -21,8 +21,14 @@ export class UpdateSourceInput {
   @Field({ nullable: true }) @IsOptional() @IsString() name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() format?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() url?: string;
-  @Field(() => String, { nullable: true, description: 'null or "" removes it' }) @IsOptional() @IsString() credentialsEnv?: string | null;
-  @Field(() => String, { nullable: true, description: 'null or "" makes the source on-demand only' }) @IsOptional() @IsString() schedule?: string | null;
+  @Field(() => String, { nullable: true, description: 'null or "" removes it' })
+  @IsOptional()
+  @IsString()
+  credentialsEnv?: string | null;
+  @Field(() => String, { nullable: true, description: 'null or "" makes the source on-demand only' })
+  @IsOptional()
+  @IsString()
+  schedule?: string | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() rateLimitPerSecond?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsNumber() pageSize?: number;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;

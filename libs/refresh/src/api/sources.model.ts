@@ -1,13 +1,18 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('Source', { description: 'A listing feed the workers refresh. Secrets are never stored: credentialsEnv names a variable.' })
+@ObjectType('Source', {
+  description:
+    'A listing feed the workers refresh. Secrets are never stored: credentialsEnv names a variable.',
+})
 export class SourceModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field({ description: 'find-an-apprenticeship, jobposting-jsonld, course-jsonld or skills-bootcamps-csv' }) format!: string;
+  @Field({ description: 'find-an-apprenticeship, jobposting-jsonld, course-jsonld or skills-bootcamps-csv' })
+  format!: string;
   @Field() url!: string;
   @Field(() => String, { nullable: true }) credentialsEnv!: string | null;
-  @Field(() => String, { nullable: true, description: 'Cron pattern (Europe/London); null = on demand only' }) schedule!: string | null;
+  @Field(() => String, { nullable: true, description: 'Cron pattern (Europe/London); null = on demand only' })
+  schedule!: string | null;
   @Field(() => Float) rateLimitPerSecond!: number;
   @Field(() => Int) pageSize!: number;
   @Field() enabled!: boolean;
@@ -22,7 +27,8 @@ export class SourceRunModel {
   @Field({ description: 'RUNNING, SUCCEEDED or FAILED' }) status!: string;
   @Field() startedAt!: Date;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Checkpoint a resumed run continues from' }) cursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Checkpoint a resumed run continues from' }) cursor!:
+    string | null;
   @Field(() => Int) pages!: number;
   @Field(() => Int) fetched!: number;
   @Field(() => Int) created!: number;
@@ -34,13 +40,16 @@ export class SourceRunModel {
   @Field(() => String, { nullable: true }) jobId!: string | null;
 }
 
-@ObjectType('QuarantinedRecord', { description: 'A listing that could not be parsed, kept with its raw payload and why.' })
+@ObjectType('QuarantinedRecord', {
+  description: 'A listing that could not be parsed, kept with its raw payload and why.',
+})
 export class QuarantinedRecordModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) sourceId!: string;
   @Field(() => ID, { nullable: true }) runId!: string | null;
   @Field(() => String, { nullable: true }) sourceRef!: string | null;
-  @Field(() => String, { nullable: true, description: 'The record as the feed sent it, as JSON text' }) raw!: string | null;
+  @Field(() => String, { nullable: true, description: 'The record as the feed sent it, as JSON text' }) raw!:
+    string | null;
   @Field() reason!: string;
   @Field() createdAt!: Date;
 }
@@ -48,5 +57,6 @@ export class QuarantinedRecordModel {
 @ObjectType('RefreshRequest')
 export class RefreshRequestModel {
   @Field(() => ID) sourceId!: string;
-  @Field(() => ID, { description: 'The BullMQ job (an already pending refresh of this source is reused)' }) jobId!: string;
+  @Field(() => ID, { description: 'The BullMQ job (an already pending refresh of this source is reused)' })
+  jobId!: string;
 }

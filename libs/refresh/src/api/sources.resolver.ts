@@ -19,18 +19,26 @@ export class SourcesResolver {
   @Roles('ADMIN')
   @Mutation(() => SourceModel)
   createSource(@Args('input') input: CreateSourceInput): Promise<SourceModel> {
-    return this.admin.create(withoutNullUndefined(input) as CreateSourceInput & { name: string; format: string; url: string });
+    return this.admin.create(
+      withoutNullUndefined(input) as CreateSourceInput & { name: string; format: string; url: string },
+    );
   }
 
   @Roles('ADMIN')
   @Mutation(() => SourceModel)
-  updateSource(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSourceInput): Promise<SourceModel> {
+  updateSource(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateSourceInput,
+  ): Promise<SourceModel> {
     return this.admin.update(id, input);
   }
 
   @Roles('ADMIN')
   @Mutation(() => RefreshRequestModel, { description: 'Refresh now instead of waiting for the schedule.' })
-  async refreshSource(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<RefreshRequestModel> {
+  async refreshSource(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RefreshRequestModel> {
     const { source, job } = await this.admin.requestRefresh(id, user.id);
     return { sourceId: source.id, jobId: job.id! };
   }

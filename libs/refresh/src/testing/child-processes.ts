@@ -17,7 +17,11 @@ export async function freePort(): Promise<number> {
  * Starts the standalone refresh worker (refresh-worker.entry.ts) and resolves once it consumes jobs.
  * `nodeArgs` go before the script (e.g. `--cpu-prof` for profiling, `--max-old-space-size=…`).
  */
-export async function spawnRefreshWorker(env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<ChildProcess> {
+export async function spawnRefreshWorker(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  nodeArgs: string[] = [],
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', WORKER_ENTRY], {
     cwd: REPO_ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
@@ -26,7 +30,10 @@ export async function spawnRefreshWorker(env: Record<string, string>, timeoutMs 
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start in ${timeoutMs} ms: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`worker did not start in ${timeoutMs} ms: ${stderr}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) {
         clearTimeout(timer);
@@ -69,9 +76,13 @@ export class DisposableRedis {
   }
 
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);

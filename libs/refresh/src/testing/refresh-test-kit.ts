@@ -18,7 +18,16 @@ export async function insertSource(pg: Client, s: SourceRow): Promise<string> {
   const { rows } = await pg.query<{ id: string }>(
     `INSERT INTO sources (name, format, url, credentials_env, schedule, rate_limit_per_second, page_size, enabled)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [s.name, s.format, s.url, s.credentialsEnv ?? null, s.schedule ?? null, s.rateLimitPerSecond ?? 1000, s.pageSize ?? 100, s.enabled ?? true],
+    [
+      s.name,
+      s.format,
+      s.url,
+      s.credentialsEnv ?? null,
+      s.schedule ?? null,
+      s.rateLimitPerSecond ?? 1000,
+      s.pageSize ?? 100,
+      s.enabled ?? true,
+    ],
   );
   return rows[0].id;
 }
@@ -93,12 +102,18 @@ export class RefreshQueueClient {
   }
 
   /** Enqueues a refresh and waits for the job: its result, or the reason it failed. */
-  async refresh(sourceId: string, timeoutMs = 30_000): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; error: string }> {
+  async refresh(
+    sourceId: string,
+    timeoutMs = 30_000,
+  ): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; error: string }> {
     const job = await this.enqueue(sourceId);
     return this.wait(job, timeoutMs);
   }
 
-  async wait(job: Job, timeoutMs = 30_000): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; error: string }> {
+  async wait(
+    job: Job,
+    timeoutMs = 30_000,
+  ): Promise<{ ok: true; result: Record<string, unknown> } | { ok: false; error: string }> {
     try {
       const result = (await job.waitUntilFinished(this.events, timeoutMs)) as Record<string, unknown>;
       return { ok: true, result };
@@ -109,7 +124,12 @@ export class RefreshQueueClient {
 
   /** Every change set published to the fan-out queue so far. */
   async publishedChanges(): Promise<ListingChanges[]> {
-    const jobs = await this.changes.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'], 0, -1, true);
+    const jobs = await this.changes.getJobs(
+      ['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed'],
+      0,
+      -1,
+      true,
+    );
     return jobs.map((j) => j.data as ListingChanges);
   }
 
@@ -120,7 +140,12 @@ export class RefreshQueueClient {
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

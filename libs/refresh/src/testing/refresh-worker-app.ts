@@ -24,17 +24,29 @@ export class RefreshOnlyWorkerModule {
         ListingChangesModule,
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         TypeOrmModule.forRoot(
-          dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'skillpath-refresh-worker' }),
+          dataSourceOptions({
+            url: config.database.url,
+            poolSize: config.database.poolSize,
+            applicationName: 'skillpath-refresh-worker',
+          }),
         ),
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.redis.prefix }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redis.url),
+          prefix: config.redis.prefix,
+        }),
         RefreshWorkerModule.forRoot({ concurrency: config.worker.concurrency, ...options }),
       ],
     };
   }
 }
 
-export async function startRefreshWorker(config: AppConfig, options: RefreshWorkerOptions = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(RefreshOnlyWorkerModule.forRoot(config, options), { logger: false });
+export async function startRefreshWorker(
+  config: AppConfig,
+  options: RefreshWorkerOptions = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(RefreshOnlyWorkerModule.forRoot(config, options), {
+    logger: false,
+  });
   app.enableShutdownHooks();
   return app;
 }

@@ -9,7 +9,8 @@ import 'reflect-metadata';
 import { loadConfig } from '@skillpath/config';
 import { startRefreshWorker } from './refresh-worker-app';
 
-const knob = (name: string): number | undefined => (process.env[name] ? Number(process.env[name]) : undefined);
+const knob = (name: string): number | undefined =>
+  process.env[name] ? Number(process.env[name]) : undefined;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

@@ -54,8 +54,18 @@ export class RefreshWorkerModule {
         {
           provide: SOURCE_REFRESH_RUNNER,
           inject: [getDataSourceToken(), ListingChangesPublisher, SkillMatcherCache, PinoLogger],
-          useFactory: (ds: DataSource, publisher: ListingChangesPublisher, skills: SkillMatcherCache, logger: PinoLogger) =>
-            new SourceRefreshRunner(ds, publisher, { skills, logger, fetch: options.fetch, secrets: options.secrets }),
+          useFactory: (
+            ds: DataSource,
+            publisher: ListingChangesPublisher,
+            skills: SkillMatcherCache,
+            logger: PinoLogger,
+          ) =>
+            new SourceRefreshRunner(ds, publisher, {
+              skills,
+              logger,
+              fetch: options.fetch,
+              secrets: options.secrets,
+            }),
         },
         SourceRefreshHandlers,
         ConfiguredSourceRefreshProcessor,

@@ -23,8 +23,10 @@ export class SourceRefreshHandlers {
       jobId: runJobKey(job),
       finalAttempt: job.attemptsMade + 1 >= attempts,
     });
-    if (outcome.status === 'failed') throw new UnrecoverableError(`run ${outcome.runId} failed: ${outcome.error}`);
-    if (outcome.status === 'skipped') return { status: 'skipped', reason: outcome.reason, runId: outcome.runId };
+    if (outcome.status === 'failed')
+      throw new UnrecoverableError(`run ${outcome.runId} failed: ${outcome.error}`);
+    if (outcome.status === 'skipped')
+      return { status: 'skipped', reason: outcome.reason, runId: outcome.runId };
     return {
       status: 'success',
       runId: outcome.runId,

@@ -47,7 +47,16 @@ export function scoreExtraction(extractor: SkillExtractor, texts: readonly Label
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { texts: texts.length, truePositives: tp, falsePositives: fp, falseNegatives: fn, precision, recall, f1, errors };
+  return {
+    texts: texts.length,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    precision,
+    recall,
+    f1,
+    errors,
+  };
 }
 
 const NOT_A_SKILL = new Set(['LABEL NOT PRESENT', 'UNDERSPECIFIED']);
@@ -66,7 +75,8 @@ export async function readDecorteAnnotations(
     const sentence = row.sentence;
     if (!sentence) continue;
     let item = bySentence.get(sentence);
-    if (!item) bySentence.set(sentence, (item = { id: `s${bySentence.size + 1}`, text: sentence, skills: [] }));
+    if (!item)
+      bySentence.set(sentence, (item = { id: `s${bySentence.size + 1}`, text: sentence, skills: [] }));
     const label = row.label?.trim();
     if (!label || NOT_A_SKILL.has(label)) continue;
     const uri = uriByLabel.get(label);

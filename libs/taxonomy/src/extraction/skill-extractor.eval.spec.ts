@@ -14,12 +14,12 @@ describe('labelled set', () => {
   it('has at least 100 texts, each with a unique id and ESCO skill URIs', () => {
     expect(texts.length).toBeGreaterThanOrEqual(100);
     expect(new Set(texts.map((t) => t.id)).size).toBe(texts.length);
-    for (const t of texts) for (const s of t.skills) expect(s.uri).toMatch(/^http:\/\/data\.europa\.eu\/esco\/skill\//);
+    for (const t of texts)
+      for (const s of t.skills) expect(s.uri).toMatch(/^http:\/\/data\.europa\.eu\/esco\/skill\//);
   });
 });
 
 if (!escoPresent) {
-   
   console.warn(`Skipping extraction precision/recall: ESCO skills file not found at ${ESCO_SKILLS_CSV}`);
 }
 
@@ -33,7 +33,7 @@ if (!escoPresent) {
   it(`keeps precision ≥ ${MIN_PRECISION} and recall ≥ ${MIN_RECALL} on the labelled set`, () => {
     const score = scoreExtraction(extractor, texts);
     const summary = `precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (tp ${score.truePositives}, fp ${score.falsePositives}, fn ${score.falseNegatives})`;
-     
+
     console.log(`labelled set: ${summary}`);
     expect({ summary, ok: score.precision >= MIN_PRECISION }).toEqual({ summary, ok: true });
     expect({ summary, ok: score.recall >= MIN_RECALL }).toEqual({ summary, ok: true });
@@ -41,7 +41,9 @@ if (!escoPresent) {
 
   it('every gold URI is a skill of the release (the labels were looked up, not invented)', async () => {
     const known = new Set((await readEscoSkillRecords(ESCO_SKILLS_CSV)).map((s) => s.uri));
-    const unknown = texts.flatMap((t) => t.skills.filter((s) => !known.has(s.uri)).map((s) => `${t.id}: ${s.label}`));
+    const unknown = texts.flatMap((t) =>
+      t.skills.filter((s) => !known.has(s.uri)).map((s) => `${t.id}: ${s.label}`),
+    );
     expect(unknown).toEqual([]);
   });
 });

@@ -53,7 +53,10 @@ describe('SkillExtractor', () => {
   });
 
   it('strips HTML and decodes entities; offsets refer to the plain text', () => {
-    expect(ids('<li>health &amp; safety regulations</li><li>computer programming</li>')).toEqual(['hs', 'prog']);
+    expect(ids('<li>health &amp; safety regulations</li><li>computer programming</li>')).toEqual([
+      'hs',
+      'prog',
+    ]);
   });
 
   it('never matches across punctuation or line breaks', () => {

@@ -78,7 +78,8 @@ export class SkillExtractor {
     this.trie = SkillPhraseTrie.build(
       (function* () {
         for (let skill = 0; skill < skills.length; skill++)
-          for (const { words, preferred } of phraseVariants(skills[skill], stoplist)) yield { words, skill, preferred };
+          for (const { words, preferred } of phraseVariants(skills[skill], stoplist))
+            yield { words, skill, preferred };
       })(),
     );
   }
@@ -179,7 +180,12 @@ export class SkillExtractor {
 }
 
 function newBuffers(size: number): TokenBuffers {
-  return { word: new Int32Array(size), start: new Int32Array(size), end: new Int32Array(size), breakBefore: new Uint8Array(size) };
+  return {
+    word: new Int32Array(size),
+    start: new Int32Array(size),
+    end: new Int32Array(size),
+    breakBefore: new Uint8Array(size),
+  };
 }
 
 function grow(old: TokenBuffers): TokenBuffers {

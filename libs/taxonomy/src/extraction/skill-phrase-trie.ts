@@ -57,13 +57,16 @@ export class SkillPhraseTrie {
    * label yields those skills; one that is only alternative labels yields its skill when exactly one
    * skill has it, and nothing when several do (ambiguous).
    */
-  static build(phrases: Iterable<{ words: readonly string[]; skill: number; preferred: boolean }>): SkillPhraseTrie {
+  static build(
+    phrases: Iterable<{ words: readonly string[]; skill: number; preferred: boolean }>,
+  ): SkillPhraseTrie {
     const vocabulary = new Map<string, number>();
     const wordIdOf = (word: string): number => {
       let id = vocabulary.get(word);
       if (id === undefined) {
         id = vocabulary.size;
-        if (id >= MAX_VOCABULARY) throw new Error(`a taxonomy of more than ${MAX_VOCABULARY} distinct words is not supported`);
+        if (id >= MAX_VOCABULARY)
+          throw new Error(`a taxonomy of more than ${MAX_VOCABULARY} distinct words is not supported`);
         vocabulary.set(word, id);
       }
       return id;

@@ -30,7 +30,9 @@ describe('tokenize', () => {
 
 describe('htmlToText', () => {
   it('drops tags, scripts and comments and decodes entities', () => {
-    const text = htmlToText('<ul><li>Python</li><li>SQL&nbsp;&amp;&#32;R&#x2019;s</li></ul><script>x()</script><!-- c -->');
+    const text = htmlToText(
+      '<ul><li>Python</li><li>SQL&nbsp;&amp;&#32;R&#x2019;s</li></ul><script>x()</script><!-- c -->',
+    );
     expect(text.replace(/\s+/g, ' ').trim()).toBe('Python SQL & R’s');
     expect(htmlToText('&unknown; &#0;')).toBe('&unknown; &#0;');
   });
@@ -66,11 +68,14 @@ describe('tokenize reads words exactly as the documented pattern does', () => {
   ])('%j', (text) => expect(tokenize(text)).toEqual(byPattern(text)));
 
   it('on arbitrary text', () => {
-    const alphabet = fc.constantFrom(...'aZ9 .,\'’-/+#&()\n\t“é𝐀😀日'.match(/./gu)!);
+    const alphabet = fc.constantFrom(..."aZ9 .,'’-/+#&()\n\t“é𝐀😀日".match(/./gu)!);
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (text) => {
-        expect(tokenize(text)).toEqual(byPattern(text));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')),
+        (text) => {
+          expect(tokenize(text)).toEqual(byPattern(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -22,7 +22,8 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 export function normaliseWord(word: string): string {
   if (word === '&') return 'and';
   let w = word.toLowerCase();
-  if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/’/g, "'");
+  // Only words with a non-ASCII character need accent folding.
+  if (/[^ -~]/.test(w)) w = w.normalize('NFKD').replace(COMBINING_MARKS, '').replace(/’/g, "'");
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
   return singular(w);

@@ -67,7 +67,10 @@ function runEnd(text: string, i: number): number {
  * Calls `visit(start, end, breakBefore)` for every word of `text`, in order. `breakBefore` is true when
  * punctuation or a line break lies between this word and the previous one (false for the first word).
  */
-export function scanWords(text: string, visit: (start: number, end: number, breakBefore: boolean) => void): void {
+export function scanWords(
+  text: string,
+  visit: (start: number, end: number, breakBefore: boolean) => void,
+): void {
   const length = text.length;
   let previousEnd = -1;
   let i = 0;
