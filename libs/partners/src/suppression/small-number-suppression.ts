@@ -68,6 +68,66 @@ function indicator(n: number, of: readonly number[]): Float64Array {
   return v;
 }
 
+// Budget of the exact search per question; past it the answer is taken as "disclosed" (safe side).
+const SEARCH_BUDGET = 50_000;
+
+/**
+ * Whether some non-negative integer table that reproduces every published figure gives `target`
+ * (a set of cells) a sum other than `trueSum`. Linear algebra misses what integrality and
+ * non-negativity pin down (c2 + 2·c3 = 1 forces c3 = 0); this search does not. False when no such
+ * table exists or the search ran out of budget.
+ */
+function alternativeExists(
+  constraints: ReadonlyArray<{ of: readonly number[]; value: number }>,
+  target: readonly number[],
+  trueSum: number,
+): boolean {
+  const involved = new Set(constraints.flatMap((c) => c.of));
+  // A target cell in no published figure can be anything.
+  if (target.some((c) => !involved.has(c))) return true;
+  // Only the cells linked to the target through published figures matter.
+  const linked = new Set(target);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of constraints) {
+      if (c.of.some((x) => linked.has(x)) && c.of.some((x) => !linked.has(x))) {
+        c.of.forEach((x) => linked.add(x));
+        grew = true;
+      }
+    }
+  }
+  const relevant = constraints.filter((c) => c.of.some((x) => linked.has(x)));
+  const vars = [...linked].sort((a, b) => a - b);
+  const bound = new Map(
+    vars.map((v) => [v, Math.min(...relevant.filter((c) => c.of.includes(v)).map((c) => c.value))]),
+  );
+  const value = new Map<number, number>();
+  let nodes = 0;
+  const consistent = (): boolean =>
+    relevant.every((c) => {
+      let sum = 0;
+      let room = 0;
+      for (const x of c.of) {
+        const v = value.get(x);
+        if (v === undefined) room += bound.get(x)!;
+        else sum += v;
+      }
+      return sum <= c.value && sum + room >= c.value;
+    });
+  const visit = (k: number): boolean => {
+    if (++nodes > SEARCH_BUDGET) return false;
+    if (k === vars.length) return target.reduce((s, c) => s + value.get(c)!, 0) !== trueSum;
+    for (let v = 0; v <= bound.get(vars[k])!; v++) {
+      value.set(vars[k], v);
+      if (consistent() && visit(k + 1)) return true;
+      if (nodes > SEARCH_BUDGET) break;
+    }
+    value.delete(vars[k]);
+    return false;
+  };
+  return visit(0);
+}
+
 interface Problem {
   /** A figure or cell whose true count is small and that can be worked out; `within`: figures to hide from. */
   within: number[];
@@ -93,9 +153,32 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
     const span = new Span(n);
     const published = figures.map((_, i) => i).filter((i) => !hidden.has(i));
     for (const i of published) span.add(vectors[i]);
-    // Everything in a published zero is known to be zero.
-    for (const i of published)
-      if (figures[i].value === 0) for (const c of figures[i].of) span.add(indicator(n, [c]));
+    // Cells known to be zero: everything in a published zero, and — because counts cannot be negative —
+    // everything a published figure has beyond another published figure of the same value whose cells it
+    // contains (once known zeros are set aside). Repeated until nothing new is learnt.
+    const zero = new Set<number>();
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const a of published) {
+        const aLive = figures[a].of.filter((c) => !zero.has(c));
+        if (figures[a].value === 0) {
+          for (const c of aLive) changed = zero.add(c) && true;
+          continue;
+        }
+        for (const b of published) {
+          if (a === b || figures[a].value !== figures[b].value) continue;
+          const bLive = new Set(figures[b].of.filter((c) => !zero.has(c)));
+          if (![...bLive].every((c) => aLive.includes(c))) continue;
+          for (const c of aLive) {
+            if (!bLive.has(c) && !zero.has(c)) {
+              zero.add(c);
+              changed = true;
+            }
+          }
+        }
+      }
+    }
+    for (const c of zero) span.add(indicator(n, [c]));
     const known = table.cells.map((_, c) => span.contains(indicator(n, [c])));
     for (let c = 0; c < n; c++) {
       if (small(table.cells[c]) && known[c]) {
@@ -122,6 +205,18 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
             ),
           ],
         };
+    }
+    // Exact check: what integrality and non-negativity give away beyond the linear span.
+    const constraints = published.map((i) => ({ of: figures[i].of, value: figures[i].value }));
+    const targets = [
+      ...table.cells.map((v, c) => ({ of: [c], value: v })),
+      ...[...hidden].map((i) => ({ of: figures[i].of, value: figures[i].value })),
+    ].filter((t) => small(t.value));
+    for (const t of targets) {
+      if (!alternativeExists(constraints, t.of, t.value)) {
+        const within = published.filter((p) => figures[p].of.some((c) => t.of.includes(c)));
+        return { within: within.length ? within : published };
+      }
     }
     return null;
   };
