@@ -1,9 +1,8 @@
+import { isUuid } from '@skillpath/common';
 import type { QueryRunner } from 'typeorm';
 import type { NormalisedOpportunity, ParseResult } from '@skillpath/connectors';
 import { emptyCounts, type RunCounts } from './refresh.types';
 import { exec } from './sql';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Columns of `opportunities` a feed controls, in the shape jsonb_to_recordset reads them. */
 const ROW_TYPE = `source_ref text, kind text, title text, description text, organisation_name text, mode text,
@@ -240,7 +239,7 @@ function skillRowsOf(opportunities: NormalisedOpportunity[], idByRef: Map<string
     const seen = new Set<string>();
     const add = (skillId: string, role: 'TAUGHT' | 'REQUIRED', level: number) => {
       const key = `${skillId}|${role}`;
-      if (!UUID.test(skillId) || seen.has(key)) return;
+      if (!isUuid(skillId) || seen.has(key)) return;
       seen.add(key);
       out.o.push(id);
       out.s.push(skillId);

@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { badInput, conflict, notFound } from '@skillpath/common';
+import { badInput, checkPageSize, conflict, isUuid, notFound } from '@skillpath/common';
 import {
   QuarantinedRecordEntity,
   SourceEntity,
@@ -18,7 +18,6 @@ export interface NewSource extends SourceFields {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What operators do with sources (GraphQL admin operations and the CLI): validate and save them,
@@ -39,9 +38,7 @@ export class SourceAdminService {
   }
 
   async get(id: string): Promise<SourceEntity> {
-    const source = UUID.test(id)
-      ? await this.ds.getRepository(SourceEntity).findOne({ where: { id } })
-      : null;
+    const source = isUuid(id) ? await this.ds.getRepository(SourceEntity).findOne({ where: { id } }) : null;
     if (!source) throw notFound(`No source with id ${id}.`);
     return source;
   }
@@ -150,7 +147,7 @@ export class SourceAdminService {
 }
 
 function checkFirst(first: number): void {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first must be between 1 and 100');
+  checkPageSize(first);
 }
 
 function throwIfInvalid(problems: string[]): void {

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
-import { badInput } from '@skillpath/common';
+import { checkPageSize } from '@skillpath/common';
 import { MaintenanceRunEntity } from '@skillpath/persistence';
 import { DEFAULT_JOB_OPTIONS, JobName, JobPayloads, QueueName } from '@skillpath/queues';
 import { MaintenanceJob, MaintenanceRunModel, QueuedJobModel } from './maintenance.model';
@@ -33,7 +33,7 @@ export class MaintenanceResolver {
   maintenanceRuns(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<MaintenanceRunModel[]> {
-    if (first < 1 || first > 100) throw badInput('first must be between 1 and 100');
+    checkPageSize(first);
     return this.runs.find({ order: { startedAt: 'DESC' }, take: first });
   }
 }

@@ -2,7 +2,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '@skillpath/auth';
-import { badInput, Loaders, RequestLoaders } from '@skillpath/common';
+import { Loaders, RequestLoaders, checkPageSize } from '@skillpath/common';
 import { OccupationModel, SkillModel } from '../graphql/catalogue.models';
 import { CatalogueLoaders } from '../graphql/catalogue.loaders';
 
@@ -20,7 +20,7 @@ export class OccupationsResolver {
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<OccupationModel[]> {
-    if (first < 1 || first > 100) throw badInput(`first must be from 1 to 100 (got ${first})`);
+    checkPageSize(first);
     const term = search?.trim();
     const rows: Array<Record<string, unknown>> = term
       ? await this.ds.query(

@@ -3,7 +3,7 @@ import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '@skillpath/auth';
-import { badInput, Loaders, RequestLoaders } from '@skillpath/common';
+import { Loaders, RequestLoaders, badInput, isUuid } from '@skillpath/common';
 import {
   AccreditationModel,
   OpportunityConnectionModel,
@@ -56,7 +56,7 @@ export class OpportunitiesResolver {
   @Public()
   @Query(() => OpportunityModel, { nullable: true })
   async opportunity(@Args('id', { type: () => ID }) id: string): Promise<OpportunityModel | null> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const rows: Array<Record<string, unknown>> = await this.ds.query(
       'SELECT * FROM opportunities WHERE id = $1',
       [id],

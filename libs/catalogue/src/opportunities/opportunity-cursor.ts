@@ -1,4 +1,4 @@
-import { badInput } from '@skillpath/common';
+import { badInput, isUuid } from '@skillpath/common';
 
 /** Position after an item in a sorted list: its sort value and its id (the tie-break). */
 export interface OpportunityCursor {
@@ -20,7 +20,7 @@ export function decodeCursor(raw: string, expected: OpportunityCursor['sort']): 
     ];
     const validValue =
       sort === 'title' ? typeof value === 'string' : typeof value === 'number' && Number.isFinite(value);
-    if (sort === expected && validValue && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+    if (sort === expected && validValue && isUuid(id)) {
       return { sort, value: value as string | number, id };
     }
   } catch {

@@ -1,6 +1,6 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '@skillpath/auth';
-import { badInput } from '@skillpath/common';
+import { badInput, checkPageSize } from '@skillpath/common';
 import { SkillModel } from '../graphql/catalogue.models';
 import { SkillDirectory } from './skill-directory.service';
 
@@ -15,7 +15,7 @@ export class SkillsResolver {
     @Args('search') search: string,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<SkillModel[]> {
-    if (first < 1 || first > 100) throw badInput(`first must be from 1 to 100 (got ${first})`);
+    checkPageSize(first);
     if (search.length > 100) throw badInput('search must be at most 100 characters');
     if (!search.trim()) return Promise.resolve([]);
     return this.directory.search(search, first);

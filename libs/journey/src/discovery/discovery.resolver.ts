@@ -2,7 +2,7 @@ import { Args, Field, Float, Int, ObjectType, Query, Resolver } from '@nestjs/gr
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
-import { badInput } from '@skillpath/common';
+import { checkPageSize } from '@skillpath/common';
 import {
   OccupationModel,
   OpportunityKindEnum,
@@ -58,7 +58,7 @@ export class DiscoveryResolver {
     @Args('kinds', { type: () => [OpportunityKindEnum], nullable: true }) kinds: OpportunityKind[] | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<MatchModel[]> {
-    if (first < 1 || first > 100) throw badInput(`first must be from 1 to 100 (got ${first})`);
+    checkPageSize(first);
     const snapshot = await this.engine.get();
     const learner = await this.profiles.learnerRecord(user.id);
     const profile = await this.profiles.get(user.id);
@@ -99,7 +99,7 @@ export class DiscoveryResolver {
     @CurrentUser() user: AuthUser,
     @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
   ): Promise<RoleMatchModel[]> {
-    if (first < 1 || first > 100) throw badInput(`first must be from 1 to 100 (got ${first})`);
+    checkPageSize(first);
     const snapshot = await this.engine.get();
     const learner = await this.profiles.learnerRecord(user.id);
     const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first);

@@ -10,7 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { AuthUser, Authenticated, CurrentUser } from '@skillpath/auth';
-import { badInput } from '@skillpath/common';
+import { badInput, checkPageSize, isUuid } from '@skillpath/common';
 import { NotificationService } from './notification.service';
 
 @ObjectType('Notification')
@@ -35,7 +35,7 @@ export class NotificationsResolver {
     @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<NotificationModel[]> {
-    if (first < 1 || first > 100) throw badInput(`first must be from 1 to 100 (got ${first})`);
+    checkPageSize(first);
     const list = await this.notificationService.list(user.id, unreadOnly, first);
     return list.map((n) => ({
       id: n.id,
@@ -54,7 +54,7 @@ export class NotificationsResolver {
     @CurrentUser() user: AuthUser,
     @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
   ): Promise<number> {
-    if (ids?.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) throw badInput('ids must be notification ids');
+    if (ids?.some((id) => !isUuid(id))) throw badInput('ids must be notification ids');
     return this.notificationService.markRead(user.id, ids ?? undefined);
   }
 }

@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { badInput, notFound } from '@skillpath/common';
+import { badInput, isUuid, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
 import { LearnerProfileEntity, LearnerSkillEntity, SkillSource } from '@skillpath/persistence';
 import type { LearnerRecord } from '@skillpath/matching';
 import { LearnerProfileInput, SkillLevelInput } from './profile.models';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface HeldSkill {
   skillId: string;
@@ -87,7 +85,7 @@ export class ProfileService {
     source: SkillSource = 'SELF_ASSESSED',
   ): Promise<void> {
     const ids = [...new Set(skills.map((s) => s.skillId))];
-    const malformed = ids.filter((id) => !UUID.test(id));
+    const malformed = ids.filter((id) => !isUuid(id));
     if (malformed.length)
       throw badInput(`Unknown skill id: ${malformed.join(', ')}. Find skills with the skills query.`, {
         skillIds: malformed,

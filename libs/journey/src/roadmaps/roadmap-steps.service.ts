@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput, notFound } from '@skillpath/common';
+import { badInput, isUuid, notFound } from '@skillpath/common';
 import { RoadmapEntity, RoadmapStepEntity, StepStatus } from '@skillpath/persistence';
 import { ProfileService } from '../profile/profile.service';
 import { ReplanQueue } from './replan.queue';
@@ -30,7 +30,7 @@ export class RoadmapStepsService {
   ) {}
 
   async update(userId: string, stepId: string, status: StepStatus): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(stepId)) throw notFound('That step is not in your roadmap.');
+    if (!isUuid(stepId)) throw notFound('That step is not in your roadmap.');
     const result = await this.ds.transaction(async (m) => {
       const step = await m
         .getRepository(RoadmapStepEntity)

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { badInput, conflict, notFound } from '@skillpath/common';
+import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { AccreditationEntity, AccreditationStatus, CredentialEntity } from '@skillpath/persistence';
 import { ListingChangeNotifier } from '../listings/listing-changes.service';
 import { ListingsService } from '../listings/listings.service';
-import { OrganisationAccess, UUID } from '../organisations/organisation-access.service';
+import { OrganisationAccess } from '../organisations/organisation-access.service';
 
 type Row = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export class AccreditationsService {
     input: { opportunityId: string; employerId: string; skillIds: string[] },
   ): Promise<Row> {
     // Listings are public, so saying what kind one is reveals nothing: check that before membership.
-    const [listing]: Row[] = UUID.test(input.opportunityId)
+    const [listing]: Row[] = isUuid(input.opportunityId)
       ? await this.ds.query('SELECT kind FROM opportunities WHERE id = $1', [input.opportunityId])
       : [];
     if (listing && listing.kind !== 'COURSE' && listing.kind !== 'BOOTCAMP') {
@@ -36,7 +36,7 @@ export class AccreditationsService {
     }
     const { opp } = await this.listings.own(user, input.opportunityId);
     if (opp.status !== 'ACTIVE') throw badInput('That course is no longer active.');
-    if (!UUID.test(input.employerId)) throw notFound('That employer does not exist.');
+    if (!isUuid(input.employerId)) throw notFound('That employer does not exist.');
     const [employer]: Row[] = await this.ds.query('SELECT kind FROM organisations WHERE id = $1', [
       input.employerId,
     ]);
@@ -126,7 +126,7 @@ export class AccreditationsService {
   }
 
   private async forEmployer(user: AuthUser, id: string): Promise<Row> {
-    if (!UUID.test(id)) throw notFound('That accreditation does not exist.');
+    if (!isUuid(id)) throw notFound('That accreditation does not exist.');
     const a = await this.read(id);
     if (!a) throw notFound('That accreditation does not exist.');
     await this.access.requireMember(user, a.employer_id as string, { kinds: ['EMPLOYER'] });

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { badInput, conflict, notFound } from '@skillpath/common';
+import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { AuditService, MatchingIndexService, NotificationService, ProfileService } from '@skillpath/journey';
 import { fitToOpportunity } from '@skillpath/matching';
 import { ExpressionOfInterestEntity } from '@skillpath/persistence';
-import { OrganisationAccess, UUID } from '../organisations/organisation-access.service';
+import { OrganisationAccess } from '../organisations/organisation-access.service';
 
 type Row = Record<string, unknown>;
 
@@ -101,7 +101,7 @@ export class CandidatesService {
     message: string,
   ): Promise<ExpressionOfInterestEntity> {
     const vacancy = await this.vacancy(user, vacancyId);
-    if (!UUID.test(candidateId)) throw notFound('That candidate is not available.');
+    if (!isUuid(candidateId)) throw notFound('That candidate is not available.');
     const [consenting]: Row[] = await this.ds.query(
       `SELECT 1 FROM learner_profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1 AND p.share_with_employers AND u.role = 'LEARNER'`,
       [candidateId],
@@ -137,7 +137,7 @@ export class CandidatesService {
   }
 
   async respond(user: AuthUser, interestId: string, accept: boolean): Promise<ExpressionOfInterestEntity> {
-    if (!UUID.test(interestId)) throw notFound('That expression of interest does not exist.');
+    if (!isUuid(interestId)) throw notFound('That expression of interest does not exist.');
     const repo = this.ds.getRepository(ExpressionOfInterestEntity);
     const found = await repo.findOne({ where: { id: interestId, learnerUserId: user.id } });
     if (!found) throw notFound('That expression of interest does not exist.');
@@ -180,7 +180,7 @@ export class CandidatesService {
   }
 
   private async vacancy(user: AuthUser, vacancyId: string): Promise<Row> {
-    if (!UUID.test(vacancyId)) throw notFound('That vacancy does not exist.');
+    if (!isUuid(vacancyId)) throw notFound('That vacancy does not exist.');
     const [v]: Row[] = await this.ds.query(
       `SELECT * FROM opportunities WHERE id = $1 AND kind IN ('VACANCY', 'APPRENTICESHIP')`,
       [vacancyId],

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'crypto';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { badInput, conflict, notFound } from '@skillpath/common';
+import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { CohortEntity, CohortMemberEntity, LearnerOutcomeEntity, OutcomeKind } from '@skillpath/persistence';
-import { OrganisationAccess, UUID } from '../organisations/organisation-access.service';
+import { OrganisationAccess } from '../organisations/organisation-access.service';
 
 // No 0/O or 1/I: codes are read aloud and typed on phones.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -43,7 +43,7 @@ export class CohortsService {
 
   /** The cohort, when the caller belongs to its partnership. */
   async forPartner(user: AuthUser, cohortId: string): Promise<CohortEntity> {
-    if (!UUID.test(cohortId)) throw notFound('That cohort does not exist.');
+    if (!isUuid(cohortId)) throw notFound('That cohort does not exist.');
     const cohort = await this.ds.getRepository(CohortEntity).findOne({ where: { id: cohortId } });
     if (!cohort) throw notFound('That cohort does not exist.');
     await this.access.requireMember(user, cohort.partnershipId, { kinds: ['PARTNERSHIP'] });
@@ -77,14 +77,14 @@ export class CohortsService {
   }
 
   async leave(user: AuthUser, cohortId: string): Promise<boolean> {
-    if (!UUID.test(cohortId)) throw notFound('You are not in that cohort.');
+    if (!isUuid(cohortId)) throw notFound('You are not in that cohort.');
     const res = await this.ds.getRepository(CohortMemberEntity).delete({ cohortId, userId: user.id });
     if (!res.affected) throw notFound('You are not in that cohort.');
     return true;
   }
 
   async setMonitoring(user: AuthUser, cohortId: string, consent: boolean): Promise<boolean> {
-    if (!UUID.test(cohortId)) throw notFound('You are not in that cohort.');
+    if (!isUuid(cohortId)) throw notFound('You are not in that cohort.');
     const res = await this.ds
       .getRepository(CohortMemberEntity)
       .update({ cohortId, userId: user.id }, { individualMonitoring: consent });
@@ -106,8 +106,7 @@ export class CohortsService {
   }
 
   async reportOutcome(userId: string, kind: OutcomeKind, opportunityId: string | null): Promise<boolean> {
-    if (opportunityId !== null && !UUID.test(opportunityId))
-      throw notFound('That opportunity does not exist.');
+    if (opportunityId !== null && !isUuid(opportunityId)) throw notFound('That opportunity does not exist.');
     if (opportunityId) {
       const [o]: Array<{ id: string }> = await this.ds.query('SELECT id FROM opportunities WHERE id = $1', [
         opportunityId,

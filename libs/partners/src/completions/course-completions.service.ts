@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { badInput, notFound } from '@skillpath/common';
+import { badInput, isUuid, notFound } from '@skillpath/common';
 import { NotificationService, ProfileService, ReplanQueue } from '@skillpath/journey';
 import { CourseParticipationEntity } from '@skillpath/persistence';
 import { CredentialsService } from '../credentials/credentials.service';
 import { ListingsService } from '../listings/listings.service';
-import { UUID } from '../organisations/organisation-access.service';
 
 type Row = Record<string, unknown>;
 
@@ -84,7 +83,7 @@ export class CourseCompletionsService {
   }
 
   async confirmByLearner(user: AuthUser, opportunityId: string): Promise<CompletionState> {
-    if (!UUID.test(opportunityId)) throw notFound('That course is not in your roadmap.');
+    if (!isUuid(opportunityId)) throw notFound('That course is not in your roadmap.');
     const [course]: Row[] = await this.ds.query(
       `SELECT o.title FROM opportunities o WHERE o.id = $2 AND EXISTS (
          SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.user_id = $1 AND s.opportunity_id = o.id AND s.kind = 'LEARN')`,

@@ -1,10 +1,10 @@
+import { isUuid } from '@skillpath/common';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { CredentialEntity } from '@skillpath/persistence';
-import { UUID } from '../organisations/organisation-access.service';
 import { CredentialSigner } from './credential-signer';
 
 export interface CredentialCheck {
@@ -184,7 +184,7 @@ export class CredentialsService {
     let jws = input.jws?.trim();
     let row: Row | undefined;
     if (!jws && input.id) {
-      if (!UUID.test(input.id)) return this.fail('No credential has that id.');
+      if (!isUuid(input.id)) return this.fail('No credential has that id.');
       [row] = await this.ds.query('SELECT * FROM credentials WHERE id = $1', [input.id]);
       if (!row) return this.fail('No credential has that id.');
       jws = row.jws as string;
@@ -200,7 +200,7 @@ export class CredentialsService {
       String(payload.jti ?? '')
         .split('/')
         .pop() ?? '';
-    if (!row && UUID.test(credentialId))
+    if (!row && isUuid(credentialId))
       [row] = await this.ds.query('SELECT * FROM credentials WHERE id = $1', [credentialId]);
     const base = { signatureValid: true, credentialId: row ? (row.id as string) : null, credential: vc };
     if (!row)

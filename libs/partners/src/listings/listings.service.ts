@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { badInput, conflict, notFound } from '@skillpath/common';
+import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
 import {
   OpportunityEntity,
@@ -10,7 +10,7 @@ import {
   OpportunitySkillEntity,
   OrganisationKind,
 } from '@skillpath/persistence';
-import { OrganisationAccess, UUID } from '../organisations/organisation-access.service';
+import { OrganisationAccess } from '../organisations/organisation-access.service';
 import { ListingChangeNotifier } from './listing-changes.service';
 import { ListingInput } from './listing.input';
 
@@ -97,7 +97,7 @@ export class ListingsService {
     id: string,
     m: EntityManager = this.ds.manager,
   ): Promise<{ opp: OpportunityEntity; orgKind: 'PROVIDER' | 'EMPLOYER' }> {
-    if (!UUID.test(id)) throw notFound('That listing does not exist.');
+    if (!isUuid(id)) throw notFound('That listing does not exist.');
     const opp = await m.getRepository(OpportunityEntity).findOne({ where: { id } });
     if (!opp || !opp.organisationId) throw notFound('That listing does not exist.');
     const org = await this.access.requireMember(
@@ -171,7 +171,7 @@ export class ListingsService {
       })),
     ];
     const ids = [...new Set(rows.map((r) => r.skillId))];
-    const bad = ids.filter((id) => !UUID.test(id));
+    const bad = ids.filter((id) => !isUuid(id));
     const known: Array<{ id: string }> = bad.length
       ? []
       : await m.query('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [ids]);

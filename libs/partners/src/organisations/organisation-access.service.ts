@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { forbidden, notFound } from '@skillpath/common';
+import { forbidden, isUuid, notFound } from '@skillpath/common';
 import { OrganisationEntity, OrganisationKind, OrganisationMemberEntity } from '@skillpath/persistence';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const KIND_WORD: Record<OrganisationKind, string> = {
+export const KIND_WORD: Record<OrganisationKind, string> = {
   EMPLOYER: 'an employer',
   PROVIDER: 'a training provider',
   PARTNERSHIP: 'a skills partnership',
@@ -24,7 +22,7 @@ export class OrganisationAccess {
     opts: { kinds?: OrganisationKind[]; owner?: boolean } = {},
     m: EntityManager = this.ds.manager,
   ): Promise<OrganisationEntity> {
-    if (!UUID.test(organisationId)) throw notFound('That organisation does not exist.');
+    if (!isUuid(organisationId)) throw notFound('That organisation does not exist.');
     const org = await m.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
     if (!org) throw notFound('That organisation does not exist.');
     if (user.role !== 'ADMIN') {
