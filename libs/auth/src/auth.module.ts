@@ -6,7 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
 import { AuthGuard } from './auth.guard';
-import { LOGIN_THROTTLERS, LoginThrottleGuard } from './login-throttle.guard';
+import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
@@ -15,8 +15,13 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
-    // In-memory counters: per process. Behind several API replicas, put a Redis storage here.
-    ThrottlerModule.forRoot(LOGIN_THROTTLERS),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...LOGIN_THROTTLERS,
+        storage: loginThrottleStorage(config),
+      }),
+    }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { AppConfig } from '@skillpath/config';
 
 type Req = {
   ip?: string;
@@ -24,6 +26,20 @@ export const LOGIN_THROTTLERS: ThrottlerModuleOptions = {
     { name: 'login-account', ttl: 60_000, limit: 5, getTracker: (_req, ctx) => emailTried(ctx) },
   ],
 };
+
+/**
+ * Counters live in Redis, under the app's key prefix, so every API replica counts the same attempts:
+ * with per-process counters N replicas would allow N times the limit. The storage owns its connection
+ * and closes it when the module is destroyed. A login while Redis is unreachable fails (it is not let
+ * through uncounted).
+ */
+export function loginThrottleStorage(config: AppConfig): ThrottlerStorageRedisService {
+  return new ThrottlerStorageRedisService(config.redis.url, {
+    keyPrefix: `${config.redis.prefix}:login-throttle:`,
+    maxRetriesPerRequest: 2,
+    lazyConnect: true,
+  });
+}
 
 @Injectable()
 export class LoginThrottleGuard extends ThrottlerGuard {
