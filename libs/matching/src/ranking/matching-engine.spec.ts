@@ -191,6 +191,28 @@ describe('index, ranking, roles and roadmaps', () => {
     expect(r.totals).toMatchObject({ hours: 60, costPence: 0 });
   });
 
+  it('says when an end job closes before the plan ends, and how many like it are open', () => {
+    const goal = { title: analyst.title, skills: analyst.essential, occupationId: 'da' };
+    const dated = CatalogueIndex.build(
+      records.map((r) =>
+        r.id === 'V1'
+          ? { ...r, closingDate: '2025-01-20' }
+          : r.id === 'V2'
+            ? { ...r, closingDate: '2025-12-01' }
+            : r,
+      ),
+      skills,
+    );
+    const r = planRoadmap(dated, learner, goal, { today: '2025-01-06' });
+    expect(r.steps[r.steps.length - 1].plannedEnd > '2025-01-20').toBe(true);
+    const [v1, v2] = r.jobs;
+    expect(v1.opportunityId).toBe('V1');
+    expect(v1.why).toBe(
+      'After these steps you will have 100% of the skills this job asks for. 1.1 km away. This advert closes on 20 January 2025, before your plan ends. Jobs like it come up often: 2 are open near you now.',
+    );
+    expect(v2.why).toBe('After these steps you will have 100% of the skills this job asks for. 1.1 km away.');
+  });
+
   it('plans around opportunities the learner dropped, and says so when nothing else will do', () => {
     const goal = { title: analyst.title, skills: analyst.essential, occupationId: 'da' };
     const r = planRoadmap(index, learner, goal, { today: '2025-01-06', excludeOpportunityIds: ['C1', 'V1'] });

@@ -70,6 +70,25 @@ const LEARNING_KIND_CODES = OPPORTUNITY_KINDS.map(
 );
 const DAY_MS = 86_400_000;
 const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** "3 February 2025": plain, and the same in every locale and time zone. */
+const longDate = (day: number): string => {
+  const d = new Date(day * DAY_MS);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+};
 const DEFAULT_HOURS_PER_WEEK = 6;
 
 /** Candidates: live usable offers teaching a goal skill, then (up to 3 levels) what unlocks them. Skills are index codes. */
@@ -292,7 +311,7 @@ export function planRoadmap(
     });
   });
 
-  const jobs = goal.occupationId ? bestJobs(index, filter, goal.occupationId, have, excluded) : [];
+  const jobs = goal.occupationId ? bestJobs(index, filter, goal.occupationId, have, excluded, cursor) : [];
   const missingSkills = goal.skills.filter((g) => result.missing.includes(g.skill));
   const untaught = missingSkills
     .filter((m) => !problem.goalItemOf.some((it, i) => problem.goal[i].skill === m.skill && it >= 0))
@@ -363,12 +382,18 @@ function explainStep(
   return parts.join(' ');
 }
 
+/**
+ * The best-fitting live jobs for the goal, as the learner will be once the plan is done. Adverts rarely
+ * stay open as long as a plan takes: one that closes before the plan ends still shows the kind of job
+ * it leads to, and its reason says so, with how many like it are open near the learner now.
+ */
 function bestJobs(
   index: CatalogueIndex,
   filter: LearnerFilter,
   occupationId: string,
   have: Map<string, number>,
   excluded: ReadonlySet<number>,
+  planEndDay: number,
 ): RoadmapJob[] {
   const scored: { slot: number; fit: number }[] = [];
   const haveByCode = new Map<number, number>();
@@ -393,16 +418,24 @@ function bestJobs(
     scored.push({ slot, fit: b > a ? got / (b - a) : 1 });
   }
   scored.sort((x, y) => y.fit - x.fit || (index.ids[x.slot] < index.ids[y.slot] ? -1 : 1));
+  const openNow = scored.length;
   return scored.slice(0, 3).map(({ slot, fit }) => {
     const d = filter.distance(slot);
     const pct = Math.round(fit * 100);
+    const closing = index.closingDay.data[slot];
+    const parts = [`After these steps you will have ${pct}% of the skills this job asks for.`];
+    if (!Number.isNaN(d)) parts.push(`${d.toFixed(1)} km away.`);
+    if (closing >= 0 && closing < planEndDay)
+      parts.push(
+        `This advert closes on ${longDate(closing)}, before your plan ends. Jobs like it come up often: ${openNow === 1 ? '1 is' : `${openNow} are`} open near you now.`,
+      );
     return {
       opportunityId: index.ids[slot],
       kind: index.kindOf(slot),
       title: index.titles[slot],
       fit: Math.round(fit * 1e4) / 1e4,
       ...(Number.isNaN(d) ? {} : { distanceKm: Math.round(d * 10) / 10 }),
-      why: `After these steps you will have ${pct}% of the skills this job asks for.${Number.isNaN(d) ? '' : ` ${d.toFixed(1)} km away.`}`,
+      why: parts.join(' '),
     };
   });
 }
