@@ -20,6 +20,7 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
   let deepLearning: string;
   let otherSkill: string;
   let vacancyId: string;
+  let interestId: string;
   let courseId: string;
   let accreditationId: string;
   let jws: string;
@@ -374,6 +375,11 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
         { id: sent.expressInterest.id },
       ),
     ).toBe('NOT_FOUND');
+    const RECORD = `mutation($id: ID!, $k: OutcomeKind!) { recordCandidateOutcome(interestId: $id, kind: $k) { status recordedOutcomes } }`;
+    // Not before the learner accepts: until then the employer does not even know who they are.
+    expect(await a.employer.gql.errorCode(RECORD, { id: sent.expressInterest.id, k: 'INTERVIEWED' })).toBe(
+      'CONFLICT',
+    );
     await a.learner.gql.ok(`mutation($id: ID!) { respondToInterest(id: $id, accept: true) { status } }`, {
       id: sent.expressInterest.id,
     });
@@ -381,6 +387,40 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
       (await a.employer.gql.ok<{ vacancyInterests: unknown[] }>(INTERESTS, { v: vacancyId }))
         .vacancyInterests,
     ).toEqual([{ status: 'ACCEPTED', contactName: 'learner', contactEmail: a.learner.email }]);
+
+    // The employer records the interview: the second party to what the learner reports.
+    const id = sent.expressInterest.id;
+    interestId = id;
+    expect(await a.employer2.gql.errorCode(RECORD, { id, k: 'INTERVIEWED' })).toBe('FORBIDDEN');
+    expect(await a.learner.gql.errorCode(RECORD, { id, k: 'INTERVIEWED' })).toBe('FORBIDDEN');
+    expect(await a.employer.gql.errorCode(RECORD, { id, k: 'APPLIED' })).toBe('BAD_USER_INPUT');
+    expect(await a.employer.gql.errorCode(RECORD, { id: 'not-a-uuid', k: 'INTERVIEWED' })).toBe('NOT_FOUND');
+    expect(await sql(`SELECT 1 FROM learner_outcomes WHERE recorded_by = 'EMPLOYER'`)).toEqual([]);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await a.employer.gql.ok<{ recordCandidateOutcome: unknown }>(RECORD, { id, k: 'INTERVIEWED' }))
+          .recordCandidateOutcome,
+      ).toEqual({ status: 'ACCEPTED', recordedOutcomes: ['INTERVIEWED'] });
+    expect(
+      await sql(`SELECT user_id, kind, opportunity_id FROM learner_outcomes WHERE recorded_by = 'EMPLOYER'`),
+    ).toEqual([{ user_id: a.learner.id, kind: 'INTERVIEWED', opportunity_id: vacancyId }]);
+    expect(await sql(`SELECT subject_user_id FROM audit_log WHERE action = 'OUTCOME_RECORDED'`)).toEqual([
+      { subject_user_id: a.learner.id },
+    ]);
+    const told = await a.learner.gql.ok<{ notifications: Array<{ kind: string; title: string }> }>(
+      '{ notifications(first: 10) { kind title } }',
+    );
+    expect(told.notifications).toContainEqual({
+      kind: 'EMPLOYER_OUTCOME',
+      title: 'Acme Data Ltd recorded your interview',
+    });
+    expect(
+      (
+        await a.learner.gql.ok<{ myExpressionsOfInterest: Array<{ recordedOutcomes: string[] }> }>(
+          '{ myExpressionsOfInterest { recordedOutcomes } }',
+        )
+      ).myExpressionsOfInterest,
+    ).toEqual([{ recordedOutcomes: ['INTERVIEWED'] }]);
   });
 
   it('runs a cohort: join by code with consent, individual progress only with its consent, small numbers suppressed', async () => {
@@ -581,6 +621,12 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
         name: 'vacancyInterests',
         q: 'query($id: ID!) { vacancyInterests(vacancyId: $id) { status } }',
         v: { id: vacancyId },
+        allowed: ['employer'],
+      },
+      {
+        name: 'recordCandidateOutcome',
+        q: 'mutation($id: ID!) { recordCandidateOutcome(interestId: $id, kind: INTERVIEWED) { status } }',
+        v: { id: interestId },
         allowed: ['employer'],
       },
       {

@@ -2,6 +2,8 @@ import { Args, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } fr
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import { Loaders, RequestLoaders } from '@skillpath/common';
 import { CatalogueLoaders, SkillLevelModel, SkillModel } from '@skillpath/catalogue';
+import type { OutcomeKind } from '@skillpath/persistence';
+import { OutcomeKindEnum } from '../cohorts/cohort.models';
 import { CandidatesService } from './candidates.service';
 
 @ObjectType('Candidate', {
@@ -30,6 +32,8 @@ export class ExpressionOfInterestModel {
     string | null;
   @Field(() => String, { nullable: true, description: 'Only once the learner accepts' }) contactEmail?:
     string | null;
+  @Field(() => [OutcomeKindEnum], { description: 'What the employer has recorded: INTERVIEWED, IN_WORK' })
+  recordedOutcomes!: OutcomeKind[];
 }
 
 type Row = Record<string, unknown>;
@@ -42,6 +46,7 @@ const interest = (r: Row): ExpressionOfInterestModel => ({
   status: r.status as string,
   contactName: (r.contact_name as string | undefined) ?? null,
   contactEmail: (r.contact_email as string | undefined) ?? null,
+  recordedOutcomes: (r.recorded_outcomes as OutcomeKind[] | undefined) ?? [],
 });
 
 @Resolver()
@@ -82,7 +87,7 @@ export class CandidatesResolver {
     @Args('message') message: string,
   ): Promise<ExpressionOfInterestModel> {
     const e = await this.candidates.expressInterest(user, vacancyId, candidateId, message);
-    return { id: e.id, vacancyId: e.vacancyId, message: e.message, status: e.status };
+    return { id: e.id, vacancyId: e.vacancyId, message: e.message, status: e.status, recordedOutcomes: [] };
   }
 
   @Roles('EMPLOYER', 'ADMIN')
@@ -100,6 +105,18 @@ export class CandidatesResolver {
     return (await this.candidates.mine(user.id)).map(interest);
   }
 
+  @Roles('EMPLOYER', 'ADMIN')
+  @Mutation(() => ExpressionOfInterestModel, {
+    description: 'Record that you interviewed (or took on) a candidate who accepted your interest',
+  })
+  async recordCandidateOutcome(
+    @CurrentUser() user: AuthUser,
+    @Args('interestId', { type: () => ID }) interestId: string,
+    @Args('kind', { type: () => OutcomeKindEnum }) kind: OutcomeKind,
+  ): Promise<ExpressionOfInterestModel> {
+    return interest(await this.candidates.recordOutcome(user, interestId, kind));
+  }
+
   @Roles('LEARNER')
   @Mutation(() => ExpressionOfInterestModel)
   async respondToInterest(
@@ -108,6 +125,6 @@ export class CandidatesResolver {
     @Args('accept') accept: boolean,
   ): Promise<ExpressionOfInterestModel> {
     const e = await this.candidates.respond(user, id, accept);
-    return { id: e.id, vacancyId: e.vacancyId, message: e.message, status: e.status };
+    return { id: e.id, vacancyId: e.vacancyId, message: e.message, status: e.status, recordedOutcomes: [] };
   }
 }

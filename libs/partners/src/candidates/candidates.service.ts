@@ -5,10 +5,20 @@ import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { AuditService, MatchingIndexService, NotificationService, ProfileService } from '@skillpath/journey';
 import { fitToOpportunity } from '@skillpath/matching';
-import { ExpressionOfInterestEntity } from '@skillpath/persistence';
+import { ExpressionOfInterestEntity, LearnerOutcomeEntity, type OutcomeKind } from '@skillpath/persistence';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
 
 type Row = Record<string, unknown>;
+
+/** What the employer has recorded for the interest's learner and vacancy, oldest first. */
+const RECORDED_OUTCOMES = `ARRAY(SELECT lo.kind FROM learner_outcomes lo
+   WHERE lo.user_id = i.learner_user_id AND lo.opportunity_id = i.vacancy_id AND lo.recorded_by = 'EMPLOYER'
+   ORDER BY lo.at, lo.kind) AS recorded_outcomes`;
+
+/** An interest as its employer sees it: name and email only where the learner accepted. */
+const SENT_COLUMNS = `SELECT i.*, CASE WHEN i.status = 'ACCEPTED' THEN u.display_name END AS contact_name,
+        CASE WHEN i.status = 'ACCEPTED' THEN u.email END AS contact_email, ${RECORDED_OUTCOMES}
+   FROM expressions_of_interest i JOIN users u ON u.id = i.learner_user_id`;
 
 export interface Candidate {
   candidateId: string;
@@ -149,9 +159,64 @@ export class CandidatesService {
     return repo.findOneOrFail({ where: { id: found.id } });
   }
 
+  /**
+   * The employer records that it interviewed (or took on) a candidate who accepted its interest: the
+   * second party to what learners report themselves, so a partnership's "interviews recorded" is not
+   * only self-reported. Recording the same thing twice records it once.
+   */
+  async recordOutcome(user: AuthUser, interestId: string, kind: OutcomeKind): Promise<Row> {
+    if (kind === 'APPLIED')
+      throw badInput('Only the learner can report applying. Record INTERVIEWED or IN_WORK.');
+    if (!isUuid(interestId)) throw notFound('That expression of interest does not exist.');
+    const repo = this.ds.getRepository(ExpressionOfInterestEntity);
+    const found = await repo.findOne({ where: { id: interestId } });
+    if (!found) throw notFound('That expression of interest does not exist.');
+    await this.access.requireMember(user, found.employerId, { kinds: ['EMPLOYER'] });
+    if (found.status !== 'ACCEPTED')
+      throw conflict(
+        found.status === 'PENDING'
+          ? 'The candidate has not accepted your interest yet. You can record an interview once they have.'
+          : 'The candidate declined your interest, so there is nothing to record.',
+      );
+    const outcomes = this.ds.getRepository(LearnerOutcomeEntity);
+    const already = await outcomes.findOne({
+      where: { userId: found.learnerUserId, kind, opportunityId: found.vacancyId, recordedBy: 'EMPLOYER' },
+    });
+    if (!already) {
+      await outcomes.insert({
+        userId: found.learnerUserId,
+        kind,
+        opportunityId: found.vacancyId,
+        recordedBy: 'EMPLOYER',
+      });
+      const [v]: Row[] = await this.ds.query(
+        'SELECT o.title, e.name FROM opportunities o JOIN organisations e ON e.id = $2 WHERE o.id = $1',
+        [found.vacancyId, found.employerId],
+      );
+      await this.notifications.notify(found.learnerUserId, {
+        kind: 'EMPLOYER_OUTCOME',
+        title:
+          kind === 'IN_WORK'
+            ? `${v.name as string} recorded that you started work with them`
+            : `${v.name as string} recorded your interview`,
+        body: `For ${v.title as string}. It counts towards your progress. If it is wrong, tell your adviser.`,
+        data: { interestId: found.id, vacancyId: found.vacancyId, outcome: kind },
+      });
+      await this.audit.record({
+        actorUserId: user.id,
+        actorRole: user.role,
+        subjectUserId: found.learnerUserId,
+        action: 'OUTCOME_RECORDED',
+        reason: `${kind} for vacancy ${found.vacancyId}`,
+      });
+    }
+    const [row] = await this.withOutcomes(`WHERE i.id = $1`, [found.id]);
+    return row;
+  }
+
   mine(userId: string): Promise<Row[]> {
     return this.ds.query(
-      `SELECT i.*, o.title AS vacancy_title, e.name AS employer_name FROM expressions_of_interest i
+      `SELECT i.*, o.title AS vacancy_title, e.name AS employer_name, ${RECORDED_OUTCOMES} FROM expressions_of_interest i
          JOIN opportunities o ON o.id = i.vacancy_id JOIN organisations e ON e.id = i.employer_id
         WHERE i.learner_user_id = $1 ORDER BY i.created_at DESC`,
       [userId],
@@ -161,12 +226,9 @@ export class CandidatesService {
   /** An employer's expressions of interest for a vacancy; name and email only where the learner accepted. */
   async sent(user: AuthUser, vacancyId: string): Promise<Row[]> {
     await this.vacancy(user, vacancyId);
-    const rows: Row[] = await this.ds.query(
-      `SELECT i.*, CASE WHEN i.status = 'ACCEPTED' THEN u.display_name END AS contact_name,
-              CASE WHEN i.status = 'ACCEPTED' THEN u.email END AS contact_email
-         FROM expressions_of_interest i JOIN users u ON u.id = i.learner_user_id WHERE i.vacancy_id = $1 ORDER BY i.created_at`,
-      [vacancyId],
-    );
+    const rows: Row[] = await this.ds.query(`${SENT_COLUMNS} WHERE i.vacancy_id = $1 ORDER BY i.created_at`, [
+      vacancyId,
+    ]);
     for (const r of rows.filter((x) => x.status === 'ACCEPTED')) {
       await this.audit.record({
         actorUserId: user.id,
@@ -177,6 +239,10 @@ export class CandidatesService {
       });
     }
     return rows;
+  }
+
+  private withOutcomes(where: string, params: unknown[]): Promise<Row[]> {
+    return this.ds.query(`${SENT_COLUMNS} ${where}`, params);
   }
 
   private async vacancy(user: AuthUser, vacancyId: string): Promise<Row> {
