@@ -5,6 +5,7 @@
  * Env: BENCH_POSTGRES_URL (server URL, default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { readFileSync } from 'fs';
+import { loadavg } from 'os';
 import * as path from 'path';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import {
@@ -164,7 +165,9 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map((r) => r.measure.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
   console.log(
-    `\nTaxonomy benchmark — ${new Date().toISOString()} — node ${process.version}, ESCO at ${path.relative(process.cwd(), ESCO_SKILLS_CSV)}\n`,
+    `\nTaxonomy benchmark — ${new Date().toISOString()} — node ${process.version}, ESCO at ${path.relative(process.cwd(), ESCO_SKILLS_CSV)}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
   );
   for (const r of rows)
     console.log(`${r.measure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target ?? ''}`);
