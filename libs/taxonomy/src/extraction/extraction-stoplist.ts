@@ -1,7 +1,7 @@
 /**
  * One-word labels that are too common in ordinary English (or in job adverts) to be read as a
  * skill on their own: "drive" in "a drive to succeed", "less" (the CSS language) in "less than",
- * "energy" in "high energy team". Multi-word labels that contain these words are unaffected.
+ * "energy" in "high energy team", "ETCS" (read as "etc", a plural) in "etc.". Multi-word labels that contain these words are unaffected.
  * Words are in normalised form (lower case, singular).
  */
 export const COMMON_WORD_STOPLIST: ReadonlySet<string> = new Set(
@@ -34,6 +34,7 @@ export const COMMON_WORD_STOPLIST: ReadonlySet<string> = new Set(
   diet hearing massage survey sampling copying reproduction rights collection
   collections highlighting chip equipment cameras camera sensor sensors dies die
   english welsh irish assembly google microsoft apple amazon facebook
+  etc source ecosystem
   `
     .split(/\s+/)
     .filter((w) => w.length > 0),

@@ -1,9 +1,13 @@
+import { createHash } from 'crypto';
 import { SkillRecord } from '../skill-record';
 import { htmlToText } from '../text/html-text';
-import { normalisedWords, normaliseWord } from '../text/skill-tokens';
+import { normaliseWord } from '../text/skill-tokens';
+import { stemWord } from '../text/word-stem';
 import { scanWords } from '../text/word-scanner';
 import { SkillPhraseTrie } from './skill-phrase-trie';
 import { COMMON_WORD_STOPLIST } from './extraction-stoplist';
+import { ADVERT_SYNONYMS, AdvertSynonym } from './advert-synonyms';
+import { EXACT, leadingVerbs, phraseVariants, synonymVariants } from './label-variants';
 
 /** A taxonomy skill found in a text; offsets are into the plain text (`htmlToText(input)`). */
 export interface ExtractedSkill {
@@ -23,18 +27,40 @@ export interface SkillMatch {
 export interface SkillExtractorOptions {
   /** One-word labels never matched on their own (normalised form). Defaults to COMMON_WORD_STOPLIST. */
   stoplist?: ReadonlySet<string>;
+  /** Curated advert phrasing → skill URI. Defaults to ADVERT_SYNONYMS; skills not in the taxonomy are skipped. */
+  synonyms?: readonly AdvertSynonym[];
 }
 
 /** Scratch buffers for one scan, grown as needed and reused: scanning allocates nothing per word. */
 interface TokenBuffers {
+  /** The word's exact key id and its stem key id (-1 when no label uses it). */
+  exact: Int32Array;
   word: Int32Array;
   start: Int32Array;
   end: Int32Array;
   breakBefore: Uint8Array;
 }
 
-/** Words looked up before (raw text → vocabulary id, -1 = no label uses it); cleared when it grows this big. */
+/**
+ * Words looked up before: raw text → (exact key id + 1) × 2^22 + (stem key id + 1), 0 = no label
+ * uses it; cleared when it grows this big.
+ */
 const WORD_CACHE_LIMIT = 200_000;
+
+/**
+ * Bump when a matching rule changes (normalisation, stemming, keying, reordering, tie-breaks); the
+ * synonym table and the stoplist are hashed into `revision` on their own.
+ */
+const RULES_VERSION = 2;
+
+function revisionOf(stoplist: ReadonlySet<string>, synonyms: readonly AdvertSynonym[]): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ stoplist: [...stoplist].sort(), synonyms }))
+    .digest('hex');
+  return `rules${RULES_VERSION}-${hash.slice(0, 12)}`;
+}
+
+const WORD_ID_SHIFT = 2 ** 22;
 
 /**
  * Finds taxonomy skills named in free text (course and vacancy descriptions).
@@ -43,27 +69,53 @@ const WORD_CACHE_LIMIT = 200_000;
  * - only whole-phrase matches of a preferred or alternative label, compared word by word after
  *   normalisation (case, accents, possessive "'s", simple English plurals); a phrase never spans
  *   punctuation or a line break; hyphens and slashes separate words ("problem-solving");
+ * - words of multi-word labels are compared by a light stem (`stemWord`: managing/managed/
+ *   management, analyse/analysis, organize/organisation), except -ing/-ed words that are not a
+ *   leading verb ("team building", "prepared meals"), which must match exactly; one-word labels
+ *   always match exactly ("accounting" is not found in "accounts"). Of two matches ending at the
+ *   same word, the one with more exact words wins;
+ * - a label of a leading verb and one or two object words is also found with the verb moved to
+ *   the end, as adverts write it: "manage projects" in "project management" (see `leadingVerbs`);
+ *   this reordered form is an alternative label;
+ * - a small curated table of advert phrasing (ADVERT_SYNONYMS: "Excel", "team player") counts
+ *   like preferred labels of the skill it names;
  * - leftmost-longest: at each position the longest known phrase wins and the scan resumes after it,
  *   so "customer service skills" never also yields "service";
  * - a parenthesised qualifier is also dropped to make a variant: "Python (computer programming)"
  *   is found as "Python";
  * - labels shorter than 2 characters ("R", "C") are skipped, and so are one-word labels in the
- *   stoplist of common words (articles do not count as words here: "a computer" is one word); a one-word alternative label is kept only when it is written like a
- *   name (has a capital, digit, + or #: "Java", "SQL", "C#") — lower-case one-word synonyms in ESCO
- *   are mostly general words ("guide", "clean", "interview");
+ *   stoplist of common words (articles do not count as words here: "a computer" is one word); a
+ *   one-word alternative label is kept only when it is written like a name (has a capital, digit,
+ *   + or #: "Java", "SQL", "C#") — lower-case one-word synonyms in ESCO are mostly general words
+ *   ("guide", "clean", "interview");
  * - a phrase that is the preferred label of some skill maps to that skill; a phrase that is only an
  *   alternative label maps to its skill when exactly one skill has it, and is ignored when several do.
  *
+ * `revision` names the rules, stoplist and synonym table; it changes whenever one of them does.
+ *
  * Performance: labels are compiled into a SkillPhraseTrie of integer word ids in typed arrays; only
  * each skill's id, uri and label are kept (not the alternative labels). A scan reads words with the
- * hand-written scanner into reused buffers and memoises each distinct word's vocabulary id.
+ * hand-written scanner into reused buffers and memoises each distinct word's two vocabulary ids
+ * (exact and stem); every variant is a trie phrase, so the rules cost nothing per word beyond that.
  */
 export class SkillExtractor {
+  /**
+   * Identifies the default extraction rules, stoplist and synonym table: it changes whenever any of
+   * them does, so stored extractions can be told apart and redone. (The taxonomy is not part of it.)
+   */
+  static readonly revision: string = revisionOf(COMMON_WORD_STOPLIST, ADVERT_SYNONYMS);
+
+  /** `SkillExtractor.revision`, or what it would be with this instance's stoplist and synonyms. */
+  readonly revision: string;
   private readonly trie: SkillPhraseTrie;
   private readonly ids: string[];
   private readonly uris: (string | null)[];
   private readonly labels: string[];
   private readonly wordIds = new Map<string, number>();
+  /** The longest match from the current position (scan()'s walk writes them). */
+  private bestNode = -1;
+  private bestEnd = -1;
+  private bestExact = -1;
   private tokens: TokenBuffers = newBuffers(256);
   /** match(): skill index → the call that last reported it, so "distinct" needs no Set per call. */
   private readonly reportedIn: Uint32Array;
@@ -75,11 +127,22 @@ export class SkillExtractor {
     this.uris = skills.map((s) => s.uri ?? null);
     this.labels = skills.map((s) => s.label);
     this.reportedIn = new Uint32Array(skills.length);
+    const synonyms = options.synonyms ?? ADVERT_SYNONYMS;
+    this.revision =
+      options.stoplist || options.synonyms ? revisionOf(stoplist, synonyms) : SkillExtractor.revision;
+    const verbs = leadingVerbs(skills);
+    const byUri = new Map<string, number>();
+    skills.forEach((s, index) => s.uri && !byUri.has(s.uri) && byUri.set(s.uri, index));
     this.trie = SkillPhraseTrie.build(
       (function* () {
         for (let skill = 0; skill < skills.length; skill++)
-          for (const { words, preferred } of phraseVariants(skills[skill], stoplist))
+          for (const { words, preferred } of phraseVariants(skills[skill], stoplist, verbs))
             yield { words, skill, preferred };
+        for (const synonym of synonyms) {
+          const skill = byUri.get(synonym.uri);
+          if (skill === undefined) continue;
+          for (const words of synonymVariants(synonym)) yield { words, skill, preferred: true };
+        }
       })(),
     );
   }
@@ -123,34 +186,57 @@ export class SkillExtractor {
     return this.call;
   }
 
-  /** Leftmost-longest phrase matches of the plain text: `found(skill, start, end)` for each skill of each. */
+  /**
+   * Leftmost-longest phrase matches of the plain text: `found(skill, start, end)` for each skill of
+   * each. A word may match a label word by its exact form or by its stem; of two matches ending at
+   * the same word, the one with more exact words wins.
+   */
   private scan(plain: string, found: (skill: number, start: number, end: number) => void): void {
     const count = this.readWords(plain);
-    const { word, start, end, breakBefore } = this.tokens;
+    const { start, end } = this.tokens;
     const trie = this.trie;
     let i = 0;
     while (i < count) {
-      let node = 0;
-      let bestNode = -1;
-      let bestEnd = -1;
-      for (let j = i; j < count; j++) {
-        if (j > i && breakBefore[j] === 1) break;
-        if (word[j] < 0) break;
-        node = trie.child(node, word[j]);
-        if (node < 0) break;
-        if (trie.yieldsSkills(node)) {
-          bestNode = node;
-          bestEnd = j;
-        }
-      }
-      if (bestNode >= 0) {
-        for (let k = trie.firstSkill(bestNode), last = trie.endSkill(bestNode); k < last; k++)
-          found(trie.skillAt(k), start[i], end[bestEnd]);
-        i = bestEnd + 1;
+      this.bestNode = -1;
+      this.bestEnd = -1;
+      this.bestExact = -1;
+      this.walk(0, i, i, count, 0);
+      if (this.bestNode >= 0) {
+        for (let k = trie.firstSkill(this.bestNode), last = trie.endSkill(this.bestNode); k < last; k++)
+          found(trie.skillAt(k), start[i], end[this.bestEnd]);
+        i = this.bestEnd + 1;
       } else {
         i++;
       }
     }
+  }
+
+  /** Follows the trie from `node` with word j onwards (a phrase started at word `from`). */
+  private walk(node: number, from: number, j: number, count: number, exact: number): void {
+    if (j >= count || (j > from && this.tokens.breakBefore[j] === 1)) return;
+    const trie = this.trie;
+    const exactId = this.tokens.exact[j];
+    const stemId = this.tokens.word[j];
+    if (exactId >= 0) {
+      const next = trie.child(node, exactId);
+      if (next >= 0) this.visit(next, from, j, count, exact + 1);
+    }
+    if (stemId >= 0) {
+      const next = trie.child(node, stemId);
+      if (next >= 0) this.visit(next, from, j, count, exact);
+    }
+  }
+
+  private visit(node: number, from: number, j: number, count: number, exact: number): void {
+    if (
+      this.trie.yieldsSkills(node) &&
+      (j > this.bestEnd || (j === this.bestEnd && exact > this.bestExact))
+    ) {
+      this.bestNode = node;
+      this.bestEnd = j;
+      this.bestExact = exact;
+    }
+    this.walk(node, from, j + 1, count, exact);
   }
 
   /** Fills the token buffers with the text's words; returns how many. */
@@ -159,7 +245,9 @@ export class SkillExtractor {
     scanWords(text, (from, to, breakBefore) => {
       if (count === this.tokens.word.length) this.tokens = grow(this.tokens);
       const t = this.tokens;
-      t.word[count] = this.wordIdOf(text.slice(from, to));
+      const ids = this.wordIdsOf(text.slice(from, to));
+      t.exact[count] = Math.floor(ids / WORD_ID_SHIFT) - 1;
+      t.word[count] = (ids % WORD_ID_SHIFT) - 1;
       t.start[count] = from;
       t.end[count] = to;
       t.breakBefore[count] = breakBefore ? 1 : 0;
@@ -168,19 +256,24 @@ export class SkillExtractor {
     return count;
   }
 
-  private wordIdOf(raw: string): number {
-    let id = this.wordIds.get(raw);
-    if (id === undefined) {
-      id = this.trie.vocabulary.get(normaliseWord(raw)) ?? -1;
+  private wordIdsOf(raw: string): number {
+    let ids = this.wordIds.get(raw);
+    if (ids === undefined) {
+      const vocabulary = this.trie.vocabulary;
+      const normalised = normaliseWord(raw);
+      const exact = vocabulary.get(EXACT + normalised) ?? -1;
+      const stem = vocabulary.get(stemWord(normalised)) ?? -1;
+      ids = (exact + 1) * WORD_ID_SHIFT + stem + 1;
       if (this.wordIds.size >= WORD_CACHE_LIMIT) this.wordIds.clear();
-      this.wordIds.set(raw, id);
+      this.wordIds.set(raw, ids);
     }
-    return id;
+    return ids;
   }
 }
 
 function newBuffers(size: number): TokenBuffers {
   return {
+    exact: new Int32Array(size),
     word: new Int32Array(size),
     start: new Int32Array(size),
     end: new Int32Array(size),
@@ -190,41 +283,10 @@ function newBuffers(size: number): TokenBuffers {
 
 function grow(old: TokenBuffers): TokenBuffers {
   const next = newBuffers(old.word.length * 2);
+  next.exact.set(old.exact);
   next.word.set(old.word);
   next.start.set(old.start);
   next.end.set(old.end);
   next.breakBefore.set(old.breakBefore);
   return next;
-}
-
-const ARTICLES = new Set(['a', 'an', 'the']);
-
-interface PhraseVariant {
-  words: string[];
-  preferred: boolean;
-}
-
-function phraseVariants(skill: SkillRecord, stoplist: ReadonlySet<string>): PhraseVariant[] {
-  const variants: PhraseVariant[] = [];
-  const add = (label: string, preferred: boolean): void => {
-    const words = normalisedWords(label);
-    if (words.length === 0 || words.join(' ').length < 2) return;
-    // "a computer" is as weak as "computer": judge a label by its words other than articles.
-    const content = words.filter((w) => !ARTICLES.has(w));
-    if (content.length === 0) return;
-    if (content.length === 1) {
-      if (content[0].length < 2 || stoplist.has(content[0])) return;
-      if (!preferred && !/[A-Z0-9+#]/.test(label)) return;
-    }
-    variants.push({ words, preferred });
-  };
-  const addWithQualifierDropped = (label: string, preferred: boolean): void => {
-    add(label, preferred);
-    const unqualified = label.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-    // The unqualified form is weaker evidence than the label itself: treat it as an alternative.
-    if (unqualified !== label && unqualified.length > 0) add(unqualified, false);
-  };
-  addWithQualifierDropped(skill.label, true);
-  for (const alt of skill.altLabels) addWithQualifierDropped(alt, false);
-  return variants;
 }
