@@ -6,7 +6,9 @@ import { execOnPool } from './sql';
 /**
  * The taxonomy's SkillExtractor, built from the database's skills once and rebuilt only when the
  * skills table changes (count or latest update), so each run matches against the current taxonomy
- * without paying the build (≈14,000 ESCO skills) every time.
+ * without paying the build (≈14,000 ESCO skills) every time. The version also names the extractor's
+ * rules (`SkillExtractor.revision`): refresh keys stored records by it, so new extraction rules make
+ * every stored listing be extracted again once, exactly like a taxonomy change.
  */
 export class SkillMatcherCache {
   private cached?: { version: string; extractor: SkillExtractor };
@@ -24,7 +26,7 @@ export class SkillMatcherCache {
       this.ds,
       `SELECT count(*)::text || '@' || coalesce(max(updated_at)::text, '') AS version FROM skills`,
     );
-    const version = rows[0].version;
+    const version = `${rows[0].version}/${SkillExtractor.revision}`;
     if (this.cached?.version === version) return { matcher: this.cached.extractor, version };
     this.building ??= this.build(version).finally(() => (this.building = undefined));
     const built = await this.building;
