@@ -216,6 +216,7 @@ describe('queue board at /admin/queues', () => {
       [promote, bearer(adminToken), { origin: 'https://evil.example' }, 403],
       [clean, basic('ops@example.org', PASSWORD), { 'sec-fetch-site': 'cross-site' }, 403],
       [clean, bearer(adminToken), { origin: 'null' }, 403],
+      [promote, bearer(adminToken), { origin: baseUrl, 'sec-fetch-site': 'same-site' }, 403],
     ];
     for (const [path, authorization, headers, status] of refusals) {
       const res = await put(path, authorization, headers);

@@ -24,27 +24,31 @@ export function adminOnly(auth: AdminHttpAuth): RequestHandler {
 
 /**
  * Browsers send remembered Basic credentials with cross-site requests too, so a change (retry,
- * clean, promote, …) must come from the board's own page: refused when the browser says the request
- * is cross-site or its Origin is not this host. Scripts send neither header and pass.
+ * clean, promote, …) must come from the board's own page. Browsers say where a request comes from
+ * in Sec-Fetch-Site (trusted first, so a proxy that rewrites Host does not matter); older ones only
+ * in Origin, which must then name this host. Scripts send neither and pass.
  */
 export function sameOriginChanges(req: Request, res: Response, next: NextFunction): void {
   if (req.method === 'GET' || req.method === 'HEAD') return next();
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
-  const crossSite = site !== undefined && site !== 'same-origin' && site !== 'none';
-  let foreignOrigin = false;
-  if (origin !== undefined) {
-    try {
-      foreignOrigin = new URL(origin).host !== req.headers.host;
-    } catch {
-      foreignOrigin = true;
-    }
-  }
-  if (crossSite || foreignOrigin) {
+  const fromElsewhere =
+    site !== undefined
+      ? site !== 'same-origin' && site !== 'none'
+      : origin !== undefined && !isHost(origin, req);
+  if (fromElsewhere) {
     res.status(403).type('text/plain').send('Changes to the queues are only accepted from the board itself.');
     return;
   }
   next();
+}
+
+function isHost(origin: string, req: Request): boolean {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /** Bull Board over the given queues, mounted at QUEUE_BOARD_PATH behind the admin check. */
