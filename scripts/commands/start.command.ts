@@ -4,7 +4,6 @@ import { runMigrations } from '@skillpath/persistence';
 import { ensureServices, MissingServiceError, REPO_ROOT, Services } from '../services/services';
 import { sleep } from '../services/probe';
 import { seedDemoDataIfEmpty } from './seed';
-import { buildWebIfNeeded } from './web-build.command';
 import { say, toolEnv } from './env';
 
 function runApp(entry: 'api' | 'worker'): Promise<number> {
@@ -90,6 +89,9 @@ export async function runStartCommand(): Promise<number> {
     await shutdown(1);
     return 1;
   }
+  // Loaded here, not at the top: the web build needs dev tools that the production image leaves out,
+  // and `api`/`worker` (the image's commands) share this file.
+  const { buildWebIfNeeded } = await import('./web-build.command');
   if ((await buildWebIfNeeded()) !== 0)
     say('the web app did not build; the API runs without it (see the errors above)');
   const port = Number(env.PORT ?? 3000);
@@ -123,7 +125,7 @@ export async function runStartCommand(): Promise<number> {
     return 1;
   }
   say(
-    `ready: the web app at http://localhost:${port}/ and GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready)`,
+    `ready: the web app at http://localhost:${port}/ and GraphQL at http://localhost:${port}/graphql (health: /health, readiness: /ready, queue board for admins: /admin/queues)`,
   );
   say(
     `try: curl -s http://localhost:${port}/graphql -H 'content-type: application/json' ` +

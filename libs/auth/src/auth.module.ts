@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
 import { AuthGuard } from './auth.guard';
+import { LoginLimiter } from './login-limiter';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -32,12 +33,13 @@ import { TokenService } from './token.service';
   ],
   providers: [
     LoginThrottleGuard,
+    LoginLimiter,
     PasswordService,
     TokenService,
     AuthService,
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, PasswordService],
+  exports: [AuthService, TokenService, PasswordService, LoginLimiter],
 })
 export class AuthModule {}

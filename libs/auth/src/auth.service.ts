@@ -83,11 +83,17 @@ export class AuthService {
   }
 
   async login(email: string, password: string): Promise<AuthResult> {
+    const user = await this.checkPassword(email, password);
+    if (!user) throw unauthenticated('That email and password do not match an account.');
+    return this.issue(user);
+  }
+
+  /** The account these credentials open, or null; issues no token (HTTP Basic on the admin pages). */
+  async checkPassword(email: string, password: string): Promise<UserEntity | null> {
     const user = await this.users.findOne({ where: { email: email.trim().toLowerCase() } });
     this.dummyHash ??= this.passwords.hash('not-a-real-password');
     const ok = await this.passwords.verify(user?.passwordHash ?? (await this.dummyHash), password);
-    if (!user || !ok) throw unauthenticated('That email and password do not match an account.');
-    return this.issue(user);
+    return user && ok ? user : null;
   }
 
   async refresh(refreshToken: string): Promise<AuthResult> {

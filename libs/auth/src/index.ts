@@ -4,3 +4,4 @@ export * from './auth.service';
 export * from './auth.module';
 export * from './token.service';
 export * from './password.service';
+export * from './login-limiter';

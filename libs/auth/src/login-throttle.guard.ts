@@ -3,6 +3,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { AppConfig } from '@skillpath/config';
+import { createHash } from 'crypto';
 
 type Req = {
   ip?: string;
@@ -10,10 +11,25 @@ type Req = {
   body?: { variables?: Record<string, unknown> };
 };
 
+/** The two login limits, shared by the GraphQL login and every other door that checks a password. */
+export const LOGIN_LIMITS = {
+  perIp: { name: 'login-ip', ttl: 60_000, limit: 20 },
+  perAccount: { name: 'login-account', ttl: 60_000, limit: 5 },
+} as const;
+
+/** One storage key per limit and tracker, whichever door the attempt came through. */
+export function loginThrottleKey(throttlerName: string, tracker: string): string {
+  return createHash('sha256').update(`login-${throttlerName}-${tracker}`).digest('hex');
+}
+
 /** Key for the per-account limit: the email being tried, whoever tries it. */
 function emailTried(ctx: ExecutionContext): string {
   const args = GqlExecutionContext.create(ctx).getArgs<{ email?: unknown }>();
-  return typeof args.email === 'string' ? args.email.trim().toLowerCase() : 'unknown';
+  return typeof args.email === 'string' ? normaliseEmail(args.email) : 'unknown';
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
 }
 
 /**
@@ -22,8 +38,8 @@ function emailTried(ctx: ExecutionContext): string {
  */
 export const LOGIN_THROTTLERS: ThrottlerModuleOptions = {
   throttlers: [
-    { name: 'login-ip', ttl: 60_000, limit: 20 },
-    { name: 'login-account', ttl: 60_000, limit: 5, getTracker: (_req, ctx) => emailTried(ctx) },
+    { ...LOGIN_LIMITS.perIp },
+    { ...LOGIN_LIMITS.perAccount, getTracker: (_req, ctx) => emailTried(ctx) },
   ],
 };
 
@@ -51,5 +67,9 @@ export class LoginThrottleGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const r = req as Req;
     return r.ip ?? r.socket?.remoteAddress ?? 'unknown';
+  }
+
+  protected override generateKey(_context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return loginThrottleKey(throttlerName, tracker);
   }
 }

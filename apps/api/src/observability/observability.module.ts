@@ -1,14 +1,30 @@
-import { Module } from '@nestjs/common';
+import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { AuthModule } from '@skillpath/auth';
-import { AdminBearerGuard } from './admin-bearer.guard';
-import { allQueuesImport, allQueuesProvider } from './all-queues.provider';
+import { UserEntity } from '@skillpath/persistence';
+import { AdminHttpAuth } from './admin-http-auth';
+import { ALL_QUEUES, allQueuesImport, allQueuesProvider } from './all-queues.provider';
 import { ObservabilityController } from './observability.controller';
+import { QUEUE_BOARD_PATH, queueBoardRouter } from './queue-board';
 import { RefreshMetrics } from './refresh-metrics';
 
-/** `/metrics` (Prometheus) and `/admin/queues` (read-only queue dashboard, ADMIN bearer token). */
+/** `/metrics` (Prometheus) and `/admin/queues` (Bull Board over every queue, ADMIN only). */
 @Module({
-  imports: [AuthModule, allQueuesImport],
+  imports: [AuthModule, TypeOrmModule.forFeature([UserEntity]), allQueuesImport],
   controllers: [ObservabilityController],
-  providers: [allQueuesProvider, RefreshMetrics, AdminBearerGuard],
+  providers: [allQueuesProvider, RefreshMetrics, AdminHttpAuth],
 })
-export class ObservabilityModule {}
+export class ObservabilityModule implements NestModule {
+  constructor(
+    @Inject(ALL_QUEUES) private readonly queues: Queue[],
+    private readonly adminAuth: AdminHttpAuth,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    const path = QUEUE_BOARD_PATH.slice(1);
+    consumer
+      .apply(queueBoardRouter(this.queues, this.adminAuth))
+      .forRoutes({ path, method: RequestMethod.ALL }, { path: `${path}/{*rest}`, method: RequestMethod.ALL });
+  }
+}
