@@ -103,6 +103,9 @@ export class SourceRunRepository {
   /**
    * After the last page: the source's ACTIVE listings this run did not see are EXPIRED (never
    * deleted). The run stays RUNNING until `succeed`, so a crash in between redoes this (a no-op).
+   *
+   * Seen means a sighting since the run started (every page records one per listing) or, for rows
+   * written by a worker of the version before opportunity_sightings, last_seen_at since then.
    */
   async expireUnseen(
     runId: string,
@@ -114,8 +117,11 @@ export class SourceRunRepository {
       await this.guard(qr, runId, expectedPages);
       const { affected } = await exec(
         qr,
-        `UPDATE opportunities SET status = 'EXPIRED', updated_at = now()
-         WHERE source_id = $1 AND status = 'ACTIVE' AND last_seen_at < $2`,
+        `UPDATE opportunities o SET status = 'EXPIRED', updated_at = now()
+         WHERE o.source_id = $1 AND o.status = 'ACTIVE' AND o.last_seen_at < $2
+           AND NOT EXISTS (
+             SELECT 1 FROM opportunity_sightings s WHERE s.opportunity_id = o.id AND s.last_seen_at >= $2
+           )`,
         [sourceId, runStartedAt],
       );
       await exec(qr, 'UPDATE source_runs SET expired = expired + $2 WHERE id = $1', [runId, affected]);

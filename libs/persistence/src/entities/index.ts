@@ -4,6 +4,7 @@ export * from './occupation-skill.entity';
 export * from './organisation.entity';
 export * from './opportunity.entity';
 export * from './opportunity-skill.entity';
+export * from './opportunity-sighting.entity';
 export * from './accreditation.entity';
 export * from './maintenance-run.entity';
 export * from './user.entity';
@@ -37,6 +38,7 @@ import { OccupationSkillEntity } from './occupation-skill.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OpportunityEntity } from './opportunity.entity';
 import { OpportunitySkillEntity } from './opportunity-skill.entity';
+import { OpportunitySightingEntity } from './opportunity-sighting.entity';
 import { AccreditationEntity } from './accreditation.entity';
 import { MaintenanceRunEntity } from './maintenance-run.entity';
 import { UserEntity } from './user.entity';
@@ -58,6 +60,7 @@ export const ALL_ENTITIES = [
   OrganisationEntity,
   OpportunityEntity,
   OpportunitySkillEntity,
+  OpportunitySightingEntity,
   AccreditationEntity,
   MaintenanceRunEntity,
   UserEntity,
