@@ -13,6 +13,7 @@ export * from './audit-log.entity';
 export * from './source.entity';
 export * from './source-run.entity';
 export * from './quarantined-record.entity';
+export * from './source-page-digest.entity';
 export * from './notification.entity';
 export * from './roadmap-step.entity';
 export * from './roadmap.entity';
@@ -52,6 +53,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { SourceEntity } from './source.entity';
 import { SourceRunEntity } from './source-run.entity';
 import { QuarantinedRecordEntity } from './quarantined-record.entity';
+import { SourcePageDigestEntity } from './source-page-digest.entity';
 
 export const ALL_ENTITIES = [
   SkillEntity,
@@ -74,6 +76,7 @@ export const ALL_ENTITIES = [
   SourceEntity,
   SourceRunEntity,
   QuarantinedRecordEntity,
+  SourcePageDigestEntity,
   OrganisationMemberEntity,
   OrganisationInvitationEntity,
   CourseParticipationEntity,
