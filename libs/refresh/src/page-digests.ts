@@ -19,8 +19,32 @@ export interface RepeatedPage extends PageIdentity {
 
 export const cursorKeyOf = (cursor: string | null): string => JSON.stringify(cursor);
 
-const FIND_SQL = `
-  SELECT body_hash, reader_key, next_cursor FROM source_page_digests WHERE source_id = $1 AND cursor_key = $2`;
+/** The digests of a source's pages as a run found them: is this page body one of them? */
+export class StoredDigests {
+  private readonly byCursor: Map<string, { bodyHash: string; readerKey: string; nextCursor: string | null }>;
+
+  constructor(
+    rows: { cursor_key: string; body_hash: string; reader_key: string; next_cursor: string | null }[],
+  ) {
+    this.byCursor = new Map(
+      rows.map((r) => [
+        r.cursor_key,
+        { bodyHash: r.body_hash, readerKey: r.reader_key, nextCursor: r.next_cursor },
+      ]),
+    );
+  }
+
+  /** The stored digest of this page's cursor, if it is of this body under this reader. */
+  repeatOf(identity: PageIdentity): RepeatedPage | undefined {
+    const stored = this.byCursor.get(identity.cursorKey);
+    if (!stored || stored.bodyHash !== identity.bodyHash || stored.readerKey !== identity.readerKey)
+      return undefined;
+    return { ...identity, nextCursor: stored.nextCursor };
+  }
+}
+
+const LOAD_SQL = `
+  SELECT cursor_key, body_hash, reader_key, next_cursor FROM source_page_digests WHERE source_id = $1`;
 
 /**
  * Confirms a repeated page and records its sightings in one round trip. Confirmed means every listing
@@ -68,17 +92,18 @@ const FORGET_SQL = `DELETE FROM source_page_digests WHERE source_id = $1 AND cur
 export class PageDigests {
   constructor(private readonly ds: DataSource) {}
 
-  /** The stored digest of this cursor, if it is this body under this reader (read outside any transaction). */
-  async findRepeat(sourceId: string, identity: PageIdentity): Promise<RepeatedPage | undefined> {
-    const { rows } = await execOnPool<{ body_hash: string; reader_key: string; next_cursor: string | null }>(
-      this.ds,
-      FIND_SQL,
-      [sourceId, identity.cursorKey],
-    );
-    const stored = rows[0];
-    if (!stored || stored.body_hash !== identity.bodyHash || stored.reader_key !== identity.readerKey)
-      return undefined;
-    return { ...identity, nextCursor: stored.next_cursor };
+  /**
+   * What is stored for each of the source's cursors, read once when a run starts reading (a page's
+   * digest is only written by the run reading it, and confirmRepeat checks it again anyway).
+   */
+  async load(sourceId: string): Promise<StoredDigests> {
+    const { rows } = await execOnPool<{
+      cursor_key: string;
+      body_hash: string;
+      reader_key: string;
+      next_cursor: string | null;
+    }>(this.ds, LOAD_SQL, [sourceId]);
+    return new StoredDigests(rows);
   }
 
   /**

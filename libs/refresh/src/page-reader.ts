@@ -7,7 +7,13 @@ import {
   type ParsedRecord,
   type PreparedRecords,
 } from './opportunity-page.writer';
-import { cursorKeyOf, PageDigests, type PageIdentity, type RepeatedPage } from './page-digests';
+import {
+  cursorKeyOf,
+  PageDigests,
+  type PageIdentity,
+  type RepeatedPage,
+  type StoredDigests,
+} from './page-digests';
 import { execOnPool } from './sql';
 
 /**
@@ -46,6 +52,7 @@ export class PageReader {
   private readonly keyPrefix: string | undefined;
   private readonly readerKey: string | undefined;
   private readonly digests: PageDigests;
+  private stored?: Promise<StoredDigests>;
 
   constructor(
     private readonly ds: DataSource,
@@ -80,7 +87,8 @@ export class PageReader {
       bodyHash: createHash('sha256').update(fetched.body).digest('hex'),
       readerKey: this.readerKey!,
     };
-    const repeat = await this.digests.findRepeat(this.sourceId, identity);
+    this.stored ??= this.digests.load(this.sourceId);
+    const repeat = (await this.stored).repeatOf(identity);
     if (repeat) {
       return {
         kind: 'repeat',

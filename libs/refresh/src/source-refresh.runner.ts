@@ -196,8 +196,7 @@ export class SourceRefreshRunner {
       // The page's rows and its checkpoint commit together, so not waiting for the WAL flush is safe:
       // a database crash can only lose whole recent pages with their checkpoint (the run redoes them),
       // and the run's final, synchronous commit flushes every page before the run is marked done.
-      await exec(qr, 'SET LOCAL synchronous_commit TO OFF');
-      await this.runs.guard(qr, runId, expectedPages);
+      await this.runs.guard(qr, runId, expectedPages, { asynchronousCommit: true });
       const counts = await this.writePage(qr, { sourceId, runId }, page);
       await this.runs.recordPage(qr, runId, counts, page.nextCursor);
       return counts;

@@ -67,10 +67,18 @@ export class SourceRunRepository {
    * Compare-and-set guard taken first in every page transaction: the run must still be RUNNING at
    * the page count this runner last wrote. The row lock also queues any second runner behind us.
    */
-  async guard(qr: QueryRunner, runId: string, expectedPages: number): Promise<void> {
+  async guard(
+    qr: QueryRunner,
+    runId: string,
+    expectedPages: number,
+    options: { asynchronousCommit?: boolean } = {},
+  ): Promise<void> {
+    // asynchronousCommit: SET LOCAL synchronous_commit TO OFF, in the same round trip (set_config's
+    // third argument makes it local to the transaction; without the run's row the page fails anyway).
+    const setting = options.asynchronousCommit ? `, set_config('synchronous_commit', 'off', true)` : '';
     const { rows } = await exec<{ pages: number }>(
       qr,
-      `SELECT pages FROM source_runs WHERE id = $1 AND status = 'RUNNING' FOR UPDATE`,
+      `SELECT pages${setting} FROM source_runs WHERE id = $1 AND status = 'RUNNING' FOR UPDATE`,
       [runId],
     );
     if (rows.length === 0 || rows[0].pages !== expectedPages) throw new RunSupersededError(runId);
