@@ -128,7 +128,9 @@ export interface RawConnectorPage {
 /**
  * Reading a feed in two steps, so that a refresh can skip normalising (and matching skills in) records
  * that are byte-for-byte what it stored last time: fetch a page of raw records, then normalise only
- * the ones that need it. `normalise(record)` gives exactly what `parsePage` gives for that record.
+ * the ones that need it. `normalise(record)` gives exactly what `parsePage` gives for that record. The
+ * fetch and the read are separate steps so that a refresh can also recognise a whole page body it has
+ * seen before and skip reading it.
  */
 export interface RawRecordReading {
   /**
@@ -136,7 +138,18 @@ export interface RawRecordReading {
    * normalises everything once more after an upgrade. Bump it with any change to what a record becomes.
    */
   readonly revision: string;
-  fetchRawPage(ctx: Omit<ConnectorContext, 'skillMatcher'>, cursor: string | null): Promise<RawConnectorPage>;
+  /** Fetches the page at `cursor` (null = first page) as the feed answered it. Throws SourceFetchError. */
+  fetchBody(ctx: Omit<ConnectorContext, 'skillMatcher'>, cursor: string | null): Promise<FetchedPage>;
+  /**
+   * The raw records of a fetched page and where the next page is. Depends only on the body, the cursor
+   * and the page size (the URL only names the page in errors), so the same body at the same cursor and
+   * page size always reads the same. Throws MalformedPageError.
+   */
+  readBody(
+    page: FetchedPage,
+    cursor: string | null,
+    ctx: Pick<ConnectorContext, 'pageSize'>,
+  ): RawConnectorPage;
   normalise(record: RawRecord, ctx: ParseContext): ParseResult;
 }
 

@@ -29,28 +29,42 @@ const UPSERT_SQL = `
   RETURNING id, source_ref, (xmax = 0) AS inserted`;
 
 /**
- * Seen again with the same content: only last_seen_at moves (updated_at is left alone), and the stored
- * hash takes its new value. `content_hash` is "<content hash>" or "<content hash>:<record key>" (see
- * storedHashOf); "the same content" compares the part before the colon, so a record whose raw form
- * changed in a way that does not change the listing (a volatile field, key order) is still unchanged.
+ * Seen again with the same content: the row is left alone (updated_at and last_seen_at too; the sighting
+ * is recorded apart, see SIGHTINGS_SQL), except that the stored hash takes its new value where it has
+ * one. `content_hash` is "<content hash>" or "<content hash>:<record key>" (see storedHashOf); "the same
+ * content" compares the part before the colon, so a record whose raw form changed in a way that does
+ * not change the listing (a volatile field, key order) is still unchanged.
  *
  * The rows are found one ref at a time through the (source_id, source_ref) unique index: the LIMIT in
  * the LATERAL subquery stops the planner from merging the lookups into one scan of the source's rows.
  * During a first load the statistics lag behind the table, the planner believes "source_id = $1"
  * selects a few hundred rows when it is the whole source, and scanning it for every page made a
- * 200,000-listing load quadratic. The outer join is by primary key.
+ * 200,000-listing load quadratic. The rehash join is by primary key.
  */
-const TOUCH_UNCHANGED_SQL = `
-  UPDATE opportunities o SET last_seen_at = now(), content_hash = x.stored
-  FROM unnest($2::text[], $3::text[], $4::text[]) AS x(ref, content, stored)
-  CROSS JOIN LATERAL (
-    SELECT id FROM opportunities
-    WHERE source_id = $1 AND source_ref = x.ref AND split_part(content_hash, ':', 1) = x.content
-      AND status <> 'EXPIRED'
-    LIMIT 1
-  ) AS f
-  WHERE o.id = f.id
-  RETURNING o.source_ref`;
+const FIND_UNCHANGED_SQL = `
+  WITH found AS (
+    SELECT f.id, x.ref, x.stored, f.content_hash IS DISTINCT FROM x.stored AS rehash
+    FROM unnest($2::text[], $3::text[], $4::text[]) AS x(ref, content, stored)
+    CROSS JOIN LATERAL (
+      SELECT id, content_hash FROM opportunities
+      WHERE source_id = $1 AND source_ref = x.ref AND split_part(content_hash, ':', 1) = x.content
+        AND status <> 'EXPIRED'
+      LIMIT 1
+    ) AS f
+  ), rehashed AS (
+    UPDATE opportunities o SET content_hash = found.stored FROM found WHERE o.id = found.id AND found.rehash
+  )
+  SELECT id, ref AS source_ref FROM found`;
+
+/**
+ * "Seen by this run", for every listing on the page: one narrow row each, updated in place (HOT: only
+ * the primary key is indexed, and the table's fillfactor leaves room on its pages). Expiry reads it.
+ */
+const SIGHTINGS_SQL = `
+  INSERT INTO opportunity_sightings (opportunity_id, last_seen_at, last_seen_run_id)
+  SELECT id, now(), $2 FROM unnest($1::uuid[]) AS x(id)
+  ON CONFLICT (opportunity_id) DO UPDATE
+    SET last_seen_at = EXCLUDED.last_seen_at, last_seen_run_id = EXCLUDED.last_seen_run_id`;
 
 const REPLACE_SKILLS_DELETE_SQL = `DELETE FROM opportunity_skills WHERE opportunity_id = ANY($1::uuid[])`;
 
@@ -65,13 +79,15 @@ const QUARANTINE_SQL = `
   INSERT INTO quarantined_records (source_id, run_id, source_ref, raw, reason)
   SELECT $1, $2, x.source_ref, x.raw, x.reason FROM jsonb_to_recordset($3::jsonb) AS x(source_ref text, raw jsonb, reason text)`;
 
-// A listing still in the feed but unreadable this time keeps its last good version instead of expiring.
-const KEEP_QUARANTINED_ALIVE_SQL = `
-  UPDATE opportunities SET last_seen_at = now()
-  WHERE source_id = $1 AND source_ref = ANY($2::text[]) AND status <> 'EXPIRED'`;
+// A listing still in the feed but unreadable this time keeps its last good version instead of expiring:
+// it is seen.
+const QUARANTINED_STILL_LISTED_SQL = `
+  SELECT id FROM opportunities WHERE source_id = $1 AND source_ref = ANY($2::text[]) AND status <> 'EXPIRED'`;
 
 export interface PageWriteResult {
   counts: RunCounts;
+  /** The listings the page's good records are now, with the content_hash each was left with. */
+  listings: { id: string; contentHash: string }[];
 }
 
 /** A record the connector has normalised (or could not: quarantined). */
@@ -111,9 +127,10 @@ function contentPartOf(storedHash: string): string {
 }
 
 /**
- * Writes one parsed page inside the caller's transaction: unchanged listings (same content hash)
- * only get last_seen_at, new and changed ones are upserted with their skills replaced, and
- * unparseable records are quarantined. A handful of statements per page, whatever its size.
+ * Writes one parsed page inside the caller's transaction: unchanged listings (same content hash) are
+ * left alone, new and changed ones are upserted with their skills replaced, unparseable records are
+ * quarantined, and every listing on the page is recorded as seen by the run. A handful of statements
+ * per page, whatever its size.
  */
 export async function writePage(
   qr: QueryRunner,
@@ -153,16 +170,18 @@ export async function writePreparedPage(
   for (const known of page.known)
     candidates.set(known.sourceRef, [contentPartOf(known.storedHash), known.storedHash]);
 
+  const listings: PageWriteResult['listings'] = [];
   if (candidates.size > 0) {
     const refs = [...candidates.keys()];
-    const { rows: touched } = await exec<{ source_ref: string }>(qr, TOUCH_UNCHANGED_SQL, [
+    const { rows: found } = await exec<{ id: string; source_ref: string }>(qr, FIND_UNCHANGED_SQL, [
       target.sourceId,
       refs,
       refs.map((ref) => candidates.get(ref)![0]),
       refs.map((ref) => candidates.get(ref)![1]),
     ]);
-    counts.unchanged = touched.length;
-    for (const row of touched) {
+    counts.unchanged = found.length;
+    for (const row of found) {
+      listings.push({ id: row.id, contentHash: candidates.get(row.source_ref)![1] });
       good.delete(row.source_ref);
       candidates.delete(row.source_ref);
     }
@@ -171,15 +190,16 @@ export async function writePreparedPage(
   for (const known of page.known) if (candidates.has(known.sourceRef)) take(known.normalise());
 
   if (good.size > 0) {
-    const listings = [...good.values()];
+    const written = [...good.values()];
     const { rows } = await exec<{ id: string; source_ref: string; inserted: boolean }>(qr, UPSERT_SQL, [
       target.sourceId,
-      jsonForPostgres(listings.map((l) => rowOf(l.opportunity, l.stored))),
+      jsonForPostgres(written.map((l) => rowOf(l.opportunity, l.stored))),
     ]);
     const idByRef = new Map<string, string>();
     const updatedIds: string[] = [];
     for (const row of rows) {
       idByRef.set(row.source_ref, row.id);
+      listings.push({ id: row.id, contentHash: good.get(row.source_ref)!.stored });
       if (row.inserted) counts.created++;
       else {
         counts.updated++;
@@ -188,19 +208,29 @@ export async function writePreparedPage(
     }
     if (updatedIds.length) await exec(qr, REPLACE_SKILLS_DELETE_SQL, [updatedIds]);
     const skills = skillRowsOf(
-      listings.map((l) => l.opportunity),
+      written.map((l) => l.opportunity),
       idByRef,
     );
     if (skills.o.length) await exec(qr, REPLACE_SKILLS_INSERT_SQL, [skills.o, skills.s, skills.r, skills.l]);
   }
 
+  const seen = new Set(listings.map((l) => l.id));
   if (bad.length > 0) {
     counts.quarantined = bad.length;
     await exec(qr, QUARANTINE_SQL, [target.sourceId, target.runId, jsonForPostgres(bad)]);
     const refs = bad.map((b) => b.source_ref).filter((ref): ref is string => !!ref && !good.has(ref));
-    if (refs.length) await exec(qr, KEEP_QUARANTINED_ALIVE_SQL, [target.sourceId, refs]);
+    if (refs.length) {
+      const { rows } = await exec<{ id: string }>(qr, QUARANTINED_STILL_LISTED_SQL, [target.sourceId, refs]);
+      for (const row of rows) seen.add(row.id);
+    }
   }
-  return { counts };
+  await recordSightings(qr, target.runId, [...seen]);
+  return { counts, listings };
+}
+
+/** Records that the run saw these listings (distinct ids), inside the page's transaction. */
+export async function recordSightings(qr: QueryRunner, runId: string, ids: string[]): Promise<void> {
+  if (ids.length) await exec(qr, SIGHTINGS_SQL, [ids, runId]);
 }
 
 function rowOf(o: NormalisedOpportunity, storedHash: string): Record<string, unknown> {

@@ -7,13 +7,30 @@ import {
   type ParsedRecord,
   type PreparedRecords,
 } from './opportunity-page.writer';
+import {
+  cursorKeyOf,
+  PageDigests,
+  type PageIdentity,
+  type RepeatedPage,
+  type StoredDigests,
+} from './page-digests';
 import { execOnPool } from './sql';
 
-/** A page ready to be written, and where the next one is. */
-export interface ReadPage {
-  records: PreparedRecords;
-  nextCursor: string | null;
-}
+/**
+ * A page ready to be written, and where the next one is: its records, or — when its body is the one
+ * stored for its cursor (see PageDigests) — the digest to confirm and how to read it if that fails.
+ * `identity` is set for raw-reading connectors, to store the page's digest with what it is written as.
+ */
+export type ReadPage =
+  | { kind: 'records'; records: PreparedRecords; nextCursor: string | null; identity?: PageIdentity }
+  | {
+      kind: 'repeat';
+      repeat: RepeatedPage;
+      nextCursor: string | null;
+      identity: PageIdentity;
+      /** The page's records after all (the repeat could not be confirmed). */
+      readRecords(): Promise<PreparedRecords>;
+    };
 
 /**
  * Fetches a source's pages and normalises what needs it.
@@ -26,10 +43,16 @@ export interface ReadPage {
  * and never normalised — no HTML stripping, no skill extraction, no content hash. A changed taxonomy or
  * connector revision changes every key, so each listing is normalised again once.
  *
+ * Before that, the page body's sha256 is compared with the digest stored for its cursor: a body seen
+ * before under the same reader is not parsed at all (a "repeat"; the writer confirms it).
+ *
  * Other connectors normalise every record (their unchanged listings are found by content hash).
  */
 export class PageReader {
   private readonly keyPrefix: string | undefined;
+  private readonly readerKey: string | undefined;
+  private readonly digests: PageDigests;
+  private stored?: Promise<StoredDigests>;
 
   constructor(
     private readonly ds: DataSource,
@@ -40,6 +63,8 @@ export class PageReader {
   ) {
     const raw = connector.raw;
     this.keyPrefix = raw && `${connector.format}/${raw.revision}/${taxonomyVersion}\n`;
+    this.readerKey = raw && `${this.keyPrefix}page size ${ctx.pageSize ?? 'default'}`;
+    this.digests = new PageDigests(ds);
   }
 
   async read(cursor: string | null): Promise<ReadPage> {
@@ -47,6 +72,7 @@ export class PageReader {
     if (!raw) {
       const page = await this.connector.fetchPage(this.ctx, cursor);
       return {
+        kind: 'records',
         records: {
           fetched: page.records.length,
           parsed: page.records.map((result) => ({ result })),
@@ -55,11 +81,38 @@ export class PageReader {
         nextCursor: page.nextCursor,
       };
     }
-    const page = await raw.fetchRawPage(this.ctx, cursor);
-    const stored = await this.storedHashes(page.records);
+    const fetched = await raw.fetchBody(this.ctx, cursor);
+    const identity: PageIdentity = {
+      cursorKey: cursorKeyOf(cursor),
+      bodyHash: createHash('sha256').update(fetched.body).digest('hex'),
+      readerKey: this.readerKey!,
+    };
+    this.stored ??= this.digests.load(this.sourceId);
+    const repeat = (await this.stored).repeatOf(identity);
+    if (repeat) {
+      return {
+        kind: 'repeat',
+        repeat,
+        nextCursor: repeat.nextCursor,
+        identity,
+        readRecords: async () => this.prepare(raw, raw.readBody(fetched, cursor, this.ctx).records),
+      };
+    }
+    const page = raw.readBody(fetched, cursor, this.ctx);
+    return {
+      kind: 'records',
+      records: await this.prepare(raw, page.records),
+      nextCursor: page.nextCursor,
+      identity,
+    };
+  }
+
+  /** Splits a page's raw records into those to normalise now and those stored exactly so (KnownRecord). */
+  private async prepare(raw: RawRecordReading, records: RawRecord[]): Promise<PreparedRecords> {
+    const stored = await this.storedHashes(records);
     const parsed: ParsedRecord[] = [];
     const known: KnownRecord[] = [];
-    for (const record of page.records) {
+    for (const record of records) {
       const key = this.recordKey(record);
       const storedHash = record.sourceRef === undefined ? undefined : stored.get(record.sourceRef);
       const normalise = () => this.normalise(raw, record, key);
@@ -69,7 +122,7 @@ export class PageReader {
         parsed.push(normalise());
       }
     }
-    return { records: { fetched: page.records.length, parsed, known }, nextCursor: page.nextCursor };
+    return { fetched: records.length, parsed, known };
   }
 
   private normalise(raw: RawRecordReading, record: RawRecord, key: string): ParsedRecord {

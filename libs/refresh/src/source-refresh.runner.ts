@@ -10,6 +10,7 @@ import {
 } from '@skillpath/connectors';
 import type { SourceEntity, SourceRunEntity } from '@skillpath/persistence';
 import { writePreparedPage } from './opportunity-page.writer';
+import { PageDigests } from './page-digests';
 import { PageReader, type ReadPage } from './page-reader';
 import { RunSupersededError } from './refresh.errors';
 import {
@@ -60,6 +61,7 @@ function isSourceFailure(e: unknown): e is Error {
  */
 export class SourceRefreshRunner {
   private readonly runs: SourceRunRepository;
+  private readonly digests: PageDigests;
   private readonly skills: SkillMatcherCache;
   private readonly logger: RefreshLogger;
   private readonly secrets: SecretLookup;
@@ -70,6 +72,7 @@ export class SourceRefreshRunner {
     private readonly options: SourceRefreshOptions = {},
   ) {
     this.runs = new SourceRunRepository(ds);
+    this.digests = new PageDigests(ds);
     this.skills = options.skills ?? new SkillMatcherCache(ds);
     this.logger = options.logger ?? silentLogger;
     this.secrets = options.secrets ?? processEnvSecrets;
@@ -193,12 +196,27 @@ export class SourceRefreshRunner {
       // The page's rows and its checkpoint commit together, so not waiting for the WAL flush is safe:
       // a database crash can only lose whole recent pages with their checkpoint (the run redoes them),
       // and the run's final, synchronous commit flushes every page before the run is marked done.
-      await exec(qr, 'SET LOCAL synchronous_commit TO OFF');
-      await this.runs.guard(qr, runId, expectedPages);
-      const { counts } = await writePreparedPage(qr, { sourceId, runId }, page.records);
+      await this.runs.guard(qr, runId, expectedPages, { asynchronousCommit: true });
+      const counts = await this.writePage(qr, { sourceId, runId }, page);
       await this.runs.recordPage(qr, runId, counts, page.nextCursor);
       return counts;
     });
+  }
+
+  /** A repeated page is only confirmed and seen; any other is written, and its digest kept for next time. */
+  private async writePage(
+    qr: QueryRunner,
+    target: { sourceId: string; runId: string },
+    page: ReadPage,
+  ): Promise<RunCounts> {
+    if (page.kind === 'repeat') {
+      const counts = await this.digests.confirmRepeat(qr, target, page.repeat);
+      if (counts) return counts;
+    }
+    const records = page.kind === 'repeat' ? await page.readRecords() : page.records;
+    const written = await writePreparedPage(qr, target, records);
+    if (page.identity) await this.digests.remember(qr, target, { ...page, identity: page.identity }, written);
+    return written.counts;
   }
 
   private async contextFor(

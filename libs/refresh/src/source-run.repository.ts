@@ -67,10 +67,18 @@ export class SourceRunRepository {
    * Compare-and-set guard taken first in every page transaction: the run must still be RUNNING at
    * the page count this runner last wrote. The row lock also queues any second runner behind us.
    */
-  async guard(qr: QueryRunner, runId: string, expectedPages: number): Promise<void> {
+  async guard(
+    qr: QueryRunner,
+    runId: string,
+    expectedPages: number,
+    options: { asynchronousCommit?: boolean } = {},
+  ): Promise<void> {
+    // asynchronousCommit: SET LOCAL synchronous_commit TO OFF, in the same round trip (set_config's
+    // third argument makes it local to the transaction; without the run's row the page fails anyway).
+    const setting = options.asynchronousCommit ? `, set_config('synchronous_commit', 'off', true)` : '';
     const { rows } = await exec<{ pages: number }>(
       qr,
-      `SELECT pages FROM source_runs WHERE id = $1 AND status = 'RUNNING' FOR UPDATE`,
+      `SELECT pages${setting} FROM source_runs WHERE id = $1 AND status = 'RUNNING' FOR UPDATE`,
       [runId],
     );
     if (rows.length === 0 || rows[0].pages !== expectedPages) throw new RunSupersededError(runId);
@@ -103,6 +111,9 @@ export class SourceRunRepository {
   /**
    * After the last page: the source's ACTIVE listings this run did not see are EXPIRED (never
    * deleted). The run stays RUNNING until `succeed`, so a crash in between redoes this (a no-op).
+   *
+   * Seen means a sighting since the run started (every page records one per listing) or, for rows
+   * written by a worker of the version before opportunity_sightings, last_seen_at since then.
    */
   async expireUnseen(
     runId: string,
@@ -114,8 +125,11 @@ export class SourceRunRepository {
       await this.guard(qr, runId, expectedPages);
       const { affected } = await exec(
         qr,
-        `UPDATE opportunities SET status = 'EXPIRED', updated_at = now()
-         WHERE source_id = $1 AND status = 'ACTIVE' AND last_seen_at < $2`,
+        `UPDATE opportunities o SET status = 'EXPIRED', updated_at = now()
+         WHERE o.source_id = $1 AND o.status = 'ACTIVE' AND o.last_seen_at < $2
+           AND NOT EXISTS (
+             SELECT 1 FROM opportunity_sightings s WHERE s.opportunity_id = o.id AND s.last_seen_at >= $2
+           )`,
         [sourceId, runStartedAt],
       );
       await exec(qr, 'UPDATE source_runs SET expired = expired + $2 WHERE id = $1', [runId, affected]);

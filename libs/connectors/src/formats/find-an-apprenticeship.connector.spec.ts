@@ -24,10 +24,16 @@ describe('Find an apprenticeship connector', () => {
     });
     const fetcher = { get: async (url: string) => ({ url, status: 200, body }) };
     const reading = connector.raw!;
-    const raw = await reading.fetchRawPage(
+    const fetched = await reading.fetchBody(
       { sourceUrl: 'https://api.example', fetcher, credentials: { subscriptionKey: 'k' } },
       '2',
     );
+    expect(fetched).toEqual({
+      url: 'https://api.example/vacancy?PageNumber=2&PageSize=100',
+      status: 200,
+      body,
+    });
+    const raw = reading.readBody(fetched, '2', {});
     const parsed = connector.parsePage(body, ctx, '2');
     expect(raw).toMatchObject({ nextCursor: '3', pageNumber: 2, totalPages: 3 });
     expect(raw.records.map((r) => r.sourceRef)).toEqual([

@@ -58,10 +58,8 @@ export const findAnApprenticeshipConnector: Connector = {
 
   raw: {
     revision: '1',
-    async fetchRawPage(ctx, cursor) {
-      const page = await fetchBody(ctx, cursor);
-      return splitPage(page.body, cursor, ctx.pageSize, page.url);
-    },
+    fetchBody,
+    readBody: (page, cursor, ctx) => splitPage(page.body, cursor, ctx.pageSize, page.url),
     normalise: (record, ctx) => normaliseRecord(record, ctx.skillMatcher),
   },
 };

@@ -4,6 +4,7 @@ export * from './occupation-skill.entity';
 export * from './organisation.entity';
 export * from './opportunity.entity';
 export * from './opportunity-skill.entity';
+export * from './opportunity-sighting.entity';
 export * from './accreditation.entity';
 export * from './maintenance-run.entity';
 export * from './user.entity';
@@ -12,6 +13,7 @@ export * from './audit-log.entity';
 export * from './source.entity';
 export * from './source-run.entity';
 export * from './quarantined-record.entity';
+export * from './source-page-digest.entity';
 export * from './notification.entity';
 export * from './roadmap-step.entity';
 export * from './roadmap.entity';
@@ -37,6 +39,7 @@ import { OccupationSkillEntity } from './occupation-skill.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OpportunityEntity } from './opportunity.entity';
 import { OpportunitySkillEntity } from './opportunity-skill.entity';
+import { OpportunitySightingEntity } from './opportunity-sighting.entity';
 import { AccreditationEntity } from './accreditation.entity';
 import { MaintenanceRunEntity } from './maintenance-run.entity';
 import { UserEntity } from './user.entity';
@@ -50,6 +53,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { SourceEntity } from './source.entity';
 import { SourceRunEntity } from './source-run.entity';
 import { QuarantinedRecordEntity } from './quarantined-record.entity';
+import { SourcePageDigestEntity } from './source-page-digest.entity';
 
 export const ALL_ENTITIES = [
   SkillEntity,
@@ -58,6 +62,7 @@ export const ALL_ENTITIES = [
   OrganisationEntity,
   OpportunityEntity,
   OpportunitySkillEntity,
+  OpportunitySightingEntity,
   AccreditationEntity,
   MaintenanceRunEntity,
   UserEntity,
@@ -71,6 +76,7 @@ export const ALL_ENTITIES = [
   SourceEntity,
   SourceRunEntity,
   QuarantinedRecordEntity,
+  SourcePageDigestEntity,
   OrganisationMemberEntity,
   OrganisationInvitationEntity,
   CourseParticipationEntity,

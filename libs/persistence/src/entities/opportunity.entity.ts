@@ -69,6 +69,10 @@ export class OpportunityEntity {
   @Column({ type: 'text', nullable: true }) sourceRef!: string | null;
   @Column({ type: 'text', nullable: true }) contentHash!: string | null;
   @Column({ type: 'timestamptz', default: () => 'now()' }) firstSeenAt!: Date;
+  /**
+   * When a refresh last wrote this listing (created it or changed its content). Seeing it again unchanged
+   * does not move it: that is in opportunity_sightings, which refresh expiry reads together with this.
+   */
   @Column({ type: 'timestamptz', default: () => 'now()' }) lastSeenAt!: Date;
   @Column({ type: 'text', default: 'ACTIVE' }) status!: OpportunityStatus;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

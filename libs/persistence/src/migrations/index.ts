@@ -3,6 +3,8 @@ import { AddUsers1795324751625 } from './1795324751625-add-users.migration';
 import { AddLearnerJourney1795325366372 } from './1795325366372-add-learner-journey.migration';
 import { AddListingSources1795325391628 } from './1795325391628-add-listing-sources.migration';
 import { AddPartners1795326868907 } from './1795326868907-add-partners.migration';
+import { AddOpportunitySightings1796150867694 } from './1796150867694-add-opportunity-sightings.migration';
+import { AddSourcePageDigests1796151229406 } from './1796151229406-add-source-page-digests.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -12,4 +14,6 @@ export const ALL_MIGRATIONS: Function[] = [
   AddLearnerJourney1795325366372,
   AddListingSources1795325391628,
   AddPartners1795326868907,
+  AddOpportunitySightings1796150867694,
+  AddSourcePageDigests1796151229406,
 ];
