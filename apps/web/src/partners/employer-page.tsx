@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   type AccreditationRecordFieldsFragment,
@@ -6,12 +6,16 @@ import {
   DeclineAccreditationDocument,
   OrganisationAccreditationsDocument,
   OrganisationListingsDocument,
+  ExpressInterestDocument,
   RevokeAccreditationDocument,
   VacancyCandidatesDocument,
+  type VacancyCandidatesQuery,
+  VacancyInterestsDocument,
 } from '../gql/generated';
 import { usePageTitle } from '../router';
-import { ErrorSummary, errorMessage } from '../ui/errors';
-import { Checkbox, TextField } from '../ui/fields';
+import { Announcement, ErrorSummary, errorMessage } from '../ui/errors';
+import { Checkbox, TextArea, TextField } from '../ui/fields';
+import { ListingCard, NewListing } from './listing-actions';
 import { formatDate, percent } from '../ui/format';
 import { useOrganisation } from './use-organisation';
 
@@ -132,41 +136,189 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
   );
 }
 
-function Candidates({ vacancyId }: { vacancyId: string }) {
-  const [{ data, fetching, error }] = useQuery({
+const INTEREST_TEXT: Record<string, string> = {
+  PENDING: 'Asked, waiting for their answer',
+  ACCEPTED: 'Said yes',
+  DECLINED: 'Said no thanks',
+};
+
+type CandidateView = VacancyCandidatesQuery['vacancyCandidates'][number];
+
+/** The employer writes a short note; the candidate decides whether to share their name and email. */
+function InterestForm({
+  vacancyId,
+  vacancyTitle,
+  candidate,
+  number,
+  onSent,
+  onCancel,
+}: {
+  vacancyId: string;
+  vacancyTitle: string;
+  candidate: CandidateView;
+  number: number;
+  onSent: () => void;
+  onCancel: () => void;
+}) {
+  const [sending, send] = useMutation(ExpressInterestDocument);
+  const [message, setMessage] = useState('');
+  const [messageError, setMessageError] = useState<string | null>(null);
+  const fieldId = `interest-message-${vacancyId}`;
+  // The form opens from a button in the table: take the focus to where they type.
+  useEffect(() => document.getElementById(fieldId)?.focus(), [fieldId, candidate.candidateId]);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const text = message.trim();
+    if (text.length < 10) {
+      setMessageError('Write a short message of at least 10 letters, saying why you would like to talk');
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    if (text.length > 1000) {
+      setMessageError('Keep the message to 1,000 letters or fewer');
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setMessageError(null);
+    const res = await send({ vacancyId, candidateId: candidate.candidateId, message: text });
+    if (res.data) onSent();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
+      <h4 id={`${fieldId}-title`}>
+        Contact candidate {number} ({percent(candidate.fit)} fit)
+      </h4>
+      <p>
+        They will get your message and can say yes or no. You will only see their name and email if they say
+        yes.
+      </p>
+      <ErrorSummary message={errorMessage(sending.error)} />
+      <TextArea
+        id={fieldId}
+        label={`Your message about ${vacancyTitle}`}
+        hint="For example: We liked your skills and would like to invite you to apply."
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+        error={messageError}
+      />
+      <p className="actions">
+        <button type="submit" className="button" disabled={sending.fetching}>
+          {sending.fetching ? 'Sending…' : 'Send message'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Candidates({ vacancyId, vacancyTitle }: { vacancyId: string; vacancyTitle: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: VacancyCandidatesDocument,
     variables: { vacancyId },
+    requestPolicy: 'cache-and-network',
   });
+  const [interests, refetchInterests] = useQuery({
+    query: VacancyInterestsDocument,
+    variables: { vacancyId },
+    requestPolicy: 'cache-and-network',
+  });
+  const [contacting, setContacting] = useState<string | null>(null);
+  const [sent, setSent] = useState('');
   if (fetching && !data) return <p role="status">Loading candidates…</p>;
   if (error) return <ErrorSummary message={errorMessage(error)} />;
   const list = data?.vacancyCandidates ?? [];
-  if (!list.length) return <p>No consenting candidates fit this job yet.</p>;
+  const accepted = (interests.data?.vacancyInterests ?? []).filter((i) => i.status === 'ACCEPTED');
+  const chosen = list.findIndex((c) => c.candidateId === contacting);
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Candidates who agreed to be seen by employers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Fit</th>
-            <th scope="col">Borough</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Still to learn</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((c) => (
-            <tr key={c.candidateId}>
-              <td>{percent(c.fit)}</td>
-              <td>{c.borough ?? 'Not given'}</td>
-              <td>
-                {c.stepsCompleted} of {c.stepsTotal} steps
-              </td>
-              <td>{c.missingSkills.map((s) => s.label).join(', ') || 'Nothing'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {sent && (
+        <p className="notice notice--success" role="status">
+          {sent}
+        </p>
+      )}
+      {list.length === 0 ? (
+        <p>No consenting candidates fit this job yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">
+              Candidates for {vacancyTitle} who agreed to be seen by employers
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Fit</th>
+                <th scope="col">Borough</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Still to learn</th>
+                <th scope="col">Contact</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c, i) => (
+                <tr key={c.candidateId}>
+                  <th scope="row">{i + 1}</th>
+                  <td>{percent(c.fit)}</td>
+                  <td>{c.borough ?? 'Not given'}</td>
+                  <td>
+                    {c.stepsCompleted} of {c.stepsTotal} steps
+                  </td>
+                  <td>{c.missingSkills.map((s) => s.label).join(', ') || 'Nothing'}</td>
+                  <td>
+                    {c.interestStatus ? (
+                      (INTEREST_TEXT[c.interestStatus] ?? c.interestStatus)
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        aria-expanded={contacting === c.candidateId}
+                        onClick={() => {
+                          setSent('');
+                          setContacting(c.candidateId);
+                        }}
+                      >
+                        Say you are interested<span className="visually-hidden"> in candidate {i + 1}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {chosen >= 0 && (
+        <InterestForm
+          vacancyId={vacancyId}
+          vacancyTitle={vacancyTitle}
+          candidate={list[chosen]}
+          number={chosen + 1}
+          onCancel={() => setContacting(null)}
+          onSent={() => {
+            setContacting(null);
+            setSent(
+              `Message sent to candidate ${chosen + 1}. We will show their name and email here if they say yes.`,
+            );
+            refetch({ requestPolicy: 'network-only' });
+            refetchInterests({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
+      {accepted.length > 0 && (
+        <>
+          <h4>People who said yes</h4>
+          <ul>
+            {accepted.map((i) => (
+              <li key={i.id}>
+                {i.contactName}: <a href={`mailto:${i.contactEmail}`}>{i.contactEmail}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }
 
@@ -180,12 +332,18 @@ export default function EmployerPage() {
     pause: !org,
     requestPolicy: 'cache-and-network',
   });
-  const [listings] = useQuery({
+  const [listings, refetchListings] = useQuery({
     query: OrganisationListingsDocument,
     variables: { organisationId },
     pause: !org,
+    requestPolicy: 'cache-and-network',
   });
   const [open, setOpen] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const changed = (message: string) => {
+    setAnnouncement(message);
+    refetchListings({ requestPolicy: 'network-only' });
+  };
   const records = acc.data?.organisationAccreditations ?? [];
   const waiting = records.filter((a) => a.status === 'REQUESTED');
   const others = records.filter((a) => a.status !== 'REQUESTED');
@@ -203,6 +361,28 @@ export default function EmployerPage() {
       )}
       {org && (
         <>
+          <section aria-labelledby="vacancies-title">
+            <h2 id="vacancies-title">Your jobs</h2>
+            <Announcement message={announcement} />
+            <NewListing audience="EMPLOYER" organisationId={org.id} onDone={changed} />
+            {vacancies.length === 0 && <p>You have no jobs listed.</p>}
+            <ul className="plain-list">
+              {vacancies.map((v) => (
+                <ListingCard key={v.id} listing={v} audience="EMPLOYER" onChanged={changed}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-expanded={open === v.id}
+                    onClick={() => setOpen(open === v.id ? null : v.id)}
+                  >
+                    {open === v.id ? 'Hide candidates' : 'Show candidates'}
+                    <span className="visually-hidden"> for {v.title}</span>
+                  </button>
+                  {open === v.id && <Candidates vacancyId={v.id} vacancyTitle={v.title} />}
+                </ListingCard>
+              ))}
+            </ul>
+          </section>
           <section aria-labelledby="requests-title">
             <h2 id="requests-title">Accreditation requests ({waiting.length})</h2>
             <p>
@@ -230,31 +410,6 @@ export default function EmployerPage() {
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-labelledby="vacancies-title">
-            <h2 id="vacancies-title">Your vacancies</h2>
-            {vacancies.length === 0 && <p>You have no vacancies listed.</p>}
-            <ul className="plain-list">
-              {vacancies.map((v) => (
-                <li key={v.id} className="card">
-                  <h3 className="h4">{v.title}</h3>
-                  <p>
-                    {v.status === 'ACTIVE' ? 'Open' : v.status.toLowerCase()}
-                    {v.closingDate ? `, closes ${formatDate(v.closingDate)}` : ''}
-                  </p>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-expanded={open === v.id}
-                    onClick={() => setOpen(open === v.id ? null : v.id)}
-                  >
-                    {open === v.id ? 'Hide candidates' : 'Show candidates'}
-                    <span className="visually-hidden"> for {v.title}</span>
-                  </button>
-                  {open === v.id && <Candidates vacancyId={v.id} />}
-                </li>
-              ))}
-            </ul>
           </section>
         </>
       )}
