@@ -79,7 +79,9 @@ export function RequestAccreditation({
       return;
     }
     setFound(res.data.employers);
-    setEmployerId(res.data.employers.length === 1 ? res.data.employers[0].id : '');
+    const only = res.data.employers.length === 1 ? res.data.employers[0].id : '';
+    setEmployerId(only);
+    if (only) setEmployerError(null);
     setTimeout(() => document.getElementById(`${prefix}-results`)?.focus(), 0);
   };
 

@@ -198,11 +198,11 @@ export function GroupsPage() {
         you.
       </p>
       <Announcement message={announcement} />
-      <section aria-labelledby="groups-title">
+      <ErrorSummary message={errorMessage(error)} />
+      {fetching && !data && <p role="status">Loading…</p>}
+      {data && list.length === 0 && <p>You are not in any group yet.</p>}
+      <section aria-labelledby="groups-title" hidden={list.length === 0}>
         <h2 id="groups-title">Groups you are in</h2>
-        <ErrorSummary message={errorMessage(error)} />
-        {fetching && !data && <p role="status">Loading…</p>}
-        {data && list.length === 0 && <p>You are not in any group yet.</p>}
         <ul className="plain-list">
           {list.map((g) => (
             <GroupCard
