@@ -273,6 +273,14 @@ describe('the employer, provider, partnership and resident screens added for the
     const editTitle = card.getByLabel('Job title');
     await expect(editTitle.inputValue()).resolves.toBe('Customer service adviser');
     await editTitle.fill('Senior customer service adviser');
+    // The API refuses an unknown postcode on an edit too; the new title stays in the box.
+    const editPostcode = card.getByLabel('Workplace postcode');
+    await editPostcode.fill('ZZ9 9ZZ');
+    await card.getByRole('button', { name: 'Save changes' }).click();
+    await card.getByText('“ZZ9 9ZZ” is not a postcode we know in Greater Manchester').waitFor();
+    await expect(editTitle.inputValue()).resolves.toBe('Senior customer service adviser');
+    await expectAccessible(page, 'the edit form with the API’s error');
+    await editPostcode.fill('M4 6DE');
     await card.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Your changes to “Senior customer service adviser” are saved.').waitFor();
     const edited = page.locator('li.card', {
@@ -282,20 +290,21 @@ describe('the employer, provider, partnership and resident screens added for the
 
     // Candidates: the resident shares with employers and has the skill. An empty message is refused.
     await edited.getByRole('button', { name: /Show candidates/ }).click();
-    const candidates = edited.getByRole('table');
+    const candidates = edited.getByRole('list', { name: 'Candidates for Senior customer service adviser' });
     await candidates.waitFor();
-    // Tom lives in Manchester; the resident of the first test (Oldham) fits too. Rows are not named.
-    const tomRow = candidates.getByRole('row', { name: /Manchester/ });
+    // Tom lives in Manchester; the resident of the first test (Oldham) fits too. Candidates are not named.
+    const tomRow = candidates.getByRole('listitem').filter({ hasText: 'Manchester' });
     await tomRow.getByRole('button', { name: /Say you are interested in candidate \d/ }).click();
     const message = edited.getByLabel('Your message about Senior customer service adviser');
     await expectFocused(message);
     await edited.getByRole('button', { name: 'Send message' }).click();
     await edited.getByText('Write a short message of at least 10 letters').waitFor();
     await expectAccessible(page, 'the interest form with an error');
+    await snap(page, 'employer-interest-error', tomRow);
     await message.fill('We liked your customer service skills. Would you like to apply?');
     await edited.getByRole('button', { name: 'Send message' }).click();
     await edited.getByText(/Message sent to candidate \d\./).waitFor();
-    await tomRow.getByRole('cell', { name: 'Asked, waiting for their answer' }).waitFor();
+    await tomRow.getByText('Asked, waiting for their answer').waitFor();
     await snap(page, 'employer-candidates');
 
     // The resident sees it under Messages, is told plainly what saying yes shares, and accepts.
@@ -321,10 +330,7 @@ describe('the employer, provider, partnership and resident screens added for the
       has: page.getByRole('heading', { name: 'Senior customer service adviser' }),
     });
     await again.getByRole('button', { name: /Show candidates/ }).click();
-    await again
-      .getByRole('row', { name: /Manchester/ })
-      .getByRole('cell', { name: 'Said yes' })
-      .waitFor();
+    await again.getByRole('listitem').filter({ hasText: 'Manchester' }).getByText('Said yes').waitFor();
     await again.getByRole('link', { name: resident.email }).waitFor();
     await expect(again.getByText('Tom Baker').isVisible()).resolves.toBe(true);
 

@@ -185,9 +185,9 @@ function InterestForm({
   };
   return (
     <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
-      <h4 id={`${fieldId}-title`}>
+      <h5 className="h4" id={`${fieldId}-title`}>
         Contact candidate {number} ({percent(candidate.fit)} fit)
-      </h4>
+      </h5>
       <p>
         They will get your message and can say yes or no. You will only see their name and email if they say
         yes.
@@ -230,7 +230,6 @@ function Candidates({ vacancyId, vacancyTitle }: { vacancyId: string; vacancyTit
   if (error) return <ErrorSummary message={errorMessage(error)} />;
   const list = data?.vacancyCandidates ?? [];
   const accepted = (interests.data?.vacancyInterests ?? []).filter((i) => i.status === 'ACCEPTED');
-  const chosen = list.findIndex((c) => c.candidateId === contacting);
   return (
     <>
       {sent && (
@@ -241,70 +240,64 @@ function Candidates({ vacancyId, vacancyTitle }: { vacancyId: string; vacancyTit
       {list.length === 0 ? (
         <p>No consenting candidates fit this job yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              Candidates for {vacancyTitle} who agreed to be seen by employers
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Candidate</th>
-                <th scope="col">Fit</th>
-                <th scope="col">Borough</th>
-                <th scope="col">Progress</th>
-                <th scope="col">Still to learn</th>
-                <th scope="col">Contact</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c, i) => (
-                <tr key={c.candidateId}>
-                  <th scope="row">{i + 1}</th>
-                  <td>{percent(c.fit)}</td>
-                  <td>{c.borough ?? 'Not given'}</td>
-                  <td>
+        <ul className="plain-list" aria-label={`Candidates for ${vacancyTitle}`}>
+          {list.map((c, i) => (
+            <li key={c.candidateId} className="card candidate" aria-labelledby={`cand-${c.candidateId}`}>
+              <h4 id={`cand-${c.candidateId}`}>
+                Candidate {i + 1}: {percent(c.fit)} fit
+              </h4>
+              <dl className="facts">
+                <div>
+                  <dt>Borough</dt>
+                  <dd>{c.borough ?? 'Not given'}</dd>
+                </div>
+                <div>
+                  <dt>Roadmap progress</dt>
+                  <dd>
                     {c.stepsCompleted} of {c.stepsTotal} steps
-                  </td>
-                  <td>{c.missingSkills.map((s) => s.label).join(', ') || 'Nothing'}</td>
-                  <td>
-                    {c.interestStatus ? (
-                      (INTEREST_TEXT[c.interestStatus] ?? c.interestStatus)
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--small button--secondary"
-                        aria-expanded={contacting === c.candidateId}
-                        onClick={() => {
-                          setSent('');
-                          setContacting(c.candidateId);
-                        }}
-                      >
-                        Say you are interested<span className="visually-hidden"> in candidate {i + 1}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {chosen >= 0 && (
-        <InterestForm
-          vacancyId={vacancyId}
-          vacancyTitle={vacancyTitle}
-          candidate={list[chosen]}
-          number={chosen + 1}
-          onCancel={() => setContacting(null)}
-          onSent={() => {
-            setContacting(null);
-            setSent(
-              `Message sent to candidate ${chosen + 1}. We will show their name and email here if they say yes.`,
-            );
-            refetch({ requestPolicy: 'network-only' });
-            refetchInterests({ requestPolicy: 'network-only' });
-          }}
-        />
+                  </dd>
+                </div>
+                <div>
+                  <dt>Still to learn</dt>
+                  <dd>{c.missingSkills.map((s) => s.label).join(', ') || 'Nothing'}</dd>
+                </div>
+              </dl>
+              {c.interestStatus ? (
+                <p>
+                  <strong>Contact: </strong>
+                  {INTEREST_TEXT[c.interestStatus] ?? c.interestStatus}
+                </p>
+              ) : contacting === c.candidateId ? (
+                <InterestForm
+                  vacancyId={vacancyId}
+                  vacancyTitle={vacancyTitle}
+                  candidate={c}
+                  number={i + 1}
+                  onCancel={() => setContacting(null)}
+                  onSent={() => {
+                    setContacting(null);
+                    setSent(
+                      `Message sent to candidate ${i + 1}. We will show their name and email here if they say yes.`,
+                    );
+                    refetch({ requestPolicy: 'network-only' });
+                    refetchInterests({ requestPolicy: 'network-only' });
+                  }}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => {
+                    setSent('');
+                    setContacting(c.candidateId);
+                  }}
+                >
+                  Say you are interested<span className="visually-hidden"> in candidate {i + 1}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       {accepted.length > 0 && (
         <>
