@@ -36,7 +36,7 @@ async function expectFocused(locator: Locator): Promise<void> {
 async function pickSkill(scope: Page, label: string | RegExp, text: string): Promise<string> {
   const combo = scope.getByRole('combobox', { name: label });
   await combo.fill(text);
-  const option = scope.getByRole('option').first();
+  const option = scope.getByRole('listbox', { name: 'Matching skills' }).getByRole('option').first();
   await option.waitFor();
   const name = (await option.textContent())?.trim() ?? '';
   await option.click();
