@@ -26,7 +26,8 @@ async function logIn(
 
 /**
  * Screenshots for the README, from the built app against a real API on the demo region:
- * docs/screenshots/roadmap-phone.png, roadmap-desktop.png and partnership-dashboard.png.
+ * docs/screenshots/roadmap-phone.png, roadmap-desktop.png, partnership-dashboard.png, join-group-phone.png
+ * and employer-post-job.png.
  * Run: node -r @swc-node/register apps/web/scripts/screenshots.ts (PostgreSQL and Redis must be up).
  */
 export async function takeScreenshots(): Promise<string[]> {
@@ -113,6 +114,53 @@ export async function takeScreenshots(): Promise<string[]> {
     await page.screenshot({ path: file, fullPage: true });
     written.push(file);
     await context.close();
+
+    // A resident opens the partnership's join link on a phone: the code is filled in, consent is theirs to give.
+    const joiner = await seedResidentWithRoadmap(stack.gql, {
+      email: 'joel@example.org',
+      displayName: 'Joel',
+      postcode: 'M14 5RX',
+    });
+    const phone = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    const phonePage = await phone.newPage();
+    await logIn(phonePage, web.url, joiner.email, joiner.password, 'Your roadmap');
+    await phonePage.goto(`${web.url}/groups?code=${cohort.createCohort.joinCode}`);
+    await phonePage.getByRole('heading', { level: 1, name: 'Your groups' }).waitFor({ timeout: 60_000 });
+    await phonePage.getByLabel('I agree to be counted in the group’s figures').check();
+    const groups = join(OUT, 'join-group-phone.png');
+    await phonePage.screenshot({ path: groups });
+    written.push(groups);
+    await phone.close();
+
+    // An employer posting a job, with a skill picked through the skill search.
+    await stack.gql.ok('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
+      input: {
+        email: 'hiring@example.org',
+        password: resident.password,
+        displayName: 'Hiring team',
+        role: 'EMPLOYER',
+        organisationName: 'Irk Valley Care',
+      },
+    });
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const deskPage = await desk.newPage();
+    await logIn(deskPage, web.url, 'hiring@example.org', resident.password, 'Irk Valley Care');
+    await deskPage.getByRole('button', { name: 'Post a new job' }).click();
+    await deskPage.getByLabel('Job title').fill('Customer service adviser');
+    await deskPage.getByRole('combobox', { name: 'Add a skill the job needs' }).fill('customer serv');
+    await deskPage.getByRole('listbox', { name: 'Matching skills' }).getByRole('option').first().click();
+    await deskPage.getByLabel('Workplace postcode').fill('M4 6DE');
+    await deskPage.getByLabel('Wage per year, in £ (optional)').fill('23500');
+    const post = join(OUT, 'employer-post-job.png');
+    await deskPage.getByRole('region', { name: 'Post a new job' }).screenshot({ path: post });
+
+    written.push(post);
+    await desk.close();
     await web.close();
   } finally {
     await browser?.close();

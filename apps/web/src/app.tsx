@@ -6,6 +6,7 @@ import type { Role } from './gql/generated';
 import { SiteHeader } from './site-header';
 import { Link, navigate, usePath } from './router';
 import { AccountPage } from './resident/account-page';
+import { GroupsPage } from './resident/groups-page';
 import { LogInPage, SignUpPage } from './resident/auth-pages';
 import { HomePage } from './resident/home-page';
 import { NotificationsPage } from './resident/notifications-page';
@@ -53,7 +54,8 @@ function Page({ path }: { path: string }) {
   if (!session) {
     if (path === '/signup') return <SignUpPage />;
     if (path === '/login' || !PUBLIC_PATHS.has(path))
-      return <LogInPage next={PUBLIC_PATHS.has(path) ? undefined : path} />;
+      // Keep the query too: a join link (/groups?code=…) still has its code after logging in.
+      return <LogInPage next={PUBLIC_PATHS.has(path) ? undefined : path + window.location.search} />;
     return <HomePage />;
   }
   const role = session.user.role;
@@ -76,6 +78,8 @@ function Page({ path }: { path: string }) {
       return <NotificationsPage />;
     case '/account':
       return <AccountPage />;
+    case '/groups':
+      return role === 'LEARNER' ? <GroupsPage /> : <Redirect to={homeFor(role)} />;
     case '/employer':
       return <EmployerPage />;
     case '/provider':

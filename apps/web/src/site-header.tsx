@@ -10,6 +10,7 @@ const RESIDENT_LINKS = [
   { href: '/roles', label: 'Jobs in reach' },
   { href: '/skills', label: 'My skills' },
   { href: '/profile', label: 'About me' },
+  { href: '/groups', label: 'Groups' },
 ];
 
 const ROLE_LINKS: Record<string, Array<{ href: string; label: string }>> = {

@@ -173,6 +173,24 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
     }
   });
 
+  it('lets a provider find an employer by name to ask for accreditation, and only employers', async () => {
+    const found = await a.provider.gql.ok<{ employers: Array<{ id: string; name: string; kind: string }> }>(
+      '{ employers(search: "  acme DATA ") { id name kind } }',
+    );
+    expect(found.employers).toEqual([{ id: a.employer.orgId, name: 'Acme Data Ltd', kind: 'EMPLOYER' }]);
+    // A provider or partnership whose name matches is not offered; LIKE wildcards are taken literally.
+    const academy = await a.provider.gql.ok<{ employers: unknown[] }>(
+      '{ employers(search: "Academy") { id } }',
+    );
+    expect(academy.employers).toEqual([]);
+    const wildcard = await a.provider.gql.ok<{ employers: unknown[] }>('{ employers(search: "%%") { id } }');
+    expect(wildcard.employers).toEqual([]);
+    expect(await a.provider.gql.errorCode('{ employers(search: "a") { id } }')).toBe('BAD_USER_INPUT');
+    expect(await a.provider.gql.errorCode('{ employers(search: "acme", first: 0) { id } }')).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+
   it('rejects bad accreditation requests and approvals, changing nothing', async () => {
     const REQUEST = `mutation($input: RequestAccreditationInput!) { requestAccreditation(input: $input) { id status } }`;
     expect(
@@ -549,6 +567,12 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
         q: '{ myOrganisations { role } }',
         v: {},
         allowed: ['employer', 'employer2', 'provider', 'provider2', 'partner', 'partner2'],
+      },
+      {
+        name: 'employers',
+        q: '{ employers(search: "acme") { id } }',
+        v: {},
+        allowed: ['provider', 'provider2'],
       },
       {
         name: 'organisationMembers',

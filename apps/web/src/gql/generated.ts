@@ -19,6 +19,16 @@ export type DeliveryMode = 'HYBRID' | 'IN_PERSON' | 'ONLINE';
 
 export type EmploymentStatus = 'EMPLOYED' | 'INACTIVE' | 'SELF_EMPLOYED' | 'UNEMPLOYED';
 
+export type FundingRulesInput = {
+  employmentStatuses?: Array<string> | null | undefined;
+  /** What an eligible learner pays */
+  fundedCostPence: number;
+  maxAge?: number | null | undefined;
+  maxPriorQualificationLevel?: number | null | undefined;
+  minAge?: number | null | undefined;
+  requiresBenefits?: boolean | null | undefined;
+};
+
 export type GoalInput = {
   occupationId?: string | number | null | undefined;
   opportunityId?: string | number | null | undefined;
@@ -42,11 +52,42 @@ export type LearnerProfileInput = {
   travelRadiusKm?: number | null | undefined;
 };
 
+export type ListingInput = {
+  closingDate?: string | null | undefined;
+  costPence?: number;
+  description?: string | null | undefined;
+  durationWeeks?: number | null | undefined;
+  funding?: FundingRulesInput | null | undefined;
+  hoursPerWeek?: number | null | undefined;
+  kind: OpportunityKind;
+  /** RQF level */
+  level?: number | null | undefined;
+  mode: DeliveryMode;
+  /** Venue or workplace; needed unless ONLINE */
+  postcode?: string | null | undefined;
+  /** A course's entry requirements, or what a vacancy asks for */
+  skillsRequired?: Array<ListingSkillInput>;
+  /** What a course teaches */
+  skillsTaught?: Array<ListingSkillInput>;
+  startDate?: string | null | undefined;
+  stepFree?: boolean | null | undefined;
+  title: string;
+  url?: string | null | undefined;
+  wagePencePerYear?: number | null | undefined;
+};
+
+export type ListingSkillInput = {
+  level: number;
+  skillId: string | number;
+};
+
 export type OpportunityKind = 'APPRENTICESHIP' | 'BOOTCAMP' | 'COURSE' | 'VACANCY';
 
 export type OrganisationKind = 'EMPLOYER' | 'PARTNERSHIP' | 'PROVIDER';
 
 export type OrganisationRole = 'MEMBER' | 'OWNER';
+
+export type OutcomeKind = 'APPLIED' | 'INTERVIEWED' | 'IN_WORK';
 
 export type RegisterInput = {
   displayName: string;
@@ -54,6 +95,13 @@ export type RegisterInput = {
   organisationName?: string | null | undefined;
   password: string;
   role?: Role | null | undefined;
+};
+
+export type RequestAccreditationInput = {
+  employerId: string | number;
+  opportunityId: string | number;
+  /** Skills the course teaches that the employer is asked to vouch for */
+  skillIds: Array<string | number>;
 };
 
 export type Role = 'ADMIN' | 'EMPLOYER' | 'LEARNER' | 'PARTNER' | 'PROVIDER';
@@ -176,6 +224,26 @@ export type RevokeAccreditationMutation = {
   };
 };
 
+export type ListingFieldsFragment = {
+  id: string;
+  title: string;
+  kind: OpportunityKind;
+  status: string;
+  mode: DeliveryMode;
+  postcode: string | null;
+  description: string | null;
+  closingDate: string | null;
+  startDate: string | null;
+  costPence: number;
+  hoursPerWeek: number | null;
+  durationWeeks: number | null;
+  wagePencePerYear: number | null;
+  level: number | null;
+  url: string | null;
+  skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
+  skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
+};
+
 export type OrganisationListingsQueryVariables = Exact<{
   organisationId: string | number;
 }>;
@@ -188,12 +256,125 @@ export type OrganisationListingsQuery = {
     status: string;
     mode: DeliveryMode;
     postcode: string | null;
+    description: string | null;
     closingDate: string | null;
     startDate: string | null;
     costPence: number;
+    hoursPerWeek: number | null;
+    durationWeeks: number | null;
+    wagePencePerYear: number | null;
+    level: number | null;
+    url: string | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   }>;
+};
+
+export type PostVacancyMutationVariables = Exact<{
+  organisationId: string | number;
+  input: ListingInput;
+}>;
+
+export type PostVacancyMutation = {
+  postVacancy: {
+    id: string;
+    title: string;
+    kind: OpportunityKind;
+    status: string;
+    mode: DeliveryMode;
+    postcode: string | null;
+    description: string | null;
+    closingDate: string | null;
+    startDate: string | null;
+    costPence: number;
+    hoursPerWeek: number | null;
+    durationWeeks: number | null;
+    wagePencePerYear: number | null;
+    level: number | null;
+    url: string | null;
+    skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
+    skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
+  };
+};
+
+export type PublishCourseMutationVariables = Exact<{
+  organisationId: string | number;
+  input: ListingInput;
+}>;
+
+export type PublishCourseMutation = {
+  publishCourse: {
+    id: string;
+    title: string;
+    kind: OpportunityKind;
+    status: string;
+    mode: DeliveryMode;
+    postcode: string | null;
+    description: string | null;
+    closingDate: string | null;
+    startDate: string | null;
+    costPence: number;
+    hoursPerWeek: number | null;
+    durationWeeks: number | null;
+    wagePencePerYear: number | null;
+    level: number | null;
+    url: string | null;
+    skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
+    skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
+  };
+};
+
+export type UpdateListingMutationVariables = Exact<{
+  id: string | number;
+  input: ListingInput;
+}>;
+
+export type UpdateListingMutation = {
+  updateListing: {
+    id: string;
+    title: string;
+    kind: OpportunityKind;
+    status: string;
+    mode: DeliveryMode;
+    postcode: string | null;
+    description: string | null;
+    closingDate: string | null;
+    startDate: string | null;
+    costPence: number;
+    hoursPerWeek: number | null;
+    durationWeeks: number | null;
+    wagePencePerYear: number | null;
+    level: number | null;
+    url: string | null;
+    skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
+    skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
+  };
+};
+
+export type WithdrawListingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type WithdrawListingMutation = {
+  withdrawListing: {
+    id: string;
+    title: string;
+    kind: OpportunityKind;
+    status: string;
+    mode: DeliveryMode;
+    postcode: string | null;
+    description: string | null;
+    closingDate: string | null;
+    startDate: string | null;
+    costPence: number;
+    hoursPerWeek: number | null;
+    durationWeeks: number | null;
+    wagePencePerYear: number | null;
+    level: number | null;
+    url: string | null;
+    skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
+    skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
+  };
 };
 
 export type VacancyCandidatesQueryVariables = Exact<{
@@ -232,6 +413,35 @@ export type RecordCompletionMutation = {
     providerConfirmed: boolean;
   };
 };
+
+export type ExpressInterestMutationVariables = Exact<{
+  vacancyId: string | number;
+  candidateId: string | number;
+  message: string;
+}>;
+
+export type ExpressInterestMutation = { expressInterest: { id: string; status: string } };
+
+export type VacancyInterestsQueryVariables = Exact<{
+  vacancyId: string | number;
+}>;
+
+export type VacancyInterestsQuery = {
+  vacancyInterests: Array<{
+    id: string;
+    status: string;
+    message: string;
+    contactName: string | null;
+    contactEmail: string | null;
+  }>;
+};
+
+export type CreateCohortMutationVariables = Exact<{
+  partnershipId: string | number;
+  name: string;
+}>;
+
+export type CreateCohortMutation = { createCohort: { id: string; name: string; joinCode: string | null } };
 
 export type PartnershipCohortsQueryVariables = Exact<{
   partnershipId: string | number;
@@ -282,6 +492,31 @@ export type CohortDashboardCsvQueryVariables = Exact<{
 }>;
 
 export type CohortDashboardCsvQuery = { cohortDashboardCsv: Array<{ name: string; content: string }> };
+
+export type FindEmployersQueryVariables = Exact<{
+  search: string;
+}>;
+
+export type FindEmployersQuery = { employers: Array<{ id: string; name: string; borough: string | null }> };
+
+export type RequestAccreditationMutationVariables = Exact<{
+  input: RequestAccreditationInput;
+}>;
+
+export type RequestAccreditationMutation = {
+  requestAccreditation: {
+    id: string;
+    courseTitle: string;
+    employerName: string;
+    opportunityId: string;
+    status: string;
+    reason: string | null;
+    guaranteedInterview: boolean;
+    validFrom: string | null;
+    validTo: string | null;
+    skills: Array<{ id: string; label: string }>;
+  };
+};
 
 export type UserFieldsFragment = { id: string; email: string; displayName: string; role: Role };
 
@@ -775,6 +1010,93 @@ export type DeleteMyAccountMutationVariables = Exact<{
 
 export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 
+export type MyCohortFieldsFragment = {
+  id: string;
+  name: string;
+  partnershipName: string;
+  individualMonitoring: boolean;
+};
+
+export type MyCohortsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCohortsQuery = {
+  myCohorts: Array<{ id: string; name: string; partnershipName: string; individualMonitoring: boolean }>;
+};
+
+export type JoinCohortMutationVariables = Exact<{
+  code: string;
+  consent: boolean;
+  individualMonitoring: boolean;
+}>;
+
+export type JoinCohortMutation = {
+  joinCohort: { id: string; name: string; partnershipName: string; individualMonitoring: boolean };
+};
+
+export type LeaveCohortMutationVariables = Exact<{
+  cohortId: string | number;
+}>;
+
+export type LeaveCohortMutation = { leaveCohort: boolean };
+
+export type SetCohortMonitoringConsentMutationVariables = Exact<{
+  cohortId: string | number;
+  consent: boolean;
+}>;
+
+export type SetCohortMonitoringConsentMutation = { setCohortMonitoringConsent: boolean };
+
+export type ReportOutcomeMutationVariables = Exact<{
+  kind: OutcomeKind;
+  opportunityId?: string | number | null | undefined;
+}>;
+
+export type ReportOutcomeMutation = { reportOutcome: boolean };
+
+export type InterestFieldsFragment = {
+  id: string;
+  employerName: string | null;
+  vacancyId: string;
+  vacancyTitle: string | null;
+  message: string;
+  status: string;
+  contactName: string | null;
+  contactEmail: string | null;
+};
+
+export type MyInterestsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyInterestsQuery = {
+  myExpressionsOfInterest: Array<{
+    id: string;
+    employerName: string | null;
+    vacancyId: string;
+    vacancyTitle: string | null;
+    message: string;
+    status: string;
+    contactName: string | null;
+    contactEmail: string | null;
+  }>;
+};
+
+export type RespondToInterestMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+}>;
+
+export type RespondToInterestMutation = {
+  respondToInterest: {
+    id: string;
+    employerName: string | null;
+    vacancyId: string;
+    vacancyTitle: string | null;
+    message: string;
+    status: string;
+    contactName: string | null;
+    contactEmail: string | null;
+  };
+};
+
 export const AccreditationRecordFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -810,6 +1132,78 @@ export const AccreditationRecordFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<AccreditationRecordFieldsFragment, unknown>;
+export const ListingFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ListingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Opportunity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hoursPerWeek' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationWeeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsTaught' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsRequired' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ListingFieldsFragment, unknown>;
 export const CountFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1130,6 +1524,48 @@ export const RoadmapFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<RoadmapFieldsFragment, unknown>;
+export const MyCohortFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MyCohortFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MyCohort' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnershipName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'individualMonitoring' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyCohortFieldsFragment, unknown>;
+export const InterestFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'employerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vacancyId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vacancyTitle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InterestFieldsFragment, unknown>;
 export const MyOrganisationsDocument = {
   kind: 'Document',
   definitions: [
@@ -1524,55 +1960,70 @@ export const OrganisationListingsDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ListingFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ListingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Opportunity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hoursPerWeek' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationWeeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsTaught' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'skillsTaught' },
+                  name: { kind: 'Name', value: 'skill' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'level' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'skill' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
-                          ],
-                        },
-                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsRequired' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'skillsRequired' },
+                  name: { kind: 'Name', value: 'skill' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'level' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'skill' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
-                          ],
-                        },
-                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
                     ],
                   },
                 },
@@ -1584,6 +2035,461 @@ export const OrganisationListingsDocument = {
     },
   ],
 } as unknown as DocumentNode<OrganisationListingsQuery, OrganisationListingsQueryVariables>;
+export const PostVacancyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PostVacancy' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ListingInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'postVacancy' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organisationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ListingFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ListingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Opportunity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hoursPerWeek' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationWeeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsTaught' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsRequired' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PostVacancyMutation, PostVacancyMutationVariables>;
+export const PublishCourseDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'PublishCourse' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ListingInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'publishCourse' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'organisationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'organisationId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ListingFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ListingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Opportunity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hoursPerWeek' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationWeeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsTaught' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsRequired' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PublishCourseMutation, PublishCourseMutationVariables>;
+export const UpdateListingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateListing' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ListingInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateListing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ListingFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ListingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Opportunity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hoursPerWeek' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationWeeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsTaught' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsRequired' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateListingMutation, UpdateListingMutationVariables>;
+export const WithdrawListingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WithdrawListing' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'withdrawListing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ListingFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ListingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Opportunity' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hoursPerWeek' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationWeeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsTaught' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsRequired' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WithdrawListingMutation, WithdrawListingMutationVariables>;
 export const VacancyCandidatesDocument = {
   kind: 'Document',
   definitions: [
@@ -1741,6 +2647,160 @@ export const RecordCompletionDocument = {
     },
   ],
 } as unknown as DocumentNode<RecordCompletionMutation, RecordCompletionMutationVariables>;
+export const ExpressInterestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ExpressInterest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'vacancyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'candidateId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'message' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'expressInterest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'vacancyId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'vacancyId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'candidateId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'candidateId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'message' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'message' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExpressInterestMutation, ExpressInterestMutationVariables>;
+export const VacancyInterestsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'VacancyInterests' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'vacancyId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'vacancyInterests' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'vacancyId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'vacancyId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VacancyInterestsQuery, VacancyInterestsQueryVariables>;
+export const CreateCohortDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateCohort' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'partnershipId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createCohort' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'partnershipId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'partnershipId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'joinCode' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateCohortMutation, CreateCohortMutationVariables>;
 export const PartnershipCohortsDocument = {
   kind: 'Document',
   definitions: [
@@ -2019,6 +3079,124 @@ export const CohortDashboardCsvDocument = {
     },
   ],
 } as unknown as DocumentNode<CohortDashboardCsvQuery, CohortDashboardCsvQueryVariables>;
+export const FindEmployersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FindEmployers' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'employers' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'search' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'search' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '10' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindEmployersQuery, FindEmployersQueryVariables>;
+export const RequestAccreditationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestAccreditation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RequestAccreditationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requestAccreditation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'AccreditationRecordFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'AccreditationRecordFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AccreditationRecord' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseTitle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'employerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'opportunityId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skills' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestAccreditationMutation, RequestAccreditationMutationVariables>;
 export const RegisterDocument = {
   kind: 'Document',
   definitions: [
@@ -3742,3 +4920,351 @@ export const DeleteMyAccountDocument = {
     },
   ],
 } as unknown as DocumentNode<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
+export const MyCohortsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyCohorts' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myCohorts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MyCohortFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MyCohortFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MyCohort' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnershipName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'individualMonitoring' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyCohortsQuery, MyCohortsQueryVariables>;
+export const JoinCohortDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'JoinCohort' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'individualMonitoring' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'joinCohort' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'consent' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'individualMonitoring' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'individualMonitoring' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'MyCohortFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MyCohortFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MyCohort' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnershipName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'individualMonitoring' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<JoinCohortMutation, JoinCohortMutationVariables>;
+export const LeaveCohortDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LeaveCohort' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'cohortId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaveCohort' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'cohortId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'cohortId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LeaveCohortMutation, LeaveCohortMutationVariables>;
+export const SetCohortMonitoringConsentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetCohortMonitoringConsent' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'cohortId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setCohortMonitoringConsent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'cohortId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'cohortId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'consent' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetCohortMonitoringConsentMutation, SetCohortMonitoringConsentMutationVariables>;
+export const ReportOutcomeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReportOutcome' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeKind' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reportOutcome' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'opportunityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportOutcomeMutation, ReportOutcomeMutationVariables>;
+export const MyInterestsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyInterests' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myExpressionsOfInterest' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'InterestFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'employerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vacancyId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vacancyTitle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyInterestsQuery, MyInterestsQueryVariables>;
+export const RespondToInterestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RespondToInterest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'accept' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'respondToInterest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'accept' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'accept' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'InterestFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'employerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vacancyId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vacancyTitle' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RespondToInterestMutation, RespondToInterestMutationVariables>;

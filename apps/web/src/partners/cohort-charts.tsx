@@ -50,6 +50,8 @@ export function JourneySankey({ journey }: { journey: Dashboard['journey'] }) {
   const index = new Map(journey.nodes.map((n, i) => [n, i]));
   const links: SLink[] = journey.links
     .filter((l) => index.has(l.source) && index.has(l.target) && l.source !== l.target)
+    // A flow of nobody has no band; with only those (a new, empty cohort) there is nothing to draw.
+    .filter((l) => l.count.suppressed || (l.count.value ?? 0) > 0)
     .map((l) => ({
       source: index.get(l.source)!,
       target: index.get(l.target)!,

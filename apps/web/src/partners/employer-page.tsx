@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   type AccreditationRecordFieldsFragment,
@@ -6,12 +6,16 @@ import {
   DeclineAccreditationDocument,
   OrganisationAccreditationsDocument,
   OrganisationListingsDocument,
+  ExpressInterestDocument,
   RevokeAccreditationDocument,
   VacancyCandidatesDocument,
+  type VacancyCandidatesQuery,
+  VacancyInterestsDocument,
 } from '../gql/generated';
 import { usePageTitle } from '../router';
-import { ErrorSummary, errorMessage } from '../ui/errors';
-import { Checkbox, TextField } from '../ui/fields';
+import { Announcement, ErrorSummary, errorMessage } from '../ui/errors';
+import { Checkbox, TextArea, TextField } from '../ui/fields';
+import { ListingCard, NewListing } from './listing-actions';
 import { formatDate, percent } from '../ui/format';
 import { useOrganisation } from './use-organisation';
 
@@ -132,41 +136,182 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
   );
 }
 
-function Candidates({ vacancyId }: { vacancyId: string }) {
-  const [{ data, fetching, error }] = useQuery({
+const INTEREST_TEXT: Record<string, string> = {
+  PENDING: 'Asked, waiting for their answer',
+  ACCEPTED: 'Said yes',
+  DECLINED: 'Said no thanks',
+};
+
+type CandidateView = VacancyCandidatesQuery['vacancyCandidates'][number];
+
+/** The employer writes a short note; the candidate decides whether to share their name and email. */
+function InterestForm({
+  vacancyId,
+  vacancyTitle,
+  candidate,
+  number,
+  onSent,
+  onCancel,
+}: {
+  vacancyId: string;
+  vacancyTitle: string;
+  candidate: CandidateView;
+  number: number;
+  onSent: () => void;
+  onCancel: () => void;
+}) {
+  const [sending, send] = useMutation(ExpressInterestDocument);
+  const [message, setMessage] = useState('');
+  const [messageError, setMessageError] = useState<string | null>(null);
+  const fieldId = `interest-message-${vacancyId}`;
+  // The form opens from a button in the table: take the focus to where they type.
+  useEffect(() => document.getElementById(fieldId)?.focus(), [fieldId, candidate.candidateId]);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const text = message.trim();
+    if (text.length < 10) {
+      setMessageError('Write a short message of at least 10 letters, saying why you would like to talk');
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    if (text.length > 1000) {
+      setMessageError('Keep the message to 1,000 letters or fewer');
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setMessageError(null);
+    const res = await send({ vacancyId, candidateId: candidate.candidateId, message: text });
+    if (res.data) onSent();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
+      <h5 className="h4" id={`${fieldId}-title`}>
+        Contact candidate {number} ({percent(candidate.fit)} fit)
+      </h5>
+      <p>
+        They will get your message and can say yes or no. You will only see their name and email if they say
+        yes.
+      </p>
+      <ErrorSummary message={errorMessage(sending.error)} />
+      <TextArea
+        id={fieldId}
+        label={`Your message about ${vacancyTitle}`}
+        hint="For example: We liked your skills and would like to invite you to apply."
+        value={message}
+        onChange={(e) => setMessage(e.target.value)}
+        error={messageError}
+      />
+      <p className="actions">
+        <button type="submit" className="button" disabled={sending.fetching}>
+          {sending.fetching ? 'Sending…' : 'Send message'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Candidates({ vacancyId, vacancyTitle }: { vacancyId: string; vacancyTitle: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: VacancyCandidatesDocument,
     variables: { vacancyId },
+    requestPolicy: 'cache-and-network',
   });
+  const [interests, refetchInterests] = useQuery({
+    query: VacancyInterestsDocument,
+    variables: { vacancyId },
+    requestPolicy: 'cache-and-network',
+  });
+  const [contacting, setContacting] = useState<string | null>(null);
+  const [sent, setSent] = useState('');
   if (fetching && !data) return <p role="status">Loading candidates…</p>;
   if (error) return <ErrorSummary message={errorMessage(error)} />;
   const list = data?.vacancyCandidates ?? [];
-  if (!list.length) return <p>No consenting candidates fit this job yet.</p>;
+  const accepted = (interests.data?.vacancyInterests ?? []).filter((i) => i.status === 'ACCEPTED');
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Candidates who agreed to be seen by employers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Fit</th>
-            <th scope="col">Borough</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Still to learn</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((c) => (
-            <tr key={c.candidateId}>
-              <td>{percent(c.fit)}</td>
-              <td>{c.borough ?? 'Not given'}</td>
-              <td>
-                {c.stepsCompleted} of {c.stepsTotal} steps
-              </td>
-              <td>{c.missingSkills.map((s) => s.label).join(', ') || 'Nothing'}</td>
-            </tr>
+    <>
+      {sent && (
+        <p className="notice notice--success" role="status">
+          {sent}
+        </p>
+      )}
+      {list.length === 0 ? (
+        <p>No consenting candidates fit this job yet.</p>
+      ) : (
+        <ul className="plain-list" aria-label={`Candidates for ${vacancyTitle}`}>
+          {list.map((c, i) => (
+            <li key={c.candidateId} className="card candidate" aria-labelledby={`cand-${c.candidateId}`}>
+              <h4 id={`cand-${c.candidateId}`}>
+                Candidate {i + 1}: {percent(c.fit)} fit
+              </h4>
+              <dl className="facts">
+                <div>
+                  <dt>Borough</dt>
+                  <dd>{c.borough ?? 'Not given'}</dd>
+                </div>
+                <div>
+                  <dt>Roadmap progress</dt>
+                  <dd>
+                    {c.stepsCompleted} of {c.stepsTotal} steps
+                  </dd>
+                </div>
+                <div>
+                  <dt>Still to learn</dt>
+                  <dd>{c.missingSkills.map((s) => s.label).join(', ') || 'Nothing'}</dd>
+                </div>
+              </dl>
+              {c.interestStatus ? (
+                <p>
+                  <strong>Contact: </strong>
+                  {INTEREST_TEXT[c.interestStatus] ?? c.interestStatus}
+                </p>
+              ) : contacting === c.candidateId ? (
+                <InterestForm
+                  vacancyId={vacancyId}
+                  vacancyTitle={vacancyTitle}
+                  candidate={c}
+                  number={i + 1}
+                  onCancel={() => setContacting(null)}
+                  onSent={() => {
+                    setContacting(null);
+                    setSent(
+                      `Message sent to candidate ${i + 1}. We will show their name and email here if they say yes.`,
+                    );
+                    refetch({ requestPolicy: 'network-only' });
+                    refetchInterests({ requestPolicy: 'network-only' });
+                  }}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => {
+                    setSent('');
+                    setContacting(c.candidateId);
+                  }}
+                >
+                  Say you are interested<span className="visually-hidden"> in candidate {i + 1}</span>
+                </button>
+              )}
+            </li>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </ul>
+      )}
+      {accepted.length > 0 && (
+        <>
+          <h4>People who said yes</h4>
+          <ul>
+            {accepted.map((i) => (
+              <li key={i.id}>
+                {i.contactName}: <a href={`mailto:${i.contactEmail}`}>{i.contactEmail}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }
 
@@ -180,12 +325,18 @@ export default function EmployerPage() {
     pause: !org,
     requestPolicy: 'cache-and-network',
   });
-  const [listings] = useQuery({
+  const [listings, refetchListings] = useQuery({
     query: OrganisationListingsDocument,
     variables: { organisationId },
     pause: !org,
+    requestPolicy: 'cache-and-network',
   });
   const [open, setOpen] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const changed = (message: string) => {
+    setAnnouncement(message);
+    refetchListings({ requestPolicy: 'network-only' });
+  };
   const records = acc.data?.organisationAccreditations ?? [];
   const waiting = records.filter((a) => a.status === 'REQUESTED');
   const others = records.filter((a) => a.status !== 'REQUESTED');
@@ -203,6 +354,28 @@ export default function EmployerPage() {
       )}
       {org && (
         <>
+          <section aria-labelledby="vacancies-title">
+            <h2 id="vacancies-title">Your jobs</h2>
+            <Announcement message={announcement} />
+            <NewListing audience="EMPLOYER" organisationId={org.id} onDone={changed} />
+            {vacancies.length === 0 && <p>You have no jobs listed.</p>}
+            <ul className="plain-list">
+              {vacancies.map((v) => (
+                <ListingCard key={v.id} listing={v} audience="EMPLOYER" onChanged={changed}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-expanded={open === v.id}
+                    onClick={() => setOpen(open === v.id ? null : v.id)}
+                  >
+                    {open === v.id ? 'Hide candidates' : 'Show candidates'}
+                    <span className="visually-hidden"> for {v.title}</span>
+                  </button>
+                  {open === v.id && <Candidates vacancyId={v.id} vacancyTitle={v.title} />}
+                </ListingCard>
+              ))}
+            </ul>
+          </section>
           <section aria-labelledby="requests-title">
             <h2 id="requests-title">Accreditation requests ({waiting.length})</h2>
             <p>
@@ -230,31 +403,6 @@ export default function EmployerPage() {
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-labelledby="vacancies-title">
-            <h2 id="vacancies-title">Your vacancies</h2>
-            {vacancies.length === 0 && <p>You have no vacancies listed.</p>}
-            <ul className="plain-list">
-              {vacancies.map((v) => (
-                <li key={v.id} className="card">
-                  <h3 className="h4">{v.title}</h3>
-                  <p>
-                    {v.status === 'ACTIVE' ? 'Open' : v.status.toLowerCase()}
-                    {v.closingDate ? `, closes ${formatDate(v.closingDate)}` : ''}
-                  </p>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-expanded={open === v.id}
-                    onClick={() => setOpen(open === v.id ? null : v.id)}
-                  >
-                    {open === v.id ? 'Hide candidates' : 'Show candidates'}
-                    <span className="visually-hidden"> for {v.title}</span>
-                  </button>
-                  {open === v.id && <Candidates vacancyId={v.id} />}
-                </li>
-              ))}
-            </ul>
           </section>
         </>
       )}

@@ -1,13 +1,14 @@
-import { useState } from 'react';
-import { useClient, useQuery } from 'urql';
+import { type FormEvent, useState } from 'react';
+import { useClient, useMutation, useQuery } from 'urql';
 import {
   CohortDashboardCsvDocument,
   CohortDashboardDocument,
+  CreateCohortDocument,
   PartnershipCohortsDocument,
 } from '../gql/generated';
 import { usePageTitle } from '../router';
-import { ErrorSummary, errorMessage } from '../ui/errors';
-import { SelectField } from '../ui/fields';
+import { Announcement, ErrorSummary, errorCode, errorMessage } from '../ui/errors';
+import { SelectField, TextField } from '../ui/fields';
 import { countText, DemandSupplyTable, Funnel, JourneySankey } from './cohort-charts';
 import { useOrganisation } from './use-organisation';
 
@@ -117,17 +118,127 @@ function Dashboard({ cohortId }: { cohortId: string }) {
   );
 }
 
+function CreateCohort({
+  partnershipId,
+  onCreated,
+}: {
+  partnershipId: string;
+  onCreated: (c: { id: string; name: string }) => void;
+}) {
+  const [creating, create] = useMutation(CreateCohortDocument);
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const text = name.trim();
+    const bad =
+      text.length < 3
+        ? 'Enter a name of at least 3 letters, like “Digital returners, spring”'
+        : text.length > 120
+          ? 'Keep the name to 120 letters or fewer'
+          : null;
+    setNameError(bad);
+    setProblem(null);
+    if (bad) {
+      document.getElementById('cohort-name')?.focus();
+      return;
+    }
+    const res = await create({ partnershipId, name: text });
+    if (res.data) {
+      setName('');
+      setOpen(false);
+      onCreated(res.data.createCohort);
+      return;
+    }
+    if (errorCode(res.error) === 'BAD_USER_INPUT') {
+      setNameError(errorMessage(res.error));
+      document.getElementById('cohort-name')?.focus();
+    } else setProblem(errorMessage(res.error));
+  };
+  if (!open)
+    return (
+      <button
+        id="new-cohort-toggle"
+        type="button"
+        className="button button--secondary"
+        aria-expanded={false}
+        onClick={() => {
+          setOpen(true);
+          setTimeout(() => document.getElementById('cohort-name')?.focus(), 0);
+        }}
+      >
+        Start a new cohort
+      </button>
+    );
+  return (
+    <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="new-cohort-title">
+      <h2 id="new-cohort-title">Start a new cohort</h2>
+      <p>
+        You will get a join code to give to residents. They join with it on their phone, and choose whether
+        you may see their own progress.
+      </p>
+      <ErrorSummary message={problem} />
+      <TextField
+        id="cohort-name"
+        label="Cohort name"
+        hint="Residents see this name when they join"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={nameError}
+      />
+      <p className="actions">
+        <button type="submit" className="button" disabled={creating.fetching}>
+          {creating.fetching ? 'Creating…' : 'Create cohort'}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setOpen(false);
+            setTimeout(() => document.getElementById('new-cohort-toggle')?.focus(), 0);
+          }}
+        >
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** The code residents type, and a link that fills it in for them. */
+function JoinCode({ cohort }: { cohort: { name: string; joinCode?: string | null } }) {
+  if (!cohort.joinCode) return null;
+  const link = `${window.location.origin}/groups?code=${encodeURIComponent(cohort.joinCode)}`;
+  return (
+    <section className="panel" aria-labelledby="join-code-title">
+      <h2 id="join-code-title" className="h3">
+        Join code for {cohort.name}
+      </h2>
+      <p className="join-code">{cohort.joinCode}</p>
+      <p>
+        Residents type it under <strong>Groups</strong> in Skillpath, or open this link:{' '}
+        <a href={link}>{link}</a>
+      </p>
+    </section>
+  );
+}
+
 export default function PartnershipPage() {
   usePageTitle('Cohort dashboard');
   const { org, loading, problem, loaded } = useOrganisation('PARTNERSHIP');
-  const [cohorts] = useQuery({
+  const [cohorts, refetchCohorts] = useQuery({
     query: PartnershipCohortsDocument,
     variables: { partnershipId: org?.id ?? '' },
     pause: !org,
+    requestPolicy: 'cache-and-network',
   });
   const [chosen, setChosen] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const list = cohorts.data?.partnershipCohorts ?? [];
   const cohortId = chosen ?? list[0]?.id ?? null;
+  const current = list.find((c) => c.id === cohortId);
   return (
     <>
       <h1>Cohort dashboard</h1>
@@ -135,7 +246,18 @@ export default function PartnershipPage() {
       <ErrorSummary message={problem ?? errorMessage(cohorts.error)} />
       {loading && <p role="status">Loading…</p>}
       {loaded && !org && <p>Your account is not linked to a skills partnership yet.</p>}
+      <Announcement message={announcement} />
       {cohorts.data && list.length === 0 && <p>You have no cohorts yet.</p>}
+      {org && (
+        <CreateCohort
+          partnershipId={org.id}
+          onCreated={(c) => {
+            setChosen(c.id);
+            setAnnouncement(`Cohort “${c.name}” is ready. Give residents its join code, shown below.`);
+            refetchCohorts({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
       {list.length > 1 && (
         <SelectField label="Cohort" value={cohortId ?? ''} onChange={(e) => setChosen(e.target.value)}>
           {list.map((c) => (
@@ -145,12 +267,8 @@ export default function PartnershipPage() {
           ))}
         </SelectField>
       )}
-      {list.length === 1 && (
-        <p>
-          Cohort: {list[0].name}
-          {list[0].joinCode ? ` (join code ${list[0].joinCode})` : ''}
-        </p>
-      )}
+      {list.length === 1 && <p>Cohort: {list[0].name}</p>}
+      {current && <JoinCode cohort={current} />}
       {cohortId && <Dashboard cohortId={cohortId} />}
     </>
   );

@@ -1,14 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
+  OrganisationAccreditationsDocument,
   OrganisationListingsDocument,
   RecordCompletionDocument,
   RecordEnrolmentDocument,
 } from '../gql/generated';
 import { usePageTitle } from '../router';
-import { ErrorSummary, errorMessage } from '../ui/errors';
+import { Announcement, ErrorSummary, errorMessage } from '../ui/errors';
 import { TextField } from '../ui/fields';
-import { formatDate, KIND_NAMES, LEVEL_NAMES } from '../ui/format';
+import { ListingCard, NewListing } from './listing-actions';
+import { AccreditationStatus, RequestAccreditation } from './request-accreditation';
 import { useOrganisation } from './use-organisation';
 
 function RecordProgress({ opportunityId, title }: { opportunityId: string; title: string }) {
@@ -71,40 +73,57 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
 export default function ProviderPage() {
   usePageTitle('Your courses');
   const { org, loading, problem, loaded } = useOrganisation('PROVIDER');
-  const [listings] = useQuery({
+  const organisationId = org?.id ?? '';
+  const [listings, refetchListings] = useQuery({
     query: OrganisationListingsDocument,
-    variables: { organisationId: org?.id ?? '' },
+    variables: { organisationId },
     pause: !org,
+    requestPolicy: 'cache-and-network',
   });
+  const [acc, refetchAcc] = useQuery({
+    query: OrganisationAccreditationsDocument,
+    variables: { organisationId },
+    pause: !org,
+    requestPolicy: 'cache-and-network',
+  });
+  const [announcement, setAnnouncement] = useState('');
+  const changed = (message: string) => {
+    setAnnouncement(message);
+    refetchListings({ requestPolicy: 'network-only' });
+    refetchAcc({ requestPolicy: 'network-only' });
+  };
   const courses = listings.data?.organisationListings ?? [];
+  const records = acc.data?.organisationAccreditations ?? [];
   return (
     <>
       <h1>{org ? org.name : 'Your courses'}</h1>
-      <ErrorSummary message={problem ?? errorMessage(listings.error)} />
+      <ErrorSummary message={problem ?? errorMessage(listings.error) ?? errorMessage(acc.error)} />
       {loading && <p role="status">Loading…</p>}
       {loaded && !org && <p>Your account is not linked to a training provider yet.</p>}
-      {listings.data && courses.length === 0 && <p>You have not published any courses yet.</p>}
-      <ul className="plain-list">
-        {courses.map((c) => (
-          <li key={c.id} className="card">
-            <h2 className="h3">{c.title}</h2>
-            <p>
-              {KIND_NAMES[c.kind] ?? c.kind}, {c.status === 'ACTIVE' ? 'live' : c.status.toLowerCase()}
-              {c.startDate ? `, starts ${formatDate(c.startDate)}` : ''}
-            </p>
-            <p>
-              Teaches:{' '}
-              {c.skillsTaught
-                .map((s) => `${s.skill.label} (${LEVEL_NAMES[s.level]?.toLowerCase()})`)
-                .join(', ') || 'no skills listed'}
-            </p>
-            <details>
-              <summary>Confirm an enrolment or completion</summary>
-              <RecordProgress opportunityId={c.id} title={c.title} />
-            </details>
-          </li>
-        ))}
-      </ul>
+      <Announcement message={announcement} />
+      {org && (
+        <section aria-labelledby="courses-title">
+          <h2 id="courses-title">Your courses</h2>
+          <NewListing audience="PROVIDER" organisationId={org.id} onDone={changed} />
+          {listings.data && courses.length === 0 && <p>You have not published any courses yet.</p>}
+          <ul className="plain-list">
+            {courses.map((c) => (
+              <ListingCard key={c.id} listing={c} audience="PROVIDER" onChanged={changed}>
+                <h4 className="h4">Employer accreditation</h4>
+                <AccreditationStatus records={records.filter((r) => r.opportunityId === c.id)} />
+                <details>
+                  <summary>Ask an employer to accredit this course</summary>
+                  <RequestAccreditation course={c} onRequested={changed} />
+                </details>
+                <details>
+                  <summary>Confirm an enrolment or completion</summary>
+                  <RecordProgress opportunityId={c.id} title={c.title} />
+                </details>
+              </ListingCard>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

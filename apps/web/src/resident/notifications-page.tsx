@@ -3,6 +3,7 @@ import { MarkNotificationsReadDocument, NotificationsDocument } from '../gql/gen
 import { usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
+import { EmployerInterests } from './interests';
 
 export function NotificationsPage() {
   usePageTitle('Messages');
@@ -17,6 +18,7 @@ export function NotificationsPage() {
   return (
     <div className="narrow">
       <h1>Messages</h1>
+      <EmployerInterests />
       <ErrorSummary message={errorMessage(error) ?? errorMessage(marking.error)} />
       {fetching && !data && <p role="status">Loading…</p>}
       {data && list.length === 0 && <p>No messages yet. We will tell you here when your roadmap changes.</p>}

@@ -11,6 +11,7 @@ import {
 import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatHours, formatPence, percent } from '../ui/format';
+import { OutcomeForm } from './outcome-form';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
 
 const REPLAN_POLL_MS = 2500;
@@ -255,6 +256,7 @@ export function RoadmapPage() {
               {planning.fetching ? 'Planning…' : 'Plan again with my latest details'}
             </button>
           </p>
+          <OutcomeForm roadmap={roadmap} />
         </>
       )}
     </>

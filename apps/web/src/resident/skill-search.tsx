@@ -17,8 +17,22 @@ function useDebounced(value: string, ms: number): string {
 }
 
 /** An accessible combobox (WAI-ARIA 1.2 pattern) over `skills(search)`. */
-export function SkillSearch({ onPick, exclude }: { onPick: (s: PickedSkill) => void; exclude: Set<string> }) {
-  const id = useId();
+export function SkillSearch({
+  onPick,
+  exclude,
+  label = 'Add a skill',
+  hint = 'Type something you can do, like “customer service”, “spreadsheets” or “driving”.',
+  inputId,
+}: {
+  onPick: (s: PickedSkill) => void;
+  exclude: Set<string>;
+  label?: string;
+  hint?: string;
+  /** A fixed id for the input, so a form can move focus to it. */
+  inputId?: string;
+}) {
+  const auto = useId();
+  const id = inputId ?? auto;
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -68,9 +82,9 @@ export function SkillSearch({ onPick, exclude }: { onPick: (s: PickedSkill) => v
 
   return (
     <div className="field combobox">
-      <label htmlFor={`${id}-input`}>Add a skill</label>
+      <label htmlFor={`${id}-input`}>{label}</label>
       <p className="hint" id={`${id}-hint`}>
-        Type something you can do, like “customer service”, “spreadsheets” or “driving”.
+        {hint}
       </p>
       <input
         id={`${id}-input`}

@@ -20,3 +20,38 @@ export function ErrorSummary({ message, id }: { message: string | null; id?: str
     </div>
   );
 }
+
+/** The error's code (BAD_USER_INPUT, NOT_FOUND, CONFLICT…), when the API gave one. */
+export function errorCode(error: CombinedError | undefined | null): string | null {
+  const code = error?.graphQLErrors[0]?.extensions?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/**
+ * Which of `fields` an API error is about, so its message can sit next to that field: the API names it
+ * in `extensions.field` (a postcode it cannot find), or input validation starts its message with it
+ * ("title must be…").
+ */
+export function errorField<F extends string>(
+  error: CombinedError | undefined | null,
+  fields: readonly F[],
+): F | null {
+  const first = error?.graphQLErrors[0];
+  if (!first) return null;
+  const named = first.extensions?.field;
+  if (typeof named === 'string' && (fields as readonly string[]).includes(named)) return named as F;
+  const lead = /^([A-Za-z]+)\b/.exec(first.message)?.[1];
+  return lead && (fields as readonly string[]).includes(lead) ? (lead as F) : null;
+}
+
+/**
+ * What just happened ("Your job is now listed"), in a live region that is always on the page, so
+ * screen readers announce each new message.
+ */
+export function Announcement({ message }: { message: string }) {
+  return (
+    <div role="status" aria-live="polite">
+      {message && <p className="notice notice--success">{message}</p>}
+    </div>
+  );
+}

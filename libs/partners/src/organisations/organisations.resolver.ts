@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { checkPageSize } from '@skillpath/common';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import {
   CreateOrganisationInput,
@@ -29,6 +30,17 @@ export class OrganisationsResolver {
     @Args('input') input: CreateOrganisationInput,
   ): Promise<OrganisationModel> {
     return this.orgs.create(user, input);
+  }
+
+  /** Employers to ask for accreditation, found by name (their names are public on their listings anyway). */
+  @Roles('PROVIDER', 'ADMIN')
+  @Query(() => [OrganisationModel])
+  employers(
+    @Args('search') search: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<OrganisationModel[]> {
+    checkPageSize(first, 50);
+    return this.orgs.employers(search, first);
   }
 
   @Roles(...ORG_ROLES)

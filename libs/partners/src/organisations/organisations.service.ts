@@ -67,6 +67,21 @@ export class OrganisationsService {
     return rows.map((r) => ({ organisation: r.organisation!, role: r.role }));
   }
 
+  /** Employers whose name contains the text, so a provider can choose whom to ask for accreditation. */
+  async employers(search: string, first: number): Promise<OrganisationEntity[]> {
+    const text = search.trim();
+    if (text.length < 2)
+      throw badInput('Type at least 2 letters of the employer’s name.', { field: 'search' });
+    return this.ds
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where(`o.kind = 'EMPLOYER'`)
+      .andWhere(`o.name ILIKE :pattern ESCAPE '\\'`, { pattern: `%${text.replace(/[\\%_]/g, '\\$&')}%` })
+      .orderBy('o.name', 'ASC')
+      .limit(first)
+      .getMany();
+  }
+
   async members(user: AuthUser, organisationId: string) {
     await this.access.requireMember(user, organisationId);
     const rows: Array<{ user_id: string; display_name: string; email: string; role: OrganisationRole }> =

@@ -1,0 +1,438 @@
+import { type FormEvent, useState } from 'react';
+import type { CombinedError } from 'urql';
+import type { DeliveryMode, ListingFieldsFragment, ListingInput, OpportunityKind } from '../gql/generated';
+import { type PickedSkill, SkillSearch } from '../resident/skill-search';
+import { ErrorSummary, errorField, errorMessage } from '../ui/errors';
+import { RadioGroup, SelectField, TextArea, TextField } from '../ui/fields';
+import { LEVEL_NAMES, MODE_NAMES } from '../ui/format';
+
+export type Audience = 'EMPLOYER' | 'PROVIDER';
+
+interface SkillRow extends PickedSkill {
+  level: number;
+}
+
+interface Form {
+  kind: OpportunityKind;
+  title: string;
+  description: string;
+  skills: SkillRow[];
+  mode: DeliveryMode;
+  postcode: string;
+  closingDate: string;
+  startDate: string;
+  wagePounds: string;
+  costPounds: string;
+  hoursPerWeek: string;
+  durationWeeks: string;
+  url: string;
+}
+
+type FieldKey = Exclude<keyof Form, 'kind' | 'mode'>;
+type Errors = Partial<Record<FieldKey, string>>;
+
+const KINDS: Record<Audience, ReadonlyArray<{ value: OpportunityKind; label: string }>> = {
+  EMPLOYER: [
+    { value: 'VACANCY', label: 'A job' },
+    { value: 'APPRENTICESHIP', label: 'An apprenticeship' },
+  ],
+  PROVIDER: [
+    { value: 'COURSE', label: 'A course' },
+    { value: 'BOOTCAMP', label: 'A Skills Bootcamp' },
+  ],
+};
+
+/** The order fields appear in, so focus goes to the first one with a problem. */
+const ORDER: FieldKey[] = [
+  'title',
+  'description',
+  'skills',
+  'postcode',
+  'startDate',
+  'closingDate',
+  'wagePounds',
+  'costPounds',
+  'hoursPerWeek',
+  'durationWeeks',
+  'url',
+];
+
+/** API input names → this form's fields, for errors the API ties to a field. */
+const API_FIELDS = {
+  title: 'title',
+  description: 'description',
+  postcode: 'postcode',
+  closingDate: 'closingDate',
+  startDate: 'startDate',
+  wagePencePerYear: 'wagePounds',
+  costPence: 'costPounds',
+  hoursPerWeek: 'hoursPerWeek',
+  durationWeeks: 'durationWeeks',
+  url: 'url',
+  skillsRequired: 'skills',
+  skillsTaught: 'skills',
+  skillIds: 'skills',
+} as const satisfies Record<string, FieldKey>;
+const API_FIELD_NAMES = Object.keys(API_FIELDS) as Array<keyof typeof API_FIELDS>;
+
+const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
+const pounds = (pence: number | null | undefined) => (pence == null ? '' : String(pence / 100));
+const num = (n: number | null | undefined) => (n == null ? '' : String(n));
+
+function toForm(audience: Audience, l: ListingFieldsFragment | undefined): Form {
+  const skills = audience === 'EMPLOYER' ? l?.skillsRequired : l?.skillsTaught;
+  return {
+    kind: l?.kind ?? KINDS[audience][0].value,
+    title: l?.title ?? '',
+    description: l?.description ?? '',
+    skills: (skills ?? []).map((s) => ({ id: s.skill.id, label: s.skill.label, level: s.level })),
+    mode: l?.mode ?? 'IN_PERSON',
+    postcode: l?.postcode ?? '',
+    closingDate: day(l?.closingDate),
+    startDate: day(l?.startDate),
+    wagePounds: pounds(l?.wagePencePerYear),
+    costPounds: l ? pounds(l.costPence) : '0',
+    hoursPerWeek: num(l?.hoursPerWeek),
+    durationWeeks: num(l?.durationWeeks),
+    url: l?.url ?? '',
+  };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function isWebAddress(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+function numberIn(text: string, min: number, max: number): boolean {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) && n >= min && n <= max;
+}
+
+function validate(audience: Audience, f: Form, editing: boolean): Errors {
+  const e: Errors = {};
+  const job = audience === 'EMPLOYER';
+  const title = f.title.trim();
+  if (title.length < 3)
+    e.title = job
+      ? 'Enter a job title of at least 3 letters, like “Junior data analyst”'
+      : 'Enter a course title of at least 3 letters, like “Spreadsheets for work”';
+  else if (title.length > 200) e.title = 'Keep the title to 200 letters or fewer';
+  if (f.description.length > 5000) e.description = 'Keep the description to 5,000 letters or fewer';
+  if (!f.skills.length)
+    e.skills = job
+      ? 'Add at least one skill the job needs, so we can find people who fit'
+      : 'Add at least one skill the course teaches, so we can suggest it to the right people';
+  if (f.mode !== 'ONLINE' && !f.postcode.trim())
+    e.postcode = job
+      ? 'Enter the workplace postcode, or choose “Online” if the job is done from home'
+      : 'Enter the postcode where the course is held, or choose “Online”';
+  else if (f.postcode.trim().length > 10) e.postcode = 'Enter a postcode, like M4 6DE';
+  // A new listing should not already be closed; an old one being edited may keep its date.
+  if (f.closingDate && !editing && f.closingDate < today())
+    e.closingDate = 'The closing date must be today or later';
+  if (!job && f.startDate && f.closingDate && f.closingDate > f.startDate)
+    e.closingDate = 'The closing date for applications must be on or before the start date';
+  if (f.wagePounds && !numberIn(f.wagePounds, 0, 10_000_000))
+    e.wagePounds = 'Enter the yearly wage in pounds, like 24000';
+  if (!job && !numberIn(f.costPounds, 0, 1_000_000))
+    e.costPounds = 'Enter the full price in pounds. Enter 0 if it is free';
+  if (f.hoursPerWeek && !numberIn(f.hoursPerWeek, 0, 80))
+    e.hoursPerWeek = 'Enter the hours each week, from 0 to 80';
+  if (f.durationWeeks && !numberIn(f.durationWeeks, 0, 520))
+    e.durationWeeks = 'Enter how many weeks it lasts, from 0 to 520';
+  if (f.url.trim() && !isWebAddress(f.url.trim())) e.url = 'Enter a full web address, starting with https://';
+  return e;
+}
+
+function toInput(audience: Audience, f: Form, initial: ListingFieldsFragment | undefined): ListingInput {
+  const skills = f.skills.map((s) => ({ skillId: s.id, level: s.level }));
+  // Skills of the other role (a course's entry requirements) are not on this form: keep them as they are.
+  const keep = (list: ListingFieldsFragment['skillsTaught'] | undefined) =>
+    (list ?? []).map((s) => ({ skillId: s.skill.id, level: s.level }));
+  const optionalNumber = (t: string) => (t.trim() === '' ? undefined : Number(t));
+  return {
+    kind: f.kind,
+    title: f.title.trim(),
+    description: f.description.trim() || undefined,
+    mode: f.mode,
+    postcode: f.mode === 'ONLINE' && !f.postcode.trim() ? undefined : f.postcode.trim().toUpperCase(),
+    skillsRequired: audience === 'EMPLOYER' ? skills : keep(initial?.skillsRequired),
+    skillsTaught: audience === 'PROVIDER' ? skills : keep(initial?.skillsTaught),
+    closingDate: f.closingDate ? `${f.closingDate}T23:59:59.000Z` : undefined,
+    startDate: f.startDate ? `${f.startDate}T09:00:00.000Z` : undefined,
+    wagePencePerYear: f.wagePounds ? Math.round(Number(f.wagePounds) * 100) : undefined,
+    costPence: audience === 'PROVIDER' ? Math.round(Number(f.costPounds) * 100) : (initial?.costPence ?? 0),
+    hoursPerWeek: optionalNumber(f.hoursPerWeek),
+    durationWeeks: optionalNumber(f.durationWeeks),
+    level: initial?.level ?? undefined,
+    url: f.url.trim() || undefined,
+  };
+}
+
+/**
+ * A job, apprenticeship, course or bootcamp: the same form to publish one and to edit it. What the
+ * person typed stays put when the API says no; its message goes next to the field it is about.
+ */
+export function ListingForm({
+  audience,
+  initial,
+  idPrefix,
+  submitLabel,
+  busy,
+  error,
+  onSave,
+  onCancel,
+}: {
+  audience: Audience;
+  initial?: ListingFieldsFragment;
+  idPrefix: string;
+  submitLabel: string;
+  busy: boolean;
+  error: CombinedError | undefined;
+  onSave: (input: ListingInput) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const [form, setForm] = useState<Form>(() => toForm(audience, initial));
+  const [errors, setErrors] = useState<Errors>({});
+  const [apiTried, setApiTried] = useState(false);
+  const job = audience === 'EMPLOYER';
+  const fid = (k: FieldKey) => (k === 'skills' ? `${idPrefix}-skills-input` : `${idPrefix}-${k}`);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const apiFieldName = apiTried ? errorField(error, API_FIELD_NAMES) : null;
+  const apiField = apiFieldName ? API_FIELDS[apiFieldName] : null;
+  const fieldError = (k: FieldKey) => errors[k] ?? (apiField === k ? errorMessage(error) : null);
+  const topProblem = apiTried && error && !apiField ? errorMessage(error) : null;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = validate(audience, form, !!initial);
+    setErrors(found);
+    const first = ORDER.find((k) => found[k]);
+    if (first) {
+      setApiTried(false);
+      document.getElementById(fid(first))?.focus();
+      return;
+    }
+    setApiTried(true);
+    const ok = await onSave(toInput(audience, form, initial));
+    if (!ok) {
+      // Focus the field the API named, or the summary at the top, so the message is read out.
+      setTimeout(() => {
+        const named = document.querySelector<HTMLElement>(`#${idPrefix}-form [aria-invalid="true"]`);
+        (named ?? document.getElementById(`${idPrefix}-problem`))?.focus();
+      }, 0);
+    }
+  };
+
+  const skillWord = job ? 'the job needs' : 'the course teaches';
+  return (
+    <form id={`${idPrefix}-form`} onSubmit={onSubmit} noValidate>
+      {topProblem && (
+        <div tabIndex={-1} id={`${idPrefix}-problem`}>
+          <ErrorSummary message={topProblem} />
+        </div>
+      )}
+      <RadioGroup
+        name={`${idPrefix}-kind`}
+        legend={job ? 'What are you offering?' : 'What kind of learning is it?'}
+        options={KINDS[audience]}
+        value={form.kind}
+        onChange={(v) => set('kind', v)}
+      />
+      <TextField
+        id={fid('title')}
+        label={job ? 'Job title' : 'Course title'}
+        value={form.title}
+        onChange={(e) => set('title', e.target.value)}
+        error={fieldError('title')}
+      />
+      <TextArea
+        id={fid('description')}
+        label="Description (optional)"
+        hint={
+          job
+            ? 'What the work is like, the hours, and who would enjoy it.'
+            : 'What people will learn and do, and who it is for.'
+        }
+        value={form.description}
+        onChange={(e) => set('description', e.target.value)}
+        error={fieldError('description')}
+      />
+      <fieldset
+        className={`field${fieldError('skills') ? ' field--error' : ''}`}
+        aria-describedby={fieldError('skills') ? `${idPrefix}-skills-error` : undefined}
+      >
+        <legend>Skills {skillWord}</legend>
+        {fieldError('skills') && (
+          <p className="field-error" id={`${idPrefix}-skills-error`}>
+            <span className="visually-hidden">Error: </span>
+            {fieldError('skills')}
+          </p>
+        )}
+        <SkillSearch
+          inputId={`${idPrefix}-skills`}
+          label={`Add a skill ${skillWord}`}
+          hint="Type a skill, like “spreadsheets”, “customer service” or “Python”, then choose it from the list."
+          exclude={new Set(form.skills.map((s) => s.id))}
+          onPick={(s) => set('skills', [...form.skills, { ...s, level: 3 }])}
+        />
+        {form.skills.length > 0 && (
+          <ul className="skill-list" aria-label={`Skills ${skillWord}`}>
+            {form.skills.map((r) => (
+              <li key={r.id} className="skill-row">
+                <span className="skill-row__label" id={`${idPrefix}-skill-${r.id}`}>
+                  {r.label}
+                </span>
+                <label className="visually-hidden" htmlFor={`${idPrefix}-level-${r.id}`}>
+                  {job ? `Level needed in ${r.label}` : `Level reached in ${r.label}`}
+                </label>
+                <select
+                  id={`${idPrefix}-level-${r.id}`}
+                  value={r.level}
+                  onChange={(e) =>
+                    set(
+                      'skills',
+                      form.skills.map((x) => (x.id === r.id ? { ...x, level: Number(e.target.value) } : x)),
+                    )
+                  }
+                >
+                  {[1, 2, 3, 4, 5].map((l) => (
+                    <option key={l} value={l}>
+                      {LEVEL_NAMES[l]}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-describedby={`${idPrefix}-skill-${r.id}`}
+                  onClick={() =>
+                    set(
+                      'skills',
+                      form.skills.filter((x) => x.id !== r.id),
+                    )
+                  }
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <SelectField
+        id={`${idPrefix}-mode`}
+        label={job ? 'Where is the work done?' : 'How is it taught?'}
+        value={form.mode}
+        onChange={(e) => set('mode', e.target.value as DeliveryMode)}
+      >
+        {(['IN_PERSON', 'HYBRID', 'ONLINE'] as const).map((m) => (
+          <option key={m} value={m}>
+            {MODE_NAMES[m]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={fid('postcode')}
+        label={job ? 'Workplace postcode' : 'Postcode where it is held'}
+        hint={form.mode === 'ONLINE' ? 'Not needed when it is online' : 'Like M4 6DE, or just M4'}
+        autoComplete="postal-code"
+        value={form.postcode}
+        onChange={(e) => set('postcode', e.target.value)}
+        error={fieldError('postcode')}
+        className="input--short"
+      />
+      {!job && (
+        <TextField
+          id={fid('startDate')}
+          label="Start date (optional)"
+          type="date"
+          value={form.startDate}
+          onChange={(e) => set('startDate', e.target.value)}
+          error={fieldError('startDate')}
+          className="input--short"
+        />
+      )}
+      <TextField
+        id={fid('closingDate')}
+        label="Closing date for applications (optional)"
+        type="date"
+        value={form.closingDate}
+        onChange={(e) => set('closingDate', e.target.value)}
+        error={fieldError('closingDate')}
+        className="input--short"
+      />
+      {job ? (
+        <TextField
+          id={fid('wagePounds')}
+          label="Wage per year, in £ (optional)"
+          hint="Before tax, like 24000"
+          inputMode="decimal"
+          value={form.wagePounds}
+          onChange={(e) => set('wagePounds', e.target.value)}
+          error={fieldError('wagePounds')}
+          className="input--short"
+        />
+      ) : (
+        <TextField
+          id={fid('costPounds')}
+          label="Full price, in £"
+          hint="Enter 0 if it is free for everyone"
+          inputMode="decimal"
+          value={form.costPounds}
+          onChange={(e) => set('costPounds', e.target.value)}
+          error={fieldError('costPounds')}
+          className="input--short"
+        />
+      )}
+      <TextField
+        id={fid('hoursPerWeek')}
+        label="Hours each week (optional)"
+        inputMode="decimal"
+        value={form.hoursPerWeek}
+        onChange={(e) => set('hoursPerWeek', e.target.value)}
+        error={fieldError('hoursPerWeek')}
+        className="input--short"
+      />
+      {!job && (
+        <TextField
+          id={fid('durationWeeks')}
+          label="How many weeks it lasts (optional)"
+          inputMode="decimal"
+          value={form.durationWeeks}
+          onChange={(e) => set('durationWeeks', e.target.value)}
+          error={fieldError('durationWeeks')}
+          className="input--short"
+        />
+      )}
+      <TextField
+        id={fid('url')}
+        label={job ? 'Web page to apply (optional)' : 'Web page with more details (optional)'}
+        type="url"
+        inputMode="url"
+        value={form.url}
+        onChange={(e) => set('url', e.target.value)}
+        error={fieldError('url')}
+      />
+      <p className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}
