@@ -163,6 +163,11 @@ describe('queue board at /admin/queues', () => {
       expect(html).toContain('<base href="/admin/queues/"');
       expect(html).toContain('<title>Skillpath queues</title>');
       expect(html).not.toContain('skillpath web');
+      // The page links a third-party web-font stylesheet; the policy names no other host, so it is never fetched.
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("font-src 'self'");
+      expect(csp).not.toMatch(/https?:|\*/);
       const assets = [...html.matchAll(/(?:src|href)="(static\/[^"]+)"/g)].map((m) => m[1]);
       expect(assets.filter((a) => a.endsWith('.js')).length).toBeGreaterThan(0);
       expect(assets.filter((a) => a.endsWith('.css')).length).toBeGreaterThan(0);
