@@ -6,39 +6,20 @@ import {
   startFeedServer,
   vacancyPageUrl,
   type FeedServer,
-  type SkillMatcher,
 } from '@skillpath/connectors';
 import { createDataSource } from '@skillpath/persistence';
 import { SkillExtractor } from '@skillpath/taxonomy';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
-import { SkillMatcherCache } from './skill-matcher.cache';
 import { SourceRefreshRunner } from './source-refresh.runner';
-import { catalogueOf, insertSkills, insertSource } from './testing/refresh-test-kit';
+import {
+  catalogueOf,
+  CountingMatcher,
+  FixedSkills,
+  insertSkills,
+  insertSource,
+} from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
-
-class CountingMatcher implements SkillMatcher {
-  calls = 0;
-  constructor(private readonly inner: SkillMatcher) {}
-  match(text: string) {
-    this.calls++;
-    return this.inner.match(text);
-  }
-}
-
-/** The cache with a taxonomy version the test controls. */
-class FixedSkills extends SkillMatcherCache {
-  version = 'taxonomy-1';
-  constructor(
-    ds: DataSource,
-    readonly matcher: CountingMatcher,
-  ) {
-    super(ds);
-  }
-  override async currentVersioned() {
-    return { matcher: this.matcher, version: this.version };
-  }
-}
 
 const TOTAL = 50;
 const PAGE = 20;

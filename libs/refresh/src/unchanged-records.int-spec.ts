@@ -1,39 +1,20 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { startFeedServer, type FeedServer, type SkillMatcher } from '@skillpath/connectors';
+import { startFeedServer, type FeedServer } from '@skillpath/connectors';
 import { createDataSource } from '@skillpath/persistence';
 import { SkillExtractor } from '@skillpath/taxonomy';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
 import { FEED_SKILL_PHRASES } from '@skillpath/connectors';
-import { SkillMatcherCache } from './skill-matcher.cache';
 import { SourceRefreshRunner } from './source-refresh.runner';
-import { catalogueOf, insertSkills, insertSource } from './testing/refresh-test-kit';
+import {
+  catalogueOf,
+  CountingMatcher,
+  FixedSkills,
+  insertSkills,
+  insertSource,
+} from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
-
-/** A matcher that counts the texts it is asked about: one per normalised vacancy (its description). */
-class CountingMatcher implements SkillMatcher {
-  calls = 0;
-  constructor(private readonly inner: SkillMatcher) {}
-  match(text: string) {
-    this.calls++;
-    return this.inner.match(text);
-  }
-}
-
-/** The cache with a taxonomy version the test controls. */
-class FixedSkills extends SkillMatcherCache {
-  version = 'taxonomy-1';
-  constructor(
-    ds: DataSource,
-    readonly matcher: CountingMatcher,
-  ) {
-    super(ds);
-  }
-  override async currentVersioned() {
-    return { matcher: this.matcher, version: this.version };
-  }
-}
 
 /** Records that arrive exactly as stored are not normalised again (the raw record key in content_hash). */
 describe('unchanged records skip normalisation', () => {

@@ -1,7 +1,34 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { SkillMatcher } from '@skillpath/connectors';
 import { ListingChanges, QueueName, redisConnectionOptions } from '@skillpath/queues';
 import { enqueueRefresh } from '../refresh-queue';
+import { SkillMatcherCache } from '../skill-matcher.cache';
+
+/** A matcher that counts the texts it is asked about: one per normalised listing (its description). */
+export class CountingMatcher implements SkillMatcher {
+  calls = 0;
+  constructor(private readonly inner: SkillMatcher) {}
+  match(text: string) {
+    this.calls++;
+    return this.inner.match(text);
+  }
+}
+
+/** The skill matcher cache with a taxonomy version the test controls. */
+export class FixedSkills extends SkillMatcherCache {
+  version = 'taxonomy-1';
+  constructor(
+    ds: DataSource,
+    readonly matcher: CountingMatcher,
+  ) {
+    super(ds);
+  }
+  override async currentVersioned() {
+    return { matcher: this.matcher, version: this.version };
+  }
+}
 
 export interface SourceRow {
   name: string;
