@@ -5,7 +5,7 @@ import { OpportunitiesResolver } from './opportunities/opportunities.resolver';
 import { SkillDirectory } from './skills/skill-directory.service';
 import { SkillsResolver } from './skills/skills.resolver';
 import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
-import { OutwardCodeGeocoder } from './geo';
+import { OutwardCodeGeocoder, RegionBoroughs, demoRegionBoroughs } from './geo';
 
 @Module({
   providers: [
@@ -15,7 +15,8 @@ import { OutwardCodeGeocoder } from './geo';
     OccupationsResolver,
     OpportunitiesResolver,
     { provide: GEOCODER, useFactory: () => new GeocoderPostcodeLookup(new OutwardCodeGeocoder()) },
+    { provide: RegionBoroughs, useFactory: demoRegionBoroughs },
   ],
-  exports: [SkillDirectory, CatalogueLoaders, GEOCODER],
+  exports: [SkillDirectory, CatalogueLoaders, GEOCODER, RegionBoroughs],
 })
 export class CatalogueModule {}

@@ -1,12 +1,13 @@
 import { isUuid } from '@skillpath/common';
 import type { QueryRunner } from 'typeorm';
+import { demoRegionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import type { NormalisedOpportunity, ParseResult } from '@skillpath/connectors';
 import { emptyCounts, type RunCounts } from './refresh.types';
 import { exec } from './sql';
 
 /** Columns of `opportunities` a feed controls, in the shape jsonb_to_recordset reads them. */
 const ROW_TYPE = `source_ref text, kind text, title text, description text, organisation_name text, mode text,
-  postcode text, latitude float8, longitude float8, hours_per_week real, duration_weeks real, total_hours real,
+  postcode text, borough text, latitude float8, longitude float8, hours_per_week real, duration_weeks real, total_hours real,
   cost_pence int, rqf_level smallint, start_date timestamptz, closing_date timestamptz, url text,
   wage_pence_per_year int, funding jsonb, funded_available bool, guaranteed_interview bool,
   unmatched_skills text[], content_hash text`;
@@ -136,19 +137,25 @@ export async function writePage(
   qr: QueryRunner,
   target: { sourceId: string; runId: string },
   records: readonly ParseResult[],
+  region?: RegionBoroughs,
 ): Promise<PageWriteResult> {
-  return writePreparedPage(qr, target, {
-    fetched: records.length,
-    parsed: records.map((result) => ({ result })),
-    known: [],
-  });
+  return writePreparedPage(
+    qr,
+    target,
+    { fetched: records.length, parsed: records.map((result) => ({ result })), known: [] },
+    region,
+  );
 }
 
-/** writePage for a page whose unchanged records may not have been normalised (see KnownRecord). */
+/**
+ * writePage for a page whose unchanged records may not have been normalised (see KnownRecord).
+ * @param region places each written listing in a borough by its postcode
+ */
 export async function writePreparedPage(
   qr: QueryRunner,
   target: { sourceId: string; runId: string },
   page: PreparedRecords,
+  region: RegionBoroughs = demoRegionBoroughs(),
 ): Promise<PageWriteResult> {
   const counts = emptyCounts();
   counts.fetched = page.fetched;
@@ -193,7 +200,7 @@ export async function writePreparedPage(
     const written = [...good.values()];
     const { rows } = await exec<{ id: string; source_ref: string; inserted: boolean }>(qr, UPSERT_SQL, [
       target.sourceId,
-      jsonForPostgres(written.map((l) => rowOf(l.opportunity, l.stored))),
+      jsonForPostgres(written.map((l) => rowOf(l.opportunity, l.stored, region))),
     ]);
     const idByRef = new Map<string, string>();
     const updatedIds: string[] = [];
@@ -233,7 +240,11 @@ export async function recordSightings(qr: QueryRunner, runId: string, ids: strin
   if (ids.length) await exec(qr, SIGHTINGS_SQL, [ids, runId]);
 }
 
-function rowOf(o: NormalisedOpportunity, storedHash: string): Record<string, unknown> {
+function rowOf(
+  o: NormalisedOpportunity,
+  storedHash: string,
+  region: RegionBoroughs,
+): Record<string, unknown> {
   return {
     source_ref: o.sourceRef,
     kind: o.kind,
@@ -242,6 +253,7 @@ function rowOf(o: NormalisedOpportunity, storedHash: string): Record<string, unk
     organisation_name: o.organisationName,
     mode: o.mode,
     postcode: o.postcode ?? null,
+    borough: region.boroughOf(o.postcode),
     latitude: o.latitude ?? null,
     longitude: o.longitude ?? null,
     hours_per_week: o.hoursPerWeek ?? null,

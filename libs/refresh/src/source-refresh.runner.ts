@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { demoRegionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import {
   ConnectorConfigError,
   HttpPageFetcher,
@@ -37,6 +38,8 @@ export interface SourceRefreshOptions {
   logger?: RefreshLogger;
   /** Share one across runners so the extractor is built once per process. */
   skills?: SkillMatcherCache;
+  /** Places listings in boroughs by postcode. Default: the demo region's postcode districts. */
+  region?: RegionBoroughs;
 }
 
 export interface RunRequest {
@@ -65,6 +68,7 @@ export class SourceRefreshRunner {
   private readonly skills: SkillMatcherCache;
   private readonly logger: RefreshLogger;
   private readonly secrets: SecretLookup;
+  private readonly region: RegionBoroughs;
 
   constructor(
     private readonly ds: DataSource,
@@ -76,6 +80,7 @@ export class SourceRefreshRunner {
     this.skills = options.skills ?? new SkillMatcherCache(ds);
     this.logger = options.logger ?? silentLogger;
     this.secrets = options.secrets ?? processEnvSecrets;
+    this.region = options.region ?? demoRegionBoroughs();
   }
 
   async run(request: RunRequest): Promise<RefreshOutcome> {
@@ -214,7 +219,7 @@ export class SourceRefreshRunner {
       if (counts) return counts;
     }
     const records = page.kind === 'repeat' ? await page.readRecords() : page.records;
-    const written = await writePreparedPage(qr, target, records);
+    const written = await writePreparedPage(qr, target, records, this.region);
     if (page.identity) await this.digests.remember(qr, target, { ...page, identity: page.identity }, written);
     return written.counts;
   }

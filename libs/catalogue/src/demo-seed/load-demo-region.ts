@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DemoData, DemoFunding, loadDemoData } from '../demo';
+import { RegionBoroughs } from '../geo/region-boroughs';
 
 const STATUS_NAMES: Record<string, string> = { ECONOMICALLY_INACTIVE: 'INACTIVE' };
 
@@ -87,6 +88,7 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       orgId.set(o.code, rows[0].id);
     }
     const orgName = new Map(data.organisations.map((o) => [o.code, o.name]));
+    const region = new RegionBoroughs(data.postcodeDistricts);
     const oppId = new Map<string, string>();
     for (const o of data.opportunities) {
       const f = funding(o.funding);
@@ -101,8 +103,8 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       const { rows } = await c.query<{ id: string }>(
         `INSERT INTO opportunities (kind, title, description, organisation_id, organisation_name, mode, postcode, latitude, longitude,
            hours_per_week, duration_weeks, total_hours, cost_pence, rqf_level, start_date, closing_date, url, wage_pence_per_year,
-           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24) RETURNING id`,
+           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref, borough)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) RETURNING id`,
         [
           o.kind,
           o.title,
@@ -128,6 +130,7 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
           o.needsOwnDevice,
           o.occupation ? (occupationId.get(o.occupation) ?? null) : null,
           `demo:${o.ref}`,
+          region.boroughOf(o.postcode),
         ],
       );
       oppId.set(o.ref, rows[0].id);

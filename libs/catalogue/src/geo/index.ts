@@ -4,3 +4,4 @@ export * from './haversine';
 export * from './postcode-format';
 export * from './outward-code-geocoder';
 export * from './postcodes-io-geocoder';
+export * from './region-boroughs';

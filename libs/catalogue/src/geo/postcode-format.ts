@@ -29,6 +29,15 @@ export function parsePostcode(input: string): ParsedPostcode {
   throw new InvalidPostcodeError(input);
 }
 
+/** The outward code of a well-formed postcode or outward code ("m4 6de" → "M4"), or null; never throws. */
+export function outwardCodeOf(input: string): string | null {
+  const compact = input.replace(/\s+/g, '').toUpperCase();
+  if (OUTWARD.test(compact)) return compact;
+  if (compact.length < 5 || compact.length > 7) return null;
+  const outward = compact.slice(0, -3);
+  return OUTWARD.test(outward) && INWARD.test(compact.slice(-3)) ? outward : null;
+}
+
 /** True when `input` is a well-formed postcode or outward code. */
 export function isValidPostcode(input: string): boolean {
   try {

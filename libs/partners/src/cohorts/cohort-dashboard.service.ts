@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
+import { RegionBoroughs } from '@skillpath/catalogue';
 import { AuditService } from '@skillpath/journey';
 import { CohortEntity } from '@skillpath/persistence';
 import {
@@ -58,12 +59,22 @@ export interface CohortDashboard {
 const MAX_SKILLS = 15;
 const UNKNOWN_BOROUGH = 'Not known';
 
+/**
+ * The boroughs whose vacancies count as a partnership's local demand, lower-cased: its own borough, or
+ * every borough of the region for a partnership without one (a combined authority).
+ */
+export function areaBoroughs(partnershipBorough: string | null, region: RegionBoroughs): string[] {
+  const own = partnershipBorough?.trim();
+  return (own ? [own] : [...region.boroughs]).map((b) => b.toLowerCase());
+}
+
 /** Aggregates about a cohort with small numbers suppressed; individuals only with their monitoring consent. */
 @Injectable()
 export class CohortDashboardService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly region: RegionBoroughs,
   ) {}
 
   async build(user: AuthUser, cohort: CohortEntity): Promise<CohortDashboard> {
@@ -170,13 +181,17 @@ export class CohortDashboardService {
     const [partnership]: Row[] = await this.ds.query('SELECT borough FROM organisations WHERE id = $1', [
       cohort.partnershipId,
     ]);
+    const area = areaBoroughs((partnership?.borough as string | null) ?? null, this.region);
+    // A vacancy is where its own postcode places it; one with no location at all (online) is where its
+    // employer is, if the employer has a borough. Outside the region it has no borough and counts nowhere.
     const demand: Array<{ skill_id: string; vacancies: number }> = await this.ds.query(
       `SELECT os.skill_id, count(DISTINCT o.id)::int AS vacancies FROM opportunities o
          JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.role = 'REQUIRED'
          LEFT JOIN organisations org ON org.id = o.organisation_id
-        WHERE o.kind IN ('VACANCY', 'APPRENTICESHIP') AND o.status = 'ACTIVE' AND ($1::text IS NULL OR org.borough = $1)
+        WHERE o.kind IN ('VACANCY', 'APPRENTICESHIP') AND o.status = 'ACTIVE'
+          AND lower(COALESCE(o.borough, CASE WHEN o.postcode IS NULL AND o.latitude IS NULL THEN org.borough END)) = ANY($1::text[])
         GROUP BY os.skill_id ORDER BY vacancies DESC, os.skill_id LIMIT ${MAX_SKILLS}`,
-      [(partnership?.borough as string | null) ?? null],
+      [area],
     );
     const ids = members.map((m) => m.user_id as string);
     const boroughOf = new Map(

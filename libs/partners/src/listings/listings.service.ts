@@ -137,6 +137,7 @@ export class ListingsService {
       description: input.description ?? null,
       mode: input.mode,
       postcode: place?.postcode ?? null,
+      borough: place?.borough ?? null,
       latitude: place?.latitude ?? null,
       longitude: place?.longitude ?? null,
       hoursPerWeek: input.hoursPerWeek ?? null,

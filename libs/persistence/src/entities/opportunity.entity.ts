@@ -46,6 +46,11 @@ export class OpportunityEntity {
   @Column({ type: 'text', nullable: true }) postcode!: string | null;
   @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
   @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
+  /**
+   * The local authority the listing is in, from its postcode (not its organisation's borough); null when it
+   * has no postcode or the postcode is outside the region.
+   */
+  @Column({ type: 'text', nullable: true }) borough!: string | null;
   @Column({ type: 'real', nullable: true }) hoursPerWeek!: number | null;
   @Column({ type: 'real', nullable: true }) durationWeeks!: number | null;
   @Column({ type: 'real', nullable: true }) totalHours!: number | null;
