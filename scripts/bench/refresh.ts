@@ -17,8 +17,10 @@
  * CPU seconds of the worker, of this process (the feed server) and of PostgreSQL's processes are
  * reported per run, to show where the time goes.
  */
+import { execFile } from 'child_process';
 import { randomBytes } from 'crypto';
 import { readFileSync, readdirSync, existsSync } from 'fs';
+import { join } from 'path';
 import { Client } from 'pg';
 import { FEED_SKILL_PHRASES, startFeedServer } from '@skillpath/connectors';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
@@ -31,6 +33,7 @@ import {
   runsOf,
 } from '../../libs/refresh/src/testing/refresh-test-kit';
 import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
+import { WORKER_NODE_FLAGS } from '../commands/start.command';
 
 // The one place this script reads the environment: it is a dev tool, not part of the app config.
 const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -76,6 +79,39 @@ function postgresCpuSince(database: string, before: Map<string, number>): number
   let total = 0;
   for (const [pid, seconds] of postgresCpuByPid(database)) total += seconds - (before.get(pid) ?? 0);
   return total;
+}
+
+/**
+ * The app's worker also keeps the matching index of the whole catalogue (it re-plans roadmaps): build it
+ * from this database in a child process started with the production worker's node flags, which must
+ * not run out of heap doing so.
+ */
+function buildIndexInChild(
+  databaseUrl: string,
+): Promise<{ indexed: number; buildMs: number; heapMb: number; peakRssMb: number | null }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [
+        ...WORKER_NODE_FLAGS,
+        '--expose-gc',
+        '-r',
+        '@swc-node/register',
+        join(__dirname, 'refresh', 'index-build.entry.ts'),
+        databaseUrl,
+      ],
+      { env: process.env, maxBuffer: 1 << 20 },
+      (err, stdout, stderr) => {
+        if (err)
+          reject(
+            new Error(
+              `building the index under ${WORKER_NODE_FLAGS.join(' ')} failed: ${stderr || err.message}`,
+            ),
+          );
+        else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!));
+      },
+    );
+  });
 }
 
 /** Peak resident set of a process, from the kernel's high-water mark (Linux). */
@@ -192,6 +228,12 @@ async function main(): Promise<void> {
       'worker peak RSS (VmHWM of the worker process)',
       `${peakRssMb(worker.pid!) ?? '?'} MB`,
       '≤ 500 MB',
+    ]);
+    const built = await buildIndexInChild(url);
+    rows.push([
+      `matching index of these listings, built as the worker builds it (${WORKER_NODE_FLAGS.join(' ')})`,
+      `${built.indexed.toLocaleString('en-GB')} listings in ${(built.buildMs / 1000).toFixed(1)} s, heap ${built.heapMb.toFixed(0)} MB after GC, peak RSS ${built.peakRssMb?.toFixed(0) ?? '?'} MB`,
+      'fits the worker heap cap',
     ]);
     rows.push(['taxonomy', taxonomy]);
     rows.push([

@@ -6,15 +6,10 @@ const num = (v: unknown): number | undefined => (v === null || v === undefined ?
 const iso = (v: unknown): string | undefined =>
   v ? new Date(v as string).toISOString().slice(0, 10) : undefined;
 
-/**
- * Reads catalogue rows into the engine's plain records. `ids` limits it to some opportunities
- * (incremental updates); without it, every ACTIVE one.
- */
-export async function loadOpportunityRecords(ds: DataSource, ids?: string[]): Promise<OpportunityRecord[]> {
-  const filter = ids ? 'o.id = ANY($1::uuid[])' : `o.status = 'ACTIVE'`;
-  const params = ids ? [ids] : [];
-  const rows: Row[] = await ds.query(
-    `SELECT o.*,
+/** Only the columns the engine keeps (no descriptions, no bookkeeping): a full catalogue must fit a capped heap. */
+const OPPORTUNITY_RECORD_SELECT = `SELECT o.id, o.kind, o.title, o.organisation_name, o.mode, o.latitude, o.longitude,
+       o.postcode, o.total_hours, o.hours_per_week, o.duration_weeks, o.cost_pence, o.start_date, o.closing_date,
+       o.funding, o.guaranteed_interview, o.step_free, o.needs_own_device, o.occupation_id, o.status,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
                    FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'TAUGHT'), '[]') AS teaches,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
@@ -24,10 +19,40 @@ export async function loadOpportunityRecords(ds: DataSource, ids?: string[]): Pr
                     AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())), '{}') AS accredited_skills,
        EXISTS (SELECT 1 FROM accreditations a WHERE a.opportunity_id = o.id AND a.status = 'ACTIVE' AND a.guaranteed_interview
                   AND (a.valid_to IS NULL OR a.valid_to > now())) AS accredited_interview
-     FROM opportunities o WHERE ${filter}`,
-    params,
-  );
+     FROM opportunities o`;
+
+/** The engine's records of some opportunities, whatever their status (incremental updates). */
+export async function loadOpportunityRecords(ds: DataSource, ids: string[]): Promise<OpportunityRecord[]> {
+  const rows: Row[] = await ds.query(`${OPPORTUNITY_RECORD_SELECT} WHERE o.id = ANY($1::uuid[])`, [ids]);
   return rows.map(toOpportunityRecord);
+}
+
+/** Rows per page when reading the whole catalogue. */
+export const RECORD_PAGE_SIZE = 20_000;
+
+/**
+ * Every ACTIVE opportunity as engine records, a page at a time in id order (keyset), so that building
+ * the index never holds more than one page of rows and records besides the index itself. Returns how
+ * many there were.
+ */
+export async function forEachActiveOpportunityPage(
+  ds: DataSource,
+  take: (records: OpportunityRecord[]) => void,
+  pageSize = RECORD_PAGE_SIZE,
+): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let total = 0;
+  for (;;) {
+    const rows: Row[] = await ds.query(
+      `${OPPORTUNITY_RECORD_SELECT} WHERE o.status = 'ACTIVE' AND o.id > $1::uuid ORDER BY o.id LIMIT $2`,
+      [after, pageSize],
+    );
+    if (rows.length === 0) return total;
+    take(rows.map(toOpportunityRecord));
+    total += rows.length;
+    after = rows[rows.length - 1].id as string;
+    if (rows.length < pageSize) return total;
+  }
 }
 
 export function toOpportunityRecord(r: Row): OpportunityRecord {

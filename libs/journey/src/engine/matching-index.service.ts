@@ -5,7 +5,12 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { CatalogueIndex, OccupationRecord, SkillGraph, SkillRecord } from '@skillpath/matching';
 import { ListingChanges, listingChangesChannel, redisConnectionOptions } from '@skillpath/queues';
-import { loadOccupationRecords, loadOpportunityRecords, loadSkillRecords } from './catalogue-records';
+import {
+  forEachActiveOpportunityPage,
+  loadOccupationRecords,
+  loadOpportunityRecords,
+  loadSkillRecords,
+} from './catalogue-records';
 
 export interface EngineSnapshot {
   index: CatalogueIndex;
@@ -73,17 +78,22 @@ export class MatchingIndexService implements OnModuleDestroy {
 
   private async build(version: string): Promise<EngineSnapshot> {
     const started = Date.now();
-    const [skills, records, occupations, featured] = await Promise.all([
+    const [skills, occupations, featured] = await Promise.all([
       loadSkillRecords(this.ds),
-      loadOpportunityRecords(this.ds),
       loadOccupationRecords(this.ds),
       this.ds.query(`SELECT id FROM occupations WHERE featured`) as Promise<Array<{ id: string }>>,
     ]);
+    // Page by page into one compaction at the end, as the benchmark builds 1.1 M listings.
+    const index = new CatalogueIndex(skills);
+    const listings = await forEachActiveOpportunityPage(this.ds, (records) =>
+      index.upsert(records, { deferCompaction: true }),
+    );
+    index.compact();
     const labels = new Map(skills.map((s: SkillRecord) => [s.id, s.label]));
     const featuredIds = new Set(featured.map((f) => f.id));
     const target = occupations.filter((o) => featuredIds.has(o.id));
     this.snapshot = {
-      index: CatalogueIndex.build(records, skills),
+      index,
       occupations,
       targetOccupations: target.length ? target : occupations,
       graph: new SkillGraph(skills),
@@ -91,7 +101,7 @@ export class MatchingIndexService implements OnModuleDestroy {
     };
     this.version = version;
     this.log.log(
-      `matching index built: ${records.length} listings, ${skills.length} skills in ${Date.now() - started} ms`,
+      `matching index built: ${listings} listings, ${skills.length} skills in ${Date.now() - started} ms`,
     );
     return this.snapshot;
   }
