@@ -334,6 +334,23 @@ describe('the employer, provider, partnership and resident screens added for the
     await again.getByRole('link', { name: resident.email }).waitFor();
     await expect(again.getByText('Tom Baker').isVisible()).resolves.toBe(true);
 
+    // Having said yes, Tom can be recorded as interviewed; the card then shows it instead of the button.
+    const tom = again.locator('li.card', { has: page.getByRole('heading', { name: 'Tom Baker' }) });
+    await tom.getByRole('button', { name: 'They started work with us (Tom Baker)' }).waitFor();
+    await tom.getByRole('button', { name: 'We interviewed them (Tom Baker)' }).click();
+    await tom.getByText('Saved: you interviewed Tom Baker.').waitFor();
+    await tom.getByText('You recorded: Interviewed').waitFor();
+    await expect(tom.getByRole('button', { name: /We interviewed them/ }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'an accepted candidate recorded as interviewed');
+    const recorded = await resident.client.ok<{
+      myExpressionsOfInterest: Array<{ recordedOutcomes: string[] }>;
+    }>('{ myExpressionsOfInterest { recordedOutcomes } }');
+    expect(recorded.myExpressionsOfInterest).toEqual([{ recordedOutcomes: ['INTERVIEWED'] }]);
+    // After a reload it is still shown: it came from the API, not from the page's memory.
+    await page.reload();
+    await again.getByRole('button', { name: /Show candidates/ }).click();
+    await tom.getByText('You recorded: Interviewed').waitFor();
+
     // Withdraw, after a confirmation that takes the focus.
     await again.getByRole('button', { name: /Withdraw/ }).click();
     const confirm = page.getByRole('button', { name: 'Yes, withdraw it' });

@@ -422,6 +422,15 @@ export type ExpressInterestMutationVariables = Exact<{
 
 export type ExpressInterestMutation = { expressInterest: { id: string; status: string } };
 
+export type SentInterestFieldsFragment = {
+  id: string;
+  status: string;
+  message: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  recordedOutcomes: Array<OutcomeKind>;
+};
+
 export type VacancyInterestsQueryVariables = Exact<{
   vacancyId: string | number;
 }>;
@@ -433,7 +442,24 @@ export type VacancyInterestsQuery = {
     message: string;
     contactName: string | null;
     contactEmail: string | null;
+    recordedOutcomes: Array<OutcomeKind>;
   }>;
+};
+
+export type RecordCandidateOutcomeMutationVariables = Exact<{
+  interestId: string | number;
+  kind: OutcomeKind;
+}>;
+
+export type RecordCandidateOutcomeMutation = {
+  recordCandidateOutcome: {
+    id: string;
+    status: string;
+    message: string;
+    contactName: string | null;
+    contactEmail: string | null;
+    recordedOutcomes: Array<OutcomeKind>;
+  };
 };
 
 export type CreateCohortMutationVariables = Exact<{
@@ -1204,6 +1230,27 @@ export const ListingFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ListingFieldsFragment, unknown>;
+export const SentInterestFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SentInterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedOutcomes' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SentInterestFieldsFragment, unknown>;
 export const CountFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2736,20 +2783,96 @@ export const VacancyInterestsDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
-              ],
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SentInterestFields' } }],
             },
           },
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SentInterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedOutcomes' } },
+        ],
+      },
+    },
   ],
 } as unknown as DocumentNode<VacancyInterestsQuery, VacancyInterestsQueryVariables>;
+export const RecordCandidateOutcomeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordCandidateOutcome' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'interestId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeKind' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordCandidateOutcome' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'interestId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'interestId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SentInterestFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SentInterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedOutcomes' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordCandidateOutcomeMutation, RecordCandidateOutcomeMutationVariables>;
 export const CreateCohortDocument = {
   kind: 'Document',
   definitions: [
