@@ -57,6 +57,7 @@ export type ListingInput = {
   costPence?: number;
   description?: string | null | undefined;
   durationWeeks?: number | null | undefined;
+  /** Who it is free or cheaper for. On updateListing, leaving it out keeps the saved rules and null removes them. */
   funding?: FundingRulesInput | null | undefined;
   hoursPerWeek?: number | null | undefined;
   kind: OpportunityKind;
@@ -70,6 +71,7 @@ export type ListingInput = {
   /** What a course teaches */
   skillsTaught?: Array<ListingSkillInput>;
   startDate?: string | null | undefined;
+  /** Step-free access to the venue. On updateListing, leaving it out keeps the saved value and null makes it unknown. */
   stepFree?: boolean | null | undefined;
   title: string;
   url?: string | null | undefined;
@@ -240,6 +242,15 @@ export type ListingFieldsFragment = {
   wagePencePerYear: number | null;
   level: number | null;
   url: string | null;
+  stepFree: boolean | null;
+  funding: {
+    fundedCostPence: number;
+    minAge: number | null;
+    maxAge: number | null;
+    employmentStatuses: Array<string> | null;
+    requiresBenefits: boolean | null;
+    maxPriorQualificationLevel: number | null;
+  } | null;
   skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
   skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
 };
@@ -265,6 +276,15 @@ export type OrganisationListingsQuery = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   }>;
@@ -292,6 +312,15 @@ export type PostVacancyMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -319,6 +348,15 @@ export type PublishCourseMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -346,6 +384,15 @@ export type UpdateListingMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -372,6 +419,15 @@ export type WithdrawListingMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -1183,6 +1239,22 @@ export const ListingFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2035,6 +2107,22 @@ export const OrganisationListingsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2152,6 +2240,22 @@ export const PostVacancyDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2269,6 +2373,22 @@ export const PublishCourseDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2386,6 +2506,22 @@ export const UpdateListingDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2490,6 +2626,22 @@ export const WithdrawListingDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
