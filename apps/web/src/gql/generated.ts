@@ -91,6 +91,8 @@ export type OrganisationRole = 'MEMBER' | 'OWNER';
 
 export type OutcomeKind = 'APPLIED' | 'INTERVIEWED' | 'IN_WORK';
 
+export type OutcomeRecorder = 'EMPLOYER' | 'LEARNER';
+
 export type RegisterInput = {
   displayName: string;
   email: string;
@@ -1177,6 +1179,19 @@ export type RespondToInterestMutation = {
     contactName: string | null;
     contactEmail: string | null;
   };
+};
+
+export type MyOutcomesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyOutcomesQuery = {
+  myOutcomes: Array<{
+    id: string;
+    kind: OutcomeKind;
+    opportunityTitle: string | null;
+    at: string;
+    recordedBy: OutcomeRecorder;
+    employerName: string | null;
+  }>;
 };
 
 export const AccreditationRecordFieldsFragmentDoc = {
@@ -5543,3 +5558,33 @@ export const RespondToInterestDocument = {
     },
   ],
 } as unknown as DocumentNode<RespondToInterestMutation, RespondToInterestMutationVariables>;
+export const MyOutcomesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyOutcomes' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myOutcomes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunityTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyOutcomesQuery, MyOutcomesQueryVariables>;
