@@ -6,6 +6,7 @@
  * Each is loaded RUNS times per profile; the table gives the median.
  * Run: npm run bench:web  (PG_ADMIN_URL and REDIS_URL are set by scripts/run.js; needs `chromium`)
  */
+import { loadavg } from 'os';
 import type { CDPSession, Page } from 'playwright-core';
 import { loadDemoRegion } from '@skillpath/catalogue';
 import { startTestStack } from '@skillpath/testing';
@@ -103,7 +104,13 @@ async function measure(
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 async function main(): Promise<void> {
+  const loadAtStart = load();
   await ensureWebBuilt();
   const stack = await startTestStack({ seed: loadDemoRegion });
   const browser = await launchChromium();
@@ -179,7 +186,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nWeb app on slow links: median of ${RUNS} cold loads each (cache disabled), phone viewport\n\n` +
         '| profile | page | first contentful paint | usable | transferred | target |\n| --- | --- | --- | --- | --- | --- |\n' +
-        `${rows.join('\n')}\n`,
+        `${rows.join('\n')}\n` +
+        `\nload average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end\n`,
     );
     if (failed) process.exitCode = 1;
     await anonymous.close();

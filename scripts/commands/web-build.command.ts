@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'path';
 import { gzipSync } from 'zlib';
 import { writeGeneratedTypes } from '../../apps/web/scripts/codegen';
+import type * as EarlySession from '../../apps/web/scripts/early-session';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 export const WEB_ROOT = join(REPO_ROOT, 'apps', 'web');
@@ -12,6 +13,7 @@ const SOURCES = [
   join(WEB_ROOT, 'src'),
   join(WEB_ROOT, 'index.html'),
   join(REPO_ROOT, 'schema.gql'),
+  join(WEB_ROOT, 'scripts', 'early-session.ts'),
   __filename,
 ];
 
@@ -39,6 +41,9 @@ export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<number> 
   const log = opts.quiet ? () => undefined : (m: string) => console.log(`[web] ${m}`);
   try {
     if (await writeGeneratedTypes()) log('regenerated src/gql/generated.ts from schema.gql');
+    // Loaded after codegen: the inlined script embeds the generated documents.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { earlySessionPlugin } = require('../../apps/web/scripts/early-session') as typeof EarlySession;
     // Vite is an ES module; Node 20.19+ loads it through require().
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { build } = require('vite') as { build: (config: Record<string, unknown>) => Promise<unknown> };
@@ -50,6 +55,7 @@ export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<number> 
       mode: 'production',
       oxc: { jsx: { runtime: 'automatic', development: false } },
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      plugins: [earlySessionPlugin()],
       build: {
         outDir: WEB_DIST,
         emptyOutDir: true,

@@ -158,6 +158,8 @@ describe('the employer, provider, partnership and resident screens added for the
     // The resident reports getting a job, from the roadmap: first without choosing, then properly.
     await phone.getByRole('link', { name: 'My roadmap' }).click();
     await phone.getByRole('heading', { name: 'Tell us what happened' }).waitFor();
+    // Nothing reported yet: no list of past outcomes.
+    await expect(phone.getByRole('heading', { name: 'What we know so far' }).count()).resolves.toBe(0);
     await phone.getByRole('button', { name: 'Save what happened' }).click();
     await phone.getByText('Choose what happened').waitFor();
     await expectAccessible(phone, 'the outcome form with an error');
@@ -167,6 +169,13 @@ describe('the employer, provider, partnership and resident screens added for the
     await jobChoice.selectOption({ index: 1 });
     await phone.getByRole('button', { name: 'Save what happened' }).click();
     await phone.getByText(/Thank you\. We have saved that you got a job/).waitFor();
+    // It is listed under the form straight away, and after a reload (it is read back from the API).
+    const jobTitle = firstJob!.replace(/ \([^)]*\)$/, '');
+    const past = phone.getByRole('list', { name: 'What we know so far' });
+    await past.getByText(`You got a job for ${jobTitle} (you told us)`).waitFor();
+    await phone.reload();
+    await past.getByText(`You got a job for ${jobTitle} (you told us)`).waitFor();
+    await expectAccessible(phone, 'the roadmap with a past outcome');
     await snap(
       phone,
       'resident-outcome',
@@ -332,7 +341,30 @@ describe('the employer, provider, partnership and resident screens added for the
     await again.getByRole('button', { name: /Show candidates/ }).click();
     await again.getByRole('listitem').filter({ hasText: 'Manchester' }).getByText('Said yes').waitFor();
     await again.getByRole('link', { name: resident.email }).waitFor();
-    await expect(again.getByText('Tom Baker').isVisible()).resolves.toBe(true);
+    await expect(again.getByRole('heading', { name: 'Tom Baker' }).isVisible()).resolves.toBe(true);
+
+    // Having said yes, Tom can be recorded as interviewed; the card then shows it instead of the button.
+    const tom = again.locator('li.card', { has: page.getByRole('heading', { name: 'Tom Baker' }) });
+    await tom.getByRole('button', { name: 'They started work with us (Tom Baker)' }).waitFor();
+    await tom.getByRole('button', { name: 'We interviewed them (Tom Baker)' }).click();
+    await tom.getByText('Saved: you interviewed Tom Baker.').waitFor();
+    await tom.getByText('You recorded: Interviewed').waitFor();
+    await expect(tom.getByRole('button', { name: /We interviewed them/ }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'an accepted candidate recorded as interviewed');
+    const recorded = await resident.client.ok<{
+      myExpressionsOfInterest: Array<{ recordedOutcomes: string[] }>;
+    }>('{ myExpressionsOfInterest { recordedOutcomes } }');
+    expect(recorded.myExpressionsOfInterest).toEqual([{ recordedOutcomes: ['INTERVIEWED'] }]);
+    // After a reload it is still shown: it came from the API, not from the page's memory.
+    await page.reload();
+    await again.getByRole('button', { name: /Show candidates/ }).click();
+    await tom.getByText('You recorded: Interviewed').waitFor();
+    // Tom sees it on his roadmap, recorded by the employer rather than by him.
+    await phone.getByRole('link', { name: 'My roadmap' }).click();
+    await phone
+      .getByRole('list', { name: 'What we know so far' })
+      .getByText('Irk Valley Care recorded your interview for Senior customer service adviser')
+      .waitFor();
 
     // Withdraw, after a confirmation that takes the focus.
     await again.getByRole('button', { name: /Withdraw/ }).click();
@@ -350,6 +382,100 @@ describe('the employer, provider, partnership and resident screens added for the
       { id: vacancyId },
     );
     expect(gone.opportunity.status).toBe('WITHDRAWN');
+  }, 600_000);
+
+  it('a provider edits a course published with funding rules through the API, and the rules survive', async () => {
+    const provider = await registerOrg(stack.gql, 'funded@example.org', 'PROVIDER', 'Bolton Skills Hub');
+    const found = await stack.gql.ok<{ skills: Array<{ id: string }> }>(
+      '{ skills(search: "spreadsheet", first: 1) { id } }',
+    );
+    const funding = `funding { fundedCostPence minAge maxAge employmentStatuses requiresBenefits maxPriorQualificationLevel }`;
+    await provider.client.ok(
+      'mutation($o: ID!, $i: ListingInput!) { publishCourse(organisationId: $o, input: $i) { id } }',
+      {
+        o: provider.organisationId,
+        i: {
+          kind: 'COURSE',
+          title: 'Spreadsheets at work',
+          mode: 'IN_PERSON',
+          postcode: 'M4 6DE',
+          costPence: 30_000,
+          stepFree: true,
+          skillsTaught: [{ skillId: found.skills[0].id, level: 2 }],
+          funding: {
+            fundedCostPence: 0,
+            minAge: 19,
+            employmentStatuses: ['UNEMPLOYED'],
+            requiresBenefits: true,
+          },
+        },
+      },
+    );
+    const saved = async () =>
+      (
+        await provider.client.ok<{ organisationListings: Array<Record<string, unknown>> }>(
+          `query($o: ID!) { organisationListings(organisationId: $o) { title stepFree ${funding} } }`,
+          { o: provider.organisationId },
+        )
+      ).organisationListings[0];
+
+    const page = await open(PHONE);
+    await logIn(page, 'funded@example.org', 'Bolton Skills Hub');
+    const card = page.locator('li.card', {
+      has: page.getByRole('heading', { name: 'Spreadsheets at work' }),
+    });
+    await card.getByRole('button', { name: /Edit/ }).click();
+    // The form starts from the saved funding, and says in words who qualifies.
+    const funded = card.getByLabel('Price for people who qualify for funding, in £');
+    await expect(funded.inputValue()).resolves.toBe('0');
+    await card.getByText('Who qualifies now: people aged 19 or over; looking for work.').waitFor();
+    await expect(card.getByLabel('Only people who get benefits qualify').isChecked()).resolves.toBe(true);
+    await expect(card.getByLabel('Can people get in without steps or stairs?').inputValue()).resolves.toBe(
+      'yes',
+    );
+    await expectAccessible(page, 'the course edit form with funding');
+
+    // A funded price above the full price is named next to its field, and nothing typed is lost.
+    await card.getByLabel('Course title').fill('Spreadsheets at work, part 1');
+    await funded.fill('400');
+    await card.getByRole('button', { name: 'Save changes' }).click();
+    await card.getByText('The price for people who qualify must not be more than the full price').waitFor();
+    await expect(funded.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(card.getByLabel('Course title').inputValue()).resolves.toBe('Spreadsheets at work, part 1');
+
+    // Saving a new title keeps every funding rule and the step-free access.
+    await funded.fill('0');
+    await card.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes to “Spreadsheets at work, part 1” are saved.').waitFor();
+    await expect(saved()).resolves.toEqual({
+      title: 'Spreadsheets at work, part 1',
+      stepFree: true,
+      funding: {
+        fundedCostPence: 0,
+        minAge: 19,
+        maxAge: null,
+        employmentStatuses: ['UNEMPLOYED'],
+        requiresBenefits: true,
+        maxPriorQualificationLevel: null,
+      },
+    });
+
+    // Emptying the funded price removes the funding; "Not known" makes step-free access unknown.
+    const edited = page.locator('li.card', {
+      has: page.getByRole('heading', { name: 'Spreadsheets at work, part 1' }),
+    });
+    await edited.getByRole('button', { name: /Edit/ }).click();
+    await edited.getByLabel('Price for people who qualify for funding, in £').fill('');
+    await edited
+      .getByLabel('Can people get in without steps or stairs?')
+      .selectOption({ label: 'Not known' });
+    await edited.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your changes to “Spreadsheets at work, part 1” are saved.').waitFor();
+    await expect(saved()).resolves.toEqual({
+      title: 'Spreadsheets at work, part 1',
+      stepFree: null,
+      funding: null,
+    });
   }, 600_000);
 
   it('a provider publishes a course and asks an employer to accredit it; the employer sees the request', async () => {

@@ -1,6 +1,6 @@
 import { loadDemoRegion } from '@skillpath/catalogue';
 import { startTestStack, type TestStack } from '@skillpath/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { expectAccessible, launchChromium } from './browser';
 import { ensureWebBuilt } from './web-build';
 import { webAppUrl, type WebServer } from './web-server';
@@ -130,9 +130,27 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     const firstTitle = (await firstStep.locator('h3').textContent())?.trim() ?? '';
     expect(firstTitle.length).toBeGreaterThan(0);
 
-    // A reload keeps them signed in: the refresh token in storage gets a new access token.
+    // A reload keeps them signed in: the refresh token in storage gets a new access token. The script
+    // inlined in index.html exchanges it and asks the page's queries before the app runs; the app uses
+    // those answers, so each goes out once (a second exchange of the same token would end the session).
+    const sent: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql')
+        sent.push((r.postDataJSON() as { operationName?: string }).operationName ?? '(unnamed)');
+    };
+    page.on('request', onRequest);
     await page.reload();
     await page.getByRole('heading', { name: 'Your journey' }).waitFor();
+    await page.getByRole('heading', { name: 'Tell us what happened' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('request', onRequest);
+    const times = (name: string) => sent.filter((n) => n === name).length;
+    expect(
+      Object.fromEntries(
+        ['RefreshToken', 'MyRoadmap', 'LearnerProfile', 'MyOutcomes'].map((n) => [n, times(n)]),
+      ),
+    ).toEqual({ RefreshToken: 1, MyRoadmap: 1, LearnerProfile: 1, MyOutcomes: 1 });
+    expect(sent).not.toContain('(unnamed)');
 
     // Progress: enrol, then finish; the worker re-plans and the page shows the new version.
     const step = page

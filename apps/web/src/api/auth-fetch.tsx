@@ -1,5 +1,6 @@
 import { stringifyDocument } from 'urql';
 import { RefreshTokenDocument, type RefreshTokenMutation } from '../gql/generated';
+import { takeEarlyRefresh, takeEarlyResult } from './early-session';
 import { graphqlEndpoint } from './endpoint';
 import { sessionStore } from './session-store';
 
@@ -13,21 +14,26 @@ const NO_REFRESH = new Set(['Login', 'Register', 'RefreshToken']);
 
 let inFlight: Promise<boolean> | null = null;
 
+async function exchange(refreshToken: string): Promise<GraphQLBody> {
+  const res = await fetch(graphqlEndpoint(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      operationName: 'RefreshToken',
+      query: stringifyDocument(RefreshTokenDocument),
+      variables: { refreshToken },
+    }),
+  });
+  return (await res.json()) as GraphQLBody;
+}
+
 /** Exchanges the stored refresh token for a new session; one request at a time however many ask. */
 export function refreshSession(): Promise<boolean> {
   const token = sessionStore.refreshToken;
   if (!token) return Promise.resolve(false);
   inFlight ??= (async () => {
     try {
-      const res = await fetch(graphqlEndpoint(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: stringifyDocument(RefreshTokenDocument),
-          variables: { refreshToken: token },
-        }),
-      });
-      const body = (await res.json()) as GraphQLBody;
+      const body = ((await takeEarlyRefresh(graphqlEndpoint())) ?? (await exchange(token))) as GraphQLBody;
       const payload = (body.data as RefreshTokenMutation | null | undefined)?.refreshToken;
       if (payload) {
         sessionStore.signIn(payload);
@@ -72,7 +78,10 @@ function operationName(init: RequestInit | undefined): string | undefined {
  * access token expired) refreshes the session once and retries the request.
  */
 export async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const res = await fetch(input, withAuth(init));
+  const early = typeof init?.body === 'string' ? await takeEarlyResult(String(input), init.body) : null;
+  const res = early
+    ? new Response(JSON.stringify(early), { headers: { 'content-type': 'application/json' } })
+    : await fetch(input, withAuth(init));
   if (!sessionStore.refreshToken || NO_REFRESH.has(operationName(init) ?? '')) return res;
   let body: GraphQLBody | null = null;
   try {

@@ -57,6 +57,7 @@ export type ListingInput = {
   costPence?: number;
   description?: string | null | undefined;
   durationWeeks?: number | null | undefined;
+  /** Who it is free or cheaper for. On updateListing, leaving it out keeps the saved rules and null removes them. */
   funding?: FundingRulesInput | null | undefined;
   hoursPerWeek?: number | null | undefined;
   kind: OpportunityKind;
@@ -70,6 +71,7 @@ export type ListingInput = {
   /** What a course teaches */
   skillsTaught?: Array<ListingSkillInput>;
   startDate?: string | null | undefined;
+  /** Step-free access to the venue. On updateListing, leaving it out keeps the saved value and null makes it unknown. */
   stepFree?: boolean | null | undefined;
   title: string;
   url?: string | null | undefined;
@@ -88,6 +90,8 @@ export type OrganisationKind = 'EMPLOYER' | 'PARTNERSHIP' | 'PROVIDER';
 export type OrganisationRole = 'MEMBER' | 'OWNER';
 
 export type OutcomeKind = 'APPLIED' | 'INTERVIEWED' | 'IN_WORK';
+
+export type OutcomeRecorder = 'EMPLOYER' | 'LEARNER';
 
 export type RegisterInput = {
   displayName: string;
@@ -240,6 +244,15 @@ export type ListingFieldsFragment = {
   wagePencePerYear: number | null;
   level: number | null;
   url: string | null;
+  stepFree: boolean | null;
+  funding: {
+    fundedCostPence: number;
+    minAge: number | null;
+    maxAge: number | null;
+    employmentStatuses: Array<string> | null;
+    requiresBenefits: boolean | null;
+    maxPriorQualificationLevel: number | null;
+  } | null;
   skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
   skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
 };
@@ -265,6 +278,15 @@ export type OrganisationListingsQuery = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   }>;
@@ -292,6 +314,15 @@ export type PostVacancyMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -319,6 +350,15 @@ export type PublishCourseMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -346,6 +386,15 @@ export type UpdateListingMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -372,6 +421,15 @@ export type WithdrawListingMutation = {
     wagePencePerYear: number | null;
     level: number | null;
     url: string | null;
+    stepFree: boolean | null;
+    funding: {
+      fundedCostPence: number;
+      minAge: number | null;
+      maxAge: number | null;
+      employmentStatuses: Array<string> | null;
+      requiresBenefits: boolean | null;
+      maxPriorQualificationLevel: number | null;
+    } | null;
     skillsTaught: Array<{ level: number; skill: { id: string; label: string } }>;
     skillsRequired: Array<{ level: number; skill: { id: string; label: string } }>;
   };
@@ -422,6 +480,15 @@ export type ExpressInterestMutationVariables = Exact<{
 
 export type ExpressInterestMutation = { expressInterest: { id: string; status: string } };
 
+export type SentInterestFieldsFragment = {
+  id: string;
+  status: string;
+  message: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  recordedOutcomes: Array<OutcomeKind>;
+};
+
 export type VacancyInterestsQueryVariables = Exact<{
   vacancyId: string | number;
 }>;
@@ -433,7 +500,24 @@ export type VacancyInterestsQuery = {
     message: string;
     contactName: string | null;
     contactEmail: string | null;
+    recordedOutcomes: Array<OutcomeKind>;
   }>;
+};
+
+export type RecordCandidateOutcomeMutationVariables = Exact<{
+  interestId: string | number;
+  kind: OutcomeKind;
+}>;
+
+export type RecordCandidateOutcomeMutation = {
+  recordCandidateOutcome: {
+    id: string;
+    status: string;
+    message: string;
+    contactName: string | null;
+    contactEmail: string | null;
+    recordedOutcomes: Array<OutcomeKind>;
+  };
 };
 
 export type CreateCohortMutationVariables = Exact<{
@@ -1097,6 +1181,19 @@ export type RespondToInterestMutation = {
   };
 };
 
+export type MyOutcomesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyOutcomesQuery = {
+  myOutcomes: Array<{
+    id: string;
+    kind: OutcomeKind;
+    opportunityTitle: string | null;
+    at: string;
+    recordedBy: OutcomeRecorder;
+    employerName: string | null;
+  }>;
+};
+
 export const AccreditationRecordFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1157,6 +1254,22 @@ export const ListingFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -1204,6 +1317,27 @@ export const ListingFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ListingFieldsFragment, unknown>;
+export const SentInterestFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SentInterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedOutcomes' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SentInterestFieldsFragment, unknown>;
 export const CountFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1988,6 +2122,22 @@ export const OrganisationListingsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2105,6 +2255,22 @@ export const PostVacancyDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2222,6 +2388,22 @@ export const PublishCourseDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2339,6 +2521,22 @@ export const UpdateListingDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2443,6 +2641,22 @@ export const WithdrawListingDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funding' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fundedCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxAge' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employmentStatuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresBenefits' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maxPriorQualificationLevel' } },
+              ],
+            },
+          },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skillsTaught' },
@@ -2736,20 +2950,96 @@ export const VacancyInterestsDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
-              ],
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SentInterestFields' } }],
             },
           },
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SentInterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedOutcomes' } },
+        ],
+      },
+    },
   ],
 } as unknown as DocumentNode<VacancyInterestsQuery, VacancyInterestsQueryVariables>;
+export const RecordCandidateOutcomeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordCandidateOutcome' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'interestId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeKind' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordCandidateOutcome' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'interestId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'interestId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SentInterestFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SentInterestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ExpressionOfInterest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedOutcomes' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordCandidateOutcomeMutation, RecordCandidateOutcomeMutationVariables>;
 export const CreateCohortDocument = {
   kind: 'Document',
   definitions: [
@@ -5268,3 +5558,33 @@ export const RespondToInterestDocument = {
     },
   ],
 } as unknown as DocumentNode<RespondToInterestMutation, RespondToInterestMutationVariables>;
+export const MyOutcomesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyOutcomes' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myOutcomes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunityTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'employerName' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyOutcomesQuery, MyOutcomesQueryVariables>;

@@ -15,6 +15,7 @@ import {
 import { usePageTitle } from '../router';
 import { Announcement, ErrorSummary, errorMessage } from '../ui/errors';
 import { Checkbox, TextArea, TextField } from '../ui/fields';
+import { AcceptedCandidate } from './accepted-candidate';
 import { ListingCard, NewListing } from './listing-actions';
 import { formatDate, percent } from '../ui/format';
 import { useOrganisation } from './use-organisation';
@@ -301,12 +302,11 @@ function Candidates({ vacancyId, vacancyTitle }: { vacancyId: string; vacancyTit
       )}
       {accepted.length > 0 && (
         <>
-          <h4>People who said yes</h4>
-          <ul>
+          <h4 id={`accepted-${vacancyId}`}>People who said yes</h4>
+          <p>Once you have interviewed someone, or they have started work with you, record it here.</p>
+          <ul className="plain-list" aria-labelledby={`accepted-${vacancyId}`}>
             {accepted.map((i) => (
-              <li key={i.id}>
-                {i.contactName}: <a href={`mailto:${i.contactEmail}`}>{i.contactEmail}</a>
-              </li>
+              <AcceptedCandidate key={i.id} interest={i} />
             ))}
           </ul>
         </>

@@ -3,7 +3,7 @@ import type { CombinedError } from 'urql';
 import type { DeliveryMode, ListingFieldsFragment, ListingInput, OpportunityKind } from '../gql/generated';
 import { type PickedSkill, SkillSearch } from '../resident/skill-search';
 import { ErrorSummary, errorField, errorMessage } from '../ui/errors';
-import { RadioGroup, SelectField, TextArea, TextField } from '../ui/fields';
+import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../ui/fields';
 import { LEVEL_NAMES, MODE_NAMES } from '../ui/format';
 
 export type Audience = 'EMPLOYER' | 'PROVIDER';
@@ -23,12 +23,16 @@ interface Form {
   startDate: string;
   wagePounds: string;
   costPounds: string;
+  fundedPounds: string;
+  onlyOnBenefits: boolean;
+  stepFree: '' | 'yes' | 'no';
   hoursPerWeek: string;
   durationWeeks: string;
   url: string;
 }
 
-type FieldKey = Exclude<keyof Form, 'kind' | 'mode'>;
+type FieldKey = Exclude<keyof Form, 'kind' | 'mode' | 'onlyOnBenefits' | 'stepFree'>;
+type Funding = NonNullable<ListingFieldsFragment['funding']>;
 type Errors = Partial<Record<FieldKey, string>>;
 
 const KINDS: Record<Audience, ReadonlyArray<{ value: OpportunityKind; label: string }>> = {
@@ -52,6 +56,7 @@ const ORDER: FieldKey[] = [
   'closingDate',
   'wagePounds',
   'costPounds',
+  'fundedPounds',
   'hoursPerWeek',
   'durationWeeks',
   'url',
@@ -66,6 +71,8 @@ const API_FIELDS = {
   startDate: 'startDate',
   wagePencePerYear: 'wagePounds',
   costPence: 'costPounds',
+  fundedCostPence: 'fundedPounds',
+  funding: 'fundedPounds',
   hoursPerWeek: 'hoursPerWeek',
   durationWeeks: 'durationWeeks',
   url: 'url',
@@ -92,10 +99,41 @@ function toForm(audience: Audience, l: ListingFieldsFragment | undefined): Form 
     startDate: day(l?.startDate),
     wagePounds: pounds(l?.wagePencePerYear),
     costPounds: l ? pounds(l.costPence) : '0',
+    fundedPounds: pounds(l?.funding?.fundedCostPence),
+    onlyOnBenefits: l?.funding?.requiresBenefits ?? false,
+    stepFree: l?.stepFree == null ? '' : l.stepFree ? 'yes' : 'no',
     hoursPerWeek: num(l?.hoursPerWeek),
     durationWeeks: num(l?.durationWeeks),
     url: l?.url ?? '',
   };
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  EMPLOYED: 'in work',
+  SELF_EMPLOYED: 'self-employed',
+  UNEMPLOYED: 'looking for work',
+  INACTIVE: 'not working or looking for work',
+};
+
+/** The saved eligibility rules this form has no fields for, in words ("aged 19 or over; looking for work"). */
+export function otherFundingRules(f: Funding | null | undefined): string | null {
+  if (!f) return null;
+  const parts = [
+    f.minAge != null && f.maxAge != null
+      ? `aged ${f.minAge} to ${f.maxAge}`
+      : f.minAge != null
+        ? `aged ${f.minAge} or over`
+        : f.maxAge != null
+          ? `aged ${f.maxAge} or under`
+          : null,
+    f.employmentStatuses?.length
+      ? f.employmentStatuses.map((s) => STATUS_WORDS[s] ?? s.toLowerCase()).join(' or ')
+      : null,
+    f.maxPriorQualificationLevel != null
+      ? `no qualification above level ${f.maxPriorQualificationLevel}`
+      : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join('; ') : null;
 }
 
 function today(): string {
@@ -144,6 +182,12 @@ function validate(audience: Audience, f: Form, editing: boolean): Errors {
     e.wagePounds = 'Enter the yearly wage in pounds, like 24000';
   if (!job && !numberIn(f.costPounds, 0, 1_000_000))
     e.costPounds = 'Enter the full price in pounds. Enter 0 if it is free';
+  if (!job && f.fundedPounds.trim()) {
+    if (!numberIn(f.fundedPounds, 0, 1_000_000))
+      e.fundedPounds = 'Enter what people who qualify pay, in pounds. Enter 0 if it is free for them';
+    else if (numberIn(f.costPounds, 0, 1_000_000) && Number(f.fundedPounds) > Number(f.costPounds))
+      e.fundedPounds = 'The price for people who qualify must not be more than the full price';
+  }
   if (f.hoursPerWeek && !numberIn(f.hoursPerWeek, 0, 80))
     e.hoursPerWeek = 'Enter the hours each week, from 0 to 80';
   if (f.durationWeeks && !numberIn(f.durationWeeks, 0, 520))
@@ -159,6 +203,8 @@ function toInput(audience: Audience, f: Form, initial: ListingFieldsFragment | u
     (list ?? []).map((s) => ({ skillId: s.skill.id, level: s.level }));
   const optionalNumber = (t: string) => (t.trim() === '' ? undefined : Number(t));
   return {
+    funding: audience === 'PROVIDER' ? fundingInput(f, initial?.funding) : undefined,
+    stepFree: f.stepFree === '' ? null : f.stepFree === 'yes',
     kind: f.kind,
     title: f.title.trim(),
     description: f.description.trim() || undefined,
@@ -174,6 +220,24 @@ function toInput(audience: Audience, f: Form, initial: ListingFieldsFragment | u
     durationWeeks: optionalNumber(f.durationWeeks),
     level: initial?.level ?? undefined,
     url: f.url.trim() || undefined,
+  };
+}
+
+/**
+ * A course's funding as the form leaves it: the funded price and the benefits rule from the form, every
+ * other saved rule (age, work status, prior qualifications) exactly as it was, and no funding at all
+ * once the funded price is emptied.
+ */
+function fundingInput(f: Form, saved: Funding | null | undefined): ListingInput['funding'] {
+  if (!f.fundedPounds.trim()) return null;
+  const keep = <T,>(v: T | null | undefined) => v ?? undefined;
+  return {
+    fundedCostPence: Math.round(Number(f.fundedPounds) * 100),
+    requiresBenefits: f.onlyOnBenefits || undefined,
+    minAge: keep(saved?.minAge),
+    maxAge: keep(saved?.maxAge),
+    employmentStatuses: keep(saved?.employmentStatuses),
+    maxPriorQualificationLevel: keep(saved?.maxPriorQualificationLevel),
   };
 }
 
@@ -234,6 +298,7 @@ export function ListingForm({
   };
 
   const skillWord = job ? 'the job needs' : 'the course teaches';
+  const otherRules = otherFundingRules(initial?.funding);
   return (
     <form id={`${idPrefix}-form`} onSubmit={onSubmit} noValidate>
       {topProblem && (
@@ -351,6 +416,18 @@ export function ListingForm({
         error={fieldError('postcode')}
         className="input--short"
       />
+      {form.mode !== 'ONLINE' && (
+        <SelectField
+          id={`${idPrefix}-stepFree`}
+          label="Can people get in without steps or stairs?"
+          value={form.stepFree}
+          onChange={(e) => set('stepFree', e.target.value as Form['stepFree'])}
+        >
+          <option value="">Not known</option>
+          <option value="yes">Yes, there is step-free access</option>
+          <option value="no">No</option>
+        </SelectField>
+      )}
       {!job && (
         <TextField
           id={fid('startDate')}
@@ -393,6 +470,31 @@ export function ListingForm({
           error={fieldError('costPounds')}
           className="input--short"
         />
+      )}
+      {!job && (
+        <fieldset className="field">
+          <legend>Funded places (optional)</legend>
+          <TextField
+            id={fid('fundedPounds')}
+            label="Price for people who qualify for funding, in £"
+            hint={
+              otherRules
+                ? `Who qualifies now: people ${otherRules}. Leave empty if no one pays less.`
+                : 'Leave empty if no one pays less. Enter 0 if it is free for them.'
+            }
+            inputMode="decimal"
+            value={form.fundedPounds}
+            onChange={(e) => set('fundedPounds', e.target.value)}
+            error={fieldError('fundedPounds')}
+            className="input--short"
+          />
+          <Checkbox
+            id={`${idPrefix}-onlyOnBenefits`}
+            label="Only people who get benefits qualify"
+            checked={form.onlyOnBenefits}
+            onChange={(e) => set('onlyOnBenefits', e.target.checked)}
+          />
+        </fieldset>
       )}
       <TextField
         id={fid('hoursPerWeek')}

@@ -1,8 +1,15 @@
 import { type FormEvent, useState } from 'react';
-import { useMutation } from 'urql';
-import { type OutcomeKind, ReportOutcomeDocument, type RoadmapFieldsFragment } from '../gql/generated';
+import { useMutation, useQuery } from 'urql';
+import {
+  MyOutcomesDocument,
+  type MyOutcomesQuery,
+  type OutcomeKind,
+  ReportOutcomeDocument,
+  type RoadmapFieldsFragment,
+} from '../gql/generated';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { RadioGroup, SelectField } from '../ui/fields';
+import { formatDate } from '../ui/format';
 
 const OUTCOMES: ReadonlyArray<{ value: OutcomeKind; label: string; done: string }> = [
   { value: 'APPLIED', label: 'I applied for a job', done: 'you applied for a job' },
@@ -10,9 +17,51 @@ const OUTCOMES: ReadonlyArray<{ value: OutcomeKind; label: string; done: string 
   { value: 'IN_WORK', label: 'I got a job', done: 'you got a job. Congratulations' },
 ];
 
+const SAID: Record<OutcomeKind, string> = {
+  APPLIED: 'You applied for a job',
+  INTERVIEWED: 'You had a job interview',
+  IN_WORK: 'You got a job',
+};
+
+const RECORDED: Record<OutcomeKind, string> = {
+  APPLIED: 'recorded that you applied',
+  INTERVIEWED: 'recorded your interview',
+  IN_WORK: 'recorded that you started work with them',
+};
+
+type PastOutcome = MyOutcomesQuery['myOutcomes'][number];
+
+function describeOutcome(o: PastOutcome): string {
+  const about = o.opportunityTitle ? ` for ${o.opportunityTitle}` : '';
+  return o.recordedBy === 'EMPLOYER'
+    ? `${o.employerName ?? 'An employer'} ${RECORDED[o.kind]}${about}`
+    : `${SAID[o.kind]}${about}`;
+}
+
+/** What the resident told us before, and what employers recorded about them, newest first. */
+function PastOutcomes({ outcomes }: { outcomes: PastOutcome[] }) {
+  if (!outcomes.length) return null;
+  return (
+    <>
+      <h3 className="h4" id="past-outcomes-title">
+        What we know so far
+      </h3>
+      <ul aria-labelledby="past-outcomes-title">
+        {outcomes.map((o) => (
+          <li key={o.id}>
+            {describeOutcome(o)}
+            {o.recordedBy === 'LEARNER' ? ' (you told us)' : ''}, {formatDate(o.at)}.
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** "Tell us what happened": applied, interviewed or in work, for a job on the roadmap or another one. */
 export function OutcomeForm({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
   const [saving, report] = useMutation(ReportOutcomeDocument);
+  const [past, refetchPast] = useQuery({ query: MyOutcomesDocument, requestPolicy: 'cache-and-network' });
   const [kind, setKind] = useState<OutcomeKind | ''>('');
   const [opportunityId, setOpportunityId] = useState('');
   const [kindError, setKindError] = useState<string | null>(null);
@@ -40,6 +89,7 @@ export function OutcomeForm({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
       );
       setKind('');
       setOpportunityId('');
+      refetchPast({ requestPolicy: 'network-only' });
     }
   };
 
@@ -50,12 +100,13 @@ export function OutcomeForm({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
         Did you apply for a job, have an interview or start work? Telling us helps your local skills
         partnership know what works.
       </p>
-      <ErrorSummary message={errorMessage(saving.error)} />
+      <ErrorSummary message={errorMessage(saving.error) ?? errorMessage(past.error)} />
       {done && (
         <p className="notice notice--success" role="status">
           {done}
         </p>
       )}
+      <PastOutcomes outcomes={past.data?.myOutcomes ?? []} />
       <form onSubmit={onSubmit} noValidate>
         <RadioGroup
           name="outcome"

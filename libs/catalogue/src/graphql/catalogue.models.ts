@@ -76,6 +76,21 @@ export class AccreditationModel {
   @Field() guaranteedInterview!: boolean;
 }
 
+@ObjectType('FundingRules', {
+  description:
+    'Who a course is free or cheaper for: a learner who meets every rule given pays fundedCostPence',
+})
+export class FundingRulesModel {
+  @Field(() => Int, { description: 'What an eligible learner pays' }) fundedCostPence!: number;
+  @Field(() => Int, { nullable: true }) minAge!: number | null;
+  @Field(() => Int, { nullable: true }) maxAge!: number | null;
+  @Field(() => [String], { nullable: true, description: 'EMPLOYED, UNEMPLOYED, SELF_EMPLOYED, INACTIVE' })
+  employmentStatuses!: string[] | null;
+  @Field(() => Boolean, { nullable: true }) requiresBenefits!: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Highest RQF level an eligible learner may already hold' })
+  maxPriorQualificationLevel!: number | null;
+}
+
 @ObjectType('Opportunity')
 export class OpportunityModel {
   @Field(() => ID) id!: string;
@@ -98,6 +113,10 @@ export class OpportunityModel {
   @Field(() => String, { nullable: true }) url!: string | null;
   @Field(() => Int, { nullable: true }) wagePencePerYear!: number | null;
   @Field({ description: 'Free for at least some learners (see funding rules)' }) fundedAvailable!: boolean;
+  @Field(() => FundingRulesModel, { nullable: true, description: 'Who it is free or cheaper for, if anyone' })
+  funding!: FundingRulesModel | null;
+  @Field(() => Boolean, { nullable: true, description: 'Step-free access to the venue; null when not known' })
+  stepFree!: boolean | null;
   @Field() guaranteedInterview!: boolean;
   @Field(() => [String], { description: 'Skills the source named that match no taxonomy skill' })
   unmatchedSkills!: string[];

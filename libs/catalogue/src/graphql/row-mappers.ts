@@ -1,10 +1,23 @@
-import { OccupationEntity, SkillEntity } from '@skillpath/persistence';
-import { OccupationModel, OpportunityModel, SkillModel } from './catalogue.models';
+import type { FundingRules, OccupationEntity, SkillEntity } from '@skillpath/persistence';
+import { FundingRulesModel, OccupationModel, OpportunityModel, SkillModel } from './catalogue.models';
 
 type Row = Record<string, unknown>;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+
+/** The `funding` jsonb column as the GraphQL FundingRules (rules not given are null). */
+export function fundingFromJson(f: FundingRules | null | undefined): FundingRulesModel | null {
+  if (!f) return null;
+  return {
+    fundedCostPence: Number(f.fundedCostPence),
+    minAge: f.minAge ?? null,
+    maxAge: f.maxAge ?? null,
+    employmentStatuses: f.employmentStatuses ?? null,
+    requiresBenefits: f.requiresBenefits ?? null,
+    maxPriorQualificationLevel: f.maxPriorQualificationLevel ?? null,
+  };
+}
 
 /** A raw `opportunities` row (snake_case, from hand-written SQL) as the GraphQL Opportunity. */
 export function opportunityFromRow(r: Row): OpportunityModel {
@@ -28,6 +41,8 @@ export function opportunityFromRow(r: Row): OpportunityModel {
     url: (r.url as string | null) ?? null,
     wagePencePerYear: num(r.wage_pence_per_year),
     fundedAvailable: Boolean(r.funded_available),
+    funding: fundingFromJson(r.funding as FundingRules | null | undefined),
+    stepFree: (r.step_free as boolean | null | undefined) ?? null,
     guaranteedInterview: Boolean(r.guaranteed_interview),
     unmatchedSkills: (r.unmatched_skills as string[] | null) ?? [],
     status: r.status as string,

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SkillModel } from '@skillpath/catalogue';
 
 export enum OutcomeKindEnum {
@@ -7,6 +7,26 @@ export enum OutcomeKindEnum {
   IN_WORK = 'IN_WORK',
 }
 registerEnumType(OutcomeKindEnum, { name: 'OutcomeKind' });
+
+export enum OutcomeRecorderEnum {
+  LEARNER = 'LEARNER',
+  EMPLOYER = 'EMPLOYER',
+}
+registerEnumType(OutcomeRecorderEnum, { name: 'OutcomeRecorder' });
+
+@ObjectType('LearnerOutcome', { description: 'Something that happened after learning, as it was recorded' })
+export class LearnerOutcomeModel {
+  @Field(() => ID) id!: string;
+  @Field(() => OutcomeKindEnum) kind!: OutcomeKindEnum;
+  @Field(() => ID, { nullable: true }) opportunityId!: string | null;
+  @Field(() => String, { nullable: true, description: 'The job or course it was about, if one was named' })
+  opportunityTitle!: string | null;
+  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => OutcomeRecorderEnum, { description: 'The learner reported it, or an employer recorded it' })
+  recordedBy!: OutcomeRecorderEnum;
+  @Field(() => String, { nullable: true, description: 'The employer who recorded it' })
+  employerName!: string | null;
+}
 
 @ObjectType('Cohort')
 export class CohortModel {

@@ -8,6 +8,7 @@ import {
   CohortDashboardModel,
   CohortModel,
   CsvFileModel,
+  LearnerOutcomeModel,
   MyCohortModel,
   OutcomeKindEnum,
 } from './cohort.models';
@@ -132,5 +133,12 @@ export class CohortsResolver {
     @Args('opportunityId', { type: () => ID, nullable: true }) opportunityId: string | null,
   ): Promise<boolean> {
     return this.cohorts.reportOutcome(user.id, kind, opportunityId ?? null);
+  }
+
+  /** What the learner reported, and what employers recorded about them: their own rows only. */
+  @Roles('LEARNER')
+  @Query(() => [LearnerOutcomeModel])
+  myOutcomes(@CurrentUser() user: AuthUser): Promise<LearnerOutcomeModel[]> {
+    return this.cohorts.outcomesOf(user.id);
   }
 }

@@ -6,6 +6,7 @@ import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { CohortEntity, CohortMemberEntity, LearnerOutcomeEntity, OutcomeKind } from '@skillpath/persistence';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
+import { LearnerOutcomeModel, OutcomeKindEnum, OutcomeRecorderEnum } from './cohort.models';
 
 // No 0/O or 1/I: codes are read aloud and typed on phones.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -117,5 +118,24 @@ export class CohortsService {
       .getRepository(LearnerOutcomeEntity)
       .insert({ userId, kind, opportunityId, recordedBy: 'LEARNER' });
     return true;
+  }
+
+  /** The learner's own outcomes, newest first: what they reported and what employers recorded about them. */
+  async outcomesOf(userId: string): Promise<LearnerOutcomeModel[]> {
+    const rows: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT lo.id, lo.kind, lo.opportunity_id, lo.recorded_by, lo.at, o.title, o.organisation_name
+         FROM learner_outcomes lo LEFT JOIN opportunities o ON o.id = lo.opportunity_id
+        WHERE lo.user_id = $1 ORDER BY lo.at DESC, lo.id`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      kind: r.kind as OutcomeKindEnum,
+      opportunityId: (r.opportunity_id as string | null) ?? null,
+      opportunityTitle: (r.title as string | null) ?? null,
+      at: new Date(r.at as string),
+      recordedBy: r.recorded_by as OutcomeRecorderEnum,
+      employerName: r.recorded_by === 'EMPLOYER' ? ((r.organisation_name as string | null) ?? null) : null,
+    }));
   }
 }

@@ -88,10 +88,21 @@ export class ListingInput {
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() closingDate?: Date;
   @Field(() => String, { nullable: true }) @IsOptional() @IsUrl() url?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) wagePencePerYear?: number;
-  @Field(() => FundingRulesInput, { nullable: true })
+  @Field(() => FundingRulesInput, {
+    nullable: true,
+    description:
+      'Who it is free or cheaper for. On updateListing, leaving it out keeps the saved rules and null removes them.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => FundingRulesInput)
-  funding?: FundingRulesInput;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() stepFree?: boolean;
+  funding?: FundingRulesInput | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Step-free access to the venue. On updateListing, leaving it out keeps the saved value and null makes it unknown.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  stepFree?: boolean | null;
 }

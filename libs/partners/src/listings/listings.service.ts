@@ -5,6 +5,7 @@ import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
 import {
+  type FundingRules,
   OpportunityEntity,
   OpportunityKind,
   OpportunitySkillEntity,
@@ -65,7 +66,12 @@ export class ListingsService {
       throw badInput(`This listing cannot become a ${input.kind.toLowerCase()}.`);
     if (opp.status === 'WITHDRAWN')
       throw conflict('That listing has been withdrawn; publish a new one instead.');
-    const fields = await this.fields(input);
+    // The fields an edit form may not show are kept when the input leaves them out (see ListingInput).
+    const fields = await this.fields({
+      ...input,
+      funding: input.funding === undefined ? opp.funding : input.funding,
+      stepFree: input.stepFree === undefined ? opp.stepFree : input.stepFree,
+    });
     await this.ds.transaction(async (m) => {
       await m.getRepository(OpportunityEntity).update({ id }, fields);
       await m.getRepository(OpportunitySkillEntity).delete({ opportunityId: id });
@@ -110,7 +116,9 @@ export class ListingsService {
     return { opp, orgKind: org.kind as Extract<OrganisationKind, 'PROVIDER' | 'EMPLOYER'> };
   }
 
-  private async fields(input: ListingInput): Promise<Partial<OpportunityEntity>> {
+  private async fields(
+    input: Omit<ListingInput, 'funding'> & { funding?: FundingRules | null },
+  ): Promise<Partial<OpportunityEntity>> {
     if (input.mode !== 'ONLINE' && !input.postcode)
       throw badInput('An in-person or hybrid listing needs a postcode.', { field: 'postcode' });
     if (
