@@ -2,6 +2,7 @@ import { SkillRecord } from '../skill-record';
 import { AdvertSynonym } from './advert-synonyms';
 import { normalisedWords } from '../text/skill-tokens';
 import { stemWord } from '../text/word-stem';
+import { GAP_VERB } from './gap-words';
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
@@ -67,6 +68,21 @@ function reordered(words: readonly string[], verbs: ReadonlySet<string>): string
   return [...keys.slice(1), stemWord(words[0])];
 }
 
+/** Labels longer than this (verb included) get no gap variant: they are specific enough already. */
+const MAX_GAP_LABEL_WORDS = 4;
+
+/**
+ * "manage projects" with words between verb and object ("manage multiple projects"): the verb
+ * behind GAP_VERB, then the object keys. The scan only walks this branch after skipping at least
+ * one gap word (`gap-words.ts`); the contiguous phrase is the label itself.
+ */
+function gapVariant(words: readonly string[], verbs: ReadonlySet<string>): string[] | null {
+  if (words.length < 2 || words.length > MAX_GAP_LABEL_WORDS || !verbs.has(words[0])) return null;
+  if (FUNCTION_WORDS.has(words[1])) return null;
+  // Object words only by their exact form: past a gap, "support the nursing team" is not "support nurses".
+  return [GAP_VERB + words[0], ...words.slice(1).map((w) => EXACT + w)];
+}
+
 /**
  * The phrases that name one skill: its labels (and each without its parenthesised qualifier),
  * as vocabulary keys. `stoplist` holds normalised one-word labels never matched alone.
@@ -75,6 +91,7 @@ export function phraseVariants(
   skill: SkillRecord,
   stoplist: ReadonlySet<string>,
   verbs: ReadonlySet<string>,
+  gapVerbs: ReadonlySet<string> = new Set(),
 ): PhraseVariant[] {
   const variants: PhraseVariant[] = [];
   const add = (label: string, preferred: boolean): void => {
@@ -90,6 +107,8 @@ export function phraseVariants(
     variants.push({ words: labelKeys(normalised, content.length), preferred });
     const swapped = reordered(normalised, verbs);
     if (swapped) variants.push({ words: swapped, preferred: false });
+    const gapped = gapVariant(normalised, gapVerbs);
+    if (gapped) variants.push({ words: gapped, preferred });
   };
   const addWithQualifierDropped = (label: string, preferred: boolean): void => {
     add(label, preferred);

@@ -8,6 +8,7 @@ import { SkillPhraseTrie } from './skill-phrase-trie';
 import { COMMON_WORD_STOPLIST } from './extraction-stoplist';
 import { ADVERT_SYNONYMS, AdvertSynonym } from './advert-synonyms';
 import { EXACT, leadingVerbs, phraseVariants, synonymVariants } from './label-variants';
+import { GAP_VERB, GapWordKind, gapVerbs, gapWordKind, verbOf } from './gap-words';
 
 /** A taxonomy skill found in a text; offsets are into the plain text (`htmlToText(input)`). */
 export interface ExtractedSkill {
@@ -36,22 +37,25 @@ interface TokenBuffers {
   /** The word's exact key id and its stem key id (-1 when no label uses it). */
   exact: Int32Array;
   word: Int32Array;
+  /** The word's gap-verb key id (-1 unless it is a form of a leading verb with gap phrases). */
+  gapVerb: Int32Array;
+  kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
   breakBefore: Uint8Array;
 }
 
-/**
- * Words looked up before: raw text → (exact key id + 1) × 2^22 + (stem key id + 1), 0 = no label
- * uses it; cleared when it grows this big.
- */
+/** Words looked up before (raw text → slot in the `word*` arrays); cleared when it grows this big. */
 const WORD_CACHE_LIMIT = 200_000;
+
+/** At most this many words between a leading verb and its object ("develop and maintain software"). */
+const MAX_GAP = 2;
 
 /**
  * Bump when a matching rule changes (normalisation, stemming, keying, reordering, tie-breaks); the
  * synonym table and the stoplist are hashed into `revision` on their own.
  */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 
 function revisionOf(stoplist: ReadonlySet<string>, synonyms: readonly AdvertSynonym[]): string {
   const hash = createHash('sha256')
@@ -59,8 +63,6 @@ function revisionOf(stoplist: ReadonlySet<string>, synonyms: readonly AdvertSyno
     .digest('hex');
   return `rules${RULES_VERSION}-${hash.slice(0, 12)}`;
 }
-
-const WORD_ID_SHIFT = 2 ** 22;
 
 /**
  * Finds taxonomy skills named in free text (course and vacancy descriptions).
@@ -77,6 +79,11 @@ const WORD_ID_SHIFT = 2 ** 22;
  * - a label of a leading verb and one or two object words is also found with the verb moved to
  *   the end, as adverts write it: "manage projects" in "project management" (see `leadingVerbs`);
  *   this reordered form is an alternative label;
+ * - a label of a leading verb (one the taxonomy also writes as -ing/-ed) and up to three object
+ *   words is also found with one or two words between verb and object: determiners and common
+ *   adjectives ("manage multiple projects"), or "and"/"or" with another verb ("develop and
+ *   maintain software", which also yields "maintain software"); past the gap the object words must
+ *   match exactly, and a contiguous match ending at the same word wins (see `gap-words.ts`);
  * - a small curated table of advert phrasing (ADVERT_SYNONYMS: "Excel", "team player") counts
  *   like preferred labels of the skill it names;
  * - leftmost-longest: at each position the longest known phrase wins and the scan resumes after it,
@@ -111,11 +118,17 @@ export class SkillExtractor {
   private readonly ids: string[];
   private readonly uris: (string | null)[];
   private readonly labels: string[];
-  private readonly wordIds = new Map<string, number>();
+  private readonly verbs: ReadonlySet<string>;
+  private readonly wordSlots = new Map<string, number>();
+  private wordExact: number[] = [];
+  private wordStem: number[] = [];
+  private wordGapVerb: number[] = [];
+  private wordKind: number[] = [];
   /** The longest match from the current position (scan()'s walk writes them). */
   private bestNode = -1;
   private bestEnd = -1;
   private bestExact = -1;
+  private bestGapped = false;
   private tokens: TokenBuffers = newBuffers(256);
   /** match(): skill index → the call that last reported it, so "distinct" needs no Set per call. */
   private readonly reportedIn: Uint32Array;
@@ -131,12 +144,14 @@ export class SkillExtractor {
     this.revision =
       options.stoplist || options.synonyms ? revisionOf(stoplist, synonyms) : SkillExtractor.revision;
     const verbs = leadingVerbs(skills);
+    const withGaps = gapVerbs(skills, verbs);
+    this.verbs = withGaps;
     const byUri = new Map<string, number>();
     skills.forEach((s, index) => s.uri && !byUri.has(s.uri) && byUri.set(s.uri, index));
     this.trie = SkillPhraseTrie.build(
       (function* () {
         for (let skill = 0; skill < skills.length; skill++)
-          for (const { words, preferred } of phraseVariants(skills[skill], stoplist, verbs))
+          for (const { words, preferred } of phraseVariants(skills[skill], stoplist, verbs, withGaps))
             yield { words, skill, preferred };
         for (const synonym of synonyms) {
           const skill = byUri.get(synonym.uri);
@@ -189,7 +204,8 @@ export class SkillExtractor {
   /**
    * Leftmost-longest phrase matches of the plain text: `found(skill, start, end)` for each skill of
    * each. A word may match a label word by its exact form or by its stem; of two matches ending at
-   * the same word, the one with more exact words wins.
+   * the same word, the one with more exact words wins. After a match with a gap the scan resumes
+   * at the word after its verb, so "develop and maintain software" also yields "maintain software".
    */
   private scan(plain: string, found: (skill: number, start: number, end: number) => void): void {
     const count = this.readWords(plain);
@@ -200,11 +216,13 @@ export class SkillExtractor {
       this.bestNode = -1;
       this.bestEnd = -1;
       this.bestExact = -1;
+      this.bestGapped = false;
       this.walk(0, i, i, count, 0);
+      this.walkGap(i, count);
       if (this.bestNode >= 0) {
         for (let k = trie.firstSkill(this.bestNode), last = trie.endSkill(this.bestNode); k < last; k++)
           found(trie.skillAt(k), start[i], end[this.bestEnd]);
-        i = this.bestEnd + 1;
+        i = this.bestGapped ? i + 1 : this.bestEnd + 1;
       } else {
         i++;
       }
@@ -228,15 +246,56 @@ export class SkillExtractor {
   }
 
   private visit(node: number, from: number, j: number, count: number, exact: number): void {
+    // Ending at the same word, a contiguous match beats one with a gap ("manage a team" is not
+    // "manage [a] team"), then more exact words win.
     if (
       this.trie.yieldsSkills(node) &&
-      (j > this.bestEnd || (j === this.bestEnd && exact > this.bestExact))
+      (j > this.bestEnd ||
+        (j === this.bestEnd &&
+          (this.bestGapped && !this.gapping
+            ? true
+            : this.bestGapped === this.gapping && exact > this.bestExact)))
     ) {
       this.bestNode = node;
       this.bestEnd = j;
       this.bestExact = exact;
+      this.bestGapped = this.gapping;
     }
     this.walk(node, from, j + 1, count, exact);
+  }
+
+  /** Set while walking the gap branch, so `visit` can tell a gapped match from a contiguous one. */
+  private gapping = false;
+
+  /**
+   * Word `from` as a leading verb with 1–MAX_GAP gap words after it (modifiers, or "and"/"or"
+   * with another verb), then the object words of one of its labels; no break inside.
+   */
+  private walkGap(from: number, count: number): void {
+    const t = this.tokens;
+    if (t.gapVerb[from] < 0) return;
+    const node = this.trie.child(0, t.gapVerb[from]);
+    if (node < 0) return;
+    this.gapping = true;
+    let j = from + 1;
+    let skipped = 0;
+    while (j < count && t.breakBefore[j] === 0) {
+      const kind = t.kind[j];
+      let width = 0;
+      if (kind === GapWordKind.Modifier) width = 1;
+      else if (
+        kind === GapWordKind.Coordinator &&
+        j + 1 < count &&
+        t.breakBefore[j + 1] === 0 &&
+        t.kind[j + 1] === GapWordKind.Verb
+      )
+        width = 2;
+      if (width === 0 || skipped + width > MAX_GAP) break;
+      skipped += width;
+      j += width;
+      this.walk(node, from, j, count, 0);
+    }
+    this.gapping = false;
   }
 
   /** Fills the token buffers with the text's words; returns how many. */
@@ -245,9 +304,11 @@ export class SkillExtractor {
     scanWords(text, (from, to, breakBefore) => {
       if (count === this.tokens.word.length) this.tokens = grow(this.tokens);
       const t = this.tokens;
-      const ids = this.wordIdsOf(text.slice(from, to));
-      t.exact[count] = Math.floor(ids / WORD_ID_SHIFT) - 1;
-      t.word[count] = (ids % WORD_ID_SHIFT) - 1;
+      const slot = this.wordSlotOf(text.slice(from, to));
+      t.exact[count] = this.wordExact[slot];
+      t.word[count] = this.wordStem[slot];
+      t.gapVerb[count] = this.wordGapVerb[slot];
+      t.kind[count] = this.wordKind[slot];
       t.start[count] = from;
       t.end[count] = to;
       t.breakBefore[count] = breakBefore ? 1 : 0;
@@ -256,18 +317,27 @@ export class SkillExtractor {
     return count;
   }
 
-  private wordIdsOf(raw: string): number {
-    let ids = this.wordIds.get(raw);
-    if (ids === undefined) {
+  private wordSlotOf(raw: string): number {
+    let slot = this.wordSlots.get(raw);
+    if (slot === undefined) {
+      if (this.wordSlots.size >= WORD_CACHE_LIMIT) {
+        this.wordSlots.clear();
+        this.wordExact = [];
+        this.wordStem = [];
+        this.wordGapVerb = [];
+        this.wordKind = [];
+      }
       const vocabulary = this.trie.vocabulary;
       const normalised = normaliseWord(raw);
-      const exact = vocabulary.get(EXACT + normalised) ?? -1;
-      const stem = vocabulary.get(stemWord(normalised)) ?? -1;
-      ids = (exact + 1) * WORD_ID_SHIFT + stem + 1;
-      if (this.wordIds.size >= WORD_CACHE_LIMIT) this.wordIds.clear();
-      this.wordIds.set(raw, ids);
+      const verb = verbOf(normalised, this.verbs);
+      slot = this.wordExact.length;
+      this.wordExact.push(vocabulary.get(EXACT + normalised) ?? -1);
+      this.wordStem.push(vocabulary.get(stemWord(normalised)) ?? -1);
+      this.wordGapVerb.push(verb === null ? -1 : (vocabulary.get(GAP_VERB + verb) ?? -1));
+      this.wordKind.push(gapWordKind(normalised, this.verbs));
+      this.wordSlots.set(raw, slot);
     }
-    return ids;
+    return slot;
   }
 }
 
@@ -275,6 +345,8 @@ function newBuffers(size: number): TokenBuffers {
   return {
     exact: new Int32Array(size),
     word: new Int32Array(size),
+    gapVerb: new Int32Array(size),
+    kind: new Uint8Array(size),
     start: new Int32Array(size),
     end: new Int32Array(size),
     breakBefore: new Uint8Array(size),
@@ -285,6 +357,8 @@ function grow(old: TokenBuffers): TokenBuffers {
   const next = newBuffers(old.word.length * 2);
   next.exact.set(old.exact);
   next.word.set(old.word);
+  next.gapVerb.set(old.gapVerb);
+  next.kind.set(old.kind);
   next.start.set(old.start);
   next.end.set(old.end);
   next.breakBefore.set(old.breakBefore);
