@@ -21,6 +21,13 @@ const SKILLS = [
   skill('msw', 'maintain software'),
   skill('mrec', 'maintain records', ['maintaining records']),
   skill('mequip', 'maintain equipment'),
+  skill('teams', 'work in teams', ['working in teams']),
+  skill('wchem', 'work with chemicals'),
+  skill('wsafe', 'work safely'),
+  skill('papps', 'process applications', ['receive applications']),
+  skill('rgoods', 'receive goods', ['receiving goods']),
+  skill('rpay', 'receive payments'),
+  skill('rdel', 'receive deliveries'),
   skill('mech', 'mechanical systems'),
   skill('meng', 'mechanical engineering'),
   skill('mtools', 'mechanical tools'),
@@ -37,6 +44,20 @@ describe('SkillExtractor: verb and object with a gap', () => {
     const text = 'Manage the budgets.';
     const [hit] = extractor.extract(text);
     expect(text.slice(hit.start, hit.end)).toBe('Manage the budgets');
+  });
+
+  it('also skips words after a preposition of the label', () => {
+    expect(ids('You enjoy work in a dynamic team')).toEqual(['teams']);
+    expect(ids('Worked in a team before')).toEqual(['teams']);
+    expect(ids('working with the chemicals')).toEqual(['wchem']);
+    expect(ids('working in, a team')).toEqual([]);
+    expect(ids('work in football team')).toEqual([]);
+  });
+
+  it('does not skip "your": adverts use it for the application, not a skill', () => {
+    expect(ids('We look forward to receiving your application')).toEqual([]);
+    expect(ids('receive all applications')).toEqual(['papps']);
+    expect(ids('receives the goods')).toEqual(['rgoods']);
   });
 
   it('finds both verbs of "develop and maintain software"', () => {
@@ -77,8 +98,15 @@ describe('gap words', () => {
   const verbs = gapVerbs(SKILLS, leadingVerbs(SKILLS));
 
   it('takes leading words the taxonomy also writes as -ing or -ed as verbs', () => {
-    expect([...leadingVerbs(SKILLS)].sort()).toEqual(['develop', 'maintain', 'manage', 'mechanical']);
-    expect([...verbs].sort()).toEqual(['develop', 'maintain', 'manage']);
+    expect([...leadingVerbs(SKILLS)].sort()).toEqual([
+      'develop',
+      'maintain',
+      'manage',
+      'mechanical',
+      'receive',
+      'work',
+    ]);
+    expect([...verbs].sort()).toEqual(['develop', 'maintain', 'manage', 'receive', 'work']);
   });
 
   it('reads inflections of a verb, not nouns that share its stem', () => {
@@ -98,5 +126,7 @@ describe('gap words', () => {
     expect(gapWordKind('or', verbs)).toBe(GapWordKind.Coordinator);
     expect(gapWordKind('maintaining', verbs)).toBe(GapWordKind.Verb);
     expect(gapWordKind('client', verbs)).toBe(GapWordKind.None);
+    expect(gapWordKind('your', verbs)).toBe(GapWordKind.None);
+    expect(gapWordKind('with', verbs)).toBe(GapWordKind.Preposition);
   });
 });

@@ -10,10 +10,13 @@ import { normalisedWords } from '../text/skill-tokens';
 /** Vocabulary-key prefix of a verb that may be followed by a gap (see `gapVariant`). */
 export const GAP_VERB = '~';
 
-/** Determiners, possessives and quantifiers: they never name a skill of their own. */
+/**
+ * Determiners, possessives and quantifiers: they never name a skill of their own. Not "your":
+ * adverts use it for the application, not a skill ("we look forward to receiving your application").
+ */
 const DETERMINERS = new Set(
   (
-    'a an the this these that those our your their its his her my all any some each every ' +
+    'a an the this these that those our their its his her all any some each every ' +
     'multiple several various many numerous different other new existing own'
   ).split(' '),
 );
@@ -35,6 +38,11 @@ const ADJECTIVES = new Set(
 
 const COORDINATORS = new Set(['and', 'or']);
 
+/** Prepositions inside a label, after which a gap may open too: "work in [a] team". */
+const PREPOSITIONS = new Set(
+  'of on in at to for with by from as into about between within without under across'.split(' '),
+);
+
 export const enum GapWordKind {
   None = 0,
   /** A determiner or adjective: may be skipped on its own. */
@@ -43,12 +51,15 @@ export const enum GapWordKind {
   Coordinator = 2,
   /** A form of a leading verb ("maintain", "maintaining"): skipped only after a coordinator. */
   Verb = 3,
+  /** A preposition: a gap may follow it inside a label. */
+  Preposition = 4,
 }
 
 /** How a normalised text word may take part in a gap. */
 export function gapWordKind(word: string, verbs: ReadonlySet<string>): GapWordKind {
   if (DETERMINERS.has(word) || ADJECTIVES.has(word)) return GapWordKind.Modifier;
   if (COORDINATORS.has(word)) return GapWordKind.Coordinator;
+  if (PREPOSITIONS.has(word)) return GapWordKind.Preposition;
   return verbOf(word, verbs) === null ? GapWordKind.None : GapWordKind.Verb;
 }
 

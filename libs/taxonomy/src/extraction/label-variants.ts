@@ -78,7 +78,6 @@ const MAX_GAP_LABEL_WORDS = 4;
  */
 function gapVariant(words: readonly string[], verbs: ReadonlySet<string>): string[] | null {
   if (words.length < 2 || words.length > MAX_GAP_LABEL_WORDS || !verbs.has(words[0])) return null;
-  if (FUNCTION_WORDS.has(words[1])) return null;
   // Object words only by their exact form: past a gap, "support the nursing team" is not "support nurses".
   return [GAP_VERB + words[0], ...words.slice(1).map((w) => EXACT + w)];
 }

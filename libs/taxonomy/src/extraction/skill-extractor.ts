@@ -246,6 +246,12 @@ export class SkillExtractor {
   }
 
   private visit(node: number, from: number, j: number, count: number, exact: number): void {
+    this.consider(node, j, exact);
+    this.walk(node, from, j + 1, count, exact);
+  }
+
+  /** Keeps a match ending at word j at `node` if it beats the best so far. */
+  private consider(node: number, j: number, exact: number): void {
     // Ending at the same word, a contiguous match beats one with a gap ("manage a team" is not
     // "manage [a] team"), then more exact words win.
     if (
@@ -261,15 +267,15 @@ export class SkillExtractor {
       this.bestExact = exact;
       this.bestGapped = this.gapping;
     }
-    this.walk(node, from, j + 1, count, exact);
   }
 
   /** Set while walking the gap branch, so `visit` can tell a gapped match from a contiguous one. */
   private gapping = false;
 
   /**
-   * Word `from` as a leading verb with 1–MAX_GAP gap words after it (modifiers, or "and"/"or"
-   * with another verb), then the object words of one of its labels; no break inside.
+   * Word `from` as a leading verb, then the rest of one of its labels word by word (exact forms
+   * only), with 1–MAX_GAP gap words in all skipped right after the verb or after a preposition of
+   * the label ("work in a team"): modifiers, or "and"/"or" with another verb; no break inside.
    */
   private walkGap(from: number, count: number): void {
     const t = this.tokens;
@@ -277,8 +283,14 @@ export class SkillExtractor {
     const node = this.trie.child(0, t.gapVerb[from]);
     if (node < 0) return;
     this.gapping = true;
-    let j = from + 1;
-    let skipped = 0;
+    this.skipThen(node, from, from + 1, count, 0);
+    this.gapTail(node, from, from + 1, count, 0);
+    this.gapping = false;
+  }
+
+  /** Skips gap words from word j (a point where a gap may open), then walks on after each. */
+  private skipThen(node: number, from: number, j: number, count: number, skipped: number): void {
+    const t = this.tokens;
     while (j < count && t.breakBefore[j] === 0) {
       const kind = t.kind[j];
       let width = 0;
@@ -290,12 +302,22 @@ export class SkillExtractor {
         t.kind[j + 1] === GapWordKind.Verb
       )
         width = 2;
-      if (width === 0 || skipped + width > MAX_GAP) break;
+      if (width === 0 || skipped + width > MAX_GAP) return;
       skipped += width;
       j += width;
-      this.walk(node, from, j, count, 0);
+      this.gapTail(node, from, j, count, skipped);
     }
-    this.gapping = false;
+  }
+
+  /** Word j onwards by exact form along the gap branch; a match counts once a gap was skipped. */
+  private gapTail(node: number, from: number, j: number, count: number, skipped: number): void {
+    const t = this.tokens;
+    if (j >= count || t.breakBefore[j] === 1 || t.exact[j] < 0) return;
+    const next = this.trie.child(node, t.exact[j]);
+    if (next < 0) return;
+    if (skipped > 0) this.consider(next, j, 0);
+    if (t.kind[j] === GapWordKind.Preposition) this.skipThen(next, from, j + 1, count, skipped);
+    this.gapTail(next, from, j + 1, count, skipped);
   }
 
   /** Fills the token buffers with the text's words; returns how many. */
