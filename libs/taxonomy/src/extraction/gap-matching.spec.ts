@@ -28,6 +28,8 @@ const SKILLS = [
   skill('rgoods', 'receive goods', ['receiving goods']),
   skill('rpay', 'receive payments'),
   skill('rdel', 'receive deliveries'),
+  skill('enjoy', 'enjoy working'),
+  skill('wrk', 'working'),
   skill('mech', 'mechanical systems'),
   skill('meng', 'mechanical engineering'),
   skill('mtools', 'mechanical tools'),
@@ -50,7 +52,7 @@ describe('SkillExtractor: verb and object with a gap', () => {
     expect(ids('You enjoy work in a dynamic team')).toEqual(['teams']);
     expect(ids('Worked in a team before')).toEqual(['teams']);
     expect(ids('working with the chemicals')).toEqual(['wchem']);
-    expect(ids('working in, a team')).toEqual([]);
+    expect(ids('work in, a team')).toEqual([]);
     expect(ids('work in football team')).toEqual([]);
   });
 
@@ -128,5 +130,21 @@ describe('gap words', () => {
     expect(gapWordKind('client', verbs)).toBe(GapWordKind.None);
     expect(gapWordKind('your', verbs)).toBe(GapWordKind.None);
     expect(gapWordKind('with', verbs)).toBe(GapWordKind.Preposition);
+  });
+});
+
+describe('SkillExtractor: a verb shared by two matches', () => {
+  const extractor = new SkillExtractor(SKILLS, { synonyms: [] });
+  const ids = (text: string): string[] => extractor.match(text).map((m) => m.skillId);
+
+  it('lets the verb that ends one match start a longer one', () => {
+    expect(ids('You enjoy working in a team')).toEqual(['enjoy', 'teams']);
+    expect(ids('enjoy working in teams')).toEqual(['enjoy', 'teams']);
+  });
+
+  it('does not report the shared verb again on its own', () => {
+    expect(ids('You enjoy working')).toEqual(['enjoy']);
+    expect(ids('You enjoy working hours')).toEqual(['enjoy']);
+    expect(ids('flexible working')).toEqual(['wrk']);
   });
 });

@@ -212,6 +212,8 @@ export class SkillExtractor {
     const { start, end } = this.tokens;
     const trie = this.trie;
     let i = 0;
+    // The last word of the previous match, when it may start the next one only if that is longer.
+    let shared = -1;
     while (i < count) {
       this.bestNode = -1;
       this.bestEnd = -1;
@@ -219,10 +221,14 @@ export class SkillExtractor {
       this.bestGapped = false;
       this.walk(0, i, i, count, 0);
       this.walkGap(i, count);
-      if (this.bestNode >= 0) {
+      if (this.bestNode >= 0 && !(i === shared && this.bestEnd === i)) {
         for (let k = trie.firstSkill(this.bestNode), last = trie.endSkill(this.bestNode); k < last; k++)
           found(trie.skillAt(k), start[i], end[this.bestEnd]);
-        i = this.bestGapped ? i + 1 : this.bestEnd + 1;
+        if (this.bestGapped) i++;
+        else if (this.bestEnd > i && this.tokens.kind[this.bestEnd] === GapWordKind.Verb) {
+          // "enjoy working in a team": a match ending in a verb form lets that verb start the next.
+          i = shared = this.bestEnd;
+        } else i = this.bestEnd + 1;
       } else {
         i++;
       }
