@@ -143,6 +143,14 @@ describe('privacy audit', () => {
     ]);
   });
 
+  it('occupations(search), open to anyone, refuses a search longer than 100 characters as skills(search) does', async () => {
+    const SEARCH = `query($s: String) { occupations(search: $s, first: 1) { title } }`;
+    expect(await stack.gql.as().errorCode(SEARCH, { s: 'data '.repeat(21) })).toBe('BAD_USER_INPUT');
+    expect(
+      (await stack.gql.as().ok<{ occupations: unknown[] }>(SEARCH, { s: 'data' })).occupations,
+    ).toHaveLength(1);
+  });
+
   it('expressInterest takes a message of 10 to 1,000 letters, as the web form says', async () => {
     const employer = await register('EMPLOYER', 'Messaging Employer Ltd');
     const learner = await register('LEARNER');
