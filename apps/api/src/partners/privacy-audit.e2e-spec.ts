@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import { Client } from 'pg';
 import { loadDemoRegion } from '@skillpath/catalogue';
 import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
@@ -151,7 +152,7 @@ describe('privacy audit', () => {
     ).toHaveLength(1);
   });
 
-  it('expressInterest takes a message of 10 to 1,000 letters, as the web form says', async () => {
+  it('expressInterest takes a message of 10 to 1,000 letters, as the web form says; marking none of its notifications read marks none', async () => {
     const employer = await register('EMPLOYER', 'Messaging Employer Ltd');
     const learner = await register('LEARNER');
     await learner.gql.ok(
@@ -176,5 +177,22 @@ describe('privacy audit', () => {
     }
     expect(await sql('SELECT 1 FROM expressions_of_interest WHERE vacancy_id = $1', [v])).toEqual([]);
     await employer.gql.ok(EXPRESS, { v, c: learner.id, m: 'Would you like to talk about this job?' });
+
+    // The learner now has one unread notification. An empty list of ids marks none (it marked all);
+    // more ids than a page holds are refused.
+    const MARK = `mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }`;
+    const unread = async () =>
+      (
+        await learner.gql.ok<{ notifications: unknown[] }>(
+          '{ notifications(unreadOnly: true, first: 10) { id } }',
+        )
+      ).notifications.length;
+    expect(await unread()).toBe(1);
+    expect(await learner.gql.ok(MARK, { ids: [] })).toEqual({ markNotificationsRead: 0 });
+    expect(await unread()).toBe(1);
+    const many = Array.from({ length: 101 }, () => crypto.randomUUID());
+    expect(await learner.gql.errorCode(MARK, { ids: many })).toBe('BAD_USER_INPUT');
+    expect(await learner.gql.ok(MARK, {})).toEqual({ markNotificationsRead: 1 });
+    expect(await unread()).toBe(0);
   });
 });
