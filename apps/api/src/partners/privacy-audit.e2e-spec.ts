@@ -114,6 +114,18 @@ describe('privacy audit', () => {
     }
   });
 
+  it('createCohort takes a name of 1 to 120 characters', async () => {
+    const partner = await register('PARTNER', 'Naming Partnership');
+    const CREATE = `mutation($p: ID!, $n: String!) { createCohort(partnershipId: $p, name: $n) { name } }`;
+    for (const n of ['   ', 'x'.repeat(121)]) {
+      expect(await partner.gql.errorCode(CREATE, { p: partner.orgId, n })).toBe('BAD_USER_INPUT');
+    }
+    expect(await sql('SELECT 1 FROM cohorts WHERE partnership_id = $1', [partner.orgId])).toEqual([]);
+    expect(await partner.gql.ok(CREATE, { p: partner.orgId, n: ' Winter ' })).toEqual({
+      createCohort: { name: 'Winter' },
+    });
+  });
+
   it('funding rules take only the employment statuses eligibility knows', async () => {
     const provider = await register('PROVIDER', 'Statuses Academy');
     const PUBLISH = `mutation($org: ID!, $input: ListingInput!) { publishCourse(organisationId: $org, input: $input) { id } }`;
