@@ -2,7 +2,7 @@ import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphq
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '@skillpath/auth';
-import { Loaders, RequestLoaders, checkPageSize } from '@skillpath/common';
+import { Loaders, RequestLoaders, badInput, checkPageSize } from '@skillpath/common';
 import { OccupationModel, SkillModel } from '../graphql/catalogue.models';
 import { CatalogueLoaders } from '../graphql/catalogue.loaders';
 
@@ -21,6 +21,8 @@ export class OccupationsResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
   ): Promise<OccupationModel[]> {
     checkPageSize(first);
+    // Public and matched with ILIKE against every alternative label: a long search costs, finds nothing.
+    if (search && search.length > 100) throw badInput('search must be at most 100 characters');
     const term = search?.trim();
     const rows: Array<Record<string, unknown>> = term
       ? await this.ds.query(

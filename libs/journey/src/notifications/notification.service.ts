@@ -24,9 +24,10 @@ export class NotificationService {
     });
   }
 
-  /** Marks the caller's notifications read (all of them, or those ids); ids of others' are ignored. */
+  /** Marks the caller's notifications read (all of them, or those ids: none for []); ids of others' are ignored. */
   async markRead(userId: string, ids?: string[]): Promise<number> {
-    const where = ids?.length ? { userId, id: In(ids), readAt: IsNull() } : { userId, readAt: IsNull() };
+    if (ids && !ids.length) return 0;
+    const where = ids ? { userId, id: In(ids), readAt: IsNull() } : { userId, readAt: IsNull() };
     const res = await this.ds.getRepository(NotificationEntity).update(where, { readAt: new Date() });
     return res.affected ?? 0;
   }

@@ -55,6 +55,9 @@ export class NotificationsResolver {
     @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
   ): Promise<number> {
     if (ids?.some((id) => !isUuid(id))) throw badInput('ids must be notification ids');
+    // A page of notifications is at most 100, so no client has more ids than that to mark at once.
+    if (ids && ids.length > 100)
+      throw badInput('Mark at most 100 notifications at once, or leave out ids for all.');
     return this.notificationService.markRead(user.id, ids ?? undefined);
   }
 }

@@ -111,6 +111,11 @@ export class CandidatesService {
     message: string,
   ): Promise<ExpressionOfInterestEntity> {
     const vacancy = await this.vacancy(user, vacancyId);
+    const text = message.trim();
+    if (text.length < 10 || text.length > 1000)
+      throw badInput('The message must be 10 to 1,000 letters, saying why you would like to talk.', {
+        field: 'message',
+      });
     if (!isUuid(candidateId)) throw notFound('That candidate is not available.');
     const [consenting]: Row[] = await this.ds.query(
       `SELECT 1 FROM learner_profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1 AND p.share_with_employers AND u.role = 'LEARNER'`,
@@ -127,13 +132,13 @@ export class CandidatesService {
         vacancyId,
         learnerUserId: candidateId,
         sentBy: user.id,
-        message: message.trim(),
+        message: text,
       }),
     );
     await this.notifications.notify(candidateId, {
       kind: 'EMPLOYER_INTEREST',
       title: `${vacancy.organisation_name as string} is interested in you`,
-      body: `For ${vacancy.title as string}: "${message.trim()}". Accept to share your name and email with them; they have neither until you do.`,
+      body: `For ${vacancy.title as string}: "${text}". Accept to share your name and email with them; they have neither until you do.`,
       data: { interestId: saved.id, vacancyId },
     });
     await this.audit.record({

@@ -116,15 +116,31 @@ export class CohortDashboardService {
       flags.forEach((k, i) => m[k] && (f = i + 1));
       return f;
     });
-    const stopped = FUNNEL_STAGES.map((_, i) => furthest.filter((f) => f === i).length);
+    // Base cells: who stopped at each stage, without individual monitoring (cells 0…S-1) and with it
+    // (S…2S-1). The partner sees the latter one by one in `learners`, so they are disclosed: no figure
+    // minus them may give away how few of the others reached a stage.
+    const S = FUNNEL_STAGES.length;
+    const stoppedBy = (monitored: boolean) =>
+      FUNNEL_STAGES.map(
+        (_, i) =>
+          furthest.filter((f, k) => f === i && !!members[k].individual_monitoring === monitored).length,
+      );
+    const cells = [...stoppedBy(false), ...stoppedBy(true)];
+    const atStage = (i: number) => [i, S + i];
     const funnelFigures = [
       ...FUNNEL_STAGES.map((s, i) => ({
         key: `stage:${i}`,
-        of: stopped.map((_, c) => c).filter((c) => c >= i),
+        of: FUNNEL_STAGES.map((_, c) => c)
+          .filter((c) => c >= i)
+          .flatMap(atStage),
       })),
-      ...FUNNEL_STAGES.slice(0, -1).map((s, i) => ({ key: `stopped:${i}`, of: [i] })),
+      ...FUNNEL_STAGES.slice(0, -1).map((s, i) => ({ key: `stopped:${i}`, of: atStage(i) })),
     ];
-    const funnelOut = suppressSmallNumbers({ cells: stopped, figures: funnelFigures });
+    const funnelOut = suppressSmallNumbers({
+      cells,
+      figures: funnelFigures,
+      disclosed: FUNNEL_STAGES.map((_, i) => S + i),
+    });
     const funnel = FUNNEL_STAGES.map((stage, i) => ({ stage, count: funnelOut.get(`stage:${i}`)! }));
     const nodes = [...FUNNEL_STAGES, ...FUNNEL_STAGES.slice(0, -1).map((s) => `Stopped after: ${s}`)];
     const links = FUNNEL_STAGES.slice(0, -1).flatMap((s, i) => [

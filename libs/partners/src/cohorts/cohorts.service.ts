@@ -20,6 +20,9 @@ export class CohortsService {
 
   async create(user: AuthUser, partnershipId: string, name: string): Promise<CohortEntity> {
     await this.access.requireMember(user, partnershipId, { kinds: ['PARTNERSHIP'] });
+    // Learners see the name when they join, and it heads every exported figure.
+    if (name.trim().length < 1 || name.trim().length > 120)
+      throw badInput('Give the cohort a name of 1 to 120 characters.', { field: 'name' });
     const repo = this.ds.getRepository(CohortEntity);
     for (let attempt = 0; ; attempt++) {
       const joinCode = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(

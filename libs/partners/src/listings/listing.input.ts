@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsDate,
   IsEnum,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -30,6 +31,13 @@ export class ListingSkillInput {
   level!: number;
 }
 
+const EMPLOYMENT_STATUSES: readonly EmploymentStatus[] = [
+  'EMPLOYED',
+  'UNEMPLOYED',
+  'SELF_EMPLOYED',
+  'INACTIVE',
+];
+
 @InputType()
 export class FundingRulesInput {
   @Field(() => Int, { description: 'What an eligible learner pays' })
@@ -38,7 +46,16 @@ export class FundingRulesInput {
   fundedCostPence!: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(14) minAge?: number;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Max(120) maxAge?: number;
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() employmentStatuses?: EmploymentStatus[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(EMPLOYMENT_STATUSES.length)
+  // An unknown word would be stored and then match no learner: the funding would silently never apply.
+  @IsIn(EMPLOYMENT_STATUSES, {
+    each: true,
+    message: `employmentStatuses must each be one of ${EMPLOYMENT_STATUSES.join(', ')}`,
+  })
+  employmentStatuses?: EmploymentStatus[];
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() requiresBenefits?: boolean;
   @Field(() => Int, { nullable: true })
   @IsOptional()

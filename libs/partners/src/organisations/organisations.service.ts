@@ -72,6 +72,8 @@ export class OrganisationsService {
     const text = search.trim();
     if (text.length < 2)
       throw badInput('Type at least 2 letters of the employer’s name.', { field: 'search' });
+    if (text.length > 120)
+      throw badInput('An employer’s name is at most 120 letters: shorten the search.', { field: 'search' });
     return this.ds
       .getRepository(OrganisationEntity)
       .createQueryBuilder('o')

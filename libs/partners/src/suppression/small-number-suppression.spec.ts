@@ -174,6 +174,59 @@ describe('suppressSmallNumbers', () => {
       { numRuns: 300 },
     );
   });
+
+  it('counts disclosed cells as known: a figure minus the people shown one by one gives away nothing small', () => {
+    // Six at the last stage, five of them shown individually: publishing 6 would tell that exactly one other got there.
+    const table = { cells: [5, 1, 0, 5], figures: [{ key: 'last', of: [1, 3] }], disclosed: [2, 3] };
+    expect(suppressSmallNumbers({ ...table, disclosed: [] }).get('last')).toEqual({
+      value: 6,
+      suppressed: false,
+    });
+    expect(suppressSmallNumbers(table).get('last')).toEqual({ value: null, suppressed: true });
+  });
+
+  it('property: with some cells disclosed, no other count of 1–4, nor the undisclosed part of a figure, can be derived', () => {
+    fc.assert(
+      fc.property(
+        fc.array(count, { minLength: 2, maxLength: 5 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }),
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (cells, shown, sums) => {
+          const disclosed = shown.filter((c) => c < cells.length);
+          const figures = sums
+            .map((of, i) => ({ key: `f${i}`, of: of.filter((c) => c < cells.length) }))
+            .filter((f) => f.of.length);
+          const out = suppressSmallNumbers({ cells, figures, disclosed });
+          // The reader also knows each disclosed cell exactly.
+          const known = disclosed.map((c) => ({ key: `d${c}`, of: [c] }));
+          const withKnown = new Map([
+            ...out,
+            ...known.map((k) => [k.key, { value: cells[k.of[0]], suppressed: false }] as const),
+          ]);
+          const seen = valuesConsistentWithPublished({ cells, figures: [...figures, ...known] }, withKnown);
+          const small = (v: number) => v >= 1 && v <= 4;
+          cells.forEach((v, c) => {
+            if (small(v) && !disclosed.includes(c))
+              expect({ cell: c, open: seen.cells[c].size > 1 }).toEqual({ cell: c, open: true });
+          });
+          figures.forEach((f, k) => {
+            const rest = [...new Set(f.of)]
+              .filter((c) => !disclosed.includes(c))
+              .reduce((s, c) => s + cells[c], 0);
+            if (small(rest))
+              expect({ figure: f.key, open: seen.figures[k].size > 1 }).toEqual({
+                figure: f.key,
+                open: true,
+              });
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
 
 function figureCells(key: string, rows: number, cols: number): number[] {

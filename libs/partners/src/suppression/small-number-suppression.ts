@@ -19,6 +19,12 @@ export interface CountTable {
   cells: readonly number[];
   /** The figures to publish: `of` lists the indexes of the base cells each one adds up. */
   figures: ReadonlyArray<{ key: string; of: readonly number[] }>;
+  /**
+   * Cells the reader already knows exactly, whatever is published (people who consented to being
+   * shown one by one). They are not protected themselves, but they count as known when working out
+   * the others, so a published figure minus them cannot give away a small number.
+   */
+  disclosed?: readonly number[];
 }
 
 /** A published count: `value` is null when suppressed. */
@@ -146,6 +152,10 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
     value: [...new Set(f.of)].reduce((s, i) => s + table.cells[i], 0),
   }));
   const vectors = figures.map((f) => indicator(n, f.of));
+  const disclosed = new Set(table.disclosed ?? []);
+  /** A figure's value not counting disclosed cells: what suppression protects. */
+  const undisclosed = (of: readonly number[]) => of.filter((c) => !disclosed.has(c));
+  const valueOf = (of: readonly number[]) => of.reduce((s, c) => s + table.cells[c], 0);
   const hidden = new Set<number>();
   figures.forEach((f, i) => small(f.value) && hidden.add(i));
 
@@ -179,9 +189,10 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
       }
     }
     for (const c of zero) span.add(indicator(n, [c]));
+    for (const c of disclosed) span.add(indicator(n, [c]));
     const known = table.cells.map((_, c) => span.contains(indicator(n, [c])));
     for (let c = 0; c < n; c++) {
-      if (small(table.cells[c]) && known[c]) {
+      if (small(table.cells[c]) && known[c] && !disclosed.has(c)) {
         // The figures that give it away, and their other cells: hiding a sibling cell is preferred to hiding a total.
         const near = new Set(
           published.filter((i) => figures[i].of.includes(c)).flatMap((i) => figures[i].of),
@@ -190,7 +201,7 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
       }
     }
     for (const i of hidden) {
-      if (small(figures[i].value) && span.contains(vectors[i])) {
+      if (small(valueOf(undisclosed(figures[i].of))) && span.contains(vectors[i])) {
         return { within: published.filter((p) => figures[p].of.some((c) => figures[i].of.includes(c))) };
       }
     }
@@ -207,10 +218,16 @@ export function suppressSmallNumbers(table: CountTable): Map<string, PublishedCo
         };
     }
     // Exact check: what integrality and non-negativity give away beyond the linear span.
-    const constraints = published.map((i) => ({ of: figures[i].of, value: figures[i].value }));
+    const constraints = [
+      ...published.map((i) => ({ of: figures[i].of, value: figures[i].value })),
+      ...[...disclosed].map((c) => ({ of: [c], value: table.cells[c] })),
+    ];
     const targets = [
-      ...table.cells.map((v, c) => ({ of: [c], value: v })),
-      ...[...hidden].map((i) => ({ of: figures[i].of, value: figures[i].value })),
+      ...table.cells.map((v, c) => ({ of: [c], value: v })).filter((t) => !disclosed.has(t.of[0])),
+      ...[...hidden].map((i) => {
+        const of = undisclosed(figures[i].of);
+        return { of, value: valueOf(of) };
+      }),
     ].filter((t) => small(t.value));
     for (const t of targets) {
       if (!alternativeExists(constraints, t.of, t.value)) {
