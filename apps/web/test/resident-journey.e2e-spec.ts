@@ -97,7 +97,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await page.getByLabel('Your age').selectOption('AGE_24_49');
     await page.getByLabel('Are you working?').selectOption('UNEMPLOYED');
     await page.getByLabel('Do you get benefits, like Universal Credit?').selectOption('yes');
-    await page.getByLabel('Let my local skills partnership see my progress').check();
+    await page.getByLabel('Let skills partnerships see my own progress').check();
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
     // Roles within reach, with what is missing.

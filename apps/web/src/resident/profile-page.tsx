@@ -260,8 +260,8 @@ export function ProfilePage() {
           onChange={(e) => set('shareWithEmployers', e.target.checked)}
         />
         <Checkbox
-          label="Let my local skills partnership see my progress"
-          hint="They use it to plan courses. Groups smaller than 5 people are never shown."
+          label="Let skills partnerships see my own progress"
+          hint="Only in the groups you join and say yes for. Turn this off to stop them all at once. Group figures still count you, and numbers under 5 are never shown."
           checked={form.shareWithPartnerships}
           onChange={(e) => set('shareWithPartnerships', e.target.checked)}
         />

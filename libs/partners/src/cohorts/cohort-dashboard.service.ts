@@ -79,7 +79,9 @@ export class CohortDashboardService {
 
   async build(user: AuthUser, cohort: CohortEntity): Promise<CohortDashboard> {
     const members: Row[] = await this.ds.query(
-      `WITH m AS (SELECT cm.user_id, cm.individual_monitoring FROM cohort_members cm WHERE cm.cohort_id = $1),
+      // Seen one by one only with both consents: this cohort's, and the profile's "partnerships may see my progress".
+      `WITH m AS (SELECT cm.user_id, (cm.individual_monitoring AND coalesce(lp.share_with_partnerships, false)) AS individual_monitoring
+                    FROM cohort_members cm LEFT JOIN learner_profiles lp ON lp.user_id = cm.user_id WHERE cm.cohort_id = $1),
             latest AS (SELECT DISTINCT ON (r.user_id) r.user_id, r.id FROM roadmaps r JOIN m ON m.user_id = r.user_id ORDER BY r.user_id, r.version DESC)
        SELECT m.user_id, m.individual_monitoring, u.display_name, p.borough,
               (p.postcode IS NOT NULL AND EXISTS (SELECT 1 FROM learner_skills ls WHERE ls.user_id = m.user_id)) AS profile_complete,

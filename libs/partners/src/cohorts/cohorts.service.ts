@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { CohortEntity, CohortMemberEntity, LearnerOutcomeEntity, OutcomeKind } from '@skillpath/persistence';
@@ -71,11 +71,14 @@ export class CohortsService {
     const repo = this.ds.getRepository(CohortMemberEntity);
     if (await repo.findOne({ where: { cohortId: cohort.id, userId: user.id } }))
       throw conflict(`You are already in ${cohort.name}.`);
-    await repo.insert({
-      cohortId: cohort.id,
-      userId: user.id,
-      consentedAt: new Date(),
-      individualMonitoring,
+    await this.ds.transaction(async (m) => {
+      await m.getRepository(CohortMemberEntity).insert({
+        cohortId: cohort.id,
+        userId: user.id,
+        consentedAt: new Date(),
+        individualMonitoring,
+      });
+      if (individualMonitoring) await allowPartnershipsToSeeProgress(m, user.id);
     });
     return cohort;
   }
@@ -89,10 +92,13 @@ export class CohortsService {
 
   async setMonitoring(user: AuthUser, cohortId: string, consent: boolean): Promise<boolean> {
     if (!isUuid(cohortId)) throw notFound('You are not in that cohort.');
-    const res = await this.ds
-      .getRepository(CohortMemberEntity)
-      .update({ cohortId, userId: user.id }, { individualMonitoring: consent });
-    if (!res.affected) throw notFound('You are not in that cohort.');
+    await this.ds.transaction(async (m) => {
+      const res = await m
+        .getRepository(CohortMemberEntity)
+        .update({ cohortId, userId: user.id }, { individualMonitoring: consent });
+      if (!res.affected) throw notFound('You are not in that cohort.');
+      if (consent) await allowPartnershipsToSeeProgress(m, user.id);
+    });
     return consent;
   }
 
@@ -141,4 +147,17 @@ export class CohortsService {
       employerName: r.recorded_by === 'EMPLOYER' ? ((r.organisation_name as string | null) ?? null) : null,
     }));
   }
+}
+
+/**
+ * A partnership sees a member one by one only while both consents hold: the cohort's and the profile's
+ * "partnerships may see my progress" (turning that off hides the learner from every cohort's list at once).
+ * Saying yes for a cohort is saying yes to partnerships seeing progress, so it turns the profile's on.
+ */
+async function allowPartnershipsToSeeProgress(m: EntityManager, userId: string): Promise<void> {
+  await m.query(
+    `INSERT INTO learner_profiles (user_id, share_with_partnerships) VALUES ($1, true)
+     ON CONFLICT (user_id) DO UPDATE SET share_with_partnerships = true, updated_at = now()`,
+    [userId],
+  );
 }
