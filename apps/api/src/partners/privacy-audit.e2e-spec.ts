@@ -207,4 +207,17 @@ describe('privacy audit', () => {
     expect(await learner.gql.ok(MARK, {})).toEqual({ markNotificationsRead: 1 });
     expect(await unread()).toBe(0);
   });
+
+  it('joinCohort and verifyCredential refuse input far longer than any real code or credential', async () => {
+    const learner = await register('LEARNER');
+    const JOIN = `mutation($c: String!) { joinCohort(code: $c, consent: true) { id } }`;
+    expect(await learner.gql.errorCode(JOIN, { c: 'K'.repeat(17) })).toBe('BAD_USER_INPUT');
+    expect(await learner.gql.errorCode(JOIN, { c: '  NOSUCH12  ' })).toBe('NOT_FOUND');
+    const VERIFY = `query($j: String!) { verifyCredential(jws: $j) { valid } }`;
+    expect(await stack.gql.as().errorCode(VERIFY, { j: 'a.b.c'.repeat(13_000) })).toBe('BAD_USER_INPUT');
+    expect(
+      (await stack.gql.as().ok<{ verifyCredential: { valid: boolean } }>(VERIFY, { j: 'a.b.c' }))
+        .verifyCredential,
+    ).toEqual({ valid: false });
+  });
 });

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
-import { Loaders, RequestLoaders } from '@skillpath/common';
+import { badInput, Loaders, RequestLoaders } from '@skillpath/common';
 import { CatalogueLoaders } from '@skillpath/catalogue';
 import type { OutcomeKind } from '@skillpath/persistence';
 import { CohortDashboardService, dashboardCsv } from './cohort-dashboard.service';
@@ -13,6 +13,9 @@ import {
   OutcomeKindEnum,
 } from './cohort.models';
 import { CohortsService } from './cohorts.service';
+
+/** Join codes are 8 characters; a little room for spaces pasted around one. */
+const MAX_JOIN_CODE_LENGTH = 16;
 
 @Resolver()
 export class CohortsResolver {
@@ -90,6 +93,8 @@ export class CohortsResolver {
     })
     individualMonitoring: boolean,
   ): Promise<MyCohortModel> {
+    if (code.trim().length > MAX_JOIN_CODE_LENGTH)
+      throw badInput('That is not a join code: a join code is 8 letters and numbers, like K7QF2M9X.');
     const c = await this.cohorts.join(user, code, consent, individualMonitoring);
     return (await this.myCohorts(user)).find((m) => m.id === c.id)!;
   }

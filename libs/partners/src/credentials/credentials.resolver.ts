@@ -3,6 +3,8 @@ import { Public } from '@skillpath/auth';
 import { badInput, GraphQLJSON } from '@skillpath/common';
 import { CredentialsService } from './credentials.service';
 
+const MAX_JWS_LENGTH = 64_000;
+
 @ObjectType('CredentialVerification')
 export class CredentialVerificationModel {
   @Field() valid!: boolean;
@@ -30,6 +32,9 @@ export class CredentialsResolver {
     @Args('id', { type: () => ID, nullable: true }) id: string | null,
   ): Promise<CredentialVerificationModel> {
     if (!jws && !id) throw badInput('Give the credential (jws) or its id.');
+    // Ours are a few kilobytes; a larger text cannot be one, and is not worth verifying.
+    if (jws && jws.length > MAX_JWS_LENGTH)
+      throw badInput(`That is not a Skillpath credential: they are under ${MAX_JWS_LENGTH / 1000} KB.`);
     return this.credentials.verify({ jws: jws ?? undefined, id: id ?? undefined });
   }
 }
