@@ -47,6 +47,9 @@ export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<number> 
     // Vite is an ES module; Node 20.19+ loads it through require().
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { build } = require('vite') as { build: (config: Record<string, unknown>) => Promise<unknown> };
+    // A production build sets process.env.NODE_ENV in this process; `npm start` spawns the API and
+    // worker with this environment afterwards, and they must not think they run in production.
+    const nodeEnv = process.env.NODE_ENV;
     await build({
       root: WEB_ROOT,
       configFile: false,
@@ -65,6 +68,8 @@ export async function buildWeb(opts: { quiet?: boolean } = {}): Promise<number> 
         reportCompressedSize: false,
       },
     });
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     precompress(WEB_DIST);
     log(`built ${relative(process.cwd(), WEB_DIST) || WEB_DIST}`);
     return 0;
