@@ -12,14 +12,21 @@ interface FieldProps {
   error?: string | null;
 }
 
-/** A labelled input whose hint and error are tied to it (aria-describedby), as screen readers need. */
-export function TextField({
+/** What a control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/** Label, hint and error above a control, tied to it (aria-describedby), as screen readers need. */
+function LabelledField({
   label,
   hint,
   error,
   id,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: FieldProps & { id?: string; control: (props: ControlProps) => ReactNode }) {
   const auto = useId();
   const fieldId = id ?? auto;
   const hintId = hint ? `${fieldId}-hint` : undefined;
@@ -38,13 +45,30 @@ export function TextField({
           {error}
         </p>
       )}
-      <input
-        id={fieldId}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-        {...input}
-      />
+      {control({
+        id: fieldId,
+        'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+        'aria-invalid': error ? true : undefined,
+      })}
     </div>
+  );
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      id={id}
+      control={(tie) => <input {...tie} {...input} />}
+    />
   );
 }
 
@@ -55,32 +79,14 @@ export function TextArea({
   id,
   ...area
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={fieldId}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-        rows={4}
-        {...area}
-      />
-    </div>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      id={id}
+      control={(tie) => <textarea {...tie} rows={4} {...area} />}
+    />
   );
 }
 
@@ -92,33 +98,18 @@ export function SelectField({
   children,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  const hintId = hint ? `${fieldId}-hint` : undefined;
-  const errorId = error ? `${fieldId}-error` : undefined;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      id={id}
+      control={(tie) => (
+        <select {...tie} {...select}>
+          {children}
+        </select>
       )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <select
-        id={fieldId}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        aria-invalid={error ? true : undefined}
-        {...select}
-      >
-        {children}
-      </select>
-    </div>
+    />
   );
 }
 
