@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@skillpath/testing';
 import { createDataSource } from './data-source';
-import { ALL_MIGRATIONS } from './migrations';
+import { undoMigrationsBackTo } from './testing/undo-migrations';
 import { AddOpportunityBorough1796153917845 } from './migrations/1796153917845-add-opportunity-borough.migration';
 
 /** Existing listings get the borough their own postcode is in, never their employer's. */
@@ -22,9 +22,7 @@ describe('AddOpportunityBorough migration', () => {
     const ds = createDataSource({ url: db.url, poolSize: 1 });
     await ds.initialize();
     try {
-      const position = ALL_MIGRATIONS.indexOf(AddOpportunityBorough1796153917845);
-      expect(position).toBeGreaterThan(0);
-      for (let i = ALL_MIGRATIONS.length - 1; i >= position; i--) await ds.undoLastMigration();
+      const undone = await undoMigrationsBackTo(ds, AddOpportunityBorough1796153917845);
       const {
         rows: [employer],
       } = await pg.query<{ id: string }>(
@@ -46,7 +44,7 @@ describe('AddOpportunityBorough migration', () => {
           [ref, employer.id, postcode],
         );
 
-      expect(await ds.runMigrations()).toHaveLength(ALL_MIGRATIONS.length - position);
+      expect(await ds.runMigrations()).toHaveLength(undone);
       const { rows } = await pg.query<{ source_ref: string; borough: string | null }>(
         'SELECT source_ref, borough FROM opportunities ORDER BY source_ref',
       );

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '@skillpath/testing';
 import { createDataSource } from './data-source';
-import { ALL_MIGRATIONS } from './migrations';
+import { undoMigrationsBackTo } from './testing/undo-migrations';
 import { AddOpportunitySightings1796150867694 } from './migrations/1796150867694-add-opportunity-sightings.migration';
 
 /** The sightings migration carries "last seen" over both ways, so neither version expires what was seen. */
@@ -44,9 +44,7 @@ describe('AddOpportunitySightings migration', () => {
     await ds.initialize();
     try {
       // Back to just before this migration (undoing any later ones too), then forward again.
-      const position = ALL_MIGRATIONS.indexOf(AddOpportunitySightings1796150867694);
-      expect(position).toBeGreaterThan(0);
-      for (let i = ALL_MIGRATIONS.length - 1; i >= position; i--) await ds.undoLastMigration();
+      const undone = await undoMigrationsBackTo(ds, AddOpportunitySightings1796150867694);
       const lastSeen = async (id: string) =>
         (
           await pg.query<{ t: Date }>('SELECT last_seen_at AS t FROM opportunities WHERE id = $1', [id])
@@ -54,7 +52,7 @@ describe('AddOpportunitySightings migration', () => {
       expect(await lastSeen(seenLater)).toBe('2026-02-01T00:00:00.000Z');
       expect(await lastSeen(writtenLater)).toBe('2026-03-01T00:00:00.000Z');
 
-      expect(await ds.runMigrations()).toHaveLength(ALL_MIGRATIONS.length - position);
+      expect(await ds.runMigrations()).toHaveLength(undone);
       const { rows } = await pg.query<{ opportunity_id: string; t: Date; run: string | null }>(
         'SELECT opportunity_id, last_seen_at AS t, last_seen_run_id AS run FROM opportunity_sightings',
       );
