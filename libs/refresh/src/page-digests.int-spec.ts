@@ -1,23 +1,7 @@
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import {
-  FEED_SKILL_PHRASES,
-  findAnApprenticeshipConnector,
-  startFeedServer,
-  vacancyPageUrl,
-  type FeedServer,
-} from '@skillpath/connectors';
-import { createDataSource } from '@skillpath/persistence';
-import { SkillExtractor } from '@skillpath/taxonomy';
-import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
+import { findAnApprenticeshipConnector, vacancyPageUrl, type FeedServer } from '@skillpath/connectors';
 import { SourceRefreshRunner } from './source-refresh.runner';
-import {
-  catalogueOf,
-  CountingMatcher,
-  FixedSkills,
-  insertSkills,
-  insertSource,
-} from './testing/refresh-test-kit';
+import { catalogueOf, FixedSkills, startRunnerFixture, type RunnerFixture } from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -27,9 +11,8 @@ const PAGES = Math.ceil(TOTAL / PAGE);
 
 /** A page body seen before (same cursor, reader and taxonomy) is not read at all, only confirmed. */
 describe('page digests', () => {
-  let db: TestDatabase;
+  let fixture: RunnerFixture;
   let pg: Client;
-  let ds: DataSource;
   let feed: FeedServer;
   let skills: FixedSkills;
   let runner: SourceRefreshRunner;
@@ -40,27 +23,13 @@ describe('page digests', () => {
   const readBody = raw.readBody;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    const ids = await insertSkills(pg, FEED_SKILL_PHRASES);
-    ds = createDataSource({ url: db.url, poolSize: 4 });
-    await ds.initialize();
-    feed = await startFeedServer({ totalVacancies: TOTAL, seed: 21 });
-    sourceId = await insertSource(pg, {
-      name: 'digest-test',
-      format: 'find-an-apprenticeship',
-      url: feed.baseUrl,
-      credentialsEnv: 'KEY',
-      pageSize: PAGE,
+    fixture = await startRunnerFixture({
+      feed: { totalVacancies: TOTAL, seed: 21 },
+      source: { name: 'digest-test', pageSize: PAGE },
+      countNormalised: true,
     });
-    const extractor = new SkillExtractor([...ids].map(([label, id]) => ({ id, label, altLabels: [] })));
-    skills = new FixedSkills(ds, new CountingMatcher(extractor));
-    runner = new SourceRefreshRunner(
-      ds,
-      { publish: async () => undefined },
-      { skills, secrets: () => feed.subscriptionKey },
-    );
+    ({ pg, feed, runner, sourceId } = fixture);
+    skills = fixture.skills!;
     // Record which pages get read; the real readBody still does the reading.
     raw.readBody = (page, cursor, ctx) => {
       readCursors.push(cursor);
@@ -70,10 +39,7 @@ describe('page digests', () => {
 
   afterAll(async () => {
     raw.readBody = readBody;
-    await feed?.close();
-    await ds?.destroy();
-    await pg?.end();
-    await db?.drop();
+    await fixture?.close();
   });
 
   const refresh = async () => {
@@ -249,42 +215,22 @@ describe('page digests', () => {
 });
 
 describe('page digests and quarantine', () => {
-  let db: TestDatabase;
+  let fixture: RunnerFixture;
   let pg: Client;
-  let ds: DataSource;
   let feed: FeedServer;
   let runner: SourceRefreshRunner;
   let sourceId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    await insertSkills(pg, FEED_SKILL_PHRASES);
-    ds = createDataSource({ url: db.url, poolSize: 4 });
-    await ds.initialize();
     // The 25th vacancy is malformed: the second page of 20 has it, the first does not.
-    feed = await startFeedServer({ totalVacancies: 40, seed: 4, malformedEvery: 25 });
-    sourceId = await insertSource(pg, {
-      name: 'digest-quarantine-test',
-      format: 'find-an-apprenticeship',
-      url: feed.baseUrl,
-      credentialsEnv: 'KEY',
-      pageSize: PAGE,
+    fixture = await startRunnerFixture({
+      feed: { totalVacancies: 40, seed: 4, malformedEvery: 25 },
+      source: { name: 'digest-quarantine-test', pageSize: PAGE },
     });
-    runner = new SourceRefreshRunner(
-      ds,
-      { publish: async () => undefined },
-      { secrets: () => feed.subscriptionKey },
-    );
+    ({ pg, feed, runner, sourceId } = fixture);
   });
 
-  afterAll(async () => {
-    await feed?.close();
-    await ds?.destroy();
-    await pg?.end();
-    await db?.drop();
-  });
+  afterAll(() => fixture?.close());
 
   it('a page with a quarantined record keeps no digest: every run reads it and quarantines the record again', async () => {
     const malformed = feed.describeVersion(0).malformedRefs;

@@ -1,11 +1,9 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { FEED_SKILL_PHRASES, startFeedServer, type FeedServer } from '@skillpath/connectors';
-import { createDataSource } from '@skillpath/persistence';
-import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
+import type { FeedServer } from '@skillpath/connectors';
 import { SourceRefreshRunner } from './source-refresh.runner';
 import { SourceRunRepository } from './source-run.repository';
-import { insertSkills, insertSource } from './testing/refresh-test-kit';
+import { insertSource, startRunnerFixture, type RunnerFixture } from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
 
@@ -32,7 +30,7 @@ async function sightingsOf(
 
 /** "Seen by this run" lives in opportunity_sightings; expiry after a complete run reads it. */
 describe('sightings and expiry', () => {
-  let db: TestDatabase;
+  let fixture: RunnerFixture;
   let pg: Client;
   let ds: DataSource;
   let feed: FeedServer;
@@ -40,33 +38,14 @@ describe('sightings and expiry', () => {
   let sourceId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    await insertSkills(pg, FEED_SKILL_PHRASES);
-    ds = createDataSource({ url: db.url, poolSize: 4 });
-    await ds.initialize();
-    feed = await startFeedServer({ totalVacancies: 60, seed: 11, vanishFraction: 0.2 });
-    sourceId = await insertSource(pg, {
-      name: 'sightings-test',
-      format: 'find-an-apprenticeship',
-      url: feed.baseUrl,
-      credentialsEnv: 'KEY',
-      pageSize: 25,
+    fixture = await startRunnerFixture({
+      feed: { totalVacancies: 60, seed: 11, vanishFraction: 0.2 },
+      source: { name: 'sightings-test', pageSize: 25 },
     });
-    runner = new SourceRefreshRunner(
-      ds,
-      { publish: async () => undefined },
-      { secrets: () => feed.subscriptionKey },
-    );
+    ({ pg, ds, feed, runner, sourceId } = fixture);
   });
 
-  afterAll(async () => {
-    await feed?.close();
-    await ds?.destroy();
-    await pg?.end();
-    await db?.drop();
-  });
+  afterAll(() => fixture?.close());
 
   const refresh = async () => {
     const outcome = await runner.run({ sourceId });

@@ -1,61 +1,30 @@
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import { startFeedServer, type FeedServer } from '@skillpath/connectors';
-import { createDataSource } from '@skillpath/persistence';
-import { SkillExtractor } from '@skillpath/taxonomy';
-import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
-import { FEED_SKILL_PHRASES } from '@skillpath/connectors';
+import type { FeedServer } from '@skillpath/connectors';
 import { SourceRefreshRunner } from './source-refresh.runner';
-import {
-  catalogueOf,
-  CountingMatcher,
-  FixedSkills,
-  insertSkills,
-  insertSource,
-} from './testing/refresh-test-kit';
+import { catalogueOf, FixedSkills, startRunnerFixture, type RunnerFixture } from './testing/refresh-test-kit';
 
 jest.setTimeout(60_000);
 
 /** Records that arrive exactly as stored are not normalised again (the raw record key in content_hash). */
 describe('unchanged records skip normalisation', () => {
-  let db: TestDatabase;
+  let fixture: RunnerFixture;
   let pg: Client;
-  let ds: DataSource;
   let feed: FeedServer;
   let skills: FixedSkills;
   let runner: SourceRefreshRunner;
   let sourceId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    const ids = await insertSkills(pg, FEED_SKILL_PHRASES);
-    ds = createDataSource({ url: db.url, poolSize: 4 });
-    await ds.initialize();
-    feed = await startFeedServer({ totalVacancies: 50, seed: 5 });
-    sourceId = await insertSource(pg, {
-      name: 'unchanged-test',
-      format: 'find-an-apprenticeship',
-      url: feed.baseUrl,
-      credentialsEnv: 'KEY',
-      pageSize: 20,
+    fixture = await startRunnerFixture({
+      feed: { totalVacancies: 50, seed: 5 },
+      source: { name: 'unchanged-test', pageSize: 20 },
+      countNormalised: true,
     });
-    const extractor = new SkillExtractor([...ids].map(([label, id]) => ({ id, label, altLabels: [] })));
-    skills = new FixedSkills(ds, new CountingMatcher(extractor));
-    runner = new SourceRefreshRunner(
-      ds,
-      { publish: async () => undefined },
-      { skills, secrets: () => feed.subscriptionKey },
-    );
+    ({ pg, feed, runner, sourceId } = fixture);
+    skills = fixture.skills!;
   });
 
-  afterAll(async () => {
-    await feed?.close();
-    await ds?.destroy();
-    await pg?.end();
-    await db?.drop();
-  });
+  afterAll(() => fixture?.close());
 
   const refresh = async () => {
     skills.matcher.calls = 0;

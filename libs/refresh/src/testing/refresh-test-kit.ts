@@ -1,10 +1,20 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { SkillMatcher } from '@skillpath/connectors';
+import {
+  FEED_SKILL_PHRASES,
+  startFeedServer,
+  type FeedServer,
+  type FeedServerOptions,
+  type SkillMatcher,
+} from '@skillpath/connectors';
+import { createDataSource } from '@skillpath/persistence';
+import { SkillExtractor } from '@skillpath/taxonomy';
+import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
 import { ListingChanges, QueueName, redisConnectionOptions } from '@skillpath/queues';
 import { enqueueRefresh } from '../refresh-queue';
 import { SkillMatcherCache } from '../skill-matcher.cache';
+import { SourceRefreshRunner } from '../source-refresh.runner';
 
 /** A matcher that counts the texts it is asked about: one per normalised listing (its description). */
 export class CountingMatcher implements SkillMatcher {
@@ -180,4 +190,67 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** A scratch database with the feed phrases as skills, a local Find an apprenticeship feed, one source of it, and a runner. */
+export interface RunnerFixture {
+  db: TestDatabase;
+  pg: Client;
+  ds: DataSource;
+  feed: FeedServer;
+  sourceId: string;
+  runner: SourceRefreshRunner;
+  /** Present when asked for (`countNormalised`): the skills cache, whose matcher counts what it normalises. */
+  skills?: FixedSkills;
+  close(): Promise<void>;
+}
+
+export async function startRunnerFixture(opts: {
+  feed: FeedServerOptions;
+  source: { name: string; pageSize: number };
+  /** Match skills through a FixedSkills cache with a CountingMatcher (to count normalised records). */
+  countNormalised?: boolean;
+}): Promise<RunnerFixture> {
+  const db = await createTestDatabase();
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  const ids = await insertSkills(pg, FEED_SKILL_PHRASES);
+  const ds = createDataSource({ url: db.url, poolSize: 4 });
+  await ds.initialize();
+  const feed = await startFeedServer(opts.feed);
+  const sourceId = await insertSource(pg, {
+    name: opts.source.name,
+    format: 'find-an-apprenticeship',
+    url: feed.baseUrl,
+    credentialsEnv: 'KEY',
+    pageSize: opts.source.pageSize,
+  });
+  const skills = opts.countNormalised
+    ? new FixedSkills(
+        ds,
+        new CountingMatcher(
+          new SkillExtractor([...ids].map(([label, id]) => ({ id, label, altLabels: [] }))),
+        ),
+      )
+    : undefined;
+  const runner = new SourceRefreshRunner(
+    ds,
+    { publish: async () => undefined },
+    { ...(skills ? { skills } : {}), secrets: () => feed.subscriptionKey },
+  );
+  return {
+    db,
+    pg,
+    ds,
+    feed,
+    sourceId,
+    runner,
+    skills,
+    close: async () => {
+      await feed.close();
+      await ds.destroy();
+      await pg.end();
+      await db.drop();
+    },
+  };
 }
