@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { randomBytes } from 'crypto';
 import Redis from 'ioredis';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
@@ -60,4 +61,15 @@ export function testConfig(
     LOG_LEVEL: 'silent',
     ...extra,
   });
+}
+
+/** Rows of one query on its own connection: for tests that look at (or arrange) what the API wrote. */
+export async function queryRows<T>(databaseUrl: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return (await c.query(query, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
 }

@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const PASSWORD = 'a long enough password';
@@ -32,15 +31,7 @@ describe('organisation invitations, end to end through GraphQL', () => {
       })
     ).inviteToOrganisation;
 
-  const sql = async <T>(q: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new Client({ connectionString: stack.db.url });
-    await c.connect();
-    try {
-      return (await c.query(q, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   beforeAll(async () => {
     stack = await startTestStack();

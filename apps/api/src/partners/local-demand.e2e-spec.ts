@@ -1,9 +1,8 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors';
 import { createDataSource } from '@skillpath/persistence';
 import { SourceRefreshRunner } from '@skillpath/refresh';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const CREATE_ORG = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
@@ -42,15 +41,7 @@ describe('local skills demand by where the vacancy is', () => {
   let employer: GraphQLTestClient;
   let employerOrg: string;
 
-  const sql = async <T>(q: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new Client({ connectionString: stack.db.url });
-    await c.connect();
-    try {
-      return (await c.query(q, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   const signUp = async (key: string, role: string): Promise<GraphQLTestClient> => {
     const r = await stack.gql.ok<{ register: { accessToken: string } }>(REGISTER, {

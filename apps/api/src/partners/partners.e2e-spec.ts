@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const PASSWORD = 'a long enough password';
@@ -57,15 +56,7 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
     return m && { score: m.score, accredited: m.opportunity.accredited };
   };
 
-  const sql = async <T>(q: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new Client({ connectionString: stack.db.url });
-    await c.connect();
-    try {
-      return (await c.query(q, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: loadDemoRegion });

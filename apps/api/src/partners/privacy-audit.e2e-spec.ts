@@ -1,7 +1,6 @@
 import crypto from 'crypto';
-import { Client } from 'pg';
 import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const JOIN = `mutation($code: String!, $mon: Boolean!) { joinCohort(code: $code, consent: true, individualMonitoring: $mon) { id } }`;
@@ -27,15 +26,7 @@ describe('privacy audit', () => {
   let skillId: string;
   let n = 0;
 
-  const sql = async <T>(q: string, params: unknown[] = []): Promise<T[]> => {
-    const c = new Client({ connectionString: stack.db.url });
-    await c.connect();
-    try {
-      return (await c.query(q, params)).rows as T[];
-    } finally {
-      await c.end();
-    }
-  };
+  const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   async function register(role: string, organisationName?: string): Promise<Actor> {
     const key = `${role.toLowerCase()}${n++}`;
