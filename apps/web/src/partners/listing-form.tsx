@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 import type { CombinedError } from 'urql';
 import type { DeliveryMode, ListingFieldsFragment, ListingInput, OpportunityKind } from '../gql/generated';
 import { type PickedSkill, SkillSearch } from '../resident/skill-search';
@@ -32,6 +32,8 @@ interface Form {
 }
 
 type FieldKey = Exclude<keyof Form, 'kind' | 'mode' | 'onlyOnBenefits' | 'stepFree'>;
+/** The fields typed as plain text. */
+type TextKey = Exclude<FieldKey, 'skills'>;
 type Funding = NonNullable<ListingFieldsFragment['funding']>;
 type Errors = Partial<Record<FieldKey, string>>;
 
@@ -274,6 +276,13 @@ export function ListingForm({
   const apiFieldName = apiTried ? errorField(error, API_FIELD_NAMES) : null;
   const apiField = apiFieldName ? API_FIELDS[apiFieldName] : null;
   const fieldError = (k: FieldKey) => errors[k] ?? (apiField === k ? errorMessage(error) : null);
+  /** What a text field of the form needs: its id, value, change handler and error. */
+  const textProps = (k: TextKey) => ({
+    id: fid(k),
+    value: form[k],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.target.value),
+    error: fieldError(k),
+  });
   const topProblem = apiTried && error && !apiField ? errorMessage(error) : null;
 
   const onSubmit = async (e: FormEvent) => {
@@ -313,24 +322,15 @@ export function ListingForm({
         value={form.kind}
         onChange={(v) => set('kind', v)}
       />
-      <TextField
-        id={fid('title')}
-        label={job ? 'Job title' : 'Course title'}
-        value={form.title}
-        onChange={(e) => set('title', e.target.value)}
-        error={fieldError('title')}
-      />
+      <TextField {...textProps('title')} label={job ? 'Job title' : 'Course title'} />
       <TextArea
-        id={fid('description')}
+        {...textProps('description')}
         label="Description (optional)"
         hint={
           job
             ? 'What the work is like, the hours, and who would enjoy it.'
             : 'What people will learn and do, and who it is for.'
         }
-        value={form.description}
-        onChange={(e) => set('description', e.target.value)}
-        error={fieldError('description')}
       />
       <fieldset
         className={`field${fieldError('skills') ? ' field--error' : ''}`}
@@ -407,13 +407,10 @@ export function ListingForm({
         ))}
       </SelectField>
       <TextField
-        id={fid('postcode')}
+        {...textProps('postcode')}
         label={job ? 'Workplace postcode' : 'Postcode where it is held'}
         hint={form.mode === 'ONLINE' ? 'Not needed when it is online' : 'Like M4 6DE, or just M4'}
         autoComplete="postal-code"
-        value={form.postcode}
-        onChange={(e) => set('postcode', e.target.value)}
-        error={fieldError('postcode')}
         className="input--short"
       />
       {form.mode !== 'ONLINE' && (
@@ -430,44 +427,32 @@ export function ListingForm({
       )}
       {!job && (
         <TextField
-          id={fid('startDate')}
+          {...textProps('startDate')}
           label="Start date (optional)"
           type="date"
-          value={form.startDate}
-          onChange={(e) => set('startDate', e.target.value)}
-          error={fieldError('startDate')}
           className="input--short"
         />
       )}
       <TextField
-        id={fid('closingDate')}
+        {...textProps('closingDate')}
         label="Closing date for applications (optional)"
         type="date"
-        value={form.closingDate}
-        onChange={(e) => set('closingDate', e.target.value)}
-        error={fieldError('closingDate')}
         className="input--short"
       />
       {job ? (
         <TextField
-          id={fid('wagePounds')}
+          {...textProps('wagePounds')}
           label="Wage per year, in £ (optional)"
           hint="Before tax, like 24000"
           inputMode="decimal"
-          value={form.wagePounds}
-          onChange={(e) => set('wagePounds', e.target.value)}
-          error={fieldError('wagePounds')}
           className="input--short"
         />
       ) : (
         <TextField
-          id={fid('costPounds')}
+          {...textProps('costPounds')}
           label="Full price, in £"
           hint="Enter 0 if it is free for everyone"
           inputMode="decimal"
-          value={form.costPounds}
-          onChange={(e) => set('costPounds', e.target.value)}
-          error={fieldError('costPounds')}
           className="input--short"
         />
       )}
@@ -475,7 +460,7 @@ export function ListingForm({
         <fieldset className="field">
           <legend>Funded places (optional)</legend>
           <TextField
-            id={fid('fundedPounds')}
+            {...textProps('fundedPounds')}
             label="Price for people who qualify for funding, in £"
             hint={
               otherRules
@@ -483,9 +468,6 @@ export function ListingForm({
                 : 'Leave empty if no one pays less. Enter 0 if it is free for them.'
             }
             inputMode="decimal"
-            value={form.fundedPounds}
-            onChange={(e) => set('fundedPounds', e.target.value)}
-            error={fieldError('fundedPounds')}
             className="input--short"
           />
           <Checkbox
@@ -497,33 +479,24 @@ export function ListingForm({
         </fieldset>
       )}
       <TextField
-        id={fid('hoursPerWeek')}
+        {...textProps('hoursPerWeek')}
         label="Hours each week (optional)"
         inputMode="decimal"
-        value={form.hoursPerWeek}
-        onChange={(e) => set('hoursPerWeek', e.target.value)}
-        error={fieldError('hoursPerWeek')}
         className="input--short"
       />
       {!job && (
         <TextField
-          id={fid('durationWeeks')}
+          {...textProps('durationWeeks')}
           label="How many weeks it lasts (optional)"
           inputMode="decimal"
-          value={form.durationWeeks}
-          onChange={(e) => set('durationWeeks', e.target.value)}
-          error={fieldError('durationWeeks')}
           className="input--short"
         />
       )}
       <TextField
-        id={fid('url')}
+        {...textProps('url')}
         label={job ? 'Web page to apply (optional)' : 'Web page with more details (optional)'}
         type="url"
         inputMode="url"
-        value={form.url}
-        onChange={(e) => set('url', e.target.value)}
-        error={fieldError('url')}
       />
       <p className="actions">
         <button type="submit" className="button" disabled={busy}>
