@@ -3,6 +3,7 @@ import { createDataSource, Role, runMigrations, UserEntity } from '@skillpath/pe
 import { ensureServices, MissingServiceError, Services } from '../services/services';
 import { generateMigration } from '../db/generate-migration';
 import { toolEnv } from './env';
+import { registerOccupationsClassify } from './cli/occupations-classify.command';
 
 // Progress and service lines go to stderr so that commands whose output is data (skills:extract)
 // can be piped.
@@ -307,6 +308,8 @@ export async function runCliCommand(argv: string[]): Promise<number> {
         note(`${count} line${count === 1 ? '' : 's'} read, ${skills.length} skills known`);
       });
     });
+
+  registerOccupationsClassify(program, { withServices, note });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

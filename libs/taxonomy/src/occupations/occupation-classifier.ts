@@ -1,0 +1,344 @@
+import { normaliseWord } from '../text/skill-tokens';
+import { stemWord } from '../text/word-stem';
+import { normaliseJobTitle } from './job-title';
+import { OccupationCandidate, OccupationRecord } from './occupation-record';
+
+/**
+ * Job titles → taxonomy occupations, from the taxonomy alone.
+ *
+ * Every label of every occupation (preferred, alternative, hidden) is a document in two TF-IDF
+ * spaces: stemmed words with their bigrams, and character 3–5-grams of the label (which catch
+ * compounds, spelling variants and words the stemmer leaves apart: "carer"/"care", "warehouseman"/
+ * "warehouse"). A title scores each label by a blend of the two cosines, weighted by the label's kind;
+ * an occupation takes its best label, plus a little of how well the title matches its description,
+ * plus a share of the best score in its ISCO unit group (sibling occupations vouch for the domain),
+ * plus a small prior for occupations ESCO gives many names (the common ones). The weights are tuned
+ * on a validation half of held-out ESCO alternative labels (`scripts/bench/occupations.ts --tune`).
+ */
+export interface OccupationClassifierWeights {
+  /** Share of the word cosine in a label's similarity (the rest is the character n-gram cosine). */
+  wordShare: number;
+  preferred: number;
+  alternative: number;
+  hidden: number;
+  /** Added when the title's last word is the label's last word (the head noun of an English title). */
+  headBonus: number;
+  /** Weight of the title's word cosine with all the occupation's labels taken as one document. */
+  document: number;
+  /** Weight of the title's cosine with the occupation's description. */
+  description: number;
+  /**
+   * Weight of the listing text's cosine with the occupation's description (listings only; titles
+   * held out of ESCO have no text, so this one is set by hand, not tuned).
+   */
+  text: number;
+  /** Share of the best score in the occupation's ISCO unit group added to its own. */
+  group: number;
+  /** Weight of log(1 + number of labels), normalised to 0–1 over the taxonomy. */
+  prior: number;
+  /** Weight of the advert's context words (places, specialties) relative to its role words. */
+  context: number;
+}
+
+export const DEFAULT_OCCUPATION_WEIGHTS: OccupationClassifierWeights = {
+  wordShare: 0.5,
+  preferred: 1,
+  alternative: 0.95,
+  hidden: 0.85,
+  headBonus: 0.1,
+  document: 0.5,
+  description: 0.15,
+  text: 0.4,
+  group: 0.1,
+  prior: 0.05,
+  context: 0.3,
+};
+
+/** Most characters of listing text read for the description signal. */
+const MAX_TEXT_CHARS = 20_000;
+
+const enum LabelKind {
+  Preferred = 0,
+  Alternative = 1,
+  Hidden = 2,
+}
+
+type SparseVector = Map<number, number>;
+
+/** A TF-IDF space with an inverted index over its documents. */
+class TfIdfSpace {
+  private readonly featureIds = new Map<string, number>();
+  private docFeatures: Map<number, number>[] = [];
+  private postingsDocs: Int32Array[] = [];
+  private postingsWeights: Float32Array[] = [];
+  private idf: Float32Array = new Float32Array(0);
+
+  constructor(private readonly featurise: (text: string) => Map<string, number>) {}
+
+  add(text: string): void {
+    const counts = new Map<number, number>();
+    for (const [feature, count] of this.featurise(text)) {
+      let id = this.featureIds.get(feature);
+      if (id === undefined) {
+        id = this.featureIds.size;
+        this.featureIds.set(feature, id);
+      }
+      counts.set(id, count);
+    }
+    this.docFeatures.push(counts);
+  }
+
+  /** Computes IDF, weights and the inverted index; frees the per-document maps. */
+  finish(): void {
+    const nDocs = this.docFeatures.length;
+    const df = new Int32Array(this.featureIds.size);
+    for (const doc of this.docFeatures) for (const id of doc.keys()) df[id]++;
+    this.idf = new Float32Array(df.length);
+    for (let i = 0; i < df.length; i++) this.idf[i] = Math.log((1 + nDocs) / (1 + df[i])) + 1;
+    const lists: { docs: number[]; weights: number[] }[] = Array.from({ length: df.length }, () => ({
+      docs: [],
+      weights: [],
+    }));
+    this.docFeatures.forEach((doc, docId) => {
+      const v = this.weigh(doc);
+      for (const [id, w] of v) {
+        lists[id].docs.push(docId);
+        lists[id].weights.push(w);
+      }
+    });
+    this.postingsDocs = lists.map((l) => Int32Array.from(l.docs));
+    this.postingsWeights = lists.map((l) => Float32Array.from(l.weights));
+    this.docFeatures = [];
+  }
+
+  get size(): number {
+    return this.postingsDocs.length;
+  }
+
+  /** The L2-normalised TF-IDF vector of a text over known features (unknown ones are dropped). */
+  vector(text: string): SparseVector {
+    const counts = new Map<number, number>();
+    for (const [feature, count] of this.featurise(text)) {
+      const id = this.featureIds.get(feature);
+      if (id !== undefined) counts.set(id, count);
+    }
+    return this.weigh(counts);
+  }
+
+  /** Adds `scale` × cosine(query, doc) into `into[doc]` for every document sharing a feature. */
+  accumulate(query: SparseVector, scale: number, into: Float32Array): void {
+    for (const [id, qw] of query) {
+      const docs = this.postingsDocs[id];
+      const weights = this.postingsWeights[id];
+      const s = qw * scale;
+      for (let i = 0; i < docs.length; i++) into[docs[i]] += s * weights[i];
+    }
+  }
+
+  private weigh(counts: Map<number, number>): SparseVector {
+    const v: SparseVector = new Map();
+    let norm = 0;
+    for (const [id, count] of counts) {
+      const w = (1 + Math.log(count)) * this.idf[id];
+      v.set(id, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [id, w] of v) v.set(id, w / norm);
+    return v;
+  }
+}
+
+/** Stemmed words of a text (letters and digits; everything else separates). */
+export function titleWords(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}+#']*/gu) ?? [];
+  return words.map((w) => stemWord(normaliseWord(w))).filter((w) => w.length > 0);
+}
+
+const STOP = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'in', 'for', 'to', 'with', 'on', 'at', 'by']);
+
+function wordFeatures(text: string): Map<string, number> {
+  const words = titleWords(text).filter((w) => !STOP.has(w));
+  const out = new Map<string, number>();
+  const bump = (f: string) => out.set(f, (out.get(f) ?? 0) + 1);
+  words.forEach((w, i) => {
+    bump(w);
+    if (i > 0) bump(`${words[i - 1]}_${w}`);
+  });
+  return out;
+}
+
+function charFeatures(text: string): Map<string, number> {
+  const s = ` ${text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}+#]+/gu, ' ')
+    .trim()} `;
+  const out = new Map<string, number>();
+  for (let n = 3; n <= 5; n++) {
+    for (let i = 0; i + n <= s.length; i++) {
+      const g = s.slice(i, i + n);
+      if (g.trim().length === 0) continue;
+      out.set(g, (out.get(g) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+function descriptionFeatures(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of titleWords(text)) if (!STOP.has(w) && w.length > 2) out.set(w, (out.get(w) ?? 0) + 1);
+  return out;
+}
+
+export interface ClassifyOptions {
+  /** How many occupations to return (default 5). */
+  limit?: number;
+  /** The listing's text (description), read for a lighter second signal. */
+  text?: string | null;
+}
+
+export class OccupationClassifier {
+  private readonly words = new TfIdfSpace(wordFeatures);
+  private readonly chars = new TfIdfSpace(charFeatures);
+  private readonly descriptions = new TfIdfSpace(descriptionFeatures);
+  private readonly documents = new TfIdfSpace(wordFeatures);
+  private readonly labelOccupation: number[] = [];
+  private readonly labelKind: LabelKind[] = [];
+  private readonly labelHead: string[] = [];
+  private readonly occupationGroup: number[] = [];
+  private readonly groupMembers: number[][] = [];
+  private readonly prior: Float32Array;
+  private readonly hasDescription: boolean[] = [];
+
+  constructor(
+    private readonly occupations: readonly OccupationRecord[],
+    public weights: OccupationClassifierWeights = DEFAULT_OCCUPATION_WEIGHTS,
+  ) {
+    const groups = new Map<string, number>();
+    let maxLabels = 1;
+    occupations.forEach((o, occ) => {
+      const seen = new Set<string>();
+      const addLabel = (label: string, kind: LabelKind) => {
+        const key = label.trim().toLowerCase();
+        if (!key || seen.has(key)) return;
+        seen.add(key);
+        this.words.add(key);
+        this.chars.add(key);
+        this.labelOccupation.push(occ);
+        this.labelKind.push(kind);
+        const words = titleWords(key);
+        this.labelHead.push(words[words.length - 1] ?? '');
+      };
+      addLabel(o.label, LabelKind.Preferred);
+      for (const l of o.altLabels) addLabel(l, LabelKind.Alternative);
+      for (const l of o.hiddenLabels ?? []) addLabel(l, LabelKind.Hidden);
+      maxLabels = Math.max(maxLabels, seen.size);
+      this.documents.add([...seen].join(' \n '));
+      this.descriptions.add(o.description ?? '');
+      this.hasDescription.push(Boolean(o.description));
+      const group = (o.iscoGroup ?? '').slice(0, 4) || `none:${occ}`;
+      let g = groups.get(group);
+      if (g === undefined) {
+        g = this.groupMembers.length;
+        groups.set(group, g);
+        this.groupMembers.push([]);
+      }
+      this.groupMembers[g].push(occ);
+      this.occupationGroup.push(g);
+    });
+    this.words.finish();
+    this.chars.finish();
+    this.descriptions.finish();
+    this.documents.finish();
+    const labelsPer = new Float32Array(occupations.length);
+    for (const occ of this.labelOccupation) labelsPer[occ]++;
+    this.prior = labelsPer.map((n) => Math.log1p(n) / Math.log1p(maxLabels));
+  }
+
+  get size(): number {
+    return this.occupations.length;
+  }
+
+  /** The best occupations for a job title as an advert writes it, best first. */
+  classify(title: string, options: ClassifyOptions = {}): OccupationCandidate[] {
+    const limit = Math.max(0, Math.floor(options.limit ?? 5));
+    const normalised = normaliseJobTitle(title ?? '');
+    if (!normalised.role || limit === 0) return [];
+    const scores = this.score(normalised.role, normalised.context, options.text ?? null);
+    return this.top(scores, limit);
+  }
+
+  private score(role: string, context: string, text: string | null): Float32Array {
+    const w = this.weights;
+    const nLabels = this.labelOccupation.length;
+    const labelScores = new Float32Array(nLabels);
+    this.words.accumulate(this.words.vector(role), w.wordShare, labelScores);
+    this.chars.accumulate(this.chars.vector(role), 1 - w.wordShare, labelScores);
+    if (context && w.context > 0) {
+      this.words.accumulate(this.words.vector(context), w.wordShare * w.context, labelScores);
+    }
+    const roleWords = titleWords(role);
+    const head = roleWords[roleWords.length - 1] ?? '';
+    const kindWeight = [w.preferred, w.alternative, w.hidden];
+
+    const n = this.occupations.length;
+    const best = new Float32Array(n);
+    for (let l = 0; l < nLabels; l++) {
+      const s = labelScores[l];
+      if (s <= 0) continue;
+      const value =
+        kindWeight[this.labelKind[l]] * s + (head && this.labelHead[l] === head ? w.headBonus : 0);
+      const occ = this.labelOccupation[l];
+      if (value > best[occ]) best[occ] = value;
+    }
+
+    const scores = new Float32Array(n);
+    if (w.description > 0) {
+      this.descriptions.accumulate(this.descriptions.vector(`${role} ${context}`), w.description, scores);
+    }
+    if (text && w.text > 0) {
+      this.descriptions.accumulate(this.descriptions.vector(text.slice(0, MAX_TEXT_CHARS)), w.text, scores);
+    }
+    if (w.document > 0) this.documents.accumulate(this.documents.vector(role), w.document, scores);
+    const groupBest = new Float32Array(this.groupMembers.length);
+    for (let o = 0; o < n; o++) {
+      const g = this.occupationGroup[o];
+      if (best[o] > groupBest[g]) groupBest[g] = best[o];
+    }
+    for (let o = 0; o < n; o++) {
+      if (best[o] <= 0 && scores[o] <= 0) continue;
+      scores[o] += best[o] + w.group * groupBest[this.occupationGroup[o]] + w.prior * this.prior[o];
+    }
+    return scores;
+  }
+
+  private top(scores: Float32Array, limit: number): OccupationCandidate[] {
+    const heap: number[] = [];
+    for (let o = 0; o < scores.length; o++) {
+      if (scores[o] <= 0) continue;
+      if (heap.length < limit) {
+        heap.push(o);
+        heap.sort((a, b) => scores[b] - scores[a] || a - b);
+      } else if (scores[o] > scores[heap[heap.length - 1]]) {
+        heap[heap.length - 1] = o;
+        heap.sort((a, b) => scores[b] - scores[a] || a - b);
+      }
+    }
+    const max =
+      1 +
+      this.weights.headBonus +
+      this.weights.document +
+      this.weights.text +
+      this.weights.description +
+      this.weights.group +
+      this.weights.prior;
+    return heap.map((o) => ({
+      id: this.occupations[o].id,
+      uri: this.occupations[o].uri ?? null,
+      label: this.occupations[o].label,
+      score: Math.round(Math.min(1, scores[o] / max) * 1000) / 1000,
+    }));
+  }
+}
