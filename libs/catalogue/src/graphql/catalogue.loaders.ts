@@ -10,6 +10,13 @@ export interface OpportunitySkills {
   required: SkillLevelModel[];
 }
 
+/** The plain-English reason an inferred requirement is shown. */
+export function inferredWhy(occupationTitle: string | null): string {
+  return occupationTitle
+    ? `Usually asked for in this role (${occupationTitle}); the advert does not name it.`
+    : 'Usually asked for in this role; the advert does not name it.';
+}
+
 /** Batched lookups for nested catalogue fields; one SQL query per field per request. */
 @Injectable()
 export class CatalogueLoaders {
@@ -19,9 +26,10 @@ export class CatalogueLoaders {
     return loaders
       .get<string, OpportunitySkills>('opportunitySkills', async (ids) => {
         const rows: Array<Record<string, unknown>> = await this.ds.query(
-          `SELECT os.opportunity_id, os.role, os.level, s.*
+          `SELECT os.opportunity_id, os.role, os.level, os.inferred, occ.title AS occupation_title, s.*
              FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
-            WHERE os.opportunity_id = ANY($1::uuid[]) ORDER BY os.level DESC, s.label`,
+             JOIN opportunities o ON o.id = os.opportunity_id LEFT JOIN occupations occ ON occ.id = o.occupation_id
+            WHERE os.opportunity_id = ANY($1::uuid[]) ORDER BY os.inferred, os.level DESC, s.label`,
           [ids],
         );
         return groupByKeys(ids, rows, (r) => r.opportunity_id as string).map((list) => ({
@@ -30,8 +38,32 @@ export class CatalogueLoaders {
             .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
           required: list
             .filter((r) => r.role === 'REQUIRED')
-            .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
+            .map((r) => ({
+              skill: skillFromRow(r),
+              level: Number(r.level),
+              inferred: Boolean(r.inferred),
+              why: r.inferred ? inferredWhy(r.occupation_title as string | null) : null,
+            })),
         }));
+      })
+      .load(id);
+  }
+
+  /**
+   * When a refresh last saw a feed listing (its latest sighting, or when it was last written); null
+   * for listings no feed carries (the demo region's, an employer's own).
+   */
+  lastCheckedAt(loaders: RequestLoaders, id: string): Promise<Date | null> {
+    return loaders
+      .get<string, Date | null>('opportunityLastChecked', async (ids) => {
+        const rows: Array<Record<string, unknown>> = await this.ds.query(
+          `SELECT o.id, greatest(o.last_seen_at, s.last_seen_at) AS checked
+             FROM opportunities o LEFT JOIN opportunity_sightings s ON s.opportunity_id = o.id
+            WHERE o.id = ANY($1::uuid[]) AND o.source_id IS NOT NULL`,
+          [ids],
+        );
+        const byId = new Map(rows.map((r) => [r.id as string, new Date(r.checked as string)]));
+        return ids.map((i) => byId.get(i) ?? null);
       })
       .load(id);
   }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '@skillpath/auth';
@@ -78,6 +78,15 @@ export class OpportunitiesResolver {
     @Loaders() l: RequestLoaders,
   ): Promise<SkillLevelModel[]> {
     return (await this.loaders.skillsOfOpportunity(l, o.id)).required;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When a listing refresh last saw this listing in its feed (null for listings no feed carries)',
+  })
+  lastCheckedAt(@Parent() o: OpportunityModel, @Loaders() l: RequestLoaders): Promise<Date | null> {
+    return this.loaders.lastCheckedAt(l, o.id);
   }
 
   @ResolveField(() => Boolean, { description: 'At least one employer accreditation is in force' })
