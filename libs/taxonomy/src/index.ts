@@ -21,3 +21,4 @@ export * from './occupations/esco-occupation-file';
 export * from './occupations/occupation-evaluation';
 export * from './cli/occupations-classify-cli';
 export * from './cli/load-occupations-from-database';
+export * from './suggestions/skill-suggester';
