@@ -13,7 +13,9 @@ const OPPORTUNITY_RECORD_SELECT = `SELECT o.id, o.kind, o.title, o.organisation_
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
                    FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'TAUGHT'), '[]') AS teaches,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
-                   FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED'), '[]') AS requires,
+                   FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND NOT os.inferred), '[]') AS requires,
+       coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
+                   FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND os.inferred), '[]') AS inferred_requires,
        coalesce((SELECT array_agg(DISTINCT s) FROM accreditations a, unnest(a.skill_ids) s
                   WHERE a.opportunity_id = o.id AND a.status = 'ACTIVE'
                     AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())), '{}') AS accredited_skills,
@@ -69,6 +71,9 @@ export function toOpportunityRecord(r: Row): OpportunityRecord {
     organisationName: r.organisation_name as string,
     teaches: (r.teaches as Array<{ skill: string; level: number }>) ?? [],
     requires: (r.requires as Array<{ skill: string; level: number }>) ?? [],
+    ...((r.inferred_requires as unknown[] | undefined)?.length
+      ? { inferredRequires: r.inferred_requires as Array<{ skill: string; level: number }> }
+      : {}),
     mode: r.mode as OpportunityRecord['mode'],
     location: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
     postcode: (r.postcode as string | null) ?? undefined,
