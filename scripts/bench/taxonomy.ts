@@ -21,6 +21,7 @@ import {
   scoreExtraction,
 } from '@skillpath/taxonomy';
 import { SEARCH_QUERIES } from './taxonomy/search-queries';
+import { occupationBenchRows } from './occupations';
 
 // The one place this script reads the environment: it is a dev tool, not part of the app config.
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -161,6 +162,9 @@ async function main(): Promise<void> {
       value: `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  (tp ${s.truePositives}, fp ${s.falsePositives}, fn ${s.falseNegatives})`,
     });
   }
+
+  // Job titles to occupations (scripts/bench/occupations.ts).
+  rows.push(...(await occupationBenchRows()));
 
   const width = Math.max(...rows.map((r) => r.measure.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));

@@ -896,6 +896,7 @@ export type RoadmapFieldsFragment = {
       wagePencePerYear: number | null;
       closingDate: string | null;
       url: string | null;
+      lastCheckedAt: string | null;
     };
   }>;
 };
@@ -947,6 +948,7 @@ export type MyRoadmapQuery = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   } | null;
@@ -999,6 +1001,7 @@ export type PlanRoadmapMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   };
@@ -1054,6 +1057,7 @@ export type UpdateRoadmapStepMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   };
@@ -1192,6 +1196,14 @@ export type MyOutcomesQuery = {
     recordedBy: OutcomeRecorder;
     employerName: string | null;
   }>;
+};
+
+export type SuggestSkillsQueryVariables = Exact<{
+  text: string;
+}>;
+
+export type SuggestSkillsQuery = {
+  suggestSkills: Array<{ level: number; because: string; skill: { id: string; label: string } }>;
 };
 
 export const AccreditationRecordFieldsFragmentDoc = {
@@ -1647,6 +1659,7 @@ export const RoadmapFieldsFragmentDoc = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -4652,6 +4665,7 @@ export const MyRoadmapDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -4831,6 +4845,7 @@ export const PlanRoadmapDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -5037,6 +5052,7 @@ export const UpdateRoadmapStepDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -5588,3 +5604,54 @@ export const MyOutcomesDocument = {
     },
   ],
 } as unknown as DocumentNode<MyOutcomesQuery, MyOutcomesQueryVariables>;
+export const SuggestSkillsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SuggestSkills' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'suggestSkills' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'because' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SuggestSkillsQuery, SuggestSkillsQueryVariables>;
