@@ -129,9 +129,10 @@ async function main(): Promise<void> {
     await pg.query(`UPDATE opportunities SET enrichment_key = 'older-rules|' || content_hash`);
     const again = await run();
     const { rows: stats } = await pg.query<{ with_occ: number; with_inferred: number }>(
-      `SELECT count(*) FILTER (WHERE occupation_id IS NOT NULL)::int AS with_occ,
-              count(DISTINCT os.opportunity_id)::int AS with_inferred
-         FROM opportunities o LEFT JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.inferred`,
+      `SELECT count(*) FILTER (WHERE o.occupation_id IS NOT NULL)::int AS with_occ,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity_skills os
+                                              WHERE os.opportunity_id = o.id AND os.inferred))::int AS with_inferred
+         FROM opportunities o`,
     );
     const rows: [string, string, string?][] = [
       ['taxonomy', `ESCO v1.1.1 (${esco.occupations.inserted} occupations, ${esco.skills.inserted} skills)`],

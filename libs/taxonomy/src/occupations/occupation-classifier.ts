@@ -70,80 +70,81 @@ const enum LabelKind {
 
 type SparseVector = Map<number, number>;
 
-/** A TF-IDF space with an inverted index over its documents. */
+/**
+ * A TF-IDF space with an inverted index over its documents, held in flat typed arrays (CSR by
+ * feature): the whole of ESCO's labels in character n-grams is a few million postings, which as
+ * per-document maps or per-feature JS arrays would cost the worker hundreds of megabytes.
+ */
 class TfIdfSpace {
   private readonly featureIds = new Map<string, number>();
-  private docFeatures: Map<number, number>[] = [];
-  private postingsDocs: Int32Array[] = [];
-  private postingsWeights: Float32Array[] = [];
-  private idf: Float32Array = new Float32Array(0);
+  // Documents as added, flat (freed by finish()): features of document d are at docStart[d]…docStart[d+1].
+  private docStart: number[] = [0];
+  private docFeature: number[] = [];
+  private docCount: number[] = [];
+  private postingsStart = new Int32Array(1);
+  private postingsDoc = new Int32Array(0);
+  private postingsWeight = new Float32Array(0);
+  private idf = new Float32Array(0);
 
   constructor(private readonly featurise: (text: string) => Map<string, number>) {}
 
   add(text: string): void {
-    const counts = new Map<number, number>();
     for (const [feature, count] of this.featurise(text)) {
       let id = this.featureIds.get(feature);
       if (id === undefined) {
         id = this.featureIds.size;
         this.featureIds.set(feature, id);
       }
-      counts.set(id, count);
+      this.docFeature.push(id);
+      this.docCount.push(count);
     }
-    this.docFeatures.push(counts);
+    this.docStart.push(this.docFeature.length);
   }
 
-  /** Computes IDF, weights and the inverted index; frees the per-document maps. */
+  /** Computes IDF, document weights and the inverted index; frees the documents as added. */
   finish(): void {
-    const nDocs = this.docFeatures.length;
-    const df = new Int32Array(this.featureIds.size);
-    for (const doc of this.docFeatures) for (const id of doc.keys()) df[id]++;
-    this.idf = new Float32Array(df.length);
-    for (let i = 0; i < df.length; i++) this.idf[i] = Math.log((1 + nDocs) / (1 + df[i])) + 1;
-    const lists: { docs: number[]; weights: number[] }[] = Array.from({ length: df.length }, () => ({
-      docs: [],
-      weights: [],
-    }));
-    this.docFeatures.forEach((doc, docId) => {
-      const v = this.weigh(doc);
-      for (const [id, w] of v) {
-        lists[id].docs.push(docId);
-        lists[id].weights.push(w);
+    const nDocs = this.docStart.length - 1;
+    const nFeatures = this.featureIds.size;
+    const df = new Int32Array(nFeatures);
+    for (const id of this.docFeature) df[id]++;
+    this.idf = new Float32Array(nFeatures);
+    for (let i = 0; i < nFeatures; i++) this.idf[i] = Math.log((1 + nDocs) / (1 + df[i])) + 1;
+    const start = new Int32Array(nFeatures + 1);
+    for (let i = 0; i < nFeatures; i++) start[i + 1] = start[i] + df[i];
+    const next = start.slice(0, nFeatures);
+    const docs = new Int32Array(this.docFeature.length);
+    const weights = new Float32Array(this.docFeature.length);
+    for (let d = 0; d < nDocs; d++) {
+      const a = this.docStart[d];
+      const b = this.docStart[d + 1];
+      let norm = 0;
+      for (let i = a; i < b; i++) {
+        const w = (1 + Math.log(this.docCount[i])) * this.idf[this.docFeature[i]];
+        norm += w * w;
       }
-    });
-    this.postingsDocs = lists.map((l) => Int32Array.from(l.docs));
-    this.postingsWeights = lists.map((l) => Float32Array.from(l.weights));
-    this.docFeatures = [];
-  }
-
-  get size(): number {
-    return this.postingsDocs.length;
+      norm = Math.sqrt(norm) || 1;
+      for (let i = a; i < b; i++) {
+        const id = this.docFeature[i];
+        const at = next[id]++;
+        docs[at] = d;
+        weights[at] = ((1 + Math.log(this.docCount[i])) * this.idf[id]) / norm;
+      }
+    }
+    this.postingsStart = start;
+    this.postingsDoc = docs;
+    this.postingsWeight = weights;
+    this.docStart = [0];
+    this.docFeature = [];
+    this.docCount = [];
   }
 
   /** The L2-normalised TF-IDF vector of a text over known features (unknown ones are dropped). */
   vector(text: string): SparseVector {
-    const counts = new Map<number, number>();
-    for (const [feature, count] of this.featurise(text)) {
-      const id = this.featureIds.get(feature);
-      if (id !== undefined) counts.set(id, count);
-    }
-    return this.weigh(counts);
-  }
-
-  /** Adds `scale` × cosine(query, doc) into `into[doc]` for every document sharing a feature. */
-  accumulate(query: SparseVector, scale: number, into: Float32Array): void {
-    for (const [id, qw] of query) {
-      const docs = this.postingsDocs[id];
-      const weights = this.postingsWeights[id];
-      const s = qw * scale;
-      for (let i = 0; i < docs.length; i++) into[docs[i]] += s * weights[i];
-    }
-  }
-
-  private weigh(counts: Map<number, number>): SparseVector {
     const v: SparseVector = new Map();
     let norm = 0;
-    for (const [id, count] of counts) {
+    for (const [feature, count] of this.featurise(text)) {
+      const id = this.featureIds.get(feature);
+      if (id === undefined) continue;
       const w = (1 + Math.log(count)) * this.idf[id];
       v.set(id, w);
       norm += w * w;
@@ -151,6 +152,17 @@ class TfIdfSpace {
     norm = Math.sqrt(norm);
     if (norm > 0) for (const [id, w] of v) v.set(id, w / norm);
     return v;
+  }
+
+  /** Adds `scale` × cosine(query, doc) into `into[doc]` for every document sharing a feature. */
+  accumulate(query: SparseVector, scale: number, into: Float32Array): void {
+    const docs = this.postingsDoc;
+    const weights = this.postingsWeight;
+    for (const [id, qw] of query) {
+      const s = qw * scale;
+      for (let i = this.postingsStart[id], end = this.postingsStart[id + 1]; i < end; i++)
+        into[docs[i]] += s * weights[i];
+    }
   }
 }
 
