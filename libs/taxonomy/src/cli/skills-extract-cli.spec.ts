@@ -34,19 +34,19 @@ describe('runSkillsExtractCli', () => {
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       {
         skills: [
-          { id: 'a1', uri: 'http://data.europa.eu/esco/skill/sql', label: 'SQL' },
-          { id: 'a2', uri: null, label: 'customer service' },
+          { id: 'a1', uri: 'http://data.europa.eu/esco/skill/sql', label: 'SQL', score: 1 },
+          { id: 'a2', uri: null, label: 'customer service', score: 1 },
         ],
       },
       { skills: [] },
       { skills: [] },
-      { skills: [{ id: 'a2', uri: null, label: 'customer service' }] },
+      { skills: [{ id: 'a2', uri: null, label: 'customer service', score: 1 }] },
     ]);
   });
 
   it('handles a last line without a newline, and no input at all', async () => {
     expect((await run('SQL')).lines).toEqual([
-      '{"skills":[{"id":"a1","uri":"http://data.europa.eu/esco/skill/sql","label":"SQL"}]}',
+      '{"skills":[{"id":"a1","uri":"http://data.europa.eu/esco/skill/sql","label":"SQL","score":1}]}',
     ]);
     expect(await run('')).toEqual({ count: 0, lines: [] });
   });
