@@ -74,3 +74,53 @@ function write(output: Writable, chunk: string): Promise<void> {
     else output.once('drain', resolve);
   });
 }
+
+/**
+ * The `skills:extract` command: the ranked extractor from the stored vectors when there are some
+ * (else the rule matcher over the database skills, with a note on stderr), stdin → stdout.
+ * Returns the process exit code.
+ */
+export async function runSkillsExtractCommand(options: {
+  databaseUrl: string;
+  ranked?: number;
+  note: (line: string) => void;
+  input?: Readable;
+  output?: Writable;
+}): Promise<number> {
+  const { loadRankedSkillExtractor } = await import('../extraction/semantic/skill-vector-store');
+  const { loadSkillsFromDatabase } = await import('./load-skills-from-database');
+  const ranked = await loadRankedSkillExtractor(options.databaseUrl);
+  let skills: SkillsExtractCliOptions['skills'];
+  if (ranked) skills = ranked;
+  else {
+    if (options.ranked !== undefined) {
+      options.note(new RankedNeedsVectorsError().message);
+      return 1;
+    }
+    skills = await loadSkillsFromDatabase(options.databaseUrl);
+    if (skills.length === 0)
+      options.note('the database has no skills yet: run `npm run cli -- import:esco --dir <release>` first');
+    else
+      options.note(
+        'no stored skill vectors: rule matches only (run `npm run cli -- skills:vectors --dir <release>`)',
+      );
+  }
+  try {
+    const count = await runSkillsExtractCli({
+      input: options.input ?? process.stdin,
+      output: options.output ?? process.stdout,
+      skills,
+      ranked: options.ranked,
+    });
+    options.note(`${count} line${count === 1 ? '' : 's'} read`);
+    return 0;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      options.note(error.message);
+      return 2;
+    }
+    throw error;
+  } finally {
+    ranked?.dispose();
+  }
+}
