@@ -296,16 +296,45 @@ export async function runCliCommand(argv: string[]): Promise<number> {
   program
     .command('skills:extract')
     .description(
-      'read texts (one per line) on stdin, write {"skills":[…]} JSON lines on stdout, using the database taxonomy',
+      'read texts (one per line) on stdin, write {"skills":[{id,uri,label,score}]} JSON lines on stdout: the set that would be stored, or with --ranked K the K best skills',
     )
-    .action(async () => {
+    .option(
+      '--ranked <K>',
+      'the K best taxonomy skills per line, best first, whatever the threshold',
+      positiveNumber,
+    )
+    .action(async (options: { ranked?: number }) => {
       await withServices(async (s) => {
-        const { loadSkillsFromDatabase, runSkillsExtractCli } = await import('@skillpath/taxonomy');
-        const skills = await loadSkillsFromDatabase(s.databaseUrl);
-        if (skills.length === 0)
-          note('the database has no skills yet: run `npm run cli -- import:esco --dir <release>` first');
-        const count = await runSkillsExtractCli({ input: process.stdin, output: process.stdout, skills });
-        note(`${count} line${count === 1 ? '' : 's'} read, ${skills.length} skills known`);
+        const { runSkillsExtractCommand } = await import('@skillpath/taxonomy');
+        exitCode = await runSkillsExtractCommand({
+          databaseUrl: s.databaseUrl,
+          ranked: options.ranked,
+          note,
+        });
+      });
+    });
+
+  program
+    .command('skills:vectors')
+    .description(
+      "encode the ESCO release's skill labels, descriptions and groups once and store them for ranked extraction",
+    )
+    .requiredOption('--dir <path>', 'the ESCO release folder (as for import:esco)')
+    .option('--force', 'rebuild even when this taxonomy version is already stored')
+    .action(async (options: { dir: string; force?: boolean }) => {
+      await withServices(async (s) => {
+        const { buildAndStoreSkillVectors } = await import('@skillpath/taxonomy');
+        let last = 0;
+        const result = await buildAndStoreSkillVectors({
+          databaseUrl: s.databaseUrl,
+          dir: options.dir,
+          force: options.force,
+          onProgress: (done, total) => {
+            if (done - last >= 5000 || done === total) note(`${(last = done)}/${total} texts encoded`);
+          },
+        });
+        note(result.built ? `stored ${result.vectors} vectors` : 'already stored: nothing to do');
+        console.log(JSON.stringify(result));
       });
     });
 
