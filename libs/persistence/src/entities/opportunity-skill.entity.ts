@@ -17,6 +17,11 @@ export class OpportunitySkillEntity {
    * the text names few skills. Counts for less in fit and is explained as "usually asked for in this role".
    */
   @Column({ type: 'boolean', default: false }) inferred!: boolean;
+  /**
+   * Found in the listing's text by listing enrichment's ranked (semantic) extractor rather than by the
+   * refresh's rule matcher; replaced whenever the listing is enriched again.
+   */
+  @Column({ type: 'boolean', default: false }) extracted!: boolean;
   @ManyToOne(() => OpportunityEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'opportunity_id' })
   opportunity?: OpportunityEntity;

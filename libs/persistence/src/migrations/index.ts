@@ -8,6 +8,7 @@ import { AddSourcePageDigests1796151229406 } from './1796151229406-add-source-pa
 import { AddOpportunityBorough1796153917845 } from './1796153917845-add-opportunity-borough.migration';
 import { AddListingEnrichment1796610046772 } from './1796610046772-add-listing-enrichment.migration';
 import { AddSkillVectorSets1796610436000 } from './1796610436000-add-skill-vector-sets.migration';
+import { AddExtractedRequirements1796612909364 } from './1796612909364-add-extracted-requirements.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -22,4 +23,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddOpportunityBorough1796153917845,
   AddListingEnrichment1796610046772,
   AddSkillVectorSets1796610436000,
+  AddExtractedRequirements1796612909364,
 ];

@@ -3,6 +3,13 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '@skillpath/persistence';
 import type { ListingChanges } from '@skillpath/queues';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
+import {
+  buildSkillVectorSet,
+  RankedSkillExtractor,
+  RERANKER_WEIGHTS,
+  UniversalSentenceEncoderLite,
+  type RankingTaxonomy,
+} from '@skillpath/taxonomy';
 import { ListingEnricher, MIN_NAMED_SKILLS } from './listing-enricher';
 
 jest.setTimeout(60_000);
@@ -198,4 +205,62 @@ describe('ListingEnricher against PostgreSQL', () => {
     );
     expect(rows[0]).toEqual({ occupation_id: null, occupation_confidence: null });
   });
+
+  it('adds what the ranked extractor finds in the text, and infers only what is still missing', async () => {
+    const taxonomy: RankingTaxonomy = {
+      version: 'enricher-test-1',
+      groups: [],
+      // As in ESCO: skills many occupations ask for, with a description.
+      skills: [...skill].map(([label, id]) => ({
+        id,
+        uri: `urn:test:${id}`,
+        label,
+        altLabels: [],
+        popularity: 40,
+        description: `The skill of ${label}.`,
+      })),
+    };
+    const encoder = await UniversalSentenceEncoderLite.load();
+    const vectors = await buildSkillVectorSet(taxonomy, encoder);
+    const ranked = await RankedSkillExtractor.create({
+      taxonomy,
+      vectors,
+      encoder,
+      weights: RERANKER_WEIGHTS,
+    });
+    try {
+      const id = await listing(
+        'semantic',
+        'Care Assistant - Bolton',
+        '<p>You will give personal care to our residents.</p><p>You will give personal care to our residents.</p>',
+      );
+      const enricher = new ListingEnricher(ds, new CollectedChanges(), undefined, async () => ranked);
+      await enricher.enrichPending({ sourceId });
+      const got = await state(id);
+      expect(got.occupation).toBe('care worker');
+      const { rows } = await pg.query<{ label: string; extracted: boolean; inferred: boolean }>(
+        `SELECT s.label, os.extracted, os.inferred FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
+          WHERE os.opportunity_id = $1 ORDER BY s.label`,
+        [id],
+      );
+      expect(rows.find((r) => r.label === 'personal care')).toEqual({
+        label: 'personal care',
+        extracted: true,
+        inferred: false,
+      });
+      // Named (by the text) once only; the role's other essentials are inferred.
+      expect(rows.filter((r) => r.inferred).map((r) => r.label)).toEqual([
+        'moving and handling',
+        'safeguarding',
+      ]);
+      // The extractor's revision is part of the key: a new extractor would re-derive everything.
+      const key = await pg.query<{ enrichment_key: string }>(
+        `SELECT enrichment_key FROM opportunities WHERE id = $1`,
+        [id],
+      );
+      expect(key.rows[0].enrichment_key).toContain(ranked.revision);
+    } finally {
+      ranked.dispose();
+    }
+  }, 180_000);
 });

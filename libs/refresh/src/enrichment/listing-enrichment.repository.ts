@@ -11,8 +11,10 @@ export interface ListingToEnrich {
   occupationId: string | null;
   /** Null: the occupation came from the listing's author (kept); a number: enrichment chose it. */
   occupationConfidence: number | null;
-  /** Skills the listing itself names (not inferred). */
+  /** Skills the refresh's rule matcher found the listing naming (neither inferred nor extracted). */
   namedRequired: number;
+  /** Ids of those skills. */
+  namedSkillIds: string[];
 }
 
 /** What enrichment decided for one listing. */
@@ -23,6 +25,8 @@ export interface ListingEnrichment {
    * before is then cleared). Author-set occupations are never touched either way.
    */
   occupation: { id: string; confidence: number } | null;
+  /** Skills the ranked extractor found in the text beyond the rule matcher's (stored as extracted REQUIRED). */
+  extracted: { skillId: string; level: number }[];
   /** Essential skills of the occupation the listing does not name (stored as inferred REQUIRED). */
   inferred: { skillId: string; level: number }[];
   enrichmentKey: string;
@@ -49,8 +53,8 @@ const ESSENTIAL_SKILLS_SQL = `
  */
 const PENDING_SQL = `
   SELECT o.id, o.title, o.description, o.content_hash, o.occupation_id, o.occupation_confidence,
-         (SELECT count(*) FROM opportunity_skills os
-           WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND NOT os.inferred)::int AS named_required
+         coalesce((SELECT array_agg(os.skill_id) FROM opportunity_skills os
+           WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND NOT os.inferred AND NOT os.extracted), '{}') AS named
   FROM opportunities o
   WHERE o.source_id IS NOT NULL AND o.status = 'ACTIVE' AND o.kind IN ('VACANCY', 'APPRENTICESHIP')
     AND o.id > $2::uuid
@@ -71,11 +75,13 @@ const SET_KEY_SQL = `
   UPDATE opportunities o SET enrichment_key = x.k
   FROM unnest($1::uuid[], $2::text[]) AS x(id, k) WHERE o.id = x.id`;
 
-const DELETE_INFERRED_SQL = `DELETE FROM opportunity_skills WHERE opportunity_id = ANY($1::uuid[]) AND inferred`;
+const DELETE_DERIVED_SQL = `
+  DELETE FROM opportunity_skills WHERE opportunity_id = ANY($1::uuid[]) AND (inferred OR extracted)`;
 
-const INSERT_INFERRED_SQL = `
-  INSERT INTO opportunity_skills (opportunity_id, skill_id, role, level, inferred)
-  SELECT x.o, x.s, 'REQUIRED', x.l, true FROM unnest($1::uuid[], $2::uuid[], $3::smallint[]) AS x(o, s, l)
+const INSERT_DERIVED_SQL = `
+  INSERT INTO opportunity_skills (opportunity_id, skill_id, role, level, inferred, extracted)
+  SELECT x.o, x.s, 'REQUIRED', x.l, x.i, NOT x.i
+  FROM unnest($1::uuid[], $2::uuid[], $3::smallint[], $4::bool[]) AS x(o, s, l, i)
   JOIN skills ON skills.id = x.s
   ON CONFLICT DO NOTHING`;
 
@@ -86,6 +92,16 @@ export class ListingEnrichmentRepository {
   async taxonomyVersion(): Promise<string> {
     const { rows } = await execOnPool<{ version: string }>(this.ds, TAXONOMY_VERSION_SQL);
     return rows[0].version;
+  }
+
+  /** The newest stored set of skill vectors (taxonomy version and when), or null when none is stored. */
+  async latestSkillVectors(): Promise<string | null> {
+    const { rows } = await execOnPool<{ latest: string | null }>(
+      this.ds,
+      `SELECT (SELECT taxonomy_version || '@' || created_at::text FROM skill_vector_sets
+                ORDER BY created_at DESC LIMIT 1) AS latest`,
+    );
+    return rows[0].latest;
   }
 
   async occupations(): Promise<OccupationRecord[]> {
@@ -133,7 +149,7 @@ export class ListingEnrichmentRepository {
       content_hash: string | null;
       occupation_id: string | null;
       occupation_confidence: number | null;
-      named_required: number;
+      named: string[];
     }>(this.ds, PENDING_SQL, [
       revision,
       options.afterId ?? '00000000-0000-0000-0000-000000000000',
@@ -147,7 +163,8 @@ export class ListingEnrichmentRepository {
       contentHash: r.content_hash,
       occupationId: r.occupation_id,
       occupationConfidence: r.occupation_confidence === null ? null : Number(r.occupation_confidence),
-      namedRequired: Number(r.named_required),
+      namedRequired: r.named.length,
+      namedSkillIds: r.named,
     }));
   }
 
@@ -164,13 +181,17 @@ export class ListingEnrichmentRepository {
         ]);
       const without = batch.filter((b) => !b.occupation).map((b) => b.id);
       if (without.length > 0) await exec(qr, CLEAR_OCCUPATION_SQL, [without]);
-      await exec(qr, DELETE_INFERRED_SQL, [batch.map((b) => b.id)]);
-      const rows = batch.flatMap((b) => b.inferred.map((s) => [b.id, s.skillId, s.level] as const));
+      await exec(qr, DELETE_DERIVED_SQL, [batch.map((b) => b.id)]);
+      const rows = batch.flatMap((b) => [
+        ...b.extracted.map((s) => [b.id, s.skillId, s.level, false] as const),
+        ...b.inferred.map((s) => [b.id, s.skillId, s.level, true] as const),
+      ]);
       if (rows.length > 0)
-        await exec(qr, INSERT_INFERRED_SQL, [
+        await exec(qr, INSERT_DERIVED_SQL, [
           rows.map((r) => r[0]),
           rows.map((r) => r[1]),
           rows.map((r) => r[2]),
+          rows.map((r) => r[3]),
         ]);
       await exec(qr, SET_KEY_SQL, [batch.map((b) => b.id), batch.map((b) => b.enrichmentKey)]);
     });

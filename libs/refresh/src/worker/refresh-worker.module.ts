@@ -10,7 +10,10 @@ import { SourceRefreshRunner, type SourceRefreshOptions } from '../source-refres
 import { SOURCE_REFRESH_RUNNER, SourceRefreshHandlers } from './source-refresh.handlers';
 import { SourceRefreshQueueProcessor } from './source-refresh.processor';
 import { SourceSchedulesBootstrap } from './source-schedules.bootstrap';
+import { APP_CONFIG, type AppConfig } from '@skillpath/config';
 import { ListingEnricher } from '../enrichment/listing-enricher';
+import { ListingEnrichmentRepository } from '../enrichment/listing-enrichment.repository';
+import { rankedExtractorFromDatabase } from '../enrichment/ranked-extractor-source';
 import { LISTING_ENRICHER, ListingEnrichmentHandlers } from '../enrichment/listing-enrichment.handlers';
 import { ListingEnrichmentQueueProcessor } from '../enrichment/listing-enrichment.processor';
 
@@ -79,9 +82,19 @@ export class RefreshWorkerModule {
         },
         {
           provide: LISTING_ENRICHER,
-          inject: [getDataSourceToken(), ListingChangesPublisher, PinoLogger],
-          useFactory: (ds: DataSource, publisher: ListingChangesPublisher, logger: PinoLogger) =>
-            new ListingEnricher(ds, publisher, logger),
+          inject: [getDataSourceToken(), ListingChangesPublisher, PinoLogger, APP_CONFIG],
+          useFactory: (
+            ds: DataSource,
+            publisher: ListingChangesPublisher,
+            logger: PinoLogger,
+            config: AppConfig,
+          ) =>
+            new ListingEnricher(
+              ds,
+              publisher,
+              logger,
+              rankedExtractorFromDatabase(new ListingEnrichmentRepository(ds), config.database.url, logger),
+            ),
         },
         SourceRefreshHandlers,
         ConfiguredSourceRefreshProcessor,
