@@ -1,5 +1,8 @@
 export * from './lib/matching.types';
 export { haversineKm, EARTH_RADIUS_KM } from './lib/geo';
+export * from './funding/funding-rules';
+export { priceFor, pricePence, rulesFor, decideRule, AUTOMATIC_FUNDING_KINDS } from './funding/price';
+export type { PriceDecision, PricedOpportunity, FundingAsk } from './funding/price';
 export { effectiveCostPence, fundingApplies, meetsAccessNeeds } from './lib/eligibility';
 export * from './planner/planning.types';
 export { solvePlanningInstance } from './planner/plan-solver';

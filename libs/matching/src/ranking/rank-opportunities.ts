@@ -1,6 +1,5 @@
 import { CatalogueIndex, FLAG_ALIVE, FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } from '../index/catalogue-index';
 import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
-import { fundingApplies } from '../lib/eligibility';
 import { haversineKmRaw } from '../lib/geo';
 import {
   DELIVERY_MODES,
@@ -62,9 +61,7 @@ export class LearnerFilter {
   }
 
   costFor(slot: number): number {
-    const rule = this.index.funding.get(slot);
-    const list = this.index.costPence.data[slot];
-    return rule && fundingApplies(rule, this.learner) ? Math.min(list, rule.fundedCostPence) : list;
+    return this.index.priceFor(slot, this.learner.eligibility);
   }
 
   /** Distance in km, NaN when it does not apply (online, or no location). */
