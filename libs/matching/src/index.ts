@@ -22,5 +22,10 @@ export { rankOpportunities, ACCREDITATION_BOOST } from './ranking/rank-opportuni
 export type { RankOptions, RankedOpportunity } from './ranking/rank-opportunities';
 export { reachableRoles } from './ranking/reachable-roles';
 export type { ReachableRole } from './ranking/reachable-roles';
-export { planRoadmap } from './roadmap/plan-roadmap';
-export type { Roadmap, RoadmapGoal, RoadmapJob, RoadmapOptions, RoadmapStep } from './roadmap/plan-roadmap';
+export { planRoadmap, buildRoadmap, diagnoseGoal, LATE_START_WEEKS } from './roadmap/plan-roadmap';
+export * from './roadmap/roadmap.types';
+export { GoalContext } from './roadmap/goal-context';
+export { goalHours, occupationGoal } from './roadmap/goal-hours';
+export type { GoalHours } from './roadmap/goal-hours';
+export { levelCredit } from './fit/skill-credit';
+export * from './outcomes/outcome-score';

@@ -149,14 +149,14 @@ export const NO_MATHS_LEVEL_2 = flag(
   'hasMathsLevel2',
   'HAS_MATHS_LEVEL_2',
   false,
-  'do not have maths at level 2 (a GCSE at grade 4 or C)',
+  'do not have maths at level 2',
   belowLevel2,
 );
 export const NO_ENGLISH_LEVEL_2 = flag(
   'hasEnglishLevel2',
   'HAS_ENGLISH_LEVEL_2',
   false,
-  'do not have English at level 2 (a GCSE at grade 4 or C)',
+  'do not have English at level 2',
   belowLevel2,
 );
 export const LOW_DIGITAL_SKILLS = flag(

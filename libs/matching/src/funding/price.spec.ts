@@ -238,7 +238,7 @@ describe('funding entitlements (table)', () => {
 
   it('says the maths question in plain English', () => {
     const d = priceFor({ ageBand: '24-49' }, maths);
-    expect(d.ask?.message).toBe('if you do not have maths at level 2 (a GCSE at grade 4 or C) it is free');
+    expect(d.ask?.message).toBe('if you do not have maths at level 2 it is free');
     expect(d.ask?.patch).toEqual({ hasMathsLevel2: false });
   });
 

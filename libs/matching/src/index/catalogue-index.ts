@@ -194,7 +194,11 @@ export class CatalogueIndex {
 
   /** What a learner with these facts pays for a slot (list price unless a funding rule applies). */
   priceFor(slot: number, facts: LearnerEligibility | undefined): number {
-    if (!this.funding.has(slot) && !this.entitlements.has(slot) && !AUTOMATIC_KIND_CODES[this.kind.data[slot]])
+    if (
+      !this.funding.has(slot) &&
+      !this.entitlements.has(slot) &&
+      !AUTOMATIC_KIND_CODES[this.kind.data[slot]]
+    )
       return this.costPence.data[slot];
     return pricePence(facts, this.pricing(slot));
   }

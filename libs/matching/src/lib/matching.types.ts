@@ -67,7 +67,6 @@ export interface OpportunityRecord {
   status?: OpportunityStatus;
 }
 
-
 export interface LearnerAccess {
   noLaptop?: boolean;
   mobileOnly?: boolean;

@@ -8,6 +8,7 @@ import {
   OpportunityKind,
   SkillLevel,
 } from '../lib/matching.types';
+import { levelCredit } from '../fit/skill-credit';
 import { LearnerQuery } from './learner-query';
 import { TopK } from './top-k-heap';
 
@@ -129,7 +130,7 @@ function requirementFit(ix: CatalogueIndex, q: LearnerQuery, slot: number): numb
     if (f === 0) continue;
     const have = lvl[c];
     const need = level[i];
-    got += have >= need ? f : (f * have) / need;
+    got += levelCredit(have, need, f);
   }
   return got / (b - a);
 }
@@ -376,7 +377,7 @@ function accumulateLightCredit(
         if (slot >= hi) break;
         const need = lightLevel[p];
         if (acc[slot] === 0) touched.push(slot);
-        acc[slot] += have >= need ? f : (f * have) / need;
+        acc[slot] += levelCredit(have, need, f);
       }
     }
   }
@@ -441,7 +442,7 @@ function scoreByRequirementFit(
       if (f === 0) continue;
       const have = lvl[c];
       const need = level[i];
-      got += have >= need ? f : (f * have) / need;
+      got += levelCredit(have, need, f);
     }
     score = got / length;
   }
