@@ -29,3 +29,6 @@ export { goalHours, occupationGoal } from './roadmap/goal-hours';
 export type { GoalHours } from './roadmap/goal-hours';
 export { levelCredit } from './fit/skill-credit';
 export * from './outcomes/outcome-score';
+export { planOptions } from './roadmap/plan-options';
+export { skillsThatOpen } from './opens/skill-openings';
+export type { SkillOpening, SkillOpeningOptions } from './opens/skill-openings';

@@ -19,13 +19,22 @@ export interface GoalDiagnosis {
   blockers: Blocker[];
   whatIfs: WhatIf[];
   untaught: string[];
+  /** Other occupations to aim for instead (when unreachable). */
+  alternatives: { occupationId: string; title: string; gapHours: number }[];
 }
 
 export function diagnoseGoal(ctx: GoalContext, solved: SolvedGoal): GoalDiagnosis {
-  if (solved.reachable) return { blockers: [], whatIfs: [], untaught: [] };
+  if (solved.reachable) return { blockers: [], whatIfs: [], untaught: [], alternatives: [] };
   const { blockers, untaught } = findBlockers(ctx, solved);
-  if (ctx.opts.skipDiagnosis) return { blockers, whatIfs: [], untaught };
-  return { blockers, whatIfs: findWhatIfs(ctx, untaught), untaught };
+  const alternatives = suggestAlternatives({
+    index: ctx.index,
+    learner: ctx.learner,
+    goal: ctx.goal,
+    opts: ctx.opts,
+    occupations: ctx.opts.occupations ?? [],
+  });
+  if (ctx.opts.skipDiagnosis) return { blockers, whatIfs: [], untaught, alternatives };
+  return { blockers, whatIfs: findWhatIfs(ctx, untaught), untaught, alternatives };
 }
 
 /** A solved goal as the product's roadmap: schedule, jobs, reasons, blockers and what-ifs, summary. */
@@ -34,15 +43,7 @@ export function buildRoadmap(ctx: GoalContext, solved: SolvedGoal, diagnosis: Go
   const s = schedule(ctx, solved.slots, solved.objective);
   const jobs = bestJobs(ctx, s.have, s.endDay);
   const missingSkills = goal.skills.filter((g) => solved.missing.includes(g.skill));
-  const alternatives = solved.reachable
-    ? []
-    : suggestAlternatives({
-        index,
-        learner: ctx.learner,
-        goal,
-        opts: ctx.opts,
-        occupations: ctx.opts.occupations ?? [],
-      });
+  const alternatives = diagnosis.alternatives;
   const blockedSlots = diagnosis.blockers
     .map((b) => (b.opportunityId ? index.slotOf(b.opportunityId) : undefined))
     .filter((x): x is number => x !== undefined);
