@@ -80,7 +80,9 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
     for (const t of index.record(slot).teaches)
       planned.set(t.skill, Math.max(planned.get(t.skill) ?? 0, t.level));
 
+  let added = 0;
   const add = (b: Omit<Blocker, 'forSkillIds'>, forSkill: string): void => {
+    added++;
     const key = `${b.kind}\u0000${b.skillId}\u0000${b.opportunityId ?? ''}`;
     const had = blockers.get(key);
     if (had) {
@@ -194,8 +196,21 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
       const slot = clear[0].slot;
       const rec = index.record(slot);
       const needs = rec.requires.filter((r) => (planned.get(r.skill) ?? 0) < r.level);
-      if (needs.length > 0 && depth < 3) {
-        for (const r of needs) explain(r, forSkill, depth + 1, rec.title, seen);
+      if (needs.length > 0) {
+        const before = added;
+        if (depth < 3) for (const r of needs) explain(r, forSkill, depth + 1, rec.title, seen);
+        if (added === before)
+          // What it needs first is taught only by courses that need this first (a loop), or lies too deep.
+          add(
+            {
+              kind: 'ELIGIBILITY',
+              skillId: need.skill,
+              opportunityId: rec.id,
+              opportunityTitle: rec.title,
+              message: `${rec.title} teaches ${label(need.skill)}, but asks for ${needs.map((r) => label(r.skill)).join(' and ')} first, which no course open to you teaches without it`,
+            },
+            forSkill,
+          );
         return;
       }
       const price = ctx.filter.costFor(slot);
