@@ -1,88 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import {
-  OccupationModel,
-  opportunityFromRow,
-  OpportunityModel,
-  skillFromRow,
-  SkillModel,
-} from '@skillpath/catalogue';
-import { RoadmapEntity, RoadmapStepEntity } from '@skillpath/persistence';
+import { OpportunityModel, SkillModel } from '@skillpath/catalogue';
+import { RoadmapEntity } from '@skillpath/persistence';
+import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { RoadmapModel } from './roadmap.models';
-
-type Row = Record<string, unknown>;
+import { RoadmapRepository } from './roadmap.repository';
 
 /** Loads stored roadmap versions into their GraphQL shape with a fixed number of queries. */
 @Injectable()
 export class RoadmapReader {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly versions: RoadmapRepository,
+    private readonly catalogue: JourneyCatalogueRepository,
+  ) {}
 
   async current(userId: string): Promise<RoadmapModel | null> {
-    const latest = await this.ds
-      .getRepository(RoadmapEntity)
-      .findOne({ where: { userId }, order: { version: 'DESC' } });
+    const latest = await this.versions.latest(userId);
     return latest ? (await this.read([latest]))[0] : null;
   }
 
   async history(userId: string): Promise<RoadmapModel[]> {
-    const all = await this.ds
-      .getRepository(RoadmapEntity)
-      .find({ where: { userId }, order: { version: 'DESC' } });
-    return this.read(all);
+    return this.read(await this.versions.history(userId));
   }
 
   async read(roadmaps: RoadmapEntity[]): Promise<RoadmapModel[]> {
     if (!roadmaps.length) return [];
-    const steps = await this.ds
-      .getRepository(RoadmapStepEntity)
-      .createQueryBuilder('s')
-      .where('s.roadmap_id IN (:...ids)', { ids: roadmaps.map((r) => r.id) })
-      .orderBy('s.position', 'ASC')
-      .getMany();
-    const oppIds = [
-      ...new Set([
-        ...steps.map((s) => s.opportunityId),
-        ...roadmaps.map((r) => r.goalOpportunityId).filter(isString),
-      ]),
-    ];
-    const opps: Row[] = oppIds.length
-      ? await this.ds.query('SELECT * FROM opportunities WHERE id = ANY($1::uuid[])', [oppIds])
-      : [];
-    const oppById = new Map(opps.map((o) => [o.id as string, opportunityFromRow(o)]));
-    const skillIds = [
-      ...new Set([
-        ...steps.flatMap((s) => s.skillsGained.map((g) => g.skillId)),
-        ...roadmaps.flatMap((r) => r.missingSkillIds),
-      ]),
-    ];
-    const skills: Row[] = skillIds.length
-      ? await this.ds.query('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [skillIds])
-      : [];
-    const skillById = new Map(skills.map((s) => [s.id as string, skillFromRow(s)]));
-    const occIds = [
-      ...new Set([
-        ...roadmaps.map((r) => r.goalOccupationId).filter(isString),
-        ...roadmaps.flatMap((r) => r.alternatives.map((a) => a.occupationId)),
-      ]),
-    ];
-    const occs: Row[] = occIds.length
-      ? await this.ds.query(
-          'SELECT id, uri, title, description FROM occupations WHERE id = ANY($1::uuid[])',
-          [occIds],
-        )
-      : [];
-    const occById = new Map<string, OccupationModel>(
-      occs.map((o) => [
-        o.id as string,
-        {
-          id: o.id as string,
-          uri: (o.uri as string) ?? null,
-          title: o.title as string,
-          description: (o.description as string) ?? null,
-        },
-      ]),
-    );
+    const steps = await this.versions.steps(roadmaps.map((r) => r.id));
+    const oppById: Map<string, OpportunityModel> = await this.catalogue.opportunities([
+      ...steps.map((s) => s.opportunityId),
+      ...roadmaps.map((r) => r.goalOpportunityId).filter(isString),
+    ]);
+    const skillById = await this.catalogue.skills([
+      ...steps.flatMap((s) => s.skillsGained.map((g) => g.skillId)),
+      ...roadmaps.flatMap((r) => r.missingSkillIds),
+    ]);
+    const occById = await this.catalogue.occupations([
+      ...roadmaps.map((r) => r.goalOccupationId).filter(isString),
+      ...roadmaps.flatMap((r) => r.alternatives.map((a) => a.occupationId)),
+    ]);
     return roadmaps.map((r) => ({
       id: r.id,
       version: r.version,

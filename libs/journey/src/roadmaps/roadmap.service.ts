@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { badInput } from '@skillpath/common';
 import { planRoadmap, Roadmap as EnginePlan, RoadmapGoal } from '@skillpath/matching';
 import {
@@ -11,9 +10,12 @@ import {
   RoadmapStepEntity,
   StepStatus,
 } from '@skillpath/persistence';
+import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
+import { LearnerProfileRepository } from '../profile/learner-profile.repository';
 import { ProfileService } from '../profile/profile.service';
 import { reasonFor } from './replan-reasons';
+import { NewRoadmapStep, RoadmapRepository } from './roadmap.repository';
 
 export interface PlannedVersion {
   roadmap: RoadmapEntity;
@@ -34,45 +36,29 @@ export class RoadmapService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly profiles: ProfileService,
+    private readonly profileRows: LearnerProfileRepository,
+    private readonly catalogue: JourneyCatalogueRepository,
+    private readonly versions: RoadmapRepository,
     private readonly engine: MatchingIndexService,
   ) {}
 
-  async goalFor(profile: LearnerProfileEntity, m: EntityManager): Promise<RoadmapGoal & { label: string }> {
-    if (profile.goalOccupationId) {
-      const rows: Array<{ title: string; skill_id: string; level: number }> = await m.query(
-        `SELECT o.title, os.skill_id, os.level FROM occupations o
-           LEFT JOIN occupation_skills os ON os.occupation_id = o.id AND os.relation = 'essential' WHERE o.id = $1`,
-        [profile.goalOccupationId],
-      );
-      if (!rows.length) throw badInput('Your goal no longer exists. Choose another with setGoal.');
-      return {
-        title: rows[0].title,
-        label: rows[0].title,
-        occupationId: profile.goalOccupationId,
-        skills: rows.filter((r) => r.skill_id).map((r) => ({ skill: r.skill_id, level: r.level })),
-      };
-    }
-    if (profile.goalOpportunityId) {
-      const rows: Array<{
-        title: string;
-        organisation_name: string;
-        occupation_id: string | null;
-        skill_id: string;
-        level: number;
-      }> = await m.query(
-        `SELECT o.title, o.organisation_name, o.occupation_id, os.skill_id, os.level FROM opportunities o
-             LEFT JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.role = 'REQUIRED' WHERE o.id = $1`,
-        [profile.goalOpportunityId],
-      );
-      if (!rows.length) throw badInput('Your goal no longer exists. Choose another with setGoal.');
-      return {
-        title: rows[0].title,
-        label: `${rows[0].title} at ${rows[0].organisation_name}`,
-        occupationId: rows[0].occupation_id ?? undefined,
-        skills: rows.filter((r) => r.skill_id).map((r) => ({ skill: r.skill_id, level: r.level })),
-      };
-    }
-    throw badInput('Choose a goal first (setGoal), then ask for a plan.');
+  /** What the learner's goal asks for, as the engine plans towards it. */
+  async goalFor(
+    profile: LearnerProfileEntity,
+    m: EntityManager = this.ds.manager,
+  ): Promise<RoadmapGoal & { label: string }> {
+    if (!profile.goalOccupationId && !profile.goalOpportunityId)
+      throw badInput('Choose a goal first (setGoal), then ask for a plan.');
+    const goal = profile.goalOccupationId
+      ? await this.catalogue.occupationRequirements(profile.goalOccupationId, m)
+      : await this.catalogue.listingRequirements(profile.goalOpportunityId!, m);
+    if (!goal) throw badInput('Your goal no longer exists. Choose another with setGoal.');
+    return {
+      title: goal.title,
+      label: goal.organisationName ? `${goal.title} at ${goal.organisationName}` : goal.title,
+      occupationId: goal.occupationId ?? undefined,
+      skills: goal.skills,
+    };
   }
 
   /** Plans and stores a new version. Serialised per learner by locking their profile row. */
@@ -84,22 +70,10 @@ export class RoadmapService {
   ): Promise<PlannedVersion> {
     const snapshot = await this.engine.get();
     return this.ds.transaction(async (m) => {
-      await this.profiles.get(userId, m);
-      const [profile] = await m
-        .getRepository(LearnerProfileEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.user_id = :userId', { userId })
-        .getMany();
+      const profile = await this.profileRows.lock(userId, m);
       const goal = await this.goalFor(profile, m);
-      const previous = await m
-        .getRepository(RoadmapEntity)
-        .findOne({ where: { userId }, order: { version: 'DESC' } });
-      const previousSteps = previous
-        ? await m
-            .getRepository(RoadmapStepEntity)
-            .find({ where: { roadmapId: previous.id }, order: { position: 'ASC' } })
-        : [];
+      const previous = await this.versions.latest(userId, m);
+      const previousSteps = previous ? await this.versions.steps([previous.id], m) : [];
       const kept = previousSteps.filter((s) => KEPT.includes(s.status) && s.kind === 'LEARN');
 
       // Skills from steps the learner is enrolled on count as on their way: the plan builds on them.
@@ -111,15 +85,11 @@ export class RoadmapService {
       learner.skills = [...held].map(([skill, level]) => ({ skill, level }));
 
       // A course the learner stopped is not offered to them again.
-      const dropped: Array<{ opportunity_id: string }> = await m.query(
-        `SELECT DISTINCT s.opportunity_id FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id
-          WHERE r.user_id = $1 AND s.status = 'DROPPED'`,
-        [userId],
-      );
+      const dropped = await this.versions.droppedOpportunityIds(userId, m);
       const plan: EnginePlan = planRoadmap(snapshot.index, learner, goal, {
         occupations: snapshot.targetOccupations,
         today,
-        excludeOpportunityIds: dropped.map((d) => d.opportunity_id),
+        excludeOpportunityIds: dropped,
       });
 
       const version = (previous?.version ?? 0) + 1;
@@ -127,25 +97,23 @@ export class RoadmapService {
       const newLearn = plan.steps.filter((s) => !keptIds.has(s.opportunityId));
       const jobs = plan.jobs.filter((j) => !keptIds.has(j.opportunityId));
       const untaught = new Set(plan.untaughtSkills);
-      const roadmap = await m.getRepository(RoadmapEntity).save(
-        m.getRepository(RoadmapEntity).create({
-          userId,
-          version,
-          goalOccupationId: profile.goalOccupationId,
-          goalOpportunityId: profile.goalOpportunityId,
-          reachable: plan.reachable,
-          coverage: plan.coverage,
-          missingSkillIds: [...new Set([...plan.missingSkills.map((s) => s.skill), ...untaught])],
-          totalHours: plan.totals.hours,
-          totalCostPence: plan.totals.costPence,
-          trigger,
-          reason: reasonFor(trigger, detail),
-          summary: plan.summary,
-          changes: {},
-          alternatives: plan.alternatives,
-        }),
-      );
-      const rows: Partial<RoadmapStepEntity>[] = [];
+      const roadmap = await this.versions.insertVersion(m, {
+        userId,
+        version,
+        goalOccupationId: profile.goalOccupationId,
+        goalOpportunityId: profile.goalOpportunityId,
+        reachable: plan.reachable,
+        coverage: plan.coverage,
+        missingSkillIds: [...new Set([...plan.missingSkills.map((s) => s.skill), ...untaught])],
+        totalHours: plan.totals.hours,
+        totalCostPence: plan.totals.costPence,
+        trigger,
+        reason: reasonFor(trigger, detail),
+        summary: plan.summary,
+        changes: {},
+        alternatives: plan.alternatives,
+      });
+      const rows: NewRoadmapStep[] = [];
       let position = 1;
       for (const s of kept) {
         rows.push({ ...stripIdentity(s), roadmapId: roadmap.id, position: position++ });
@@ -189,34 +157,41 @@ export class RoadmapService {
           plannedEnd: null,
         });
       }
-      if (rows.length)
-        await m.getRepository(RoadmapStepEntity).insert(rows as QueryDeepPartialEntity<RoadmapStepEntity>[]);
+      await this.versions.insertSteps(m, rows);
 
-      const titles = await this.titles(m, [
-        ...rows.map((r) => r.opportunityId!),
-        ...previousSteps.map((s) => s.opportunityId),
-      ]);
-      const before = new Set(previousSteps.filter((s) => s.status !== 'DROPPED').map((s) => s.opportunityId));
-      const after = new Set(rows.map((r) => r.opportunityId!));
-      const added = [...after].filter((id) => previous && !before.has(id)).map((id) => titles.get(id) ?? id);
-      const removed = [...before].filter((id) => !after.has(id)).map((id) => titles.get(id) ?? id);
+      const titles = await this.catalogue.titles(
+        [...rows.map((r) => r.opportunityId), ...previousSteps.map((s) => s.opportunityId)],
+        m,
+      );
+      const { added, removed } = stepChanges(previous ? previousSteps : null, rows, titles);
       roadmap.changes = { added, removed };
-      await m.getRepository(RoadmapEntity).update({ id: roadmap.id }, { changes: roadmap.changes });
+      await this.versions.setChanges(m, roadmap.id, roadmap.changes);
       return { roadmap, previous, added, removed };
     });
   }
-
-  private async titles(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const rows: Array<{ id: string; title: string }> = await m.query(
-      'SELECT id, title FROM opportunities WHERE id = ANY($1::uuid[])',
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.title]));
-  }
 }
 
-function stripIdentity(s: RoadmapStepEntity): Partial<RoadmapStepEntity> {
+/**
+ * What a new version changed, as titles: listings new to the plan (none for a first version) and
+ * listings no longer in it (a dropped step was already gone).
+ */
+export function stepChanges(
+  previousSteps: ReadonlyArray<Pick<RoadmapStepEntity, 'opportunityId' | 'status'>> | null,
+  steps: ReadonlyArray<Pick<RoadmapStepEntity, 'opportunityId'>>,
+  titles: ReadonlyMap<string, string>,
+): { added: string[]; removed: string[] } {
+  const before = new Set(
+    (previousSteps ?? []).filter((s) => s.status !== 'DROPPED').map((s) => s.opportunityId),
+  );
+  const after = new Set(steps.map((r) => r.opportunityId));
+  const title = (id: string) => titles.get(id) ?? id;
+  return {
+    added: previousSteps ? [...after].filter((id) => !before.has(id)).map(title) : [],
+    removed: [...before].filter((id) => !after.has(id)).map(title),
+  };
+}
+
+function stripIdentity(s: RoadmapStepEntity): Omit<NewRoadmapStep, 'roadmapId' | 'position'> {
   const { id: _id, roadmapId: _r, position: _p, roadmap: _rm, opportunity: _o, ...rest } = s;
   return rest;
 }
