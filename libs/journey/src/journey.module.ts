@@ -12,6 +12,9 @@ import { NotificationService } from './notifications/notification.service';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { AuditService } from './privacy/audit.service';
 import { PrivacyResolver } from './privacy/privacy.resolver';
+import { OpportunityOutcomesResolver, RoadmapStepOutcomesResolver } from './outcomes/outcomes.resolver';
+import { OutcomesRepository } from './outcomes/outcomes.repository';
+import { OutcomesService } from './outcomes/outcomes.service';
 import { PrivacyRepository } from './privacy/privacy.repository';
 import { PrivacyService } from './privacy/privacy.service';
 import { LearnerProfileRepository } from './profile/learner-profile.repository';
@@ -49,6 +52,10 @@ const CORE = [
     RoadmapStepsService,
     ProfileActionsService,
     DiscoveryService,
+    OutcomesRepository,
+    OutcomesService,
+    OpportunityOutcomesResolver,
+    RoadmapStepOutcomesResolver,
     PrivacyRepository,
     PrivacyService,
     ProfileResolver,

@@ -38,6 +38,10 @@ export type LearnerProfileInput = {
   ageBand?: AgeBand | null | undefined;
   budgetPence?: number | null | undefined;
   employmentStatus?: EmploymentStatus | null | undefined;
+  /** true: has English at level 2; false: does not; null: clears the answer */
+  hasEnglishLevel2?: boolean | null | undefined;
+  /** true: has maths at level 2; false: does not; null: clears the answer */
+  hasMathsLevel2?: boolean | null | undefined;
   /** Highest qualification held, RQF/Entry level 0..8 */
   highestQualificationLevel?: number | null | undefined;
   hoursPerWeek?: number | null | undefined;

@@ -189,6 +189,39 @@ export class JourneyCatalogueRepository {
     };
   }
 
+  /**
+   * The open vacancy or apprenticeship most like a listing: most of its skills (required or taught) in common
+   * (at least one), the same kind first, then the nearest to `near` (when given), then the latest
+   * closing. Null when nothing open shares a skill with it.
+   */
+  async mostSimilarOpenListing(
+    listingId: string,
+    near: { lat: number; lon: number } | null,
+    m: EntityManager = this.ds.manager,
+  ): Promise<ListingHeader | null> {
+    const [row]: ListingHeader[] = await m.query(
+      `WITH goal AS (SELECT DISTINCT o.kind, os.skill_id FROM opportunities o
+                       JOIN opportunity_skills os ON os.opportunity_id = o.id WHERE o.id = $1),
+            scored AS (
+              SELECT o.id, o.kind, o.status, o.title, o.organisation_name, o.occupation_id, o.closing_date, o.latitude, o.longitude,
+                     count(DISTINCT os.skill_id) AS shared
+                FROM opportunities o JOIN opportunity_skills os ON os.opportunity_id = o.id
+               WHERE o.status = 'ACTIVE' AND o.kind IN ('VACANCY', 'APPRENTICESHIP') AND o.id <> $1
+                 AND os.skill_id IN (SELECT skill_id FROM goal)
+               GROUP BY o.id)
+       SELECT id, kind, status, title, organisation_name AS "organisationName", occupation_id AS "occupationId",
+              closing_date AS "closingDate"
+         FROM scored
+        ORDER BY shared DESC, (kind = (SELECT kind FROM goal LIMIT 1)) DESC,
+                 CASE WHEN $2::float8 IS NULL OR latitude IS NULL THEN 1e9
+                      ELSE (latitude - $2::float8) ^ 2 + ((longitude - $3::float8) * cos(radians($2::float8))) ^ 2 END,
+                 closing_date DESC NULLS FIRST, id
+        LIMIT 1`,
+      [listingId, near?.lat ?? null, near?.lon ?? null],
+    );
+    return row ?? null;
+  }
+
   async occupationExists(id: string): Promise<boolean> {
     const rows: unknown[] = await this.ds.query('SELECT 1 FROM occupations WHERE id = $1', [id]);
     return rows.length > 0;

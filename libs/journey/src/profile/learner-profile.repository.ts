@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { LearnerProfileEntity, LearnerSkillEntity, SkillSource } from '@skillpath/persistence';
+import {
+  LearnerProfileEntity,
+  LearnerSkillEntity,
+  OpportunityStatus,
+  SkillSource,
+} from '@skillpath/persistence';
 
 export interface HeldSkill {
   skillId: string;
@@ -91,14 +96,15 @@ export class LearnerProfileRepository {
     }
   }
 
-  /** Learners whose goal is one of these listings. */
+  /** Learners with a roadmap whose goal is one of these listings, with the listing's title and status now. */
   async learnersAimingAt(
     opportunityIds: readonly string[],
-  ): Promise<Array<{ userId: string; opportunityId: string }>> {
+  ): Promise<Array<{ userId: string; opportunityId: string; title: string; status: OpportunityStatus }>> {
     if (!opportunityIds.length) return [];
     return this.ds.query(
-      `SELECT user_id AS "userId", goal_opportunity_id AS "opportunityId" FROM learner_profiles
-        WHERE goal_opportunity_id = ANY($1::uuid[])`,
+      `SELECT p.user_id AS "userId", o.id AS "opportunityId", o.title, o.status FROM learner_profiles p
+         JOIN opportunities o ON o.id = p.goal_opportunity_id
+        WHERE p.goal_opportunity_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM roadmaps r WHERE r.user_id = p.user_id)`,
       [[...opportunityIds]],
     );
   }

@@ -108,6 +108,8 @@ export class ProfileActionsService {
       employmentStatus: p.employmentStatus,
       receivingBenefits: p.receivingBenefits,
       highestQualificationLevel: p.highestQualificationLevel,
+      hasMathsLevel2: p.hasMathsLevel2,
+      hasEnglishLevel2: p.hasEnglishLevel2,
       noLaptop: p.noLaptop,
       mobileOnly: p.mobileOnly,
       stepFreeOnly: p.stepFreeOnly,

@@ -15,6 +15,8 @@ const profile = (over: Partial<LearnerProfileEntity> = {}): LearnerProfileEntity
   employmentStatus: null,
   receivingBenefits: null,
   highestQualificationLevel: null,
+  hasMathsLevel2: null,
+  hasEnglishLevel2: null,
   noLaptop: false,
   mobileOnly: false,
   stepFreeOnly: false,

@@ -21,6 +21,8 @@ const SIMPLE_FIELDS = [
   'employmentStatus',
   'receivingBenefits',
   'highestQualificationLevel',
+  'hasMathsLevel2',
+  'hasEnglishLevel2',
   'noLaptop',
   'mobileOnly',
   'stepFreeOnly',

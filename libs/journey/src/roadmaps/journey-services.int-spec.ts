@@ -191,6 +191,48 @@ describe('journey services against PostgreSQL', () => {
     });
   });
 
+  it('records the level 2 answers as true, false or not answered, and re-plans when they change', async () => {
+    const userId = await newUser('p6@example.org');
+    expect((await profiles.get(userId)).hasMathsLevel2).toBeNull();
+    const said = await profiles.update(userId, { hasMathsLevel2: false, hasEnglishLevel2: true });
+    expect(said.planningChanged).toBe(true);
+    expect(said.profile).toMatchObject({ hasMathsLevel2: false, hasEnglishLevel2: true });
+    expect((await profiles.update(userId, { hasMathsLevel2: false })).planningChanged).toBe(false);
+    const cleared = await profiles.update(userId, { hasMathsLevel2: null });
+    expect(cleared.planningChanged).toBe(true);
+    expect(cleared.profile.hasMathsLevel2).toBeNull();
+  });
+
+  it('ends in applying to a goal listing the learner is already ready for, never in an empty roadmap', async () => {
+    const userId = await newUser('p7@example.org');
+    const { rows } = await pg.query<{ id: string; title: string; closing_date: Date | null }>(
+      `SELECT o.id, o.title, o.closing_date FROM opportunities o
+        WHERE o.kind = 'VACANCY' AND o.status = 'ACTIVE' AND o.closing_date IS NOT NULL
+          AND EXISTS (SELECT 1 FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED')
+        ORDER BY o.id LIMIT 1`,
+    );
+    const vacancy = rows[0];
+    const required = (
+      await pg.query<{ skill_id: string }>(
+        `SELECT skill_id FROM opportunity_skills WHERE opportunity_id = $1 AND role = 'REQUIRED'`,
+        [vacancy.id],
+      )
+    ).rows;
+    await profiles.setSelfAssessedSkills(
+      userId,
+      required.map((r) => ({ skillId: r.skill_id, level: 5 })),
+    );
+    await profiles.update(userId, { postcode: 'M1', travelRadiusKm: 20 });
+    await profiles.setGoal(userId, { opportunityId: vacancy.id });
+    await roadmaps.replan(userId, 'REQUESTED');
+    const roadmap = (await reader.current(userId))!;
+    expect(roadmap.steps.filter((s) => s.kind === 'LEARN')).toEqual([]);
+    const first = roadmap.steps[0];
+    expect(first).toMatchObject({ kind: 'APPLY', opportunity: { id: vacancy.id } });
+    expect(first.why).toContain(`you have what ${vacancy.title} asks for, so apply now`);
+    expect(first.why).toMatch(/Applications close on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  });
+
   it('asks for a goal before planning', async () => {
     const userId = await newUser('p5@example.org');
     expect(await errorCode(roadmaps.replan(userId, 'REQUESTED'))).toBe('BAD_USER_INPUT');

@@ -12,6 +12,13 @@ import { RoadmapService } from './roadmap.service';
 // fan-out still works through users in pages so that one job never holds too much.
 const FAN_OUT_PAGE = 1000;
 
+/** When one learner is touched by several changes, the weightiest names the re-plan. */
+const TRIGGER_RANK: Partial<Record<ReplanTriggerName, number>> = {
+  LISTING_CHANGED: 1,
+  LISTING_EXPIRED: 2,
+  GOAL_CLOSED: 3,
+};
+
 @Injectable()
 export class ReplanHandlers {
   private readonly log = new Logger(ReplanHandlers.name);
@@ -32,9 +39,9 @@ export class ReplanHandlers {
     // The account was erased or the goal removed since the job was queued: nothing to plan.
     if (!(await this.profiles.hasGoal(userId))) return { status: 'skipped', reason: 'no learner or no goal' };
     const planned = await this.roadmaps.replan(userId, trigger, reason || undefined);
-    const { roadmap, added, removed } = planned;
+    const { roadmap, added, removed, goalClosed } = planned;
     const changed = added.length > 0 || removed.length > 0;
-    if (changed || trigger === 'LISTING_EXPIRED' || trigger === 'STEP_COMPLETED') {
+    if (goalClosed || changed || trigger === 'LISTING_EXPIRED' || trigger === 'STEP_COMPLETED') {
       const parts = [roadmap.reason];
       if (added.length) parts.push(`New in your plan: ${added.join(', ')}.`);
       if (removed.length) parts.push(`No longer in your plan: ${removed.join(', ')}.`);
@@ -43,10 +50,10 @@ export class ReplanHandlers {
           'Some skills for your goal are not taught nearby right now; your plan shows other goals within reach.',
         );
       await this.notifications.notify(userId, {
-        kind: 'ROADMAP_UPDATED',
-        title: 'Your roadmap was updated',
+        kind: goalClosed ? 'GOAL_CLOSED' : 'ROADMAP_UPDATED',
+        title: goalClosed ? 'The job you were aiming for has closed' : 'Your roadmap was updated',
         body: parts.join(' '),
-        data: { roadmapId: roadmap.id, version: roadmap.version, trigger, added, removed },
+        data: { roadmapId: roadmap.id, version: roadmap.version, trigger: roadmap.trigger, added, removed },
       });
     }
     return { status: 'success', version: roadmap.version, added: added.length, removed: removed.length };
@@ -69,12 +76,15 @@ export class ReplanHandlers {
       if (!cur) affected.set(userId, { trigger, title, ids: [id] });
       else {
         cur.ids.push(id);
-        if (trigger === 'LISTING_EXPIRED' && cur.trigger !== 'LISTING_EXPIRED')
+        if ((TRIGGER_RANK[trigger] ?? 0) > (TRIGGER_RANK[cur.trigger] ?? 0))
           Object.assign(cur, { trigger, title });
       }
     };
     for (const r of await this.versions.liveStepsOn(all))
       note(r.userId, r.status === 'ACTIVE' ? 'LISTING_CHANGED' : 'LISTING_EXPIRED', r.title, r.opportunityId);
+    // A goal listing that closed moves the learner's goal on (RoadmapService.replan decides to what).
+    for (const r of await this.profiles.learnersAimingAt(all))
+      note(r.userId, r.status === 'ACTIVE' ? 'LISTING_CHANGED' : 'GOAL_CLOSED', r.title, r.opportunityId);
     for (const r of await this.versions.newlyFitting(changedIds))
       if (!affected.has(r.userId)) note(r.userId, 'LISTING_CHANGED', r.title, r.opportunityId);
     const items = [...affected].map(([userId, a]) => ({

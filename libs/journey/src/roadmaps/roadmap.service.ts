@@ -22,6 +22,39 @@ export interface PlannedVersion {
   previous: RoadmapEntity | null;
   added: string[];
   removed: string[];
+  /** When the goal was a listing that closed: what it was and what the goal is now. */
+  goalClosed?: ClosedGoal;
+}
+
+/** A goal listing that closed, and the goal the learner was moved to. */
+export interface ClosedGoal {
+  closed: string;
+  how: 'expired' | 'was withdrawn';
+  /** The new goal's label, or null when nothing similar is open and the plan keeps to the closed goal's skills. */
+  now: string | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** The sentence that says a goal listing closed and what the goal is now. */
+export function closedGoalSentence(g: ClosedGoal): string {
+  const what = `${g.closed} ${g.how === 'expired' ? 'has closed' : 'was withdrawn'}`;
+  return g.now
+    ? `${what}, so your goal is now ${g.now}`
+    : `${what} and nothing like it is open now; your plan still builds the skills it asked for`;
+}
+
+/** Why the goal listing is the roadmap's last step: apply to it, by its closing date when there is one. */
+export function applyToGoalWhy(title: string, closingDate: Date | null, learnSteps: number): string {
+  const by = closingDate ? ` Applications close on ${dateFormat.format(closingDate)}.` : '';
+  return learnSteps === 0
+    ? `Your goal: you have what ${title} asks for, so apply now.${by}`
+    : `Your goal: apply to ${title} once the steps above are done.${by}`;
 }
 
 /** Statuses a step keeps across re-plans: what the learner has done or is doing is not re-decided. */
@@ -71,7 +104,15 @@ export class RoadmapService {
     const snapshot = await this.engine.get();
     return this.ds.transaction(async (m) => {
       const profile = await this.profileRows.lock(userId, m);
+      const goalClosed = await this.followClosedGoal(profile, m);
+      if (goalClosed) {
+        trigger = 'GOAL_CLOSED';
+        detail = closedGoalSentence(goalClosed);
+      }
       const goal = await this.goalFor(profile, m);
+      const goalListing = profile.goalOpportunityId
+        ? await this.catalogue.listing(profile.goalOpportunityId, m)
+        : null;
       const previous = await this.versions.latest(userId, m);
       const previousSteps = previous ? await this.versions.steps([previous.id], m) : [];
       const kept = previousSteps.filter((s) => KEPT.includes(s.status) && s.kind === 'LEARN');
@@ -96,6 +137,20 @@ export class RoadmapService {
       const keptIds = new Set(kept.map((s) => s.opportunityId));
       const newLearn = plan.steps.filter((s) => !keptIds.has(s.opportunityId));
       const jobs = plan.jobs.filter((j) => !keptIds.has(j.opportunityId));
+      // A listing goal that is open ends the roadmap in applying to it, never in an empty plan.
+      if (goalListing?.status === 'ACTIVE') {
+        const at = jobs.findIndex((j) => j.opportunityId === goalListing.id);
+        const why = applyToGoalWhy(goalListing.title, goalListing.closingDate, newLearn.length + kept.length);
+        const prior = at >= 0 ? jobs.splice(at, 1)[0] : undefined;
+        jobs.unshift({
+          opportunityId: goalListing.id,
+          kind: goalListing.kind,
+          title: goalListing.title,
+          fit: prior?.fit ?? plan.coverage,
+          distanceKm: prior?.distanceKm,
+          why,
+        });
+      }
       const untaught = new Set(plan.untaughtSkills);
       const roadmap = await this.versions.insertVersion(m, {
         userId,
@@ -166,8 +221,51 @@ export class RoadmapService {
       const { added, removed } = stepChanges(previous ? previousSteps : null, rows, titles);
       roadmap.changes = { added, removed };
       await this.versions.setChanges(m, roadmap.id, roadmap.changes);
-      return { roadmap, previous, added, removed };
+      return { roadmap, previous, added, removed, goalClosed: goalClosed ?? undefined };
     });
+  }
+
+  /**
+   * When the learner's goal is a listing that is no longer open, moves the goal on: to the listing's
+   * occupation when it has one (the plan then ends in that role's open jobs), else to the most similar
+   * open vacancy or apprenticeship. With neither, the goal stays and the plan keeps to its skills.
+   */
+  private async followClosedGoal(
+    profile: LearnerProfileEntity,
+    m: EntityManager,
+  ): Promise<ClosedGoal | null> {
+    if (!profile.goalOpportunityId) return null;
+    const listing = await this.catalogue.listing(profile.goalOpportunityId, m);
+    if (!listing || listing.status === 'ACTIVE') return null;
+    const closed = `${listing.title} at ${listing.organisationName}`;
+    const how = listing.status === 'WITHDRAWN' ? 'was withdrawn' : 'expired';
+    if (listing.occupationId) {
+      const occupation = (await this.catalogue.occupations([listing.occupationId], m)).get(
+        listing.occupationId,
+      );
+      if (occupation) {
+        await this.profileRows.update(
+          profile.userId,
+          { goalOccupationId: occupation.id, goalOpportunityId: null },
+          m,
+        );
+        Object.assign(profile, { goalOccupationId: occupation.id, goalOpportunityId: null });
+        return { closed, how, now: occupation.title };
+      }
+    }
+    const near =
+      profile.latitude !== null && profile.longitude !== null
+        ? { lat: profile.latitude, lon: profile.longitude }
+        : null;
+    const similar = await this.catalogue.mostSimilarOpenListing(listing.id, near, m);
+    if (!similar) return { closed, how, now: null };
+    await this.profileRows.update(
+      profile.userId,
+      { goalOpportunityId: similar.id, goalOccupationId: null },
+      m,
+    );
+    profile.goalOpportunityId = similar.id;
+    return { closed, how, now: `${similar.title} at ${similar.organisationName}` };
   }
 }
 

@@ -20,6 +20,10 @@ export class LearnerProfileEntity {
   @Column({ type: 'text', nullable: true }) employmentStatus!: EmploymentStatus | null;
   @Column({ type: 'boolean', nullable: true }) receivingBenefits!: boolean | null;
   @Column({ type: 'smallint', nullable: true }) highestQualificationLevel!: number | null;
+  /** Holds maths at level 2 (GCSE grade 4/C or Functional Skills level 2): true, false, or null when not answered. */
+  @Column({ type: 'boolean', nullable: true }) hasMathsLevel2!: boolean | null;
+  /** Holds English at level 2: true, false, or null when not answered. */
+  @Column({ type: 'boolean', nullable: true }) hasEnglishLevel2!: boolean | null;
   @Column({ type: 'boolean', default: false }) noLaptop!: boolean;
   @Column({ type: 'boolean', default: false }) mobileOnly!: boolean;
   @Column({ type: 'boolean', default: false }) stepFreeOnly!: boolean;

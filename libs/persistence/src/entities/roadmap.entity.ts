@@ -18,7 +18,9 @@ export type ReplanTrigger =
   | 'STEP_COMPLETED'
   | 'STEP_DROPPED'
   | 'LISTING_CHANGED'
-  | 'LISTING_EXPIRED';
+  | 'LISTING_EXPIRED'
+  /** The listing that was the learner's goal expired, closed or was withdrawn. */
+  | 'GOAL_CLOSED';
 
 /** One version of a learner's plan towards their goal; the newest version is the live one. */
 @Entity('roadmaps')
