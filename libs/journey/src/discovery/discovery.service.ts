@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { SkillModel } from '@skillpath/catalogue';
-import { rankOpportunities, reachableRoles } from '@skillpath/matching';
+import { rankOpportunities, reachableRoles, skillsThatOpen } from '@skillpath/matching';
 import type { OpportunityKind } from '@skillpath/persistence';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
 import { ProfileService } from '../profile/profile.service';
 import { RoadmapService } from '../roadmaps/roadmap.service';
+import { SkillOpeningModel } from '../roadmaps/roadmap.models';
+import { RoadmapRepository } from '../roadmaps/roadmap.repository';
 import { MatchModel, RoleMatchModel } from './discovery.models';
 
 const ALL_KINDS: OpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP', 'VACANCY'];
@@ -18,6 +20,7 @@ export class DiscoveryService {
     private readonly profiles: ProfileService,
     private readonly roadmaps: RoadmapService,
     private readonly catalogue: JourneyCatalogueRepository,
+    private readonly versions: RoadmapRepository,
   ) {}
 
   /** Opportunities that fit the learner, best first, each explained; towards their goal when they have one. */
@@ -58,7 +61,11 @@ export class DiscoveryService {
   async reachableRoles(userId: string, first: number): Promise<RoleMatchModel[]> {
     const snapshot = await this.engine.get();
     const learner = await this.profiles.learnerRecord(userId);
-    const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first);
+    // The same computation as the roadmap's: its hours for a role are the roadmap's total hours for it.
+    const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first, {
+      excludeOpportunityIds: await this.versions.droppedOpportunityIds(userId),
+      outcomes: await this.roadmaps.outcomeScores(),
+    });
     const occs = await this.catalogue.occupations(roles.map((r) => r.occupationId));
     const skills = await this.catalogue.skills(roles.flatMap((r) => r.missingSkills.map((s) => s.skill)));
     return roles
@@ -71,6 +78,27 @@ export class DiscoveryService {
         missingSkills: r.missingSkills.map((s) => skills.get(s.skill)).filter((s): s is SkillModel => !!s),
         localVacancies: r.localDemand,
         explanation: r.explanation,
+      }));
+  }
+
+  /** The few skills that would open the most local jobs and roles if learnt next. */
+  async skillsToLearnNext(userId: string, first: number): Promise<SkillOpeningModel[]> {
+    const snapshot = await this.engine.get();
+    const learner = await this.profiles.learnerRecord(userId);
+    const openings = skillsThatOpen(snapshot.index, learner, {
+      occupations: snapshot.targetOccupations,
+      limit: first,
+    });
+    const skills = await this.catalogue.skills(openings.map((o) => o.skill));
+    return openings
+      .filter((o) => skills.has(o.skill))
+      .map((o) => ({
+        skill: skills.get(o.skill)!,
+        level: o.level,
+        jobs: o.jobs,
+        roles: o.roles,
+        hours: o.hours ?? null,
+        message: o.message,
       }));
   }
 }

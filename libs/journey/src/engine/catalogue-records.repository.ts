@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isEntitlementId } from '@skillpath/matching';
 import type {
   FundingRule,
   OccupationRecord,
@@ -26,6 +27,7 @@ export type OpportunityRecordRow = {
   start_date: Date | string | null;
   closing_date: Date | string | null;
   funding: FundingRule | null;
+  entitlements: string[] | null;
   guaranteed_interview: boolean;
   step_free: boolean | null;
   needs_own_device: boolean;
@@ -48,7 +50,7 @@ const iso = (v: Date | string | null): string | undefined =>
 /** Only the columns the engine keeps (no descriptions, no bookkeeping): a full catalogue must fit a capped heap. */
 const OPPORTUNITY_RECORD_SELECT = `SELECT o.id, o.kind, o.title, o.organisation_name, o.mode, o.latitude, o.longitude,
        o.postcode, o.total_hours, o.hours_per_week, o.duration_weeks, o.cost_pence, o.start_date, o.closing_date,
-       o.funding, o.guaranteed_interview, o.step_free, o.needs_own_device, o.occupation_id, o.status,
+       o.funding, o.entitlements, o.guaranteed_interview, o.step_free, o.needs_own_device, o.occupation_id, o.status,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
                    FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'TAUGHT'), '[]') AS teaches,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
@@ -164,6 +166,7 @@ export function toOpportunityRecord(r: OpportunityRecordRow): OpportunityRecord 
     startDate: iso(r.start_date),
     closingDate: iso(r.closing_date),
     funding: r.funding ?? undefined,
+    entitlements: (r.entitlements ?? []).filter(isEntitlementId),
     accreditedSkills: r.accredited_skills ?? [],
     guaranteedInterview: Boolean(r.guaranteed_interview) || Boolean(r.accredited_interview),
     stepFree: r.step_free === null || r.step_free === undefined ? undefined : Boolean(r.step_free),

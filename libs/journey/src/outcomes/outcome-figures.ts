@@ -9,15 +9,12 @@
  * is any sum of them: no count of 1–4 people can be worked out from what is shown.
  */
 
+import type { OutcomeCounts } from '@skillpath/matching';
+
 export const OUTCOME_THRESHOLD = 5;
 export const HIDDEN_NOTE = 'hidden to protect privacy';
 
-export interface OutcomeCounts {
-  starts: number;
-  completions: number;
-  interviews: number;
-  jobs: number;
-}
+export type { OutcomeCounts };
 
 /** A published figure: its value, or null and the reason when hidden. */
 export interface Figure {

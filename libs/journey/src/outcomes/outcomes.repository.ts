@@ -32,6 +32,34 @@ type CountsRow = {
 export class OutcomesRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** Counts of every listing anyone has started (the rest have none): the engine's outcome scores. */
+  async allCounts(): Promise<Map<string, OutcomeCounts>> {
+    const rows: Array<{ id: string; starts: string; completions: string; interviews: string; jobs: string }> =
+      await this.ds.query(
+        `SELECT cp.opportunity_id AS id,
+                count(*) FILTER (WHERE cp.enrolled_at IS NOT NULL OR cp.completed_at IS NOT NULL) AS starts,
+                count(*) FILTER (WHERE cp.completed_at IS NOT NULL) AS completions,
+                count(*) FILTER (WHERE cp.completed_at IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM learner_outcomes lo WHERE lo.user_id = cp.user_id
+                     AND lo.kind IN ('INTERVIEWED', 'IN_WORK') AND lo.at >= cp.completed_at)) AS interviews,
+                count(*) FILTER (WHERE cp.completed_at IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM learner_outcomes lo WHERE lo.user_id = cp.user_id
+                     AND lo.kind = 'IN_WORK' AND lo.at >= cp.completed_at)) AS jobs
+           FROM course_participations cp GROUP BY cp.opportunity_id`,
+      );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          starts: Number(r.starts),
+          completions: Number(r.completions),
+          interviews: Number(r.interviews),
+          jobs: Number(r.jobs),
+        },
+      ]),
+    );
+  }
+
   /** The counts of every learning listing of the providers of these listings (theirs included). */
   async providerCourses(opportunityIds: readonly string[]): Promise<CourseOutcomeRow[]> {
     if (!opportunityIds.length) return [];

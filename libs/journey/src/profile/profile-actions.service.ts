@@ -110,6 +110,8 @@ export class ProfileActionsService {
       highestQualificationLevel: p.highestQualificationLevel,
       hasMathsLevel2: p.hasMathsLevel2,
       hasEnglishLevel2: p.hasEnglishLevel2,
+      hasEssentialDigitalSkills: p.hasEssentialDigitalSkills,
+      earnsUnderLowWageThreshold: p.earnsUnderLowWageThreshold,
       noLaptop: p.noLaptop,
       mobileOnly: p.mobileOnly,
       stepFreeOnly: p.stepFreeOnly,

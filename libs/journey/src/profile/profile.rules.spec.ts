@@ -17,6 +17,8 @@ const profile = (over: Partial<LearnerProfileEntity> = {}): LearnerProfileEntity
   highestQualificationLevel: null,
   hasMathsLevel2: null,
   hasEnglishLevel2: null,
+  hasEssentialDigitalSkills: null,
+  earnsUnderLowWageThreshold: null,
   noLaptop: false,
   mobileOnly: false,
   stepFreeOnly: false,
@@ -63,6 +65,10 @@ describe('the learner as the engine sees them', () => {
       employmentStatus: undefined,
       receivingBenefits: undefined,
       highestQualificationLevel: undefined,
+      hasMathsLevel2: undefined,
+      hasEnglishLevel2: undefined,
+      hasEssentialDigitalSkills: undefined,
+      earnsUnderLowWageThreshold: undefined,
     });
   });
 

@@ -16,6 +16,7 @@ import {
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { CatalogueRecordsRepository } from '../engine/catalogue-records.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
+import { OutcomesRepository } from '../outcomes/outcomes.repository';
 import { LearnerProfileRepository } from '../profile/learner-profile.repository';
 import { ProfileService } from '../profile/profile.service';
 import { ReplanQueue } from './replan.queue';
@@ -76,7 +77,15 @@ describe('journey services against PostgreSQL', () => {
       profileRows,
       catalogue,
     );
-    roadmaps = new RoadmapService(ds, profiles, profileRows, catalogue, versions, engine);
+    roadmaps = new RoadmapService(
+      ds,
+      profiles,
+      profileRows,
+      catalogue,
+      versions,
+      engine,
+      new OutcomesRepository(ds),
+    );
     steps = new RoadmapStepsService(ds, profiles, versions, catalogue, new ReplanQueue(queue));
     reader = new RoadmapReader(versions, catalogue);
   }, 120_000);

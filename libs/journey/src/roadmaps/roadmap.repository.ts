@@ -51,7 +51,7 @@ export class RoadmapRepository {
   }
 
   /** Listings the learner stopped in any version: not offered to them again. */
-  async droppedOpportunityIds(userId: string, m: EntityManager): Promise<string[]> {
+  async droppedOpportunityIds(userId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
     const rows: Array<{ opportunity_id: string }> = await m.query(
       `SELECT DISTINCT s.opportunity_id FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id
         WHERE r.user_id = $1 AND s.status = 'DROPPED'`,

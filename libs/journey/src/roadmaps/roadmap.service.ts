@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { badInput } from '@skillpath/common';
-import { planRoadmap, Roadmap as EnginePlan, RoadmapGoal } from '@skillpath/matching';
+import {
+  LearnerRecord,
+  OptionLabel,
+  outcomeScores,
+  OutcomeScores,
+  planOptions,
+  planRoadmap,
+  Roadmap as EnginePlan,
+  RoadmapGoal,
+  RoadmapOption,
+} from '@skillpath/matching';
 import {
   LearnerProfileEntity,
   ReplanTrigger,
@@ -12,6 +22,7 @@ import {
 } from '@skillpath/persistence';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
+import { OutcomesRepository } from '../outcomes/outcomes.repository';
 import { LearnerProfileRepository } from '../profile/learner-profile.repository';
 import { ProfileService } from '../profile/profile.service';
 import { reasonFor } from './replan-reasons';
@@ -73,7 +84,48 @@ export class RoadmapService {
     private readonly catalogue: JourneyCatalogueRepository,
     private readonly versions: RoadmapRepository,
     private readonly engine: MatchingIndexService,
+    private readonly outcomeRows: OutcomesRepository,
   ) {}
+
+  /** Every course's outcomes as the engine's relative scores (1 = average; a new course is exactly 1). */
+  async outcomeScores(): Promise<OutcomeScores> {
+    return outcomeScores(await this.outcomeRows.allCounts());
+  }
+
+  /**
+   * What the planner needs about a learner now: the learner as the engine sees them (with skills of
+   * steps they are enrolled on counted as on their way), their goal, the steps that carry over, and
+   * the listings not to offer again (steps they dropped).
+   */
+  private async planningContext(userId: string, profile: LearnerProfileEntity, m: EntityManager) {
+    const goal = await this.goalFor(profile, m);
+    const previous = await this.versions.latest(userId, m);
+    const previousSteps = previous ? await this.versions.steps([previous.id], m) : [];
+    const kept = previousSteps.filter((s) => KEPT.includes(s.status) && s.kind === 'LEARN');
+    const learner: LearnerRecord = await this.profiles.learnerRecord(userId, m);
+    const held = new Map(learner.skills.map((s) => [s.skill, s.level]));
+    for (const step of kept.filter((s) => s.status === 'ENROLLED')) {
+      for (const g of step.skillsGained) held.set(g.skillId, Math.max(held.get(g.skillId) ?? 0, g.level));
+    }
+    learner.skills = [...held].map(([skill, level]) => ({ skill, level }));
+    const dropped = await this.versions.droppedOpportunityIds(userId, m);
+    return { goal, previous, previousSteps, kept, learner, dropped };
+  }
+
+  /** Up to three different plans for the learner's goal (cheapest first), not stored. */
+  async options(userId: string, today?: string): Promise<RoadmapOption[]> {
+    const snapshot = await this.engine.get();
+    const outcomes = await this.outcomeScores();
+    const m = this.ds.manager;
+    const profile = await this.profiles.get(userId, m);
+    const { goal, learner, dropped } = await this.planningContext(userId, profile, m);
+    return planOptions(snapshot.index, learner, goal, {
+      occupations: snapshot.targetOccupations,
+      today,
+      excludeOpportunityIds: dropped,
+      outcomes,
+    });
+  }
 
   /** What the learner's goal asks for, as the engine plans towards it. */
   async goalFor(
@@ -94,14 +146,19 @@ export class RoadmapService {
     };
   }
 
-  /** Plans and stores a new version. Serialised per learner by locking their profile row. */
+  /**
+   * Plans and stores a new version (the option with that label when one is given). Serialised per
+   * learner by locking their profile row.
+   */
   async replan(
     userId: string,
     trigger: ReplanTrigger,
     detail?: string,
     today?: string,
+    option?: OptionLabel,
   ): Promise<PlannedVersion> {
     const snapshot = await this.engine.get();
+    const outcomes = await this.outcomeScores();
     return this.ds.transaction(async (m) => {
       const profile = await this.profileRows.lock(userId, m);
       const goalClosed = await this.followClosedGoal(profile, m);
@@ -109,29 +166,30 @@ export class RoadmapService {
         trigger = 'GOAL_CLOSED';
         detail = closedGoalSentence(goalClosed);
       }
-      const goal = await this.goalFor(profile, m);
+      const { goal, previous, previousSteps, kept, learner, dropped } = await this.planningContext(
+        userId,
+        profile,
+        m,
+      );
       const goalListing = profile.goalOpportunityId
         ? await this.catalogue.listing(profile.goalOpportunityId, m)
         : null;
-      const previous = await this.versions.latest(userId, m);
-      const previousSteps = previous ? await this.versions.steps([previous.id], m) : [];
-      const kept = previousSteps.filter((s) => KEPT.includes(s.status) && s.kind === 'LEARN');
-
-      // Skills from steps the learner is enrolled on count as on their way: the plan builds on them.
-      const learner = await this.profiles.learnerRecord(userId, m);
-      const held = new Map(learner.skills.map((s) => [s.skill, s.level]));
-      for (const step of kept.filter((s) => s.status === 'ENROLLED')) {
-        for (const g of step.skillsGained) held.set(g.skillId, Math.max(held.get(g.skillId) ?? 0, g.level));
-      }
-      learner.skills = [...held].map(([skill, level]) => ({ skill, level }));
-
-      // A course the learner stopped is not offered to them again.
-      const dropped = await this.versions.droppedOpportunityIds(userId, m);
-      const plan: EnginePlan = planRoadmap(snapshot.index, learner, goal, {
+      const planOpts = {
         occupations: snapshot.targetOccupations,
         today,
         excludeOpportunityIds: dropped,
-      });
+        outcomes,
+      };
+      let chosen: RoadmapOption | undefined;
+      if (option) {
+        const all = planOptions(snapshot.index, learner, goal, planOpts);
+        chosen = all.find((o) => o.label === option);
+        if (!chosen)
+          throw badInput(
+            `There is no ${option.toLowerCase().replace('_', ' ')} option for your goal now. Choose one of: ${all.map((o) => o.label).join(', ')}.`,
+          );
+      }
+      const plan: EnginePlan = chosen ?? planRoadmap(snapshot.index, learner, goal, planOpts);
 
       const version = (previous?.version ?? 0) + 1;
       const keptIds = new Set(kept.map((s) => s.opportunityId));
@@ -167,6 +225,16 @@ export class RoadmapService {
         summary: plan.summary,
         changes: {},
         alternatives: plan.alternatives,
+        diagnosis: {
+          blockers: plan.blockers.map((b) => ({ ...b })),
+          whatIfs: plan.whatIfs.map((w) => ({ ...w })),
+          questions: plan.questions.map((q) => ({ ...q })),
+          firstStart: plan.firstStart,
+          startNote: plan.startNote,
+          travelKm: plan.totals.travelKm,
+          weeks: plan.totals.weeks,
+          option: chosen ? { label: chosen.label, tradeOff: chosen.tradeOff } : undefined,
+        },
       });
       const rows: NewRoadmapStep[] = [];
       let position = 1;
@@ -184,6 +252,9 @@ export class RoadmapService {
           why: s.why,
           hours: s.hours,
           costPence: s.costToLearnerPence,
+          listPricePence: s.listPricePence,
+          fundingRuleId: s.fundingRuleId ?? null,
+          ask: s.ask ? { ...s.ask } : null,
           distanceKm: s.distanceKm ?? null,
           plannedStart: s.plannedStart ? new Date(s.plannedStart) : null,
           plannedEnd: s.plannedEnd ? new Date(s.plannedEnd) : null,
@@ -207,6 +278,9 @@ export class RoadmapService {
           why: j.why,
           hours: null,
           costPence: 0,
+          listPricePence: null,
+          fundingRuleId: null,
+          ask: null,
           distanceKm: j.distanceKm ?? null,
           plannedStart: null,
           plannedEnd: null,
