@@ -7,7 +7,8 @@
  * preferred labels and groups, then the first alternative label, then descriptions, then the other
  * alternative labels — appending each vector to a text-keyed store as it goes; every phase ends by
  * writing the set from whatever is encoded so far (texts not yet encoded are simply absent).
- * Re-running resumes. Run: node -r @swc-node/register scripts/train/build-skill-vectors.ts [--phases N]
+ * Re-running resumes; `--assemble` only writes the set from what is encoded so far.
+ * Run: node -r @swc-node/register scripts/train/build-skill-vectors.ts [--phases N] [--assemble]
  */
 import { createHash } from 'crypto';
 import { existsSync, readFileSync, appendFileSync, readdirSync } from 'fs';
@@ -98,6 +99,11 @@ async function main(): Promise<void> {
     ['descriptions', (i) => texts[i].kind === VectorKind.Description],
     ['other alternative labels', (i) => altIndex[i] > 0],
   ];
+  if (process.argv.includes('--assemble')) {
+    // Write the set from what is encoded so far (e.g. after stopping a long phase).
+    await writeSkillVectorSetFile(file, assemble(taxonomy.version, encoder.id, taxonomy, texts, store));
+    return;
+  }
   for (const [name, wanted] of phases.slice(0, phasesWanted)) {
     const todo = [
       ...new Set(

@@ -8,7 +8,7 @@ import { SkillRecordsRepository } from './skills/skill-records.repository';
 import { SkillSuggestionsResolver } from './skills/skill-suggestions.resolver';
 import { SkillSuggestionsService } from './skills/skill-suggestions.service';
 import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
-import { OutwardCodeGeocoder, RegionBoroughs, demoRegionBoroughs } from './geo';
+import { OutwardCodeGeocoder, RegionBoroughs, regionBoroughs } from './geo';
 
 @Module({
   providers: [
@@ -21,7 +21,7 @@ import { OutwardCodeGeocoder, RegionBoroughs, demoRegionBoroughs } from './geo';
     OccupationsResolver,
     OpportunitiesResolver,
     { provide: GEOCODER, useFactory: () => new GeocoderPostcodeLookup(new OutwardCodeGeocoder()) },
-    { provide: RegionBoroughs, useFactory: demoRegionBoroughs },
+    { provide: RegionBoroughs, useFactory: regionBoroughs },
   ],
   exports: [SkillDirectory, CatalogueLoaders, GEOCODER, RegionBoroughs],
 })

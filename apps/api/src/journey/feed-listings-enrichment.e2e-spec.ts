@@ -2,8 +2,9 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
 import { PasswordService } from '@skillpath/auth';
-import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors';
-import { eventually, GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors/testing';
+import { eventually, GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 jest.setTimeout(120_000);
 

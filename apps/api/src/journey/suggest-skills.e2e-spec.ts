@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { eventually, GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 jest.setTimeout(60_000);
 
@@ -34,6 +35,13 @@ describe('suggestSkills: a resident describes what they do in their own words', 
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: seedSkills });
+    // On a loaded machine a just-started API may shed requests (RATE_LIMITED) until its event loop
+    // settles: wait for that, as a client honouring Retry-After would.
+    await eventually(
+      async () => ((await stack.gql.request('{ __typename }')).errors ? undefined : true),
+      30_000,
+      'the API to accept requests',
+    );
     pg = new Client({ connectionString: stack.db.url });
     await pg.connect();
     const r = await stack.gql.ok<{ register: { accessToken: string } }>(
