@@ -3,8 +3,9 @@
  * Run: npm run bench:query-count  (a diagnostic for bench:load; prints a table)
  */
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { READ_MIX, seedLoadResident, startTestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { READ_MIX, seedLoadResident } from '@skillpath/testing';
+import { startTestStack } from '../../apps/api/src/testing/test-stack';
 
 process.env.SKILLPATH_TEST_DATABASE_SERVER ??= process.env.PG_ADMIN_URL;
 process.env.SKILLPATH_TEST_REDIS_URL ??= process.env.REDIS_URL;
