@@ -19,7 +19,11 @@ export class OpportunitiesService {
     @Inject(GEOCODER) private readonly geocoder: PostcodeLookup,
   ) {}
 
-  async search(filter: OpportunityFilter | null | undefined, first: number, after?: string): Promise<OpportunityPage> {
+  async search(
+    filter: OpportunityFilter | null | undefined,
+    first: number,
+    after?: string,
+  ): Promise<OpportunityPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badInput(`first must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${first})`);
     }
@@ -51,7 +55,12 @@ export class OpportunitiesService {
       const place = await this.geocoder.lookup(near.postcode);
       return { latitude: place.latitude, longitude: place.longitude, radiusKm, includeOnline };
     }
-    if (near.latitude === undefined || near.longitude === undefined || near.latitude === null || near.longitude === null) {
+    if (
+      near.latitude === undefined ||
+      near.longitude === undefined ||
+      near.latitude === null ||
+      near.longitude === null
+    ) {
       throw badInput('near needs a postcode, or both latitude and longitude');
     }
     return { latitude: near.latitude, longitude: near.longitude, radiusKm, includeOnline };
