@@ -95,6 +95,8 @@ export interface DemoOpportunity {
   url: string;
   wagePencePerYear: number | null;
   funding: DemoFunding | null;
+  /** National entitlements the provider declares (ENTITLEMENT_IDS of @skillpath/matching). */
+  entitlements?: string[];
   /** Step-free access at the venue; null when there is no venue (online). */
   stepFree: boolean | null;
   needsOwnDevice: boolean;

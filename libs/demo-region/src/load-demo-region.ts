@@ -98,8 +98,8 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       const { rows } = await c.query<{ id: string }>(
         `INSERT INTO opportunities (kind, title, description, organisation_id, organisation_name, mode, postcode, latitude, longitude,
            hours_per_week, duration_weeks, total_hours, cost_pence, rqf_level, start_date, closing_date, url, wage_pence_per_year,
-           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref, borough)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) RETURNING id`,
+           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref, borough, entitlements)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) RETURNING id`,
         [
           o.kind,
           o.title,
@@ -126,6 +126,7 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
           o.occupation ? (occupationId.get(o.occupation) ?? null) : null,
           `demo:${o.ref}`,
           region.boroughOf(o.postcode),
+          o.entitlements ?? [],
         ],
       );
       oppId.set(o.ref, rows[0].id);
