@@ -7,6 +7,9 @@ import { GoalContext, SolvedGoal } from './goal-context';
 import { Blocker, BlockerKind, WhatIf } from './roadmap.types';
 import { schedule } from './schedule';
 
+/** The farthest a radius what-if looks: beyond this, a daily journey is no longer a real suggestion. */
+export const MAX_RADIUS_WHAT_IF_KM = 80;
+
 const MODE_WORDS: Record<DeliveryMode, string> = {
   IN_PERSON: 'in person',
   ONLINE: 'online',
@@ -267,7 +270,7 @@ function outcome(
 
 /**
  * Changes that make the goal reachable, each checked by planning again with it: the smallest budget,
- * the smallest travel radius, one more way of studying, and answers to funding questions. None when a
+ * the smallest travel radius (up to MAX_RADIUS_WHAT_IF_KM), one more way of studying, and answers to funding questions. None when a
  * goal skill is taught nowhere (no change of the learner's could help).
  */
 export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: readonly string[]): WhatIf[] {
@@ -309,13 +312,19 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
         if (t.v.every((x) => x.kind === 'DISTANCE')) nearest = Math.min(nearest, ctx.travelKm(t.slot));
       floor = Math.max(floor, nearest);
     }
-    const far = ctx.with({ travelRadiusKm: undefined });
+    const far = ctx.with({ travelRadiusKm: Math.max(learner.travelRadiusKm, MAX_RADIUS_WHAT_IF_KM) });
     const radii = [
       ...new Set(
         far
           .candidates(true)
           .map((slot) => far.filter.distance(slot))
-          .filter((d) => !Number.isNaN(d) && d > (learner.travelRadiusKm as number) && d >= floor)
+          .filter(
+            (d) =>
+              !Number.isNaN(d) &&
+              d > (learner.travelRadiusKm as number) &&
+              d >= floor &&
+              d <= MAX_RADIUS_WHAT_IF_KM,
+          )
           .map((d) => Math.ceil(d * 10) / 10),
       ),
     ].sort((a, b) => a - b);
