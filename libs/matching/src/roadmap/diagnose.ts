@@ -312,36 +312,28 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
         if (t.v.every((x) => x.kind === 'DISTANCE')) nearest = Math.min(nearest, ctx.travelKm(t.slot));
       floor = Math.max(floor, nearest);
     }
-    const far = ctx.with({ travelRadiusKm: Math.max(learner.travelRadiusKm, MAX_RADIUS_WHAT_IF_KM) });
-    const radii = [
-      ...new Set(
-        far
-          .candidates(true)
-          .map((slot) => far.filter.distance(slot))
-          .filter(
-            (d) =>
-              !Number.isNaN(d) &&
-              d > (learner.travelRadiusKm as number) &&
-              d >= floor &&
-              d <= MAX_RADIUS_WHAT_IF_KM,
-          )
-          .map((d) => Math.ceil(d * 10) / 10),
-      ),
-    ].sort((a, b) => a - b);
-    const reaches = (r: number) => ctx.with({ travelRadiusKm: r }).solve().reachable;
-    if (radii.length > 0 && reaches(radii[radii.length - 1])) {
-      let lo = 0;
-      let hi = radii.length - 1;
+    // Whole kilometres: plan once at the farthest radius we suggest; the plan found bounds the answer
+    // from above (its farthest step), the nearest usable teachers from below; search between them.
+    const said = learner.travelRadiusKm;
+    const far = ctx.with({ travelRadiusKm: Math.max(said, MAX_RADIUS_WHAT_IF_KM) });
+    const farPlan = far.solve();
+    if (farPlan.reachable && Number.isFinite(floor)) {
+      let top = 0;
+      for (const slot of farPlan.slots) top = Math.max(top, far.travelKm(slot));
+      let lo = Math.max(Math.floor(said) + 1, Math.ceil(floor));
+      let hi = Math.max(lo, Math.ceil(top));
+      const reaches = (km: number) => ctx.with({ travelRadiusKm: km }).solve().reachable;
+      if (hi <= MAX_RADIUS_WHAT_IF_KM && !reaches(hi)) hi = MAX_RADIUS_WHAT_IF_KM + 1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (reaches(radii[mid])) hi = mid;
+        if (reaches(mid)) hi = mid;
         else lo = mid + 1;
       }
-      const km = radii[lo];
-      const r = outcome(
-        ctx.with({ travelRadiusKm: km }),
-        `if you could travel ${km} km (you said ${learner.travelRadiusKm} km)`,
-      );
+      const km = lo;
+      const r =
+        km <= MAX_RADIUS_WHAT_IF_KM
+          ? outcome(ctx.with({ travelRadiusKm: km }), `if you could travel ${km} km (you said ${said} km)`)
+          : null;
       if (r) out.push({ kind: 'DISTANCE', travelRadiusKm: km, ...r });
     }
   }

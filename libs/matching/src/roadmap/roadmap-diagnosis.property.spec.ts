@@ -207,7 +207,7 @@ describe('blockers and what-ifs against brute force', () => {
           }
           if (x.kind === 'DISTANCE') {
             expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm })).toBe(true);
-            expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm! - 0.1 })).toBe(false);
+            expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm! - 1 })).toBe(false);
           }
           if (x.kind === 'MODE')
             expect(feasible(w, { ...w.learner, modes: x.modes as DeliveryMode[] })).toBe(true);
