@@ -251,6 +251,18 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
   return { blockers: [...blockers.values()], untaught };
 }
 
+/** Nodes a reachability probe may search unless the caller set a limit (a probe needs a plan, not the best). */
+const PROBE_NODE_LIMIT = 60;
+
+/** Whether the goal is reachable in this context (a cheaper search than a full solve). */
+function probe(ctx: GoalContext): boolean {
+  const limited =
+    ctx.opts.nodeLimit === undefined
+      ? new GoalContext(ctx.index, ctx.learner, ctx.goal, { ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT })
+      : ctx;
+  return limited.solve().reachable;
+}
+
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function outcome(
@@ -322,7 +334,7 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
       for (const slot of farPlan.slots) top = Math.max(top, far.travelKm(slot));
       let lo = Math.max(Math.floor(said) + 1, Math.ceil(floor));
       let hi = Math.max(lo, Math.ceil(top));
-      const reaches = (km: number) => ctx.with({ travelRadiusKm: km }).solve().reachable;
+      const reaches = (km: number) => probe(ctx.with({ travelRadiusKm: km }));
       if (hi <= MAX_RADIUS_WHAT_IF_KM && !reaches(hi)) hi = MAX_RADIUS_WHAT_IF_KM + 1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
