@@ -9,9 +9,19 @@ import { SkillSuggestionsResolver } from './skills/skill-suggestions.resolver';
 import { SkillSuggestionsService } from './skills/skill-suggestions.service';
 import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
 import { OutwardCodeGeocoder, RegionBoroughs, regionBoroughs } from './geo';
+import { OccupationsRepository } from './occupations/occupations.repository';
+import { OccupationsService } from './occupations/occupations.service';
+import { OpportunitiesRepository } from './opportunities/opportunities.repository';
+import { OpportunitiesService } from './opportunities/opportunities.service';
+import { SkillsRepository } from './skills/skills.repository';
 
 @Module({
   providers: [
+    SkillsRepository,
+    OccupationsRepository,
+    OpportunitiesRepository,
+    OccupationsService,
+    OpportunitiesService,
     CatalogueLoaders,
     SkillDirectory,
     SkillsResolver,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { OccupationRecord } from '@skillpath/taxonomy';
-import { exec, execOnPool, inTransaction } from '../sql';
+import { exec, execOnPool, inTransaction } from '@skillpath/persistence';
 
 /** A feed listing waiting for enrichment, with what the refresh stored for it. */
 export interface ListingToEnrich {
