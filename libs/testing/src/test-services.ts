@@ -48,8 +48,8 @@ export function testEnv(
     REDIS_URL: testServers().redisUrl,
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'silent',
-    // Whole-stack tests share a busy machine: load shedding by event-loop delay would answer them
-    // RATE_LIMITED at random. The gate has its own tests; a test that wants it passes its own limit.
+    // Functional tests run on busy shared machines, where event-loop delay alone would make the API
+    // shed load (RATE_LIMITED) mid-test; load shedding has its own tests, which set this themselves.
     API_MAX_EVENT_LOOP_DELAY_MS: '60000',
     ...extra,
   };

@@ -3,7 +3,7 @@ import { PasswordService } from '@skillpath/auth';
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { startFeedServer, type FeedServer } from '@skillpath/connectors/testing';
 import { eventually, GraphQLTestClient } from '@skillpath/testing';
-import { startTestStack, TestStack } from '../testing/test-stack';
+import { startTestStack, type TestStack } from '../testing/test-stack';
 
 interface Roadmap {
   version: number;

@@ -1,6 +1,6 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient } from '@skillpath/testing';
-import { startTestStack, TestStack } from '../testing/test-stack';
+import { startTestStack, type TestStack } from '../testing/test-stack';
 
 interface Roadmap {
   reachable: boolean;
@@ -31,45 +31,21 @@ const ROADMAP = `reachable coverage totalCostPence summary
   steps { kind costPence listPricePence fundingRule opportunity { title } }`;
 
 /**
- * A client that honours the API's load shedding as a browser would: on RATE_LIMITED it waits the
- * Retry-After it was given and asks again (the shared test machine is often busy enough to trip it).
- */
-function patient(client: GraphQLTestClient) {
-  const request = async <T>(query: string, variables?: Record<string, unknown>) => {
-    for (let attempt = 0; ; attempt++) {
-      const r = await client.request<T>(query, variables);
-      const shed = r.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
-      if (!shed || attempt >= 30) return r;
-      const wait = Number((shed.extensions as { retryAfterSeconds?: number }).retryAfterSeconds ?? 1);
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-    }
-  };
-  return {
-    request,
-    ok: async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
-      const r = await request<T>(query, variables);
-      if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-      return r.data as T;
-    },
-  };
-}
-
-/**
  * The issue's case, against the demo region: an unemployed resident in M1 with no budget who wants to be
  * a data analyst. Without the qualification answer the plan names the £450 maths course that blocks it and
  * asks the one question that makes it free; with the answer the goal is reachable at £0.
  */
 describe('the M1 data analyst with no budget', () => {
   let stack: TestStack;
-  let me: ReturnType<typeof patient>;
+  let me: GraphQLTestClient;
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: loadDemoRegion });
-    const r = await patient(stack.gql).ok<{ register: { accessToken: string } }>(
+    const r = await stack.gql.ok<{ register: { accessToken: string } }>(
       `mutation($i: RegisterInput!) { register(input: $i) { accessToken } }`,
       { i: { email: 'm1@example.org', password: 'learner password 1', displayName: 'Jo' } },
     );
-    me = patient(stack.gql.as(r.register.accessToken));
+    me = stack.gql.as(r.register.accessToken);
   }, 60_000);
 
   afterAll(() => stack?.close());
