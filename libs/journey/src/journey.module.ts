@@ -30,11 +30,21 @@ const CORE = [
   ReplanQueue,
 ];
 
+/**
+ * The journey's services without its GraphQL surface: what other domains (partners) may use —
+ * profiles, roadmaps, the matching index, notifications, audit, re-planning.
+ */
+@Module({
+  imports: [CatalogueModule, BullModule.registerQueue({ name: QueueName.RoadmapReplan })],
+  providers: CORE,
+  exports: CORE,
+})
+export class JourneyCoreModule {}
+
 /** The resident's journey in the API: profile, skills, goal, discovery, roadmaps, notifications, privacy. */
 @Module({
-  imports: [CatalogueModule, AuthModule, BullModule.registerQueue({ name: QueueName.RoadmapReplan })],
+  imports: [CatalogueModule, AuthModule, JourneyCoreModule],
   providers: [
-    ...CORE,
     RoadmapStepsService,
     PrivacyService,
     ProfileResolver,
@@ -43,7 +53,7 @@ const CORE = [
     NotificationsResolver,
     PrivacyResolver,
   ],
-  exports: [...CORE],
+  exports: [JourneyCoreModule],
 })
 export class JourneyApiModule {}
 
@@ -51,9 +61,10 @@ export class JourneyApiModule {}
 @Module({
   imports: [
     CatalogueModule,
+    JourneyCoreModule,
     BullModule.registerQueue({ name: QueueName.RoadmapReplan }, { name: QueueName.ListingChanges }),
   ],
-  providers: [...CORE, ReplanHandlers, RoadmapReplanProcessor, ListingChangesProcessor],
-  exports: [...CORE],
+  providers: [ReplanHandlers, RoadmapReplanProcessor, ListingChangesProcessor],
+  exports: [JourneyCoreModule],
 })
 export class JourneyWorkerModule {}

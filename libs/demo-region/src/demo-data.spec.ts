@@ -1,5 +1,4 @@
-import { haversineKm } from '../geo/haversine';
-import { parsePostcode } from '../geo/postcode-format';
+import { haversineKm, parsePostcode } from '@skillpath/catalogue';
 import { GM_BOROUGHS, LEARNING_KINDS, type DemoOpportunity, type DemoSkillLevel } from './demo-data.types';
 import {
   DEMO_REFERENCE_DATE,

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
-import { DemoData, DemoFunding, loadDemoData } from '../demo';
-import { RegionBoroughs } from '../geo/region-boroughs';
+import { RegionBoroughs } from '@skillpath/catalogue';
+import { DemoData, DemoFunding } from './demo-data.types';
+import { loadDemoData } from './load-demo-data';
 
 const STATUS_NAMES: Record<string, string> = { ECONOMICALLY_INACTIVE: 'INACTIVE' };
 

@@ -1,23 +1,22 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { loadPostcodeDistricts } from '@skillpath/catalogue';
 import type {
   DemoAccreditation,
   DemoData,
   DemoOccupation,
   DemoOpportunity,
   DemoOrganisation,
-  DemoPostcodeDistrict,
   DemoSkill,
 } from './demo-data.types';
 
-/** libs/catalogue/demo-data, found relative to this file (src/demo → ../../demo-data). */
-export const DEMO_DATA_DIR = join(__dirname, '..', '..', 'demo-data');
+/** libs/demo-region/data, found relative to this file (src → ../data). */
+export const DEMO_DATA_DIR = join(__dirname, '..', 'data');
 
 export const DEMO_DATA_FILES = {
   skills: 'skills.json',
   occupations: 'occupations.json',
   organisations: 'organisations.json',
-  postcodeDistricts: 'postcode-districts.json',
   opportunities: 'opportunities.json',
   accreditations: 'accreditations.json',
 } as const;
@@ -34,18 +33,13 @@ function readArray<T>(dir: string, file: string): T[] {
   return parsed as T[];
 }
 
-/** Reads the postcode districts only (the geocoder needs nothing else). */
-export function loadPostcodeDistricts(dir: string = DEMO_DATA_DIR): DemoPostcodeDistrict[] {
-  return readArray<DemoPostcodeDistrict>(dir, DEMO_DATA_FILES.postcodeDistricts);
-}
-
 /** Reads every demo data file. The shapes are checked by demo-data.spec.ts, not at run time. */
 export function loadDemoData(dir: string = DEMO_DATA_DIR): DemoData {
   return {
     skills: readArray<DemoSkill>(dir, DEMO_DATA_FILES.skills),
     occupations: readArray<DemoOccupation>(dir, DEMO_DATA_FILES.occupations),
     organisations: readArray<DemoOrganisation>(dir, DEMO_DATA_FILES.organisations),
-    postcodeDistricts: loadPostcodeDistricts(dir),
+    postcodeDistricts: loadPostcodeDistricts(),
     opportunities: readArray<DemoOpportunity>(dir, DEMO_DATA_FILES.opportunities),
     accreditations: readArray<DemoAccreditation>(dir, DEMO_DATA_FILES.accreditations),
   };

@@ -1,18 +1,7 @@
-/** Shapes of the JSON files in libs/catalogue/demo-data (the Greater Manchester demo region). */
+/** Shapes of the JSON files in libs/demo-region/data (the Greater Manchester demo region). */
+import type { Borough, PostcodeDistrict } from '@skillpath/catalogue';
 
-export const GM_BOROUGHS = [
-  'Bolton',
-  'Bury',
-  'Manchester',
-  'Oldham',
-  'Rochdale',
-  'Salford',
-  'Stockport',
-  'Tameside',
-  'Trafford',
-  'Wigan',
-] as const;
-export type Borough = (typeof GM_BOROUGHS)[number];
+export { GM_BOROUGHS, type Borough } from '@skillpath/catalogue';
 
 export type DemoSkillType = 'skill' | 'knowledge' | 'transversal';
 
@@ -69,14 +58,8 @@ export interface DemoOrganisation {
   description: string;
 }
 
-export interface DemoPostcodeDistrict {
-  /** Outward code, e.g. "M4". */
-  outward: string;
-  borough: Borough;
-  /** Approximate centroid of the district. */
-  lat: number;
-  lon: number;
-}
+/** The region's postcode districts (catalogue geography, not demo data). */
+export type DemoPostcodeDistrict = PostcodeDistrict;
 
 export type DemoOpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
 export type DemoDeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
