@@ -3,14 +3,8 @@ import { RegionBoroughs } from '@skillpath/catalogue';
 import { DemoData, DemoFunding } from './demo-data.types';
 import { loadDemoData } from './load-demo-data';
 
-const STATUS_NAMES: Record<string, string> = { ECONOMICALLY_INACTIVE: 'INACTIVE' };
-
 function funding(f: DemoFunding | null) {
-  if (!f) return null;
-  return {
-    ...f,
-    employmentStatuses: f.employmentStatuses?.map((s) => STATUS_NAMES[s] ?? s),
-  };
+  return f ?? null;
 }
 
 /**
@@ -104,8 +98,8 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       const { rows } = await c.query<{ id: string }>(
         `INSERT INTO opportunities (kind, title, description, organisation_id, organisation_name, mode, postcode, latitude, longitude,
            hours_per_week, duration_weeks, total_hours, cost_pence, rqf_level, start_date, closing_date, url, wage_pence_per_year,
-           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref, borough)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) RETURNING id`,
+           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref, borough, entitlements)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) RETURNING id`,
         [
           o.kind,
           o.title,
@@ -132,6 +126,7 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
           o.occupation ? (occupationId.get(o.occupation) ?? null) : null,
           `demo:${o.ref}`,
           region.boroughOf(o.postcode),
+          o.entitlements ?? [],
         ],
       );
       oppId.set(o.ref, rows[0].id);

@@ -1,9 +1,8 @@
 import { CliCommand, note, positiveNumber, withServices } from './cli-context';
 
 /**
- * `skills:extract [--ranked K]`: one text a line on stdin → one `{"skills":[{id,uri,label,score}]}`
- * JSON line each on stdout — the set that would be stored, or the K best skills (logic in
- * libs/taxonomy `runSkillsExtractCommand`).
+ * `skills:extract`: one text a line on stdin → one `{"skills":[{id,uri,label,score}]}` JSON line each on
+ * stdout: the set that would be stored, or with `--ranked K` the K best taxonomy skills, best first.
  */
 export const cliCommand: CliCommand = {
   register(program, run) {

@@ -1,6 +1,6 @@
 import { CliCommand, note, withServices } from './cli-context';
 
-/** `skills:vectors --dir <release>`: encode the taxonomy's skill texts once and store them (ranked extraction). */
+/** `skills:vectors --dir <ESCO release>`: encode the taxonomy's skill texts once and store the vectors. */
 export const cliCommand: CliCommand = {
   register(program) {
     program

@@ -4,11 +4,12 @@ import { loadDemoRegion } from '@skillpath/demo-region';
 import type { OpportunityRecord } from '@skillpath/matching';
 import { createDataSource } from '@skillpath/persistence';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
-import { forEachActiveOpportunityPage, loadOpportunityRecords } from './catalogue-records';
+import { CatalogueRecordsRepository } from './catalogue-records.repository';
 
 describe('reading the catalogue into engine records', () => {
   let db: TestDatabase;
   let ds: DataSource;
+  let repo: CatalogueRecordsRepository;
   let activeIds: string[];
 
   beforeAll(async () => {
@@ -29,6 +30,7 @@ describe('reading the catalogue into engine records', () => {
     }
     ds = createDataSource({ url: db.url, poolSize: 2 });
     await ds.initialize();
+    repo = new CatalogueRecordsRepository(ds);
   }, 120_000);
 
   afterAll(async () => {
@@ -38,10 +40,10 @@ describe('reading the catalogue into engine records', () => {
 
   it('reads every active listing exactly once, a page at a time, whatever the page size', async () => {
     expect(activeIds.length).toBeGreaterThan(100);
-    const whole = new Map((await loadOpportunityRecords(ds, activeIds)).map((r) => [r.id, r]));
+    const whole = new Map((await repo.opportunities(activeIds)).map((r) => [r.id, r]));
     for (const pageSize of [1, 7, activeIds.length, activeIds.length + 5]) {
       const pages: OpportunityRecord[][] = [];
-      const total = await forEachActiveOpportunityPage(ds, (records) => pages.push(records), pageSize);
+      const total = await repo.forEachActivePage((records) => pages.push(records), pageSize);
       const ids = pages.flat().map((r) => r.id);
       expect(total).toBe(activeIds.length);
       expect(ids).toEqual(activeIds);
@@ -52,7 +54,7 @@ describe('reading the catalogue into engine records', () => {
   });
 
   it('keeps what the engine needs: skills, location, funding, accreditation', async () => {
-    const records = await loadOpportunityRecords(ds, activeIds);
+    const records = await repo.opportunities(activeIds);
     expect(records.some((r) => r.teaches.length > 0)).toBe(true);
     expect(records.some((r) => r.requires.length > 0)).toBe(true);
     expect(records.some((r) => r.location !== undefined && r.postcode !== undefined)).toBe(true);
