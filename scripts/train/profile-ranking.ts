@@ -4,10 +4,11 @@
  * extract() call. Run: SKILLPATH_SHARED_DATA=… node -r @swc-node/register scripts/train/profile-ranking.ts
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- reaches into the extractor's private parts to time them */
+import { loadavg } from 'os';
 import { readSkillSpan } from './training-data';
 import { rankingSetup } from './ranking-setup';
 import { RERANKER_WEIGHTS } from '@skillpath/taxonomy';
-(async () => {
+void (async () => {
   const { extractor } = await rankingSetup(RERANKER_WEIGHTS);
   const sentences = readSkillSpan('train').slice(0, 128); // cached vectors
   await extractor.candidates(sentences.slice(0, 64));
@@ -39,5 +40,5 @@ import { RERANKER_WEIGHTS } from '@skillpath/taxonomy';
   t = performance.now();
   await extractor.extract(sentences.slice(64, 128));
   console.log('extract 64 total', (performance.now() - t).toFixed(0));
-  console.log(require('os').loadavg());
+  console.log(loadavg());
 })();
