@@ -922,6 +922,7 @@ export type RoadmapFieldsFragment = {
       wagePencePerYear: number | null;
       closingDate: string | null;
       url: string | null;
+      lastCheckedAt: string | null;
     };
   }>;
 };
@@ -973,6 +974,7 @@ export type MyRoadmapQuery = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   } | null;
@@ -1025,6 +1027,7 @@ export type PlanRoadmapMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   };
@@ -1080,6 +1083,7 @@ export type UpdateRoadmapStepMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   };
@@ -1218,6 +1222,14 @@ export type MyOutcomesQuery = {
     recordedBy: OutcomeRecorder;
     employerName: string | null;
   }>;
+};
+
+export type SuggestSkillsQueryVariables = Exact<{
+  text: string;
+}>;
+
+export type SuggestSkillsQuery = {
+  suggestSkills: Array<{ level: number; because: string; skill: { id: string; label: string } }>;
 };
 
 export type OutcomeFiguresFieldsFragment = {
@@ -1542,6 +1554,7 @@ export type AdoptRoadmapOptionMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
       ask: {
         question: FundingQuestion;
@@ -2082,6 +2095,7 @@ export const RoadmapFieldsFragmentDoc = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -5790,6 +5804,7 @@ export const MyRoadmapDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -5969,6 +5984,7 @@ export const PlanRoadmapDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -6175,6 +6191,7 @@ export const UpdateRoadmapStepDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -6726,6 +6743,57 @@ export const MyOutcomesDocument = {
     },
   ],
 } as unknown as DocumentNode<MyOutcomesQuery, MyOutcomesQueryVariables>;
+export const SuggestSkillsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SuggestSkills' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'suggestSkills' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'because' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SuggestSkillsQuery, SuggestSkillsQueryVariables>;
 export const MyRoadmapExplainedDocument = {
   kind: 'Document',
   definitions: [
@@ -7492,6 +7560,7 @@ export const AdoptRoadmapOptionDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
