@@ -104,6 +104,57 @@ export async function runCliCommand(argv: string[]): Promise<number> {
     });
 
   program
+    .command('org:verify')
+    .description(
+      'verify an organisation after checking its evidence (UKPRN, Companies House or charity number), or reject it',
+    )
+    .option('--id <uuid>', 'the organisation')
+    .option('--name <name>', 'the organisation, by its exact name')
+    .option('--reject', 'reject instead of verifying')
+    .option('--reason <text>', 'with --reject: why (the organisation is told)')
+    .action(async (o: { id?: string; name?: string; reject?: boolean; reason?: string }) => {
+      await withServices(async (s) => {
+        const { loadConfig } = await import('@skillpath/config');
+        const { Queue } = await import('bullmq');
+        const { default: Redis } = await import('ioredis');
+        const { JobName, QueueName, listingChangesChannel, redisConnectionOptions } =
+          await import('@skillpath/queues');
+        const { verifyOrganisationFromCli } = await import('@skillpath/partners');
+        const config = loadConfig({
+          ...process.env,
+          DATABASE_URL: s.databaseUrl,
+          REDIS_URL: s.redisUrl,
+          LOG_LEVEL: 'silent',
+        });
+        await runMigrations(s.databaseUrl);
+        const ds = createDataSource({ url: s.databaseUrl, poolSize: 2, applicationName: 'skillpath-cli' });
+        await ds.initialize();
+        try {
+          const org = await verifyOrganisationFromCli(ds, o, async (changedIds) => {
+            // Running APIs re-rank the employer's accredited courses, as after the GraphQL mutation.
+            const connection = redisConnectionOptions(config.redis.url);
+            const queue = new Queue(QueueName.ListingChanges, { connection, prefix: config.redis.prefix });
+            const redis = new Redis(connection);
+            try {
+              const changes = { changedIds, expiredIds: [], origin: 'org:verify' };
+              await queue.add(JobName.FanOutListingChanges, changes);
+              await redis.publish(listingChangesChannel(config.redis.prefix), JSON.stringify(changes));
+            } finally {
+              await queue.close();
+              redis.disconnect();
+            }
+          });
+          const { id, name, kind, verification, evidenceKind, evidenceNumber, rejectionReason } = org;
+          console.log(
+            JSON.stringify({ id, name, kind, verification, evidenceKind, evidenceNumber, rejectionReason }),
+          );
+        } finally {
+          await ds.destroy();
+        }
+      });
+    });
+
+  program
     .command('db:generate-migration <Name>')
     .description('write a migration for the difference between the entities and the migrations')
     .action(async (name: string) => {

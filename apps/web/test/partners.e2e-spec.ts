@@ -1,5 +1,5 @@
 import { loadDemoRegion } from '@skillpath/catalogue';
-import { type GraphQLTestClient, startTestStack, type TestStack } from '@skillpath/testing';
+import { type GraphQLTestClient, queryRows, startTestStack, type TestStack } from '@skillpath/testing';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchChromium } from './browser';
 import { ensureWebBuilt } from './web-build';
@@ -47,6 +47,13 @@ describe('employers and partnerships, in a real browser', () => {
 
   it('an employer approves a course accreditation that a provider asked for', async () => {
     const employer = await registerOrg(stack.gql, 'hiring@example.org', 'EMPLOYER', 'Northern Data Ltd');
+    // Organisations start PENDING and vouch for nothing until an admin verifies them (issue 13):
+    // this employer stands for a checked one.
+    await queryRows(
+      stack.db.url,
+      `UPDATE organisations SET verification = 'VERIFIED', evidence_kind = 'COMPANY_NUMBER', evidence_number = '01234567' WHERE id = $1`,
+      [employer.organisationId],
+    );
     const provider = await registerOrg(
       stack.gql,
       'courses@example.org',

@@ -5,21 +5,29 @@ import { JourneyApiModule } from '@skillpath/journey';
 import { ListingChangesPublisher, QueueName } from '@skillpath/queues';
 import { AccreditationsResolver } from './accreditations/accreditations.resolver';
 import { AccreditationsService } from './accreditations/accreditations.service';
+import { APP_CONFIG, AppConfig } from '@skillpath/config';
+import { CandidatePseudonyms } from './candidates/candidate-pseudonyms';
+import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesResolver } from './candidates/candidates.resolver';
 import { CandidatesService } from './candidates/candidates.service';
+import { CohortDashboardRepository } from './cohorts/cohort-dashboard.repository';
 import { CohortDashboardService } from './cohorts/cohort-dashboard.service';
 import { CohortsResolver } from './cohorts/cohorts.resolver';
 import { CohortsService } from './cohorts/cohorts.service';
+import { CompletionsRepository } from './completions/completions.repository';
 import { CompletionsResolver } from './completions/completions.resolver';
 import { CourseCompletionsService } from './completions/course-completions.service';
 import { CredentialsController } from './credentials/credentials.controller';
+import { CredentialsRepository } from './credentials/credentials.repository';
 import { CredentialsResolver } from './credentials/credentials.resolver';
 import { CredentialsService } from './credentials/credentials.service';
 import { ListingChangeNotifier } from './listings/listing-changes.service';
+import { ListingVerificationResolver } from './listings/listing-verification.resolver';
 import { ListingsResolver } from './listings/listings.resolver';
 import { ListingsService } from './listings/listings.service';
 import { OrganisationAccess } from './organisations/organisation-access.service';
-import { OrganisationsResolver } from './organisations/organisations.resolver';
+import { OrganisationsRepository } from './organisations/organisations.repository';
+import { OrganisationFieldsResolver, OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
 
 /** Employers, providers and skills partnerships in the API. */
@@ -30,22 +38,35 @@ import { OrganisationsService } from './organisations/organisations.service';
     ListingChangesPublisher,
     ListingChangeNotifier,
     OrganisationAccess,
+    OrganisationsRepository,
     OrganisationsService,
     OrganisationsResolver,
+    OrganisationFieldsResolver,
     ListingsService,
     ListingsResolver,
+    ListingVerificationResolver,
     AccreditationsService,
     AccreditationsResolver,
+    CredentialsRepository,
     CredentialsService,
     CredentialsResolver,
+    CompletionsRepository,
     CourseCompletionsService,
     CompletionsResolver,
+    {
+      // Its own key, derived (HKDF, own label) from the credential seed: never the JWT secret.
+      provide: CandidatePseudonyms,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new CandidatePseudonyms(config.credentials.signingSeed),
+    },
+    CandidatesRepository,
     CandidatesService,
     CandidatesResolver,
     CohortsService,
+    CohortDashboardRepository,
     CohortDashboardService,
     CohortsResolver,
   ],
-  exports: [CredentialsService],
+  exports: [CredentialsService, OrganisationsService],
 })
 export class PartnersApiModule {}

@@ -36,12 +36,13 @@ export class CatalogueLoaders {
       .load(id);
   }
 
-  /** Accreditations in force now: ACTIVE and within their validity dates. */
+  /** Accreditations in force now: ACTIVE, within their validity dates, by an employer an admin has verified. */
   activeAccreditations(loaders: RequestLoaders, opportunityId: string): Promise<AccreditationModel[]> {
     return loaders
       .get<string, AccreditationModel[]>('activeAccreditations', async (ids) => {
         const rows: Array<Record<string, unknown>> = await this.ds.query(
-          `SELECT a.*, org.name AS employer_name FROM accreditations a JOIN organisations org ON org.id = a.employer_id
+          `SELECT a.*, org.name AS employer_name FROM accreditations a
+             JOIN organisations org ON org.id = a.employer_id AND org.verification = 'VERIFIED'
             WHERE a.opportunity_id = ANY($1::uuid[]) AND a.status = 'ACTIVE'
               AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())
             ORDER BY org.name, a.id`,

@@ -37,4 +37,17 @@ export class OrganisationAccess {
     }
     return org;
   }
+
+  /**
+   * The organisation may vouch, be named on a credential or see candidates only once an ADMIN has
+   * verified it (issue 13): until then it is refused, saying why and what to do.
+   */
+  requireVerified(org: OrganisationEntity, what: string): void {
+    if (org.verification === 'VERIFIED') return;
+    throw forbidden(
+      org.verification === 'REJECTED'
+        ? `${org.name} is not verified (its evidence was rejected${org.rejectionReason ? `: ${org.rejectionReason}` : ''}), so it cannot ${what}. Correct its evidence with submitOrganisationEvidence.`
+        : `${org.name} is not yet verified, so it cannot ${what}. An administrator checks its UKPRN, Companies House or charity number first; add it with submitOrganisationEvidence if you have not.`,
+    );
+  }
 }
