@@ -99,7 +99,7 @@ describe('partners data access (integration)', () => {
 
   it('two admins verifying at once: one decides, the other is told it is already verified; one audit entry', async () => {
     const repo = new OrganisationsRepository(ds);
-    const service = new OrganisationsService(ds, new OrganisationAccess(ds), repo);
+    const service = new OrganisationsService(new OrganisationAccess(repo), repo);
     const admin = { id: null, role: 'ADMIN' };
     const outcomes = await Promise.allSettled([
       service.verify(admin, providerId),

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@skillpath/catalogue';
 import { JourneyApiModule } from '@skillpath/journey';
 import { ListingChangesPublisher, QueueName } from '@skillpath/queues';
+import { AccreditationsRepository } from './accreditations/accreditations.repository';
 import { AccreditationsResolver } from './accreditations/accreditations.resolver';
 import { AccreditationsService } from './accreditations/accreditations.service';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
@@ -12,6 +13,7 @@ import { CandidatesResolver } from './candidates/candidates.resolver';
 import { CandidatesService } from './candidates/candidates.service';
 import { CohortDashboardRepository } from './cohorts/cohort-dashboard.repository';
 import { CohortDashboardService } from './cohorts/cohort-dashboard.service';
+import { CohortsRepository } from './cohorts/cohorts.repository';
 import { CohortsResolver } from './cohorts/cohorts.resolver';
 import { CohortsService } from './cohorts/cohorts.service';
 import { CompletionsRepository } from './completions/completions.repository';
@@ -21,8 +23,12 @@ import { CredentialsController } from './credentials/credentials.controller';
 import { CredentialsRepository } from './credentials/credentials.repository';
 import { CredentialsResolver } from './credentials/credentials.resolver';
 import { CredentialsService } from './credentials/credentials.service';
+import { OrganisationDataRepository } from './export/organisation-data.repository';
+import { OrganisationDataResolver } from './export/organisation-data.resolver';
+import { OrganisationDataService } from './export/organisation-data.service';
 import { ListingChangeNotifier } from './listings/listing-changes.service';
 import { ListingVerificationResolver } from './listings/listing-verification.resolver';
+import { ListingsRepository } from './listings/listings.repository';
 import { ListingsResolver } from './listings/listings.resolver';
 import { ListingsService } from './listings/listings.service';
 import { OrganisationAccess } from './organisations/organisation-access.service';
@@ -42,9 +48,11 @@ import { OrganisationsService } from './organisations/organisations.service';
     OrganisationsService,
     OrganisationsResolver,
     OrganisationFieldsResolver,
+    ListingsRepository,
     ListingsService,
     ListingsResolver,
     ListingVerificationResolver,
+    AccreditationsRepository,
     AccreditationsService,
     AccreditationsResolver,
     CredentialsRepository,
@@ -62,10 +70,14 @@ import { OrganisationsService } from './organisations/organisations.service';
     CandidatesRepository,
     CandidatesService,
     CandidatesResolver,
+    CohortsRepository,
     CohortsService,
     CohortDashboardRepository,
     CohortDashboardService,
     CohortsResolver,
+    OrganisationDataRepository,
+    OrganisationDataService,
+    OrganisationDataResolver,
   ],
   exports: [CredentialsService, OrganisationsService],
 })

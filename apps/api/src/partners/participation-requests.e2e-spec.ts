@@ -225,4 +225,38 @@ describe('providers ask, learners answer: no email oracle, nothing moves before 
     expect(after.steps).toContainEqual({ opportunity_id: courseId, status: 'COMPLETED' });
     expect(after.skills).toContainEqual(expect.objectContaining({ source: 'COURSE_COMPLETED', level: 3 }));
   });
+
+  it('every role can export its data: the provider gets its account, organisation, requests and log, and no learner identity', async () => {
+    const EXPORT = '{ exportMyOrganisationData }';
+    const { exportMyOrganisationData: data } = await a.provider.gql.ok<{
+      exportMyOrganisationData: {
+        account: { email: string };
+        organisations: Array<{
+          name: string;
+          verification: string;
+          participationRequests: unknown[];
+          verificationLog: unknown[];
+        }>;
+      };
+    }>(EXPORT);
+    expect(data.account.email).toBe(a.provider.email);
+    expect(data.organisations).toHaveLength(1);
+    expect(data.organisations[0]).toMatchObject({ name: 'Oracle Academy', verification: 'VERIFIED' });
+    expect(data.organisations[0].participationRequests.length).toBeGreaterThanOrEqual(3);
+    expect(data.organisations[0].verificationLog).toEqual([
+      expect.objectContaining({ action: 'EVIDENCE_SUBMITTED' }),
+      expect.objectContaining({ action: 'ORGANISATION_VERIFIED' }),
+    ]);
+    const text = JSON.stringify(data);
+    expect(text).not.toContain(a.planned.email);
+    expect(text).not.toContain(a.planned.id);
+    expect(text).not.toMatch(/password|token_?hash/i);
+    // Learners export theirs with exportMyData; this one is for staff accounts.
+    expect(await a.planned.gql.errorCode(EXPORT)).toBe('FORBIDDEN');
+    expect(await stack.gql.as().errorCode(EXPORT)).toBe('UNAUTHENTICATED');
+    const learner = await a.planned.gql.ok<{ exportMyData: { account: { email: string } } }>(
+      '{ exportMyData }',
+    );
+    expect(learner.exportMyData.account.email).toBe(a.planned.email);
+  });
 });

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { CohortEntity, CohortMemberEntity, LearnerOutcomeEntity, OutcomeKind } from '@skillpath/persistence';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
+import { CohortsRepository } from './cohorts.repository';
 import { LearnerOutcomeModel, OutcomeKindEnum, OutcomeRecorderEnum } from './cohort.models';
 
 // No 0/O or 1/I: codes are read aloud and typed on phones.
@@ -16,6 +17,7 @@ export class CohortsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: OrganisationAccess,
+    private readonly repo: CohortsRepository,
   ) {}
 
   async create(user: AuthUser, partnershipId: string, name: string): Promise<CohortEntity> {
@@ -78,7 +80,7 @@ export class CohortsService {
         consentedAt: new Date(),
         individualMonitoring,
       });
-      if (individualMonitoring) await allowPartnershipsToSeeProgress(m, user.id);
+      if (individualMonitoring) await this.repo.allowPartnershipsToSeeProgress(m, user.id);
     });
     return cohort;
   }
@@ -97,7 +99,7 @@ export class CohortsService {
         .getRepository(CohortMemberEntity)
         .update({ cohortId, userId: user.id }, { individualMonitoring: consent });
       if (!res.affected) throw notFound('You are not in that cohort.');
-      if (consent) await allowPartnershipsToSeeProgress(m, user.id);
+      if (consent) await this.repo.allowPartnershipsToSeeProgress(m, user.id);
     });
     return consent;
   }
@@ -117,12 +119,8 @@ export class CohortsService {
 
   async reportOutcome(userId: string, kind: OutcomeKind, opportunityId: string | null): Promise<boolean> {
     if (opportunityId !== null && !isUuid(opportunityId)) throw notFound('That opportunity does not exist.');
-    if (opportunityId) {
-      const [o]: Array<{ id: string }> = await this.ds.query('SELECT id FROM opportunities WHERE id = $1', [
-        opportunityId,
-      ]);
-      if (!o) throw notFound('That opportunity does not exist.');
-    }
+    if (opportunityId && !(await this.repo.opportunityExists(opportunityId)))
+      throw notFound('That opportunity does not exist.');
     await this.ds
       .getRepository(LearnerOutcomeEntity)
       .insert({ userId, kind, opportunityId, recordedBy: 'LEARNER' });
@@ -131,33 +129,14 @@ export class CohortsService {
 
   /** The learner's own outcomes, newest first: what they reported and what employers recorded about them. */
   async outcomesOf(userId: string): Promise<LearnerOutcomeModel[]> {
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      `SELECT lo.id, lo.kind, lo.opportunity_id, lo.recorded_by, lo.at, o.title, o.organisation_name
-         FROM learner_outcomes lo LEFT JOIN opportunities o ON o.id = lo.opportunity_id
-        WHERE lo.user_id = $1 ORDER BY lo.at DESC, lo.id`,
-      [userId],
-    );
-    return rows.map((r) => ({
-      id: r.id as string,
+    return (await this.repo.outcomesOf(userId)).map((r) => ({
+      id: r.id,
       kind: r.kind as OutcomeKindEnum,
-      opportunityId: (r.opportunity_id as string | null) ?? null,
-      opportunityTitle: (r.title as string | null) ?? null,
-      at: new Date(r.at as string),
-      recordedBy: r.recorded_by as OutcomeRecorderEnum,
-      employerName: r.recorded_by === 'EMPLOYER' ? ((r.organisation_name as string | null) ?? null) : null,
+      opportunityId: r.opportunityId ?? null,
+      opportunityTitle: r.title ?? null,
+      at: new Date(r.at),
+      recordedBy: r.recordedBy as OutcomeRecorderEnum,
+      employerName: r.recordedBy === 'EMPLOYER' ? (r.organisationName ?? null) : null,
     }));
   }
-}
-
-/**
- * A partnership sees a member one by one only while both consents hold: the cohort's and the profile's
- * "partnerships may see my progress" (turning that off hides the learner from every cohort's list at once).
- * Saying yes for a cohort is saying yes to partnerships seeing progress, so it turns the profile's on.
- */
-async function allowPartnershipsToSeeProgress(m: EntityManager, userId: string): Promise<void> {
-  await m.query(
-    `INSERT INTO learner_profiles (user_id, share_with_partnerships) VALUES ($1, true)
-     ON CONFLICT (user_id) DO UPDATE SET share_with_partnerships = true, updated_at = now()`,
-    [userId],
-  );
 }

@@ -14,6 +14,7 @@ import {
 import { OrganisationAccess } from '../organisations/organisation-access.service';
 import { ListingChangeNotifier } from './listing-changes.service';
 import { ListingInput } from './listing.input';
+import { OpportunityDbRow, ListingsRepository } from './listings.repository';
 
 /** Which organisations publish which kinds of listing. */
 export const KINDS_FOR: Record<'PROVIDER' | 'EMPLOYER', OpportunityKind[]> = {
@@ -25,6 +26,7 @@ export const KINDS_FOR: Record<'PROVIDER' | 'EMPLOYER', OpportunityKind[]> = {
 export class ListingsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: ListingsRepository,
     private readonly access: OrganisationAccess,
     private readonly changes: ListingChangeNotifier,
     @Inject(GEOCODER) private readonly geocoder: PostcodeLookup,
@@ -89,12 +91,15 @@ export class ListingsService {
     return id;
   }
 
-  async listOf(user: AuthUser, organisationId: string): Promise<Array<Record<string, unknown>>> {
+  async listOf(user: AuthUser, organisationId: string): Promise<OpportunityDbRow[]> {
     await this.access.requireMember(user, organisationId, { kinds: ['PROVIDER', 'EMPLOYER'] });
-    return this.ds.query(
-      'SELECT * FROM opportunities WHERE organisation_id = $1 AND source_id IS NULL ORDER BY created_at DESC',
-      [organisationId],
-    );
+    return this.repo.ofOrganisation(organisationId);
+  }
+
+  async read(id: string): Promise<OpportunityDbRow> {
+    const row = await this.repo.byId(id);
+    if (!row) throw notFound('That listing does not exist.');
+    return row;
   }
 
   /** A listing the caller's organisation published itself (listings from feeds are edited at their source). */
@@ -181,10 +186,8 @@ export class ListingsService {
     ];
     const ids = [...new Set(rows.map((r) => r.skillId))];
     const bad = ids.filter((id) => !isUuid(id));
-    const known: Array<{ id: string }> = bad.length
-      ? []
-      : await m.query('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [ids]);
-    const missing = bad.length ? bad : ids.filter((id) => !known.some((k) => k.id === id));
+    const known = bad.length ? new Set<string>() : await this.repo.knownSkillIds(m, ids);
+    const missing = bad.length ? bad : ids.filter((id) => !known.has(id));
     if (missing.length)
       throw badInput(`Unknown skill id: ${missing.join(', ')}. Find skills with the skills query.`, {
         skillIds: missing,

@@ -37,7 +37,7 @@ export async function verifyOrganisationFromCli(
       );
     id = found[0].id;
   }
-  const service = new OrganisationsService(ds, new OrganisationAccess(ds), repo, {
+  const service = new OrganisationsService(new OrganisationAccess(repo), repo, {
     changed: (ids) => announce(ids),
   });
   const cli = { id: null, role: 'ADMIN' };

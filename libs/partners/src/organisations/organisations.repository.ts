@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   OrganisationAuditEntity,
+  OrganisationInvitationEntity,
   OrganisationEntity,
   OrganisationEvidenceKind,
   OrganisationKind,
@@ -176,5 +177,31 @@ export class OrganisationsRepository {
         WHERE o.id = ANY($1::uuid[])`,
       [opportunityIds],
     );
+  }
+
+  async createInvitation(row: Partial<OrganisationInvitationEntity>): Promise<OrganisationInvitationEntity> {
+    const repo = this.ds.getRepository(OrganisationInvitationEntity);
+    return repo.save(repo.create(row));
+  }
+
+  /** The invitation with this token hash, locked for the accepting transaction. */
+  invitationForUpdate(m: EntityManager, tokenHash: string): Promise<OrganisationInvitationEntity | null> {
+    return m
+      .getRepository(OrganisationInvitationEntity)
+      .findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The invitee becomes a member and the invitation is used up, together. */
+  async join(
+    m: EntityManager,
+    invitationId: string,
+    organisationId: string,
+    userId: string,
+    role: OrganisationRole,
+  ): Promise<void> {
+    await m.getRepository(OrganisationMemberEntity).insert({ organisationId, userId, role });
+    await m
+      .getRepository(OrganisationInvitationEntity)
+      .update({ id: invitationId }, { acceptedAt: new Date() });
   }
 }

@@ -1,15 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'crypto';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, forbidden, isUuid, notFound } from '@skillpath/common';
 import {
   OrganisationEntity,
   OrganisationEvidenceKind,
-  OrganisationInvitationEntity,
   OrganisationKind,
-  OrganisationMemberEntity,
   OrganisationRole,
   OrganisationVerification,
   Role,
@@ -43,7 +39,6 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly access: OrganisationAccess,
     private readonly repo: OrganisationsRepository,
     @Optional()
@@ -218,45 +213,33 @@ export class OrganisationsService {
   async invite(user: AuthUser, input: { organisationId: string; email: string; role: OrganisationRole }) {
     await this.access.requireMember(user, input.organisationId, { owner: true });
     const token = randomBytes(24).toString('base64url');
-    const repo = this.ds.getRepository(OrganisationInvitationEntity);
-    const inv = await repo.save(
-      repo.create({
-        organisationId: input.organisationId,
-        email: input.email.trim().toLowerCase(),
-        role: input.role,
-        tokenHash: hashToken(token),
-        invitedBy: user.id,
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
-      }),
-    );
+    const inv = await this.repo.createInvitation({
+      organisationId: input.organisationId,
+      email: input.email.trim().toLowerCase(),
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedBy: user.id,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86400_000),
+    });
     return { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt, token };
   }
 
   /** The invitee, logged in with the invited email address, joins. */
   async accept(user: AuthUser, token: string): Promise<OrganisationEntity> {
-    return this.ds.transaction(async (m) => {
-      const inv = await m
-        .getRepository(OrganisationInvitationEntity)
-        .findOne({ where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
+    return this.repo.transaction(async (m) => {
+      const inv = await this.repo.invitationForUpdate(m, hashToken(token));
       if (!inv || inv.expiresAt < new Date())
         throw notFound('That invitation does not exist or has expired. Ask for a new one.');
       if (inv.email !== user.email.toLowerCase())
         throw forbidden('That invitation was sent to a different email address.');
       if (inv.acceptedAt) throw conflict('That invitation has already been used.');
-      const org = await m
-        .getRepository(OrganisationEntity)
-        .findOneOrFail({ where: { id: inv.organisationId } });
+      const org = (await this.repo.byId(inv.organisationId, m))!;
       if (ROLE_FOR_KIND[org.kind] !== user.role) {
         throw badInput(`Only ${ROLE_FOR_KIND[org.kind].toLowerCase()} accounts can join ${org.name}.`);
       }
-      const existing = await m
-        .getRepository(OrganisationMemberEntity)
-        .findOne({ where: { organisationId: org.id, userId: user.id } });
-      if (existing) throw conflict(`You are already a member of ${org.name}.`);
-      await m
-        .getRepository(OrganisationMemberEntity)
-        .insert({ organisationId: org.id, userId: user.id, role: inv.role });
-      await m.getRepository(OrganisationInvitationEntity).update({ id: inv.id }, { acceptedAt: new Date() });
+      if (await this.repo.membership(org.id, user.id, m))
+        throw conflict(`You are already a member of ${org.name}.`);
+      await this.repo.join(m, inv.id, org.id, user.id, inv.role);
       return org;
     });
   }
