@@ -19,7 +19,7 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { loadavg } from 'os';
 import { Client } from 'pg';
-import { loadDemoRegion } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName, redisConnectionOptions } from '@skillpath/queues';
 import {

@@ -1,5 +1,6 @@
 import { PasswordService } from '@skillpath/auth';
-import { GraphQLTestClient, queryRows, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import type { TestStack } from '../testing/test-stack';
 
 /** An ADMIN account (only the CLI or the database can make one) and its GraphQL client. */
 export async function adminClient(stack: TestStack, email = 'ops@example.org'): Promise<GraphQLTestClient> {

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 import { adminClient, candidateIdFor, verifyOrganisation } from './partners-test-helpers';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;

@@ -270,12 +270,23 @@ function outcome(
  * the smallest travel radius, one more way of studying, and answers to funding questions. None when a
  * goal skill is taught nowhere (no change of the learner's could help).
  */
-export function findWhatIfs(ctx: GoalContext, untaught: readonly string[]): WhatIf[] {
+export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: readonly string[]): WhatIf[] {
   if (untaught.length > 0) return [];
   const out: WhatIf[] = [];
-  const { learner } = ctx;
+  const { learner, index } = ctx;
+  // Per missing goal skill, the teachers that fail at most the one constraint being relaxed: when a
+  // skill has none, relaxing that constraint alone cannot reach the goal (saves re-planning).
+  const missing = ctx.goal.skills.filter((g) => solved.missing.includes(g.skill));
+  const teachers = missing.map((g) =>
+    teachersAnywhere(ctx, index.findSkill(g.skill), g.level).map((slot) => ({
+      slot,
+      v: violations(ctx, slot),
+    })),
+  );
+  const onlyFails = (kind: Violation['kind']) =>
+    teachers.every((list) => list.some((t) => t.v.every((x) => x.kind === kind)));
 
-  if (learner.budgetPence !== undefined) {
+  if (learner.budgetPence !== undefined && onlyFails('BUDGET')) {
     // The least money any full plan needs: plan on money alone without a budget, then check that budget.
     const free = ctx.with({ budgetPence: undefined });
     const cheapest = free.solve({ perHour: 1e-6, perPound: 1 });
@@ -289,14 +300,22 @@ export function findWhatIfs(ctx: GoalContext, untaught: readonly string[]): What
     }
   }
 
-  if (learner.location && learner.travelRadiusKm !== undefined) {
+  if (learner.location && learner.travelRadiusKm !== undefined && onlyFails('DISTANCE')) {
+    // No radius below the farthest of the nearest usable teachers of each missing skill can do.
+    let floor = 0;
+    for (const list of teachers) {
+      let nearest = Infinity;
+      for (const t of list)
+        if (t.v.every((x) => x.kind === 'DISTANCE')) nearest = Math.min(nearest, ctx.travelKm(t.slot));
+      floor = Math.max(floor, nearest);
+    }
     const far = ctx.with({ travelRadiusKm: undefined });
     const radii = [
       ...new Set(
         far
           .candidates(true)
           .map((slot) => far.filter.distance(slot))
-          .filter((d) => !Number.isNaN(d) && d > (learner.travelRadiusKm as number))
+          .filter((d) => !Number.isNaN(d) && d > (learner.travelRadiusKm as number) && d >= floor)
           .map((d) => Math.ceil(d * 10) / 10),
       ),
     ].sort((a, b) => a - b);

@@ -77,6 +77,22 @@ function world(seed: number, size: number): World {
     title: 'the goal',
     skills: [...new Map(Array.from({ length: r.int(1, 3) }, skill).map((s) => [s.skill, s])).values()],
   };
+  if (r.chance(0.3)) {
+    // Often enough to matter: a dear course for a goal skill that adults without maths at level 2 get free.
+    records.push({
+      id: `O${size}`,
+      kind: 'COURSE',
+      title: 'Functional Skills Maths',
+      organisationName: 'College',
+      teaches: [{ skill: goal.skills[0].skill, level: 3 }],
+      requires: [],
+      mode: r.pick(learner.modes!),
+      location: { lat: Math.fround(HOME.lat + 0.01), lon: Math.fround(HOME.lon) },
+      hours: r.int(5, 80),
+      costPence: 45_000,
+      entitlements: ['ADULT_MATHS_TO_LEVEL_2'],
+    });
+  }
   return { records, learner, goal };
 }
 
