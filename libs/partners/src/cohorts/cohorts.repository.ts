@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CohortEntity, CohortMemberEntity, LearnerOutcomeEntity, OutcomeKind } from '@skillpath/persistence';
 
 export interface OutcomeRow {
   id: string;
@@ -12,10 +13,81 @@ export interface OutcomeRow {
   organisationName: string | null;
 }
 
-/** The raw SQL of cohorts and learners' outcomes (simple reads and writes use TypeORM repositories). */
+/** Cohorts, their members and learners' own outcomes. */
 @Injectable()
 export class CohortsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(fn);
+  }
+
+  /** Saves a cohort; a join code already taken raises PostgreSQL's unique violation (23505). */
+  createCohort(row: {
+    partnershipId: string;
+    name: string;
+    joinCode: string;
+    createdBy: string;
+  }): Promise<CohortEntity> {
+    const repo = this.ds.getRepository(CohortEntity);
+    return repo.save(repo.create(row));
+  }
+
+  cohortsOf(partnershipId: string): Promise<CohortEntity[]> {
+    return this.ds
+      .getRepository(CohortEntity)
+      .find({ where: { partnershipId }, order: { createdAt: 'ASC' } });
+  }
+
+  cohort(where: { id: string } | { joinCode: string }): Promise<CohortEntity | null> {
+    return this.ds.getRepository(CohortEntity).findOne({ where });
+  }
+
+  /** Adds the member once (primary key): false when they were already in. */
+  async addMember(
+    m: EntityManager,
+    cohortId: string,
+    userId: string,
+    individualMonitoring: boolean,
+  ): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(CohortMemberEntity)
+      .values({ cohortId, userId, consentedAt: new Date(), individualMonitoring })
+      .orIgnore()
+      .execute();
+    return (res.raw as unknown[]).length > 0;
+  }
+
+  async removeMember(cohortId: string, userId: string): Promise<boolean> {
+    const res = await this.ds.getRepository(CohortMemberEntity).delete({ cohortId, userId });
+    return !!res.affected;
+  }
+
+  async setMonitoring(
+    m: EntityManager,
+    cohortId: string,
+    userId: string,
+    consent: boolean,
+  ): Promise<boolean> {
+    const res = await m
+      .getRepository(CohortMemberEntity)
+      .update({ cohortId, userId }, { individualMonitoring: consent });
+    return !!res.affected;
+  }
+
+  membershipsOf(userId: string): Promise<CohortMemberEntity[]> {
+    return this.ds
+      .getRepository(CohortMemberEntity)
+      .find({ where: { userId }, relations: { cohort: { partnership: true } } });
+  }
+
+  async reportOutcome(userId: string, kind: OutcomeKind, opportunityId: string | null): Promise<void> {
+    await this.ds
+      .getRepository(LearnerOutcomeEntity)
+      .insert({ userId, kind, opportunityId, recordedBy: 'LEARNER' });
+  }
 
   async opportunityExists(id: string): Promise<boolean> {
     const rows = await this.ds.query<unknown[]>('SELECT 1 FROM opportunities WHERE id = $1', [id]);

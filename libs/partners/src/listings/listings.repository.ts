@@ -1,14 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { OpportunityEntity, OpportunitySkillEntity } from '@skillpath/persistence';
 
 /** An `opportunities` row as the catalogue's `opportunityFromRow` reads it (every column, snake_case). */
 export type OpportunityDbRow = Record<string, unknown>;
 
-/** The SQL of an organisation's own listings (their writes go through TypeORM repositories in the service). */
+/** An organisation's own listings and their skills. */
 @Injectable()
 export class ListingsRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(fn);
+  }
+
+  listing(id: string, m: EntityManager = this.ds.manager): Promise<OpportunityEntity | null> {
+    return m.getRepository(OpportunityEntity).findOne({ where: { id } });
+  }
+
+  insertListing(m: EntityManager, row: Partial<OpportunityEntity>): Promise<OpportunityEntity> {
+    const repo = m.getRepository(OpportunityEntity);
+    return repo.save(repo.create(row));
+  }
+
+  async updateListing(m: EntityManager, id: string, patch: Partial<OpportunityEntity>): Promise<void> {
+    await m.getRepository(OpportunityEntity).update({ id }, patch);
+  }
+
+  async withdraw(id: string): Promise<void> {
+    await this.ds.getRepository(OpportunityEntity).update({ id }, { status: 'WITHDRAWN' });
+  }
+
+  async deleteSkills(m: EntityManager, opportunityId: string): Promise<void> {
+    await m.getRepository(OpportunitySkillEntity).delete({ opportunityId });
+  }
+
+  async insertSkills(m: EntityManager, rows: Array<Partial<OpportunitySkillEntity>>): Promise<void> {
+    await m.getRepository(OpportunitySkillEntity).insert(rows);
+  }
 
   ofOrganisation(organisationId: string): Promise<OpportunityDbRow[]> {
     return this.ds.query<OpportunityDbRow[]>(

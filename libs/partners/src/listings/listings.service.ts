@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
@@ -8,7 +7,6 @@ import {
   type FundingRules,
   OpportunityEntity,
   OpportunityKind,
-  OpportunitySkillEntity,
   OrganisationKind,
 } from '@skillpath/persistence';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
@@ -25,7 +23,6 @@ export const KINDS_FOR: Record<'PROVIDER' | 'EMPLOYER', OpportunityKind[]> = {
 @Injectable()
 export class ListingsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: ListingsRepository,
     private readonly access: OrganisationAccess,
     private readonly changes: ListingChangeNotifier,
@@ -45,16 +42,14 @@ export class ListingsService {
       );
     }
     const fields = await this.fields(input);
-    const id = await this.ds.transaction(async (m) => {
-      const saved = await m.getRepository(OpportunityEntity).save(
-        m.getRepository(OpportunityEntity).create({
-          ...fields,
-          organisationId: org.id,
-          organisationName: org.name,
-          sourceId: null,
-          status: 'ACTIVE',
-        }),
-      );
+    const id = await this.repo.transaction(async (m) => {
+      const saved = await this.repo.insertListing(m, {
+        ...fields,
+        organisationId: org.id,
+        organisationName: org.name,
+        sourceId: null,
+        status: 'ACTIVE',
+      });
       await this.writeSkills(m, saved.id, input);
       return saved.id;
     });
@@ -74,9 +69,9 @@ export class ListingsService {
       funding: input.funding === undefined ? opp.funding : input.funding,
       stepFree: input.stepFree === undefined ? opp.stepFree : input.stepFree,
     });
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(OpportunityEntity).update({ id }, fields);
-      await m.getRepository(OpportunitySkillEntity).delete({ opportunityId: id });
+    await this.repo.transaction(async (m) => {
+      await this.repo.updateListing(m, id, fields);
+      await this.repo.deleteSkills(m, id);
       await this.writeSkills(m, id, input);
     });
     await this.changes.changed([id], 'edited');
@@ -86,7 +81,7 @@ export class ListingsService {
   async withdraw(user: AuthUser, id: string): Promise<string> {
     const { opp } = await this.own(user, id);
     if (opp.status === 'WITHDRAWN') return id;
-    await this.ds.getRepository(OpportunityEntity).update({ id }, { status: 'WITHDRAWN' });
+    await this.repo.withdraw(id);
     await this.changes.changed([id], 'withdrawn');
     return id;
   }
@@ -106,10 +101,10 @@ export class ListingsService {
   async own(
     user: AuthUser,
     id: string,
-    m: EntityManager = this.ds.manager,
+    m?: EntityManager,
   ): Promise<{ opp: OpportunityEntity; orgKind: 'PROVIDER' | 'EMPLOYER' }> {
     if (!isUuid(id)) throw notFound('That listing does not exist.');
-    const opp = await m.getRepository(OpportunityEntity).findOne({ where: { id } });
+    const opp = await this.repo.listing(id, m);
     if (!opp || !opp.organisationId) throw notFound('That listing does not exist.');
     const org = await this.access.requireMember(
       user,
@@ -195,6 +190,6 @@ export class ListingsService {
     const keys = rows.map((r) => `${r.role}:${r.skillId}`);
     if (new Set(keys).size !== keys.length)
       throw badInput('Each skill may appear only once in skillsTaught and once in skillsRequired.');
-    if (rows.length) await m.getRepository(OpportunitySkillEntity).insert(rows);
+    if (rows.length) await this.repo.insertSkills(m, rows);
   }
 }
