@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
+import { AccountCache } from './account-cache';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
@@ -36,10 +37,11 @@ import { TokenService } from './token.service';
     LoginLimiter,
     PasswordService,
     TokenService,
+    AccountCache,
     AuthService,
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, PasswordService, LoginLimiter],
+  exports: [AuthService, TokenService, PasswordService, LoginLimiter, AccountCache],
 })
 export class AuthModule {}

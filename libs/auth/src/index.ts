@@ -6,3 +6,4 @@ export * from './auth.module';
 export * from './token.service';
 export * from './password.service';
 export * from './login-limiter';
+export * from './account-cache';

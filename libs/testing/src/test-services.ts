@@ -48,6 +48,9 @@ export function testEnv(
     REDIS_URL: testServers().redisUrl,
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'silent',
+    // Functional tests run on busy shared machines, where event-loop delay alone would make the API
+    // shed load (RATE_LIMITED) mid-test; load shedding has its own tests, which set this themselves.
+    API_MAX_EVENT_LOOP_DELAY_MS: '60000',
     ...extra,
   };
 }

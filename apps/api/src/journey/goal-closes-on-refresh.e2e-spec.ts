@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { PasswordService } from '@skillpath/auth';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { startFeedServer, type FeedServer } from '@skillpath/connectors';
-import { eventually, GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { startFeedServer, type FeedServer } from '@skillpath/connectors/testing';
+import { eventually, GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, type TestStack } from '../testing/test-stack';
 
 interface Roadmap {
   version: number;

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { loadDemoRegion } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 import { createDataSource } from '@skillpath/persistence';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
 import { HIDDEN_NOTE } from './outcome-figures';

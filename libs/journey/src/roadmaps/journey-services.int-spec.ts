@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { GeocoderPostcodeLookup, loadDemoRegion, OutwardCodeGeocoder } from '@skillpath/catalogue';
+import { GeocoderPostcodeLookup, OutwardCodeGeocoder } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 import { AppError } from '@skillpath/common';
 import { createDataSource } from '@skillpath/persistence';
 import { QueueName, redisConnectionOptions } from '@skillpath/queues';

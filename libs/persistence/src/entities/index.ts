@@ -1,4 +1,5 @@
 export * from './skill.entity';
+export * from './skill-vector-set.entity';
 export * from './occupation.entity';
 export * from './occupation-skill.entity';
 export * from './organisation.entity';
@@ -58,6 +59,7 @@ import { QuarantinedRecordEntity } from './quarantined-record.entity';
 import { SourcePageDigestEntity } from './source-page-digest.entity';
 import { OrganisationAuditEntity } from './organisation-audit.entity';
 import { ParticipationRequestEntity } from './participation-request.entity';
+import { SkillVectorSetEntity } from './skill-vector-set.entity';
 
 export const ALL_ENTITIES = [
   SkillEntity,
@@ -91,4 +93,5 @@ export const ALL_ENTITIES = [
   LearnerOutcomeEntity,
   OrganisationAuditEntity,
   ParticipationRequestEntity,
+  SkillVectorSetEntity,
 ];
