@@ -255,9 +255,19 @@ describe('providers ask, learners answer: no email oracle, nothing moves before 
     // Learners export theirs with exportMyData; this one is for staff accounts.
     expect(await a.planned.gql.errorCode(EXPORT)).toBe('FORBIDDEN');
     expect(await stack.gql.as().errorCode(EXPORT)).toBe('UNAUTHENTICATED');
-    const learner = await a.planned.gql.ok<{ exportMyData: { account: { email: string } } }>(
-      '{ exportMyData }',
-    );
+    const learner = await a.planned.gql.ok<{
+      exportMyData: {
+        account: { email: string };
+        participationRequests: Array<{ provider: string; status: string }>;
+      };
+    }>('{ exportMyData }');
     expect(learner.exportMyData.account.email).toBe(a.planned.email);
+    // The learner's export includes the providers' requests and their answers.
+    expect(learner.exportMyData.participationRequests).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ provider: 'Oracle Academy', status: 'DECLINED' }),
+        expect.objectContaining({ provider: 'Oracle Academy', status: 'ACCEPTED' }),
+      ]),
+    );
   });
 });
