@@ -22,6 +22,7 @@ import {
 } from '@skillpath/taxonomy';
 import { SEARCH_QUERIES } from './taxonomy/search-queries';
 import { printRows, rankedRows } from './taxonomy-ranked';
+import { occupationBenchRows } from './occupations';
 
 // The one place this script reads the environment: it is a dev tool, not part of the app config.
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -173,6 +174,8 @@ async function main(): Promise<void> {
   // 4. Ranked extraction (rules + encoder + re-ranker) on the Decorte test sets, throughput.
   const ranked = await rankedRows();
   rows.push(...ranked.rows);
+  // 5. Job titles to occupations (scripts/bench/occupations.ts).
+  rows.push(...(await occupationBenchRows()));
   header();
   printRows(rows);
   for (const w of warnings) console.log(`\nimport warning: ${w}`);

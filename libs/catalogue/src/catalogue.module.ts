@@ -4,6 +4,9 @@ import { OccupationsResolver } from './occupations/occupations.resolver';
 import { OpportunitiesResolver } from './opportunities/opportunities.resolver';
 import { SkillDirectory } from './skills/skill-directory.service';
 import { SkillsResolver } from './skills/skills.resolver';
+import { SkillRecordsRepository } from './skills/skill-records.repository';
+import { SkillSuggestionsResolver } from './skills/skill-suggestions.resolver';
+import { SkillSuggestionsService } from './skills/skill-suggestions.service';
 import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
 import { OutwardCodeGeocoder, RegionBoroughs, regionBoroughs } from './geo';
 import { OccupationsRepository } from './occupations/occupations.repository';
@@ -22,6 +25,9 @@ import { SkillsRepository } from './skills/skills.repository';
     CatalogueLoaders,
     SkillDirectory,
     SkillsResolver,
+    SkillRecordsRepository,
+    SkillSuggestionsService,
+    SkillSuggestionsResolver,
     OccupationsResolver,
     OpportunitiesResolver,
     { provide: GEOCODER, useFactory: () => new GeocoderPostcodeLookup(new OutwardCodeGeocoder()) },

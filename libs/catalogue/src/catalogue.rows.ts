@@ -59,6 +59,16 @@ export interface OpportunitySkillRow extends SkillRow {
   opportunity_id: string;
   role: 'TAUGHT' | 'REQUIRED';
   level: number;
+  /** Not named by the listing: its occupation's essential skill (listing enrichment). */
+  inferred: boolean;
+  /** The title of the listing's occupation (for explaining inferred requirements). */
+  occupation_title: string | null;
+}
+
+/** When a refresh last saw a feed listing. */
+export interface OpportunityCheckedRow {
+  id: string;
+  checked: Date;
 }
 
 /** An accreditation in force, with its employer's name. */

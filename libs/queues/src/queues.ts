@@ -7,6 +7,7 @@ export enum QueueName {
   SourceRefresh = 'source-refresh',
   ListingChanges = 'listing-changes',
   RoadmapReplan = 'roadmap-replan',
+  ListingEnrichment = 'listing-enrichment',
 }
 
 /** Every job, with the queue it runs on (JOB_QUEUE). */
@@ -15,6 +16,7 @@ export enum JobName {
   RefreshSource = 'refresh-source',
   FanOutListingChanges = 'fan-out-listing-changes',
   ReplanRoadmap = 'replan-roadmap',
+  EnrichListings = 'enrich-listings',
 }
 
 /** Why a roadmap is re-planned; the same values are stored on each roadmap version. */
@@ -32,6 +34,11 @@ export interface JobPayloads {
     reason: string;
     opportunityIds?: string[];
   };
+  /**
+   * Occupation and inferred requirements of feed listings not yet enriched under the current
+   * taxonomy and rules: those of one source (after its refresh), or every source (sourceId absent).
+   */
+  [JobName.EnrichListings]: { sourceId?: string; requestedBy: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -39,6 +46,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RefreshSource]: QueueName.SourceRefresh,
   [JobName.FanOutListingChanges]: QueueName.ListingChanges,
   [JobName.ReplanRoadmap]: QueueName.RoadmapReplan,
+  [JobName.EnrichListings]: QueueName.ListingEnrichment,
 };
 
 /** Attempts with exponential backoff; completed jobs kept a day, failed ones a week, for operators. */

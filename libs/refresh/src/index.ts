@@ -42,3 +42,19 @@ export {
   RefreshRequestModel,
 } from './api/sources.model';
 export { CreateSourceInput, UpdateSourceInput } from './api/source.input';
+export {
+  ListingEnricher,
+  ENRICHMENT_REVISION,
+  MIN_NAMED_SKILLS,
+  MAX_INFERRED_SKILLS,
+  MIN_OCCUPATION_CONFIDENCE,
+  type EnrichmentOutcome,
+} from './enrichment/listing-enricher';
+export {
+  ListingEnrichmentRepository,
+  type ListingToEnrich,
+  type ListingEnrichment,
+} from './enrichment/listing-enrichment.repository';
+export { enqueueEnrichment, enrichDeduplicationId, type EnrichJobData } from './enrichment/enrichment-queue';
+export { ListingEnrichmentHandlers, LISTING_ENRICHER } from './enrichment/listing-enrichment.handlers';
+export { ListingEnrichmentQueueProcessor } from './enrichment/listing-enrichment.processor';

@@ -915,6 +915,7 @@ export type RoadmapFieldsFragment = {
       wagePencePerYear: number | null;
       closingDate: string | null;
       url: string | null;
+      lastCheckedAt: string | null;
     };
   }>;
 };
@@ -966,6 +967,7 @@ export type MyRoadmapQuery = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   } | null;
@@ -1018,6 +1020,7 @@ export type PlanRoadmapMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   };
@@ -1073,6 +1076,7 @@ export type UpdateRoadmapStepMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
     }>;
   };
@@ -1211,6 +1215,14 @@ export type MyOutcomesQuery = {
     recordedBy: OutcomeRecorder;
     employerName: string | null;
   }>;
+};
+
+export type SuggestSkillsQueryVariables = Exact<{
+  text: string;
+}>;
+
+export type SuggestSkillsQuery = {
+  suggestSkills: Array<{ level: number; because: string; skill: { id: string; label: string } }>;
 };
 
 export type OutcomeFiguresFieldsFragment = {
@@ -1535,6 +1547,7 @@ export type AdoptRoadmapOptionMutation = {
         wagePencePerYear: number | null;
         closingDate: string | null;
         url: string | null;
+        lastCheckedAt: string | null;
       };
       ask: {
         question: FundingQuestion;
@@ -2075,6 +2088,7 @@ export const RoadmapFieldsFragmentDoc = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -5775,6 +5789,7 @@ export const MyRoadmapDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -5954,6 +5969,7 @@ export const PlanRoadmapDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -6160,6 +6176,7 @@ export const UpdateRoadmapStepDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },
@@ -6711,6 +6728,57 @@ export const MyOutcomesDocument = {
     },
   ],
 } as unknown as DocumentNode<MyOutcomesQuery, MyOutcomesQueryVariables>;
+export const SuggestSkillsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SuggestSkills' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'suggestSkills' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'because' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SuggestSkillsQuery, SuggestSkillsQueryVariables>;
 export const MyRoadmapExplainedDocument = {
   kind: 'Document',
   definitions: [
@@ -7477,6 +7545,7 @@ export const AdoptRoadmapOptionDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastCheckedAt' } },
                     ],
                   },
                 },

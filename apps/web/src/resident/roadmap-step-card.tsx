@@ -1,4 +1,5 @@
 import type { RoadmapFieldsFragment, StepStatus } from '../gql/generated';
+import { CheckedAgo } from '../ui/checked-ago';
 import {
   formatDate,
   formatHours,
@@ -74,6 +75,7 @@ export function LearnStepCard({
             {o.title}
           </h3>
           <p className="step-card__org">{o.organisationName}</p>
+          <CheckedAgo at={o.lastCheckedAt} />
         </div>
       </header>
       <StepStatusBadge status={step.status} />
@@ -167,6 +169,7 @@ export function JobCard({ step }: { step: RoadmapStepView }) {
         {o.title}
       </h3>
       <p className="step-card__org">{o.organisationName}</p>
+      <CheckedAgo at={o.lastCheckedAt} />
       <dl className="facts">
         {o.wagePencePerYear != null && (
           <div>

@@ -5,6 +5,7 @@ import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { LEVEL_NAMES } from '../ui/format';
 import { type PickedSkill, SkillSearch } from './skill-search';
+import { DescribeSkills } from './describe-skills';
 
 interface Row extends PickedSkill {
   level: number;
@@ -56,6 +57,10 @@ export function SkillsPage() {
       )}
       <SkillSearch
         onPick={(s) => setRows([...list, { ...s, level: 2 }])}
+        exclude={new Set(list.map((r) => r.id))}
+      />
+      <DescribeSkills
+        onAdd={(added) => setRows([...list, ...added])}
         exclude={new Set(list.map((r) => r.id))}
       />
       {list.length === 0 ? (

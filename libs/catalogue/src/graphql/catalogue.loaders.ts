@@ -12,6 +12,13 @@ export interface OpportunitySkills {
   required: SkillLevelModel[];
 }
 
+/** The plain-English reason an inferred requirement is shown. */
+export function inferredWhy(occupationTitle: string | null): string {
+  return occupationTitle
+    ? `Usually asked for in this role (${occupationTitle}); the advert does not name it.`
+    : 'Usually asked for in this role; the advert does not name it.';
+}
+
 /** Batched lookups for nested catalogue fields; one SQL query per field per request. */
 @Injectable()
 export class CatalogueLoaders {
@@ -31,8 +38,27 @@ export class CatalogueLoaders {
             .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
           required: list
             .filter((r) => r.role === 'REQUIRED')
-            .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
+            .map((r) => ({
+              skill: skillFromRow(r),
+              level: Number(r.level),
+              inferred: Boolean(r.inferred),
+              why: r.inferred ? inferredWhy(r.occupation_title) : null,
+            })),
         }));
+      })
+      .load(id);
+  }
+
+  /**
+   * When a refresh last saw a feed listing (its latest sighting, or when it was last written); null
+   * for listings no feed carries (the demo region's, an employer's own).
+   */
+  lastCheckedAt(loaders: RequestLoaders, id: string): Promise<Date | null> {
+    return loaders
+      .get<string, Date | null>('opportunityLastChecked', async (ids) => {
+        const rows = await this.opportunities.lastChecked(ids);
+        const byId = new Map(rows.map((r) => [r.id, new Date(r.checked)]));
+        return ids.map((i) => byId.get(i) ?? null);
       })
       .load(id);
   }

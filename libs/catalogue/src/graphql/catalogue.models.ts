@@ -55,6 +55,18 @@ export class SkillModel {
 export class SkillLevelModel {
   @Field(() => SkillModel) skill!: SkillModel;
   @Field(() => Int, { description: 'Proficiency 1..5' }) level!: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "A listing's requirement it did not name itself: the essential skill of its occupation (null outside listings)",
+  })
+  inferred?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it is listed, in plain English, when it was inferred ("Usually asked for in this role …")',
+  })
+  why?: string | null;
 }
 
 @ObjectType('Occupation')

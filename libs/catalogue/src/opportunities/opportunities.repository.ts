@@ -6,6 +6,7 @@ import type {
   AccreditationRow,
   OpportunityRow,
   OpportunitySearchRow,
+  OpportunityCheckedRow,
   OpportunitySkillRow,
 } from '../catalogue.rows';
 import { decodeCursor, encodeCursor, OpportunityCursor } from './opportunity-cursor';
@@ -139,10 +140,24 @@ export class OpportunitiesRepository {
   /** Taught and required skills of many opportunities, highest level first. */
   skillsOf(opportunityIds: readonly string[]): Promise<OpportunitySkillRow[]> {
     return this.sql.rows<OpportunitySkillRow>(
-      `SELECT os.opportunity_id, os.role, os.level,
+      `SELECT os.opportunity_id, os.role, os.level, os.inferred, occ.title AS occupation_title,
               s.id, s.uri, s.label, s.alt_labels, s.digital, s.essential_digital, s.description
          FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
-        WHERE os.opportunity_id = ANY($1::uuid[]) ORDER BY os.level DESC, s.label`,
+         JOIN opportunities o ON o.id = os.opportunity_id LEFT JOIN occupations occ ON occ.id = o.occupation_id
+        WHERE os.opportunity_id = ANY($1::uuid[]) ORDER BY os.inferred, os.level DESC, s.label`,
+      [opportunityIds],
+    );
+  }
+
+  /**
+   * When a refresh last saw each feed listing (its latest sighting, or when it was last written);
+   * listings no feed carries have no row.
+   */
+  lastChecked(opportunityIds: readonly string[]): Promise<OpportunityCheckedRow[]> {
+    return this.sql.rows<OpportunityCheckedRow>(
+      `SELECT o.id, greatest(o.last_seen_at, s.last_seen_at) AS checked
+         FROM opportunities o LEFT JOIN opportunity_sightings s ON s.opportunity_id = o.id
+        WHERE o.id = ANY($1::uuid[]) AND o.source_id IS NOT NULL`,
       [opportunityIds],
     );
   }

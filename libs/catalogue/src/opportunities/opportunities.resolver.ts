@@ -1,4 +1,4 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '@skillpath/auth';
 import { Loaders, RequestLoaders } from '@skillpath/common';
 import {
@@ -59,6 +59,15 @@ export class OpportunitiesResolver {
     @Loaders() l: RequestLoaders,
   ): Promise<SkillLevelModel[]> {
     return (await this.loaders.skillsOfOpportunity(l, o.id)).required;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When a listing refresh last saw this listing in its feed (null for listings no feed carries)',
+  })
+  lastCheckedAt(@Parent() o: OpportunityModel, @Loaders() l: RequestLoaders): Promise<Date | null> {
+    return this.loaders.lastCheckedAt(l, o.id);
   }
 
   @ResolveField(() => Boolean, { description: 'At least one employer accreditation is in force' })

@@ -35,6 +35,7 @@ export type OpportunityRecordRow = {
   status: NonNullable<OpportunityRecord['status']>;
   teaches: SkillLevel[] | null;
   requires: SkillLevel[] | null;
+  inferred_requires: SkillLevel[] | null;
   accredited_skills: string[] | null;
   accredited_interview: boolean;
 };
@@ -57,7 +58,9 @@ const OPPORTUNITY_RECORD_SELECT = `SELECT o.id, o.kind, o.title, o.organisation_
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
                    FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'TAUGHT'), '[]') AS teaches,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
-                   FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED'), '[]') AS requires,
+                   FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND NOT os.inferred), '[]') AS requires,
+       coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
+                   FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND os.inferred), '[]') AS inferred_requires,
        coalesce((SELECT array_agg(DISTINCT s) FROM accreditations a JOIN organisations e ON e.id = a.employer_id AND e.verification = 'VERIFIED', unnest(a.skill_ids) s
                   WHERE a.opportunity_id = o.id AND a.status = 'ACTIVE'
                     AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())), '{}') AS accredited_skills,
@@ -161,6 +164,7 @@ export function toOpportunityRecord(r: OpportunityRecordRow): OpportunityRecord 
     organisationName: r.organisation_name,
     teaches: r.teaches ?? [],
     requires: r.requires ?? [],
+    ...(r.inferred_requires?.length ? { inferredRequires: r.inferred_requires } : {}),
     mode: r.mode,
     location: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
     postcode: r.postcode ?? undefined,

@@ -3,6 +3,7 @@ import {
   DeliveryMode,
   EntitlementId,
   FundingRule,
+  INFERRED_REQUIREMENT_WEIGHT,
   OPPORTUNITY_KINDS,
   OpportunityKind,
   OpportunityRecord,
@@ -75,6 +76,11 @@ export class CatalogueIndex {
   reqSigHi = new Growable(Int32Array);
   /** How many of each slot's requirement entries are signature skills. */
   reqSigEntries = new Growable(Int32Array);
+  /**
+   * How many of each slot's requirement entries, at the end of its list, are inferred (weighted
+   * INFERRED_REQUIREMENT_WEIGHT in fit; see `requirementWeight`).
+   */
+  reqInferred = new Growable(Uint8Array);
   /**
    * Requirement postings of the other skills over base slots (CSR by skill code, slots ascending, with
    * the level asked for), so a ranker can add up what a learner earns from them without reading every
@@ -279,7 +285,9 @@ export class CatalogueIndex {
       this.occupationLists.level.push(0);
     }
     this.occupationLists.start.push(this.occupationLists.skill.length);
-    this.pushSkills(this.requires, r.requires);
+    const inferred = (r.inferredRequires ?? []).slice(0, 255);
+    this.pushSkills(this.requires, inferred.length > 0 ? [...r.requires, ...inferred] : r.requires);
+    this.reqInferred.push(inferred.length);
     this.reqSigLo.push(0);
     this.reqSigHi.push(0);
     this.reqSigEntries.push(0);
@@ -433,6 +441,7 @@ export class CatalogueIndex {
       this.durationWeeks,
       this.startDay,
       this.closingDay,
+      this.reqInferred,
     ] as Growable<Int32Array | Float32Array | Float64Array | Uint8Array>[]) {
       remap(col);
     }
@@ -482,6 +491,20 @@ export class CatalogueIndex {
     this.dead = 0;
   }
 
+  /** Weight of requirement entry `i` of `slot` in fit: 1 when the listing names it, less when inferred. */
+  requirementWeight(slot: number, i: number): number {
+    return i >= this.requires.start.data[slot + 1] - this.reqInferred.data[slot]
+      ? INFERRED_REQUIREMENT_WEIGHT
+      : 1;
+  }
+
+  /** Sum of the weights of a slot's requirements (its entry count when none is inferred). */
+  requirementTotal(slot: number): number {
+    const n = this.requires.start.data[slot + 1] - this.requires.start.data[slot];
+    const inferred = this.reqInferred.data[slot];
+    return n - inferred + inferred * INFERRED_REQUIREMENT_WEIGHT;
+  }
+
   /** Calls visit(slot) for every slot (live or dead) filed under the key. */
   forEachInKey(key: number, visit: (slot: number) => void): void {
     for (let s = this.keyStart[key], end = this.keyStart[key + 1]; s < end; s++) visit(s);
@@ -511,6 +534,8 @@ export class CatalogueIndex {
       costPence: this.costPence.data[slot],
       status: f & FLAG_ALIVE ? 'ACTIVE' : 'EXPIRED',
     };
+    const inferred = this.reqInferred.data[slot];
+    if (inferred > 0) rec.inferredRequires = rec.requires.splice(rec.requires.length - inferred, inferred);
     if (!Number.isNaN(lat)) rec.location = { lat, lon: this.lon.data[slot] };
     const num = (g: Growable<Float32Array>, k: 'hours' | 'hoursPerWeek' | 'durationWeeks') => {
       if (!Number.isNaN(g.data[slot])) rec[k] = g.data[slot];

@@ -33,6 +33,9 @@ export interface GeoPoint {
 
 export type { FundingRule, LearnerEligibility, EntitlementId, FundingRuleId } from '../funding/funding-rules';
 
+/** Weight of an inferred requirement in a listing's fit, against 1 for one the listing names. */
+export const INFERRED_REQUIREMENT_WEIGHT = 0.5;
+
 export interface OpportunityRecord {
   id: string;
   kind: OpportunityKind;
@@ -40,6 +43,11 @@ export interface OpportunityRecord {
   organisationName: string;
   teaches: SkillLevel[];
   requires: SkillLevel[];
+  /**
+   * Requirements the listing did not name but its occupation usually asks for (inferred by listing
+   * enrichment). They count in fit at INFERRED_REQUIREMENT_WEIGHT of a named requirement.
+   */
+  inferredRequires?: SkillLevel[];
   mode: DeliveryMode;
   location?: GeoPoint;
   postcode?: string;

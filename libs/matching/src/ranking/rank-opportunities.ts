@@ -132,9 +132,9 @@ function requirementFit(ix: CatalogueIndex, q: LearnerQuery, slot: number): numb
     if (f === 0) continue;
     const have = lvl[c];
     const need = level[i];
-    got += levelCredit(have, need, f);
+    got += ix.requirementWeight(slot, i) * levelCredit(have, need, f);
   }
-  return got / (b - a);
+  return got / ix.requirementTotal(slot);
 }
 
 /** How much of the needed skills a course teaches, for a learner who lacks them (0..1). */
@@ -406,7 +406,8 @@ function fileByBound(
       let bucket = BUCKETS - 1;
       if (length > 0) {
         const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
-        const bound = (sigEntries[s] - misses + acc[s] + 1e-6) / length;
+        // Inferred requirements weigh less than 1: dividing by the weighted total still bounds the fit.
+        const bound = (sigEntries[s] - misses + acc[s] + 1e-6) / index.requirementTotal(s);
         if (bound < 1) bucket = Math.floor(bound * BUCKETS);
       }
       bucketOf[pos] = bucket;
@@ -434,8 +435,10 @@ function scoreByRequirementFit(
     const level = index.requires.level.data;
     const factor = q.factor;
     const lvl = q.level;
-    // Margin far above rounding error: stop only when even full credit for the rest falls short.
-    const cutoff = threshold * length - 1e-9;
+    // Margin far above rounding error: stop only when even full credit for the rest falls short
+    // (each entry weighs at most 1; inferred ones less).
+    const total = index.requirementTotal(slot);
+    const cutoff = threshold * total - 1e-9;
     let got = 0;
     for (let i = a; i < b; i++) {
       if (got + (b - i) < cutoff) return;
@@ -444,9 +447,9 @@ function scoreByRequirementFit(
       if (f === 0) continue;
       const have = lvl[c];
       const need = level[i];
-      got += levelCredit(have, need, f);
+      got += index.requirementWeight(slot, i) * levelCredit(have, need, f);
     }
-    score = got / length;
+    score = got / total;
   }
   if (score <= 0 || score < threshold) return;
   if (!filter.passesCheap(slot) || !filter.withinRadius(slot)) return;
@@ -476,6 +479,13 @@ function describe(
   const parts: string[] = [];
   const total = matched.length + missing.length;
   if (total > 0) parts.push(`You have ${matched.length} of the ${total} skills it asks for.`);
+  const inferred = ix.reqInferred.data[slot];
+  if (inferred > 0)
+    parts.push(
+      inferred === total
+        ? 'The advert names no skills: these are the ones usually asked for in this role.'
+        : `${inferred} of them ${inferred === 1 ? 'is' : 'are'} not in the advert but usually asked for in this role.`,
+    );
   if (missing.length > 0)
     parts.push(
       `Missing: ${missing

@@ -12,6 +12,16 @@ export class OpportunitySkillEntity {
   @PrimaryColumn({ type: 'uuid' }) skillId!: string;
   @PrimaryColumn({ type: 'text' }) role!: OpportunitySkillRole;
   @Column({ type: 'smallint' }) level!: number;
+  /**
+   * Not named by the listing: the essential skill of its occupation, added by listing enrichment when
+   * the text names few skills. Counts for less in fit and is explained as "usually asked for in this role".
+   */
+  @Column({ type: 'boolean', default: false }) inferred!: boolean;
+  /**
+   * Found in the listing's text by listing enrichment's ranked (semantic) extractor rather than by the
+   * refresh's rule matcher; replaced whenever the listing is enriched again.
+   */
+  @Column({ type: 'boolean', default: false }) extracted!: boolean;
   @ManyToOne(() => OpportunityEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'opportunity_id' })
   opportunity?: OpportunityEntity;

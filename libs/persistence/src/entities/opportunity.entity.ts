@@ -73,6 +73,16 @@ export class OpportunityEntity {
   @Column({ type: 'boolean', default: false }) guaranteedInterview!: boolean;
   /** Occupation a vacancy or apprenticeship is for, where known. */
   @Index() @Column({ type: 'uuid', nullable: true }) occupationId!: string | null;
+  /**
+   * How sure listing enrichment was of `occupationId` when it classified the listing's title (0–1); null
+   * when the occupation came from its author (a curated demo role, an employer's choice) or there is none.
+   */
+  @Column({ type: 'real', nullable: true }) occupationConfidence!: number | null;
+  /**
+   * "<enrichment revision>|<content hash>" of the last enrichment: a listing is enriched again when its
+   * content, the taxonomy or the extractor changes. Null: never enriched.
+   */
+  @Column({ type: 'text', nullable: true }) enrichmentKey!: string | null;
   /** Skills the source named that match no taxonomy skill: kept, never silently dropped. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) unmatchedSkills!: string[];
   @Column({ type: 'uuid', nullable: true }) sourceId!: string | null;

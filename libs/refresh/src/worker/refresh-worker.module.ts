@@ -10,6 +10,12 @@ import { SourceRefreshRunner, type SourceRefreshOptions } from '../source-refres
 import { SOURCE_REFRESH_RUNNER, SourceRefreshHandlers } from './source-refresh.handlers';
 import { SourceRefreshQueueProcessor } from './source-refresh.processor';
 import { SourceSchedulesBootstrap } from './source-schedules.bootstrap';
+import { APP_CONFIG, type AppConfig } from '@skillpath/config';
+import { ListingEnricher } from '../enrichment/listing-enricher';
+import { ListingEnrichmentRepository } from '../enrichment/listing-enrichment.repository';
+import { rankedExtractorFromDatabase } from '../enrichment/ranked-extractor-source';
+import { LISTING_ENRICHER, ListingEnrichmentHandlers } from '../enrichment/listing-enrichment.handlers';
+import { ListingEnrichmentQueueProcessor } from '../enrichment/listing-enrichment.processor';
 
 export interface RefreshWorkerOptions {
   /** Register job schedulers on start (default true; tests turn it off). */
@@ -41,10 +47,17 @@ export class RefreshWorkerModule {
     // A subclass per import, so the worker options set here belong to this module only.
     class ConfiguredSourceRefreshProcessor extends SourceRefreshQueueProcessor {}
     Processor(QueueName.SourceRefresh, workerOptions)(ConfiguredSourceRefreshProcessor);
+    // Enrichment is CPU work in this process: one job at a time, with the refresh lock timings.
+    class ConfiguredEnrichmentProcessor extends ListingEnrichmentQueueProcessor {}
+    Processor(QueueName.ListingEnrichment, { ...workerOptions, concurrency: 1 })(
+      ConfiguredEnrichmentProcessor,
+    );
 
     return {
       module: RefreshWorkerModule,
-      imports: [BullModule.registerQueue({ name: QueueName.SourceRefresh })],
+      imports: [
+        BullModule.registerQueue({ name: QueueName.SourceRefresh }, { name: QueueName.ListingEnrichment }),
+      ],
       providers: [
         {
           provide: SkillMatcherCache,
@@ -67,11 +80,29 @@ export class RefreshWorkerModule {
               secrets: options.secrets,
             }),
         },
+        {
+          provide: LISTING_ENRICHER,
+          inject: [getDataSourceToken(), ListingChangesPublisher, PinoLogger, APP_CONFIG],
+          useFactory: (
+            ds: DataSource,
+            publisher: ListingChangesPublisher,
+            logger: PinoLogger,
+            config: AppConfig,
+          ) =>
+            new ListingEnricher(
+              ds,
+              publisher,
+              logger,
+              rankedExtractorFromDatabase(new ListingEnrichmentRepository(ds), config.database.url, logger),
+            ),
+        },
         SourceRefreshHandlers,
         ConfiguredSourceRefreshProcessor,
+        ListingEnrichmentHandlers,
+        ConfiguredEnrichmentProcessor,
         ...(options.schedules === false ? [] : [SourceSchedulesBootstrap]),
       ],
-      exports: [SOURCE_REFRESH_RUNNER],
+      exports: [SOURCE_REFRESH_RUNNER, LISTING_ENRICHER],
     };
   }
 }

@@ -1,6 +1,8 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { Job, UnrecoverableError } from 'bullmq';
-import { HandlesJob, JobName, type JobOutcome } from '@skillpath/queues';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { HandlesJob, JobName, QueueName, type JobOutcome } from '@skillpath/queues';
+import { enqueueEnrichment } from '../enrichment/enrichment-queue';
 import { runJobKey, type RefreshJobData } from '../refresh-queue';
 import { SourceRefreshRunner } from '../source-refresh.runner';
 
@@ -8,7 +10,10 @@ export const SOURCE_REFRESH_RUNNER = Symbol('SOURCE_REFRESH_RUNNER');
 
 @Injectable()
 export class SourceRefreshHandlers {
-  constructor(@Inject(SOURCE_REFRESH_RUNNER) private readonly runner: SourceRefreshRunner) {}
+  constructor(
+    @Inject(SOURCE_REFRESH_RUNNER) private readonly runner: SourceRefreshRunner,
+    @InjectQueue(QueueName.ListingEnrichment) private readonly enrichment: Queue,
+  ) {}
 
   /**
    * A run the source failed (bad answers, malformed page, bad configuration) is recorded FAILED and
@@ -27,6 +32,12 @@ export class SourceRefreshHandlers {
       throw new UnrecoverableError(`run ${outcome.runId} failed: ${outcome.error}`);
     if (outcome.status === 'skipped')
       return { status: 'skipped', reason: outcome.reason, runId: outcome.runId };
+    // Occupations and inferred requirements come after, off the refresh's hot path (its own job).
+    if (outcome.changedIds > 0)
+      await enqueueEnrichment(this.enrichment, {
+        sourceId: job.data.sourceId,
+        requestedBy: `refresh:${outcome.runId}`,
+      });
     return {
       status: 'success',
       runId: outcome.runId,

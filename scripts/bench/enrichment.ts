@@ -1,0 +1,177 @@
+/**
+ * Listing enrichment benchmark: feed vacancies written the way adverts are (titles from ESCO's
+ * occupation labels with seniority, place, pay and shift decoration; descriptions of a few sentences
+ * with repeated boilerplate) are enriched by a standalone refresh worker process through the real
+ * EnrichListings job: occupation from title and text, inferred requirements when few skills are named.
+ * Reports listings/s (first run, which builds the classifier from the taxonomy, and a re-run after a
+ * rules change, the steady state) and the worker's peak RSS (kernel high-water mark).
+ *
+ * Run: npm run bench:enrichment   (BENCH_LISTINGS, default 5000). Needs the ESCO release.
+ */
+import { randomBytes } from 'crypto';
+import { existsSync, readFileSync } from 'fs';
+import { loadavg } from 'os';
+import { Client } from 'pg';
+import { Queue, QueueEvents } from 'bullmq';
+import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
+import { JobName, QueueName, redisConnectionOptions } from '@skillpath/queues';
+import { ESCO_RELEASE_DIR, importEsco, seededRandom } from '@skillpath/taxonomy';
+import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
+import { killHard, spawnRefreshWorker } from '../../libs/refresh/src/testing/child-processes';
+import { insertSource } from '../../libs/refresh/src/testing/refresh-test-kit';
+import { WORKER_NODE_FLAGS } from '../commands/start.command';
+
+// The one place this script reads the environment: it is a dev tool, not part of the app config.
+const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 5000);
+
+function peakRssMb(pid: number): number | undefined {
+  const status = `/proc/${pid}/status`;
+  if (!existsSync(status)) return undefined;
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : undefined;
+}
+
+const PLACES = [
+  'Manchester',
+  'Salford',
+  'Oldham M5',
+  'Bolton BL1',
+  'Wigan',
+  'Trafford Park',
+  'Stockport SK1 3XE',
+];
+const DECORATE = [
+  (t: string, p: string) => `Senior ${t} - ${p} £28k`,
+  (t: string, p: string) => `${t} (m/f/d) | Part time | ${p}`,
+  (t: string) => `Trainee ${t} - Level 3 Apprentice`,
+  (t: string, p: string) => `${t} - Nights - ${p} £12.50 per hour`,
+  (t: string) => `${t} x2 - Immediate start`,
+  (t: string) => t,
+];
+const BOILERPLATE = [
+  'We are an equal opportunities employer and welcome applications from everyone.',
+  'Benefits include 28 days holiday, a pension and free parking.',
+  'Please apply with your CV; we review applications as they arrive.',
+  'You must have the right to work in the UK.',
+];
+
+async function main(): Promise<void> {
+  if (!existsSync(ESCO_RELEASE_DIR)) {
+    console.error(`SKIPPED enrichment benchmark: the ESCO release is not at ${ESCO_RELEASE_DIR}`);
+    return;
+  }
+  const url = await createScratchDatabase(SERVER_URL, 'bench_enrichment');
+  const prefix = randomRedisPrefix();
+  const pg = new Client({ connectionString: url });
+  const connection = redisConnectionOptions(REDIS_URL);
+  const queue = new Queue(QueueName.ListingEnrichment, { connection, prefix });
+  const events = new QueueEvents(QueueName.ListingEnrichment, { connection, prefix });
+  let worker: Awaited<ReturnType<typeof spawnRefreshWorker>> | undefined;
+  try {
+    await runMigrations(url);
+    await pg.connect();
+    const esco = await importEsco({ dir: ESCO_RELEASE_DIR, databaseUrl: url });
+    const { rows: occs } = await pg.query<{
+      title: string;
+      alt_labels: string[];
+      description: string | null;
+    }>('SELECT title, alt_labels, description FROM occupations ORDER BY uri');
+    const sourceId = await insertSource(pg, {
+      name: 'bench-jobs',
+      format: 'jobposting-jsonld',
+      url: 'http://127.0.0.1:9/',
+    });
+    const random = seededRandom(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+    const listings = Array.from({ length: LISTINGS }, (_, i) => {
+      const o = pick(occs);
+      const name = random() < 0.5 || o.alt_labels.length === 0 ? o.title : pick(o.alt_labels);
+      const cased = name.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+      const description = [o.description ?? '', pick(BOILERPLATE), pick(BOILERPLATE)].join(' ');
+      return {
+        source_ref: `bench-${i}`,
+        title: pick(DECORATE)(cased, pick(PLACES)),
+        description,
+        content_hash: `h${i}`,
+      };
+    });
+    await pg.query(
+      `INSERT INTO opportunities (source_id, source_ref, kind, title, description, organisation_name, mode, content_hash)
+       SELECT $1, x.source_ref, 'VACANCY', x.title, x.description, 'Bench Employer', 'IN_PERSON', x.content_hash
+       FROM jsonb_to_recordset($2::jsonb) AS x(source_ref text, title text, description text, content_hash text)`,
+      [sourceId, JSON.stringify(listings)],
+    );
+    worker = await spawnRefreshWorker(
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-only-secret-bench-only-secret-0000',
+        DATABASE_URL: url,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        LOG_LEVEL: 'warn',
+        MIGRATE_ON_START: 'false',
+        CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+      },
+      60_000,
+      WORKER_NODE_FLAGS,
+    );
+    await events.waitUntilReady();
+    const run = async (): Promise<{ seconds: number; result: Record<string, number> }> => {
+      const job = await queue.add(JobName.EnrichListings, { requestedBy: 'bench' });
+      const result = (await job.waitUntilFinished(events, 30 * 60_000)) as Record<string, number>;
+      const done = await queue.getJob(job.id!);
+      return { seconds: (done!.finishedOn! - done!.processedOn!) / 1000, result };
+    };
+    const first = await run();
+    // A rules change: every listing is enriched again, with the taxonomy already loaded.
+    await pg.query(`UPDATE opportunities SET enrichment_key = 'older-rules|' || content_hash`);
+    const again = await run();
+    const { rows: stats } = await pg.query<{ with_occ: number; with_inferred: number }>(
+      `SELECT count(*) FILTER (WHERE o.occupation_id IS NOT NULL)::int AS with_occ,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity_skills os
+                                              WHERE os.opportunity_id = o.id AND os.inferred))::int AS with_inferred
+         FROM opportunities o`,
+    );
+    const rows: [string, string, string?][] = [
+      ['taxonomy', `ESCO v1.1.1 (${esco.occupations.inserted} occupations, ${esco.skills.inserted} skills)`],
+      ['listings', `${LISTINGS}`],
+      [
+        'enrichment, first run (builds the classifier from the taxonomy)',
+        `${first.seconds.toFixed(1)} s = ${(LISTINGS / first.seconds).toFixed(0)} listings/s`,
+      ],
+      [
+        'enrichment, re-run after a rules change (steady state)',
+        `${again.seconds.toFixed(1)} s = ${(LISTINGS / again.seconds).toFixed(0)} listings/s`,
+        '≥ 25 listings/s',
+      ],
+      [
+        'listings given an occupation / with inferred requirements',
+        `${stats[0].with_occ} / ${stats[0].with_inferred}`,
+      ],
+      ['worker peak RSS (VmHWM)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB'],
+      ['worker node flags', WORKER_NODE_FLAGS.join(' ')],
+    ];
+    const w = Math.max(...rows.map((r) => r[0].length));
+    const v = Math.max(...rows.map((r) => r[1].length));
+    console.log(
+      `\nEnrichment benchmark — ${new Date().toISOString()} — node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (2-core machine shared with other work)\n`,
+    );
+    for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padEnd(v)}  ${r[2] ?? ''}`);
+  } finally {
+    if (worker) await killHard(worker);
+    await events.close();
+    await queue.close();
+    await pg.end().catch(() => undefined);
+    await flushRedisPrefix(prefix).catch(() => undefined);
+    await dropDatabase(SERVER_URL, databaseName(url));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
