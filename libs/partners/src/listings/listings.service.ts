@@ -9,6 +9,7 @@ import {
   OpportunityKind,
   OrganisationKind,
 } from '@skillpath/persistence';
+import { JOB_KINDS, LEARNING_ONLY_KINDS } from '@skillpath/vocabulary';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
 import { ListingChangeNotifier } from './listing-changes.service';
 import { ListingInput } from './listing.input';
@@ -16,8 +17,8 @@ import { OpportunityDbRow, ListingsRepository } from './listings.repository';
 
 /** Which organisations publish which kinds of listing. */
 export const KINDS_FOR: Record<'PROVIDER' | 'EMPLOYER', OpportunityKind[]> = {
-  PROVIDER: ['COURSE', 'BOOTCAMP'],
-  EMPLOYER: ['VACANCY', 'APPRENTICESHIP'],
+  PROVIDER: [...LEARNING_ONLY_KINDS],
+  EMPLOYER: [...JOB_KINDS],
 };
 
 @Injectable()
