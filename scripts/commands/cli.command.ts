@@ -35,11 +35,11 @@ async function withSourceAdmin<T>(
   ) => Promise<T>,
 ): Promise<T> {
   return withServices(async (s) => {
-    const { loadConfig } = await import('@skillpath/config');
+    const { loadConfigWithSecrets } = await import('@skillpath/config');
     const { Queue, QueueEvents } = await import('bullmq');
     const { QueueName, redisConnectionOptions } = await import('@skillpath/queues');
     const { SourceAdminService } = await import('@skillpath/refresh');
-    const config = loadConfig({
+    const config = loadConfigWithSecrets({
       ...process.env,
       DATABASE_URL: s.databaseUrl,
       REDIS_URL: s.redisUrl,

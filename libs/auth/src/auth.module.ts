@@ -11,7 +11,7 @@ import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './lo
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
-import { TokenService } from './token.service';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.service';
 
 @Module({
   imports: [
@@ -27,7 +27,10 @@ import { TokenService } from './token.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.auth.jwtSecret,
-        signOptions: { issuer: 'skillpath' },
+        // One algorithm, one issuer, one audience, both ways: a token signed otherwise (alg "none",
+        // RS256 with the secret as a "public key", …) or for another audience is refused.
+        signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),
     }),
   ],

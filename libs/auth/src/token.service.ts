@@ -12,6 +12,10 @@ export interface AccessClaims {
   role: Role;
 }
 
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_ISSUER = 'skillpath';
+export const JWT_AUDIENCE = 'skillpath-api';
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
@@ -29,8 +33,13 @@ export class TokenService {
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
+    let claims: AccessClaims & { exp?: unknown; iss?: unknown; aud?: unknown };
     try {
-      return await this.jwt.verifyAsync<AccessClaims>(token);
+      claims = await this.jwt.verifyAsync(token, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
     } catch (e) {
       const expired = e instanceof Error && e.name === 'TokenExpiredError';
       throw unauthenticated(
@@ -39,6 +48,10 @@ export class TokenService {
           : 'That access token is not valid. Log in again.',
       );
     }
+    // jsonwebtoken accepts a token with no expiry; ours always carry one.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
+      throw unauthenticated('That access token is not valid. Log in again.');
+    return { sub: claims.sub, role: claims.role };
   }
 
   /** Issues a refresh token, in a new family unless one is given (rotation). */

@@ -48,6 +48,15 @@ export async function flushRedisPrefix(prefix: string, redisUrl = testServers().
   }
 }
 
+/**
+ * Strong random secrets for one test process: tests configure secrets explicitly, like production, and
+ * never read or write the data directory's generated ones.
+ */
+export const TEST_SECRETS = {
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+};
+
 export function testConfig(
   databaseUrl: string,
   redisPrefix: string,
@@ -59,6 +68,8 @@ export function testConfig(
     REDIS_URL: testServers().redisUrl,
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'silent',
+    SOURCE_ALLOW_PRIVATE_NETWORKS: 'true',
+    ...TEST_SECRETS,
     ...extra,
   });
 }

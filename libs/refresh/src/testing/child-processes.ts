@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { ChildProcess, spawn } from 'child_process';
 import { createServer } from 'net';
 import { join } from 'path';
@@ -24,7 +25,15 @@ export async function spawnRefreshWorker(
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', WORKER_ENTRY], {
     cwd: REPO_ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'),
+      // Explicit strong secrets and local feeds allowed, like the tests' in-process configuration.
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+      SOURCE_ALLOW_PRIVATE_NETWORKS: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
