@@ -7,6 +7,8 @@ import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
+import { RateLimitGuard } from './rate-limit';
+import { SessionCookieController } from './session-cookie';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -34,6 +36,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
       }),
     }),
   ],
+  controllers: [SessionCookieController],
   providers: [
     LoginThrottleGuard,
     LoginLimiter,
@@ -42,6 +45,8 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
     AuthService,
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
+    // After the AuthGuard: per-account budgets need to know the account.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [AuthService, TokenService, PasswordService, LoginLimiter],
 })

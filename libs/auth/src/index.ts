@@ -5,3 +5,6 @@ export * from './auth.module';
 export * from './token.service';
 export * from './password.service';
 export * from './login-limiter';
+export * from './rate-limit';
+export * from './login-delays';
+export * from './session-cookie';

@@ -50,12 +50,14 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(20),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
   GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(100).default(10),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   SOURCE_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+  RATE_LIMIT_FACTOR: z.coerce.number().positive('must be more than 0').max(10000).default(1),
   SOURCE_MAX_RESPONSE_BYTES: z.coerce
     .number()
     .int()
@@ -95,6 +97,8 @@ export type AppConfig = {
     refreshTokenTtlDays: number;
     /** Absolute lifetime of a session from its login, however often its refresh token rotates. */
     sessionMaxDays: number;
+    /** A refresh token presented again this soon after its use (tabs refreshing together) is not a theft. */
+    refreshReuseGraceSeconds: number;
   };
   graphql: {
     maxDepth: number;
@@ -110,6 +114,8 @@ export type AppConfig = {
    * it is never on the public port but on this internal one (METRICS_PORT, default 9464, 0 = off).
    */
   metrics: { port: number | undefined; host: string };
+  /** Scales every mutation rate limit (RATE_LIMITS in libs/auth); login limits are fixed. */
+  rateLimitFactor: number;
   /** Listing feeds: whether they may reach private addresses, and the largest response read. */
   sources: { allowPrivateNetworks: boolean; maxResponseBytes: number };
   worker: { concurrency: number };
@@ -173,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
       sessionMaxDays: e.SESSION_MAX_DAYS,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     },
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
@@ -185,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       port: production ? (e.METRICS_PORT ?? 9464) : e.METRICS_PORT,
       host: e.METRICS_HOST,
     },
+    rateLimitFactor: e.RATE_LIMIT_FACTOR,
     sources: {
       allowPrivateNetworks: e.SOURCE_ALLOW_PRIVATE_NETWORKS,
       maxResponseBytes: e.SOURCE_MAX_RESPONSE_BYTES,

@@ -69,6 +69,8 @@ export function testConfig(
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'silent',
     SOURCE_ALLOW_PRIVATE_NETWORKS: 'true',
+    // Test files register many accounts from 127.0.0.1; the abuse tests set RATE_LIMIT_FACTOR: '1'.
+    RATE_LIMIT_FACTOR: '1000',
     ...TEST_SECRETS,
     ...extra,
   });

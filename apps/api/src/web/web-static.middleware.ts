@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { extname, join, normalize, sep } from 'path';
 
 /** Paths the API itself answers; the web app never shadows them. */
-export const API_PATH_PREFIXES = ['/graphql', '/health', '/ready', '/metrics', '/admin', '/credentials'];
+export const API_PATH_PREFIXES = ['/graphql', '/health', '/ready', '/metrics', '/admin', '/credentials', '/auth'];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

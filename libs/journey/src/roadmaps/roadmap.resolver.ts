@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
+import { AuthUser, CurrentUser, RateLimited, Roles } from '@skillpath/auth';
 import { notFound } from '@skillpath/common';
 import type { StepStatus } from '@skillpath/persistence';
 import { RoadmapModel, StepStatusEnum } from './roadmap.models';
@@ -17,6 +17,7 @@ export class RoadmapResolver {
 
   /** A new version of the learner's roadmap from their current profile and goal. */
   @Roles('LEARNER')
+  @RateLimited('planRoadmap')
   @Mutation(() => RoadmapModel)
   async planRoadmap(@CurrentUser() user: AuthUser): Promise<RoadmapModel> {
     const { roadmap } = await this.roadmaps.replan(user.id, 'REQUESTED');
