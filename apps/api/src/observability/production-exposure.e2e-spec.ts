@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { createServer } from 'net';
 import {
   createTestDatabase,
@@ -6,7 +5,6 @@ import {
   GraphQLTestClient,
   randomRedisPrefix,
   testConfig,
-  TestDatabase,
 } from '@skillpath/testing';
 import { createApiApp } from '../bootstrap';
 
