@@ -1,6 +1,12 @@
 // @ts-check
 import js from '@eslint/js';
+import { createProjectGraphAsync } from '@nx/devkit';
+import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+
+// @nx/enforce-module-boundaries reads Nx's cached project graph and silently skips itself when
+// there is none (a fresh clone, plain `npx eslint`): compute it first, so the rule always runs.
+await createProjectGraphAsync({ exitOnError: true });
 
 export default tseslint.config(
   {
@@ -32,8 +38,104 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@skillpath/*/*'],
-              message: 'Import a lib through its public index: @skillpath/<lib>.',
+              group: ['@skillpath/*/*', '!@skillpath/*/testing'],
+              message:
+                'Import a lib through its public index: @skillpath/<lib> (or its @skillpath/<lib>/testing entry in tests).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Layers and domains, from the tags in each project.json (see docs/architecture.md):
+    // app → feature → data → util; the engine (scope:engine) depends on nothing.
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data',
+                'type:util',
+                'type:testing',
+                'type:demo',
+              ],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data',
+                'type:util',
+                'type:testing',
+                'type:demo',
+              ],
+            },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util', 'type:testing'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
+            { sourceTag: 'type:demo', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+            // Domains: who may use whom. Partners build on the journey's services (not its API);
+            // nothing below a domain reaches up into it.
+            {
+              sourceTag: 'scope:engine',
+              onlyDependOnLibsWithTags: ['scope:engine'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq'],
+            },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:connectors', onlyDependOnLibsWithTags: ['scope:connectors', 'scope:shared'] },
+            { sourceTag: 'scope:taxonomy', onlyDependOnLibsWithTags: ['scope:taxonomy', 'scope:shared'] },
+            { sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:auth', 'scope:shared'] },
+            {
+              sourceTag: 'scope:catalogue',
+              onlyDependOnLibsWithTags: ['scope:catalogue', 'scope:auth', 'scope:taxonomy', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:journey',
+              onlyDependOnLibsWithTags: [
+                'scope:journey',
+                'scope:catalogue',
+                'scope:auth',
+                'scope:taxonomy',
+                'scope:engine',
+                'scope:shared',
+                'scope:demo',
+              ],
+            },
+            {
+              sourceTag: 'scope:partners',
+              onlyDependOnLibsWithTags: [
+                'scope:partners',
+                'scope:journey',
+                'scope:catalogue',
+                'scope:auth',
+                'scope:taxonomy',
+                'scope:engine',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:refresh',
+              onlyDependOnLibsWithTags: [
+                'scope:refresh',
+                'scope:connectors',
+                'scope:catalogue',
+                'scope:auth',
+                'scope:taxonomy',
+                'scope:shared',
+              ],
+            },
+            {
+              sourceTag: 'scope:demo',
+              onlyDependOnLibsWithTags: ['scope:demo', 'scope:catalogue', 'scope:shared'],
             },
           ],
         },

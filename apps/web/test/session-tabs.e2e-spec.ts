@@ -1,5 +1,5 @@
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { startTestStack, type TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { seedResidentWithRoadmap } from './resident-fixture';
@@ -80,7 +80,14 @@ describe('sessions in a real browser, at 360 px', () => {
 
   it('keeps the resident signed in when two tabs open together, and again when both reload together', async () => {
     const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
-    await Promise.all([a.goto(`${web.url}/roadmap`), b.goto(`${web.url}/roadmap`)]);
+    // The page runs under its content security policy, the inlined early-session script included.
+    const blocked: string[] = [];
+    for (const p of [a, b])
+      p.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
+    const [resA] = await Promise.all([a.goto(`${web.url}/roadmap`), b.goto(`${web.url}/roadmap`)]);
+    expect(resA!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await Promise.all([roadmapShows(a), roadmapShows(b)]);
     await Promise.all([a.reload(), b.reload()]);
     await Promise.all([roadmapShows(a), roadmapShows(b)]);
@@ -92,6 +99,7 @@ describe('sessions in a real browser, at 360 px', () => {
       const stored = await storageOf(p);
       expect(stored['skillpath.refreshToken']).toBeUndefined();
     }
+    expect(blocked).toEqual([]);
     await Promise.all([a.close(), b.close(), c.close()]);
   });
 

@@ -5,7 +5,7 @@ import { OpportunitiesResolver } from './opportunities/opportunities.resolver';
 import { SkillDirectory } from './skills/skill-directory.service';
 import { SkillsResolver } from './skills/skills.resolver';
 import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
-import { OutwardCodeGeocoder, RegionBoroughs, demoRegionBoroughs } from './geo';
+import { OutwardCodeGeocoder, RegionBoroughs, regionBoroughs } from './geo';
 
 @Module({
   providers: [
@@ -15,7 +15,7 @@ import { OutwardCodeGeocoder, RegionBoroughs, demoRegionBoroughs } from './geo';
     OccupationsResolver,
     OpportunitiesResolver,
     { provide: GEOCODER, useFactory: () => new GeocoderPostcodeLookup(new OutwardCodeGeocoder()) },
-    { provide: RegionBoroughs, useFactory: demoRegionBoroughs },
+    { provide: RegionBoroughs, useFactory: regionBoroughs },
   ],
   exports: [SkillDirectory, CatalogueLoaders, GEOCODER, RegionBoroughs],
 })

@@ -7,6 +7,4 @@ export * from './skills/skill-directory.service';
 export * from './geocoding/postcode-lookup';
 export * from './opportunities/opportunity-search';
 export * from './geo';
-export * from './demo';
-export * from './demo-seed/load-demo-region';
 export * from './expiry/expire-lapsed-accreditations';

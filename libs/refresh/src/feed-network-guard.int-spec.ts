@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors';
+import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors/testing';
 import { createDataSource } from '@skillpath/persistence';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';
 import { SourceRefreshRunner } from './source-refresh.runner';

@@ -1,6 +1,6 @@
 import { isUuid } from '@skillpath/common';
 import type { QueryRunner } from 'typeorm';
-import { demoRegionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
+import { regionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import type { NormalisedOpportunity, ParseResult } from '@skillpath/connectors';
 import { emptyCounts, type RunCounts } from './refresh.types';
 import { exec } from './sql';
@@ -175,7 +175,7 @@ export async function writePreparedPage(
   qr: QueryRunner,
   target: { sourceId: string; runId: string },
   page: PreparedRecords,
-  region: RegionBoroughs = demoRegionBoroughs(),
+  region: RegionBoroughs = regionBoroughs(),
 ): Promise<PageWriteResult> {
   const counts = emptyCounts();
   counts.fetched = page.fetched;

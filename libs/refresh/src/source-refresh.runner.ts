@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { demoRegionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
+import { regionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import {
   ConnectorConfigError,
   HttpPageFetcher,
@@ -43,7 +43,7 @@ export interface SourceRefreshOptions {
   logger?: RefreshLogger;
   /** Share one across runners so the extractor is built once per process. */
   skills?: SkillMatcherCache;
-  /** Places listings in boroughs by postcode. Default: the demo region's postcode districts. */
+  /** Places listings in boroughs by postcode. Default: the region's postcode districts. */
   region?: RegionBoroughs;
 }
 
@@ -85,7 +85,7 @@ export class SourceRefreshRunner {
     this.skills = options.skills ?? new SkillMatcherCache(ds);
     this.logger = options.logger ?? silentLogger;
     this.secrets = options.secrets ?? processEnvSecrets;
-    this.region = options.region ?? demoRegionBoroughs();
+    this.region = options.region ?? regionBoroughs();
   }
 
   async run(request: RunRequest): Promise<RefreshOutcome> {

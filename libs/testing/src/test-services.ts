@@ -1,8 +1,10 @@
 import { Client } from 'pg';
 import { randomBytes } from 'crypto';
 import Redis from 'ioredis';
-import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
+import { testDatabaseServerUrl } from '@skillpath/persistence/testing';
 import { AppConfig, loadConfig } from '@skillpath/config';
+
+export { createTestDatabase, type TestDatabase } from '@skillpath/persistence/testing';
 
 /**
  * Where the integration tests find PostgreSQL and Redis: `npm test` passes what it found or started;
@@ -10,23 +12,9 @@ import { AppConfig, loadConfig } from '@skillpath/config';
  */
 export function testServers(): { databaseServerUrl: string; redisUrl: string } {
   return {
-    databaseServerUrl:
-      process.env.SKILLPATH_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseServerUrl: testDatabaseServerUrl(),
     redisUrl: process.env.SKILLPATH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
-}
-
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A fresh database for one test file, migrated unless told otherwise; drop it in afterAll. */
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const { databaseServerUrl } = testServers();
-  const url = await createScratchDatabase(databaseServerUrl, 'skillpath_test');
-  if (opts.migrate !== false) await runMigrations(url);
-  return { url, drop: () => dropDatabase(databaseServerUrl, databaseName(url)) };
 }
 
 export function randomRedisPrefix(): string {
@@ -57,12 +45,13 @@ export const TEST_SECRETS = {
   CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
 };
 
-export function testConfig(
+/** The environment of an app under test (what a spawned app process gets; testConfig validates it). */
+export function testEnv(
   databaseUrl: string,
   redisPrefix: string,
   extra: Record<string, string> = {},
-): AppConfig {
-  return loadConfig({
+): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: testServers().redisUrl,
@@ -73,7 +62,15 @@ export function testConfig(
     RATE_LIMIT_FACTOR: '1000',
     ...TEST_SECRETS,
     ...extra,
-  });
+  };
+}
+
+export function testConfig(
+  databaseUrl: string,
+  redisPrefix: string,
+  extra: Record<string, string> = {},
+): AppConfig {
+  return loadConfig(testEnv(databaseUrl, redisPrefix, extra));
 }
 
 /** Rows of one query on its own connection: for tests that look at (or arrange) what the API wrote. */

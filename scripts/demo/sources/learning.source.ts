@@ -1,8 +1,4 @@
-import type {
-  DemoDeliveryMode,
-  DemoFunding,
-  DemoOpportunityKind,
-} from '../../../libs/catalogue/src/demo/demo-data.types';
+import type { DemoDeliveryMode, DemoFunding, DemoOpportunityKind } from '@skillpath/demo-region';
 
 /**
  * Hand-written courses, Skills Bootcamps and apprenticeships. Each template runs at one or more

@@ -26,7 +26,9 @@ describe('abuse limits (attack replays)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     prefix = randomRedisPrefix();
-    api = await createApiApp(testConfig(db.url, prefix, { RATE_LIMIT_FACTOR: '1' }));
+    api = await createApiApp(
+      testConfig(db.url, prefix, { RATE_LIMIT_FACTOR: '1', API_MAX_EVENT_LOOP_DELAY_MS: '60000' }),
+    );
     await api.listen(0, '127.0.0.1');
     port = Number(new URL(await api.getUrl()).port);
     await api.get(AuthService).createUser({

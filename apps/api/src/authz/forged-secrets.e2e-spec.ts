@@ -49,6 +49,7 @@ describe('secrets fail closed (attack replays)', () => {
       REDIS_PREFIX: prefix,
       LOG_LEVEL: 'silent',
       SKILLPATH_DATA_DIR: dataDir,
+      API_MAX_EVENT_LOOP_DELAY_MS: '60000', // a busy test machine must not shed these requests
     });
     api = await createApiApp(config);
     await api.listen(0, '127.0.0.1');

@@ -28,7 +28,11 @@ describe('sessions', () => {
     db = await createTestDatabase();
     prefix = randomRedisPrefix();
     api = await createApiApp(
-      testConfig(db.url, prefix, { SESSION_MAX_DAYS: '30', REFRESH_REUSE_GRACE_SECONDS: '20' }),
+      testConfig(db.url, prefix, {
+        SESSION_MAX_DAYS: '30',
+        REFRESH_REUSE_GRACE_SECONDS: '20',
+        API_MAX_EVENT_LOOP_DELAY_MS: '60000',
+      }),
     );
     await api.listen(0, '127.0.0.1');
     baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');

@@ -21,7 +21,10 @@ const INTROSPECTION = '{ __schema { queryType { name } types { name } } }';
 async function start(extra: Record<string, string>) {
   const db = await createTestDatabase();
   const prefix = randomRedisPrefix();
-  const api = await createApiApp(testConfig(db.url, prefix, extra));
+  // A busy test machine must not shed these requests (the traffic gate answers before any route).
+  const api = await createApiApp(
+    testConfig(db.url, prefix, { API_MAX_EVENT_LOOP_DELAY_MS: '60000', ...extra }),
+  );
   await api.listen(0, '127.0.0.1');
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   return {

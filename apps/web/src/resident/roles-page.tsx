@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PlanRoadmapDocument, ReachableRolesDocument, SetGoalDocument } from '../gql/generated';
+import {
+  PlanRoadmapDocument,
+  ReachableRolesDocument,
+  SetGoalDocument,
+  SkillsToLearnNextDocument,
+} from '../gql/generated';
 import { Link, navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { percent } from '../ui/format';
@@ -10,6 +15,11 @@ export function RolesPage() {
   const [{ data, fetching, error }] = useQuery({
     query: ReachableRolesDocument,
     variables: { first: 10 },
+    requestPolicy: 'cache-and-network',
+  });
+  const [{ data: openings }] = useQuery({
+    query: SkillsToLearnNextDocument,
+    variables: { first: 3 },
     requestPolicy: 'cache-and-network',
   });
   const [goal, setGoal] = useMutation(SetGoalDocument);
@@ -91,6 +101,16 @@ export function RolesPage() {
           );
         })}
       </ol>
+      {(openings?.skillsToLearnNext.length ?? 0) > 0 && (
+        <section aria-labelledby="openings-title">
+          <h2 id="openings-title">Skills that would open the most jobs</h2>
+          <ul className="skill-openings">
+            {openings!.skillsToLearnNext.map((o) => (
+              <li key={o.skill.id}>{o.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { AddPartners1795326868907 } from './1795326868907-add-partners.migration
 import { AddOpportunitySightings1796150867694 } from './1796150867694-add-opportunity-sightings.migration';
 import { AddSourcePageDigests1796151229406 } from './1796151229406-add-source-page-digests.migration';
 import { AddOpportunityBorough1796153917845 } from './1796153917845-add-opportunity-borough.migration';
+import { AddLevel2Answers1796610151696 } from './1796610151696-add-level2-answers.migration';
+import { ExplainedRoadmaps1796611409469 } from './1796611409469-explained-roadmaps.migration';
 import { AddSessionExpiry1796611583544 } from './1796611583544-add-session-expiry.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
@@ -19,5 +21,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddOpportunitySightings1796150867694,
   AddSourcePageDigests1796151229406,
   AddOpportunityBorough1796153917845,
+  AddLevel2Answers1796610151696,
+  ExplainedRoadmaps1796611409469,
   AddSessionExpiry1796611583544,
 ];
