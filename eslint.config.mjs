@@ -83,20 +83,37 @@ export default tseslint.config(
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
             { sourceTag: 'type:demo', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+            // The shared vocabulary (libs/vocabulary) depends on nothing; everyone may use it.
+            { sourceTag: 'scope:vocabulary', onlyDependOnLibsWithTags: ['scope:vocabulary'] },
             // Domains: who may use whom. Partners build on the journey's services (not its API);
             // nothing below a domain reaches up into it.
             {
               sourceTag: 'scope:engine',
-              onlyDependOnLibsWithTags: ['scope:engine'],
+              onlyDependOnLibsWithTags: ['scope:engine', 'scope:vocabulary'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq'],
             },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:connectors', onlyDependOnLibsWithTags: ['scope:connectors', 'scope:shared'] },
-            { sourceTag: 'scope:taxonomy', onlyDependOnLibsWithTags: ['scope:taxonomy', 'scope:shared'] },
-            { sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:auth', 'scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:vocabulary'] },
+            {
+              sourceTag: 'scope:connectors',
+              onlyDependOnLibsWithTags: ['scope:connectors', 'scope:shared', 'scope:vocabulary'],
+            },
+            {
+              sourceTag: 'scope:taxonomy',
+              onlyDependOnLibsWithTags: ['scope:taxonomy', 'scope:shared', 'scope:vocabulary'],
+            },
+            {
+              sourceTag: 'scope:auth',
+              onlyDependOnLibsWithTags: ['scope:auth', 'scope:shared', 'scope:vocabulary'],
+            },
             {
               sourceTag: 'scope:catalogue',
-              onlyDependOnLibsWithTags: ['scope:catalogue', 'scope:auth', 'scope:taxonomy', 'scope:shared'],
+              onlyDependOnLibsWithTags: [
+                'scope:catalogue',
+                'scope:auth',
+                'scope:taxonomy',
+                'scope:shared',
+                'scope:vocabulary',
+              ],
             },
             {
               sourceTag: 'scope:journey',
@@ -108,6 +125,7 @@ export default tseslint.config(
                 'scope:engine',
                 'scope:shared',
                 'scope:demo',
+                'scope:vocabulary',
               ],
             },
             {
@@ -120,6 +138,7 @@ export default tseslint.config(
                 'scope:taxonomy',
                 'scope:engine',
                 'scope:shared',
+                'scope:vocabulary',
               ],
             },
             {
@@ -131,11 +150,12 @@ export default tseslint.config(
                 'scope:auth',
                 'scope:taxonomy',
                 'scope:shared',
+                'scope:vocabulary',
               ],
             },
             {
               sourceTag: 'scope:demo',
-              onlyDependOnLibsWithTags: ['scope:demo', 'scope:catalogue', 'scope:shared'],
+              onlyDependOnLibsWithTags: ['scope:demo', 'scope:catalogue', 'scope:shared', 'scope:vocabulary'],
             },
           ],
         },
@@ -155,7 +175,10 @@ export default tseslint.config(
               group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq'],
               message: 'libs/matching stays free of framework and I/O code.',
             },
-            { group: ['@skillpath/*'], message: 'libs/matching depends on no other lib.' },
+            {
+              group: ['@skillpath/*', '!@skillpath/vocabulary'],
+              message: 'libs/matching depends on no other lib (only the shared vocabulary).',
+            },
           ],
         },
       ],

@@ -7,11 +7,14 @@ import { type CliCommand, note } from './cli/cli-context';
 const COMMANDS_DIR = join(__dirname, 'cli');
 
 /** Every `scripts/commands/cli/*.cli.ts`, in name order: adding a command is adding a file. */
-function loadCommands(): CliCommand[] {
-  return readdirSync(COMMANDS_DIR)
+async function loadCommands(): Promise<CliCommand[]> {
+  const files = readdirSync(COMMANDS_DIR)
     .filter((f) => f.endsWith('.cli.ts'))
-    .sort()
-    .map((f) => (require(join(COMMANDS_DIR, f)) as { cliCommand: CliCommand }).cliCommand);
+    .sort();
+  const modules = await Promise.all(
+    files.map((f) => import(join(COMMANDS_DIR, f)) as Promise<{ cliCommand: CliCommand }>),
+  );
+  return modules.map((m) => m.cliCommand);
 }
 
 /** `npm run cli -- <command>`: the operators' command line. */
@@ -19,7 +22,7 @@ export async function runCliCommand(argv: string[]): Promise<number> {
   const program = new Command('npm run cli --').exitOverride().showHelpAfterError();
   let exitCode = 0;
   const run = { fail: (code = 1) => void (exitCode = code) };
-  for (const command of loadCommands()) command.register(program, run);
+  for (const command of await loadCommands()) command.register(program, run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

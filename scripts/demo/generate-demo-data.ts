@@ -21,7 +21,7 @@ import type {
   ProficiencyLevel,
 } from '@skillpath/demo-region';
 import { loadPostcodeDistricts } from '@skillpath/catalogue';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '../../libs/matching/src/testing/seeded-random';
 import { SKILL_SOURCES } from './sources/skills.source';
 import { OCCUPATION_SOURCES, levels } from './sources/occupations.source';
 import { ORGANISATION_SOURCES, type OrganisationSource } from './sources/organisations.source';

@@ -11,6 +11,7 @@ import { RateLimitGuard } from './rate-limit';
 import { SessionCookieController } from './session-cookie';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
+import { AccountCache } from './account-cache';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.service';
@@ -42,12 +43,13 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
     LoginLimiter,
     PasswordService,
     TokenService,
+    AccountCache,
     AuthService,
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     // After the AuthGuard: per-account budgets need to know the account.
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthService, TokenService, PasswordService, LoginLimiter],
+  exports: [AuthService, TokenService, PasswordService, LoginLimiter, AccountCache],
 })
 export class AuthModule {}

@@ -9,3 +9,4 @@ export * from './login-limiter';
 export * from './rate-limit';
 export * from './login-delays';
 export * from './session-cookie';
+export * from './account-cache';

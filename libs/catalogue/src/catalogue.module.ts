@@ -6,9 +6,19 @@ import { SkillDirectory } from './skills/skill-directory.service';
 import { SkillsResolver } from './skills/skills.resolver';
 import { GEOCODER, GeocoderPostcodeLookup } from './geocoding/postcode-lookup';
 import { OutwardCodeGeocoder, RegionBoroughs, regionBoroughs } from './geo';
+import { OccupationsRepository } from './occupations/occupations.repository';
+import { OccupationsService } from './occupations/occupations.service';
+import { OpportunitiesRepository } from './opportunities/opportunities.repository';
+import { OpportunitiesService } from './opportunities/opportunities.service';
+import { SkillsRepository } from './skills/skills.repository';
 
 @Module({
   providers: [
+    SkillsRepository,
+    OccupationsRepository,
+    OpportunitiesRepository,
+    OccupationsService,
+    OpportunitiesService,
     CatalogueLoaders,
     SkillDirectory,
     SkillsResolver,

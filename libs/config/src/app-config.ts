@@ -63,7 +63,6 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
-  GRAPHQL_PLAYGROUND: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120000).default(0),
@@ -108,7 +107,6 @@ export type AppConfig = {
     maxComplexity: number;
     /** Root fields per operation, aliases counted (25 `register`s under aliases are 25). */
     maxRootFields: number;
-    playground: boolean;
     /** Schema introspection: off in production. */
     introspection: boolean;
   };
@@ -191,7 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
       maxRootFields: e.GRAPHQL_MAX_ROOT_FIELDS,
-      playground: !production && (e.GRAPHQL_PLAYGROUND ?? true),
       introspection: !production,
     },
     metrics: {

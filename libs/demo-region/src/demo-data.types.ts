@@ -1,5 +1,7 @@
 /** Shapes of the JSON files in libs/demo-region/data (the Greater Manchester demo region). */
 import type { Borough, PostcodeDistrict } from '@skillpath/catalogue';
+import type { FundingRules } from '@skillpath/persistence';
+import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
 
 export { GM_BOROUGHS, type Borough } from '@skillpath/catalogue';
 
@@ -61,20 +63,13 @@ export interface DemoOrganisation {
 /** The region's postcode districts (catalogue geography, not demo data). */
 export type DemoPostcodeDistrict = PostcodeDistrict;
 
-export type DemoOpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
-export type DemoDeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
-export type EmploymentStatus = 'EMPLOYED' | 'SELF_EMPLOYED' | 'UNEMPLOYED' | 'ECONOMICALLY_INACTIVE';
+// The product's vocabulary (libs/vocabulary), not a copy of it.
+export type DemoOpportunityKind = OpportunityKind;
+export type DemoDeliveryMode = DeliveryMode;
+export type { EmploymentStatus };
 
-export interface DemoFunding {
-  /** What an eligible learner pays, in pence (usually 0). */
-  fundedCostPence: number;
-  minAge?: number;
-  maxAge?: number;
-  employmentStatuses?: EmploymentStatus[];
-  requiresBenefits?: boolean;
-  /** Eligible only if the learner's highest qualification is at or below this RQF level. */
-  maxPriorQualificationLevel?: number;
-}
+/** Who a demo course is funded for: the catalogue's funding rules, as stored. */
+export type DemoFunding = FundingRules;
 
 export interface DemoOpportunity {
   ref: string;
@@ -130,4 +125,4 @@ export interface DemoData {
   accreditations: DemoAccreditation[];
 }
 
-export const LEARNING_KINDS: readonly DemoOpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP'];
+export { LEARNING_KINDS } from '@skillpath/vocabulary';

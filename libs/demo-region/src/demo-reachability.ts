@@ -1,5 +1,5 @@
 import type { DemoOccupation, DemoOpportunity, DemoSkillLevel } from './demo-data.types';
-import { LEARNING_KINDS } from './demo-data.types';
+import { LEARNING_KINDS } from '@skillpath/vocabulary';
 
 /** Skill code → highest level held. */
 export type HeldSkills = Map<string, number>;

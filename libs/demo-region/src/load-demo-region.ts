@@ -3,14 +3,8 @@ import { RegionBoroughs } from '@skillpath/catalogue';
 import { DemoData, DemoFunding } from './demo-data.types';
 import { loadDemoData } from './load-demo-data';
 
-const STATUS_NAMES: Record<string, string> = { ECONOMICALLY_INACTIVE: 'INACTIVE' };
-
 function funding(f: DemoFunding | null) {
-  if (!f) return null;
-  return {
-    ...f,
-    employmentStatuses: f.employmentStatuses?.map((s) => STATUS_NAMES[s] ?? s),
-  };
+  return f ?? null;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { QueryRunner } from 'typeorm';
 import { regionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import type { NormalisedOpportunity, ParseResult } from '@skillpath/connectors';
 import { emptyCounts, type RunCounts } from './refresh.types';
-import { exec } from './sql';
+import { exec } from '@skillpath/persistence';
 
 /** Columns of `opportunities` a feed controls, in the shape jsonb_to_recordset reads them. */
 const ROW_TYPE = `source_ref text, kind text, title text, description text, organisation_name text, mode text,

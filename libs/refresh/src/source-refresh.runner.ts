@@ -25,7 +25,7 @@ import {
 import { SkillMatcherCache } from './skill-matcher.cache';
 import { credentialsFor, processEnvSecrets, type SecretLookup } from './source-credentials';
 import { countsOf, SourceRunRepository } from './source-run.repository';
-import { exec, inTransaction } from './sql';
+import { exec, inTransaction } from '@skillpath/persistence';
 
 export interface SourceRefreshOptions {
   /** Timeouts and retries of page fetches; the rate limit always comes from the source. */

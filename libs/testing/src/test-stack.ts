@@ -82,14 +82,15 @@ export async function startAppStack(apps: StackApps, opts: TestStackOptions = {}
 
 /**
  * Runs a TypeScript entry (compiled on the fly, like scripts/run.js) with the given environment and
- * resolves once it prints "ready" on stdout.
+ * resolves once it prints "ready" on stdout. `nodeArgs` go before the script (e.g. `--cpu-prof`).
  */
 export async function spawnReadyProcess(
   entry: string,
   env: Record<string, string>,
   timeoutMs = 60_000,
+  nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,21 +1,30 @@
-import { CliCommand, note, withServices } from './cli-context';
+import { CliCommand, note, positiveNumber, withServices } from './cli-context';
 
-/** `skills:extract`: one text a line on stdin → one `{"skills":[…]}` JSON line each on stdout. */
+/**
+ * `skills:extract`: one text a line on stdin → one `{"skills":[{id,uri,label,score}]}` JSON line each on
+ * stdout: the set that would be stored, or with `--ranked K` the K best taxonomy skills, best first.
+ */
 export const cliCommand: CliCommand = {
-  register(program) {
+  register(program, run) {
     program
       .command('skills:extract')
       .description(
-        'read texts (one per line) on stdin, write {"skills":[…]} JSON lines on stdout, using the database taxonomy',
+        'read texts (one per line) on stdin, write {"skills":[{id,uri,label,score}]} JSON lines on stdout: the set that would be stored, or with --ranked K the K best skills',
       )
-      .action(async () => {
+      .option(
+        '--ranked <K>',
+        'the K best taxonomy skills per line, best first, whatever the threshold',
+        positiveNumber,
+      )
+      .action(async (options: { ranked?: number }) => {
         await withServices(async (s) => {
-          const { loadSkillsFromDatabase, runSkillsExtractCli } = await import('@skillpath/taxonomy');
-          const skills = await loadSkillsFromDatabase(s.databaseUrl);
-          if (skills.length === 0)
-            note('the database has no skills yet: run `npm run cli -- import:esco --dir <release>` first');
-          const count = await runSkillsExtractCli({ input: process.stdin, output: process.stdout, skills });
-          note(`${count} line${count === 1 ? '' : 's'} read, ${skills.length} skills known`);
+          const { runSkillsExtractCommand } = await import('@skillpath/taxonomy');
+          const code = await runSkillsExtractCommand({
+            databaseUrl: s.databaseUrl,
+            ranked: options.ranked,
+            note,
+          });
+          if (code !== 0) run.fail(code);
         });
       });
   },

@@ -39,12 +39,12 @@ const FIRST_QUALIFICATION: DemoFunding = { fundedCostPence: 0, minAge: 19, maxPr
 const BOOTCAMP_ALL: DemoFunding = {
   fundedCostPence: 0,
   minAge: 19,
-  employmentStatuses: ['EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'ECONOMICALLY_INACTIVE'],
+  employmentStatuses: ['EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'INACTIVE'],
 };
 const BOOTCAMP_NOT_EMPLOYED: DemoFunding = {
   fundedCostPence: 0,
   minAge: 19,
-  employmentStatuses: ['SELF_EMPLOYED', 'UNEMPLOYED', 'ECONOMICALLY_INACTIVE'],
+  employmentStatuses: ['SELF_EMPLOYED', 'UNEMPLOYED', 'INACTIVE'],
 };
 const BENEFITS_REMISSION: DemoFunding = { fundedCostPence: 0, requiresBenefits: true };
 

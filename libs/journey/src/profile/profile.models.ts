@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { DeliveryModeEnum, OccupationModel, OpportunityModel, SkillLevelModel } from '@skillpath/catalogue';
 import type { AgeBand, DeliveryMode, EmploymentStatus } from '@skillpath/persistence';
+import { EMPLOYMENT_STATUSES, enumOf } from '@skillpath/vocabulary';
 
 export enum AgeBandEnum {
   AGE_16_18 = '16-18',
@@ -26,12 +27,9 @@ export enum AgeBandEnum {
 }
 registerEnumType(AgeBandEnum, { name: 'AgeBand' });
 
-export enum EmploymentStatusEnum {
-  EMPLOYED = 'EMPLOYED',
-  UNEMPLOYED = 'UNEMPLOYED',
-  SELF_EMPLOYED = 'SELF_EMPLOYED',
-  INACTIVE = 'INACTIVE',
-}
+// The shared vocabulary's list (libs/vocabulary), not a copy of it.
+export const EmploymentStatusEnum = enumOf(EMPLOYMENT_STATUSES);
+export type EmploymentStatusEnum = EmploymentStatus;
 registerEnumType(EmploymentStatusEnum, { name: 'EmploymentStatus' });
 
 @ObjectType('Goal')

@@ -14,6 +14,7 @@ import { PlanningInstance } from '../planner/planning.types';
 import { solveExhaustively } from '../testing/exhaustive-oracle';
 import { SeededRandom } from '../testing/seeded-random';
 import { haversineKm } from '../lib/geo';
+import { MAX_RADIUS_WHAT_IF_KM } from './diagnose';
 import { planOptions } from './plan-options';
 import { planRoadmap } from './plan-roadmap';
 import { RoadmapGoal } from './roadmap.types';
@@ -206,7 +207,7 @@ describe('blockers and what-ifs against brute force', () => {
           }
           if (x.kind === 'DISTANCE') {
             expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm })).toBe(true);
-            expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm! - 0.1 })).toBe(false);
+            expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm! - 1 })).toBe(false);
           }
           if (x.kind === 'MODE')
             expect(feasible(w, { ...w.learner, modes: x.modes as DeliveryMode[] })).toBe(true);
@@ -217,7 +218,10 @@ describe('blockers and what-ifs against brute force', () => {
         }
         // Distance: offered exactly when some larger radius reaches the goal.
         if (!untaught) {
-          const far = { ...w.learner, travelRadiusKm: undefined };
+          const far = {
+            ...w.learner,
+            travelRadiusKm: Math.max(w.learner.travelRadiusKm!, MAX_RADIUS_WHAT_IF_KM),
+          };
           expect(kinds.has('DISTANCE')).toBe(feasible(w, far));
           // Mode: offered when adding one way of studying reaches the goal.
           const oneMore = DELIVERY_MODES.filter((m) => !w.learner.modes!.includes(m)).some((m) =>

@@ -13,10 +13,10 @@ import { OccupationEntity } from './occupation.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { SourceEntity } from './source.entity';
 
-export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
-export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
+import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+
+export type { DeliveryMode, EmploymentStatus, OpportunityKind };
 export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
-export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'INACTIVE';
 
 /** Who a course is funded for; an eligible learner pays `fundedCostPence`. */
 export interface FundingRules {

@@ -59,9 +59,17 @@ describe('Sql: typed raw SQL for repositories', () => {
 
   it('commits a transaction, and rolls the whole of it back when its work throws', async () => {
     await sql.transaction(async (tx) => {
-      await tx.exec(`INSERT INTO items VALUES (1, 'kept')`);
+      expect(await tx.exec(`INSERT INTO items VALUES (1, 'kept')`)).toBe(1);
+      // Reads inside see the transaction's own writes, through the same connection.
+      expect(await tx.rows<ItemRow>('SELECT id, name FROM items')).toEqual([{ id: 1, name: 'kept' }]);
+      expect(await tx.one<ItemRow>('SELECT id, name FROM items WHERE id = 1 FOR UPDATE')).toEqual({
+        id: 1,
+        name: 'kept',
+      });
       // Nested: joins the current transaction.
-      await tx.transaction((inner) => inner.exec(`INSERT INTO items VALUES (2, 'kept too')`));
+      await tx.transaction(async (inner) => {
+        expect(await inner.exec(`INSERT INTO items VALUES (2, 'kept too')`)).toBe(1);
+      });
     });
     await expect(
       sql.transaction(async (tx) => {
@@ -72,5 +80,37 @@ describe('Sql: typed raw SQL for repositories', () => {
     expect((await sql.rows<ItemRow>('SELECT id, name FROM items ORDER BY id')).map((r) => r.id)).toEqual([
       1, 2,
     ]);
+  });
+});
+
+describe('Sql over a QueryRunner and an EntityManager', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+    ds = createDataSource({ url: db.url });
+    await ds.initialize();
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('reads rows and counts on a held QueryRunner and on a transaction manager', async () => {
+    const runner = ds.createQueryRunner();
+    try {
+      expect(await new Sql(runner).rows<{ x: number }>('SELECT 1 AS x')).toEqual([{ x: 1 }]);
+    } finally {
+      await runner.release();
+    }
+    await ds.transaction(async (m) => {
+      const tx = new Sql(m);
+      expect(await tx.rows<{ x: number }>('SELECT 2 AS x')).toEqual([{ x: 2 }]);
+      expect(await tx.exec('CREATE TEMP TABLE t (x int) ON COMMIT DROP')).toBe(0);
+      expect(await tx.exec('INSERT INTO t VALUES (1), (2)')).toBe(2);
+    });
+    expect(await new Sql(ds.manager).rows<{ x: number }>('SELECT 3 AS x')).toEqual([{ x: 3 }]);
   });
 });

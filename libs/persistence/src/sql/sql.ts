@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { type DataSource, EntityManager, InstanceChecker, type QueryRunner } from 'typeorm';
 
 /** Where a statement runs: the pool (DataSource), a transaction's EntityManager, or a QueryRunner. */
 export type SqlTarget = DataSource | EntityManager | QueryRunner;
@@ -9,8 +9,9 @@ export interface SqlResult<T> {
   affected: number;
 }
 
-const isDataSource = (t: SqlTarget): t is DataSource => 'createQueryRunner' in t && 'manager' in t;
-const isQueryRunner = (t: SqlTarget): t is QueryRunner => 'release' in t && 'connection' in t;
+const isDataSource = (t: SqlTarget): t is DataSource => InstanceChecker.isDataSource(t);
+// (An EntityManager has release() and connection too: test for the class, not for members.)
+const isQueryRunner = (t: SqlTarget): t is QueryRunner => !isDataSource(t) && !(t instanceof EntityManager);
 
 /**
  * The one way repositories talk to PostgreSQL: raw SQL with `$n` parameters, rows typed by an
@@ -88,5 +89,46 @@ export class Sql {
   private dataSource(): DataSource {
     if (isDataSource(this.target)) return this.target;
     return this.target.connection;
+  }
+}
+
+/** `new Sql(runner).result(…)`: one statement on a query runner the caller holds (e.g. in a transaction). */
+export function exec<T extends object = Record<string, unknown>>(
+  runner: QueryRunner,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<SqlResult<T>> {
+  return new Sql(runner).result<T>(text, params);
+}
+
+/** `new Sql(ds).result(…)`: one statement on a connection borrowed from the pool. */
+export function execOnPool<T extends object = Record<string, unknown>>(
+  ds: DataSource,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<SqlResult<T>> {
+  return new Sql(ds).result<T>(text, params);
+}
+
+/**
+ * Runs `work` in one transaction on its own QueryRunner (for code that needs the connection itself,
+ * e.g. session advisory locks); rolls back on any error.
+ */
+export async function inTransaction<T>(
+  ds: DataSource,
+  work: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    const result = await work(runner);
+    await runner.commitTransaction();
+    return result;
+  } catch (e) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw e;
+  } finally {
+    await runner.release().catch(() => undefined);
   }
 }

@@ -1,6 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { badInput } from '@skillpath/common';
-import type { DeliveryMode, OpportunityKind } from '@skillpath/persistence';
+import { Sql, type DeliveryMode, type OpportunityKind } from '@skillpath/persistence';
+import type {
+  AccreditationRow,
+  OpportunityRow,
+  OpportunitySearchRow,
+  OpportunitySkillRow,
+} from '../catalogue.rows';
 import { decodeCursor, encodeCursor, OpportunityCursor } from './opportunity-cursor';
 
 export const EARTH_RADIUS_KM = 6371.0088;
@@ -25,15 +32,8 @@ export interface OpportunitySearch {
   after?: string;
 }
 
-export interface OpportunityRow {
-  id: string;
-  [column: string]: unknown;
-  distance_km: number | null;
-  rank: number | null;
-}
-
 export interface OpportunityPage {
-  rows: OpportunityRow[];
+  rows: OpportunitySearchRow[];
   cursors: string[];
   hasNextPage: boolean;
   totalCount: number;
@@ -46,12 +46,10 @@ const DISTANCE_SQL = (lat: string, lon: string) =>
 /**
  * ACTIVE opportunities matching a filter, one page at a time with keyset cursors: ordered by
  * distance when searching near a point, by text rank when searching text, by title otherwise; the
- * id breaks ties so every item appears exactly once across pages.
+ * id breaks ties so every item appears exactly once across pages. The caller checks `first` and
+ * the radius (OpportunitiesService).
  */
-export async function searchOpportunities(ds: DataSource, q: OpportunitySearch): Promise<OpportunityPage> {
-  if (!Number.isInteger(q.first) || q.first < 1 || q.first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${q.first})`);
-  }
+async function searchOpportunities(sql: Sql, q: OpportunitySearch): Promise<OpportunityPage> {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
@@ -78,9 +76,6 @@ export async function searchOpportunities(ds: DataSource, q: OpportunitySearch):
   let distanceSql = 'NULL::double precision';
   if (q.near) {
     const { latitude, longitude, radiusKm, includeOnline } = q.near;
-    if (!(radiusKm > 0) || radiusKm > MAX_RADIUS_KM) {
-      throw badInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM} (got ${radiusKm})`);
-    }
     const lat = p(latitude);
     const lon = p(longitude);
     distanceSql = DISTANCE_SQL(lat, lon);
@@ -109,19 +104,59 @@ export async function searchOpportunities(ds: DataSource, q: OpportunitySearch):
     pageWhere.push(`(${sortExpr} ${op} ${castV} OR (${sortExpr} = ${castV} AND o.id > ${p(c.id)}::uuid))`);
   }
   const order = sort === 'rank' ? `${sortExpr} DESC, o.id ASC` : `${sortExpr} ASC, o.id ASC`;
-  const rows: OpportunityRow[] = await ds.query(
+  const rows = await sql.rows<OpportunitySearchRow>(
     `SELECT o.*, ${distanceSql} AS distance_km, ${rankSql} AS rank, ${sortExpr} AS sort_value
        FROM opportunities o WHERE ${pageWhere.join(' AND ')} ORDER BY ${order} LIMIT ${p(q.first + 1)}`,
     params,
   );
-  const [{ n }]: Array<{ n: number }> = await ds.query(
+  const { n } = await sql.first<{ n: number }>(
     `SELECT count(*)::int AS n FROM opportunities o WHERE ${filterSql}`,
     countParams,
   );
   const hasNextPage = rows.length > q.first;
   const page = rows.slice(0, q.first);
-  const cursors = page.map((r) =>
-    encodeCursor({ sort, value: (r as unknown as { sort_value: string | number }).sort_value, id: r.id }),
-  );
+  const cursors = page.map((r) => encodeCursor({ sort, value: r.sort_value, id: r.id }));
   return { rows: page, cursors, hasNextPage, totalCount: n };
+}
+
+/** The `opportunities` table as the catalogue reads it: search, one listing, skills, accreditations. */
+@Injectable()
+export class OpportunitiesRepository {
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
+
+  search(q: OpportunitySearch): Promise<OpportunityPage> {
+    return searchOpportunities(this.sql, q);
+  }
+
+  byId(id: string): Promise<OpportunityRow | undefined> {
+    return this.sql.one<OpportunityRow>('SELECT * FROM opportunities WHERE id = $1', [id]);
+  }
+
+  /** Taught and required skills of many opportunities, highest level first. */
+  skillsOf(opportunityIds: readonly string[]): Promise<OpportunitySkillRow[]> {
+    return this.sql.rows<OpportunitySkillRow>(
+      `SELECT os.opportunity_id, os.role, os.level,
+              s.id, s.uri, s.label, s.alt_labels, s.digital, s.essential_digital, s.description
+         FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
+        WHERE os.opportunity_id = ANY($1::uuid[]) ORDER BY os.level DESC, s.label`,
+      [opportunityIds],
+    );
+  }
+
+  /** Accreditations in force now (ACTIVE and within their validity dates) of many opportunities. */
+  activeAccreditations(opportunityIds: readonly string[]): Promise<AccreditationRow[]> {
+    return this.sql.rows<AccreditationRow>(
+      `SELECT a.id, a.opportunity_id, org.name AS employer_name, a.status, a.skill_ids, a.valid_from,
+              a.valid_to, a.guaranteed_interview
+         FROM accreditations a JOIN organisations org ON org.id = a.employer_id
+        WHERE a.opportunity_id = ANY($1::uuid[]) AND a.status = 'ACTIVE'
+          AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())
+        ORDER BY org.name, a.id`,
+      [opportunityIds],
+    );
+  }
 }
