@@ -17,7 +17,7 @@ describe('loadConfig', () => {
     const c = loadConfig(base);
     expect(c.port).toBe(3000);
     expect(c.redis.prefix).toBe('skillpath');
-    expect(c.graphql).toEqual({ maxDepth: 10, maxComplexity: 5000 });
+    expect(c.graphql).toEqual({ maxDepth: 10, maxComplexity: 5000, maxRootFields: 10, introspection: true });
   });
 
   it.each([
