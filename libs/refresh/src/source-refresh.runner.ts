@@ -39,7 +39,10 @@ export interface SourceRefreshOptions {
    * Which addresses feeds may reach and how much of an answer is read. Default: the public internet
    * only (loopback, private, link-local and metadata addresses refused), 20 MB.
    */
-  network?: Pick<HttpPageFetcherOptions, 'allowPrivateNetworks' | 'maxResponseBytes' | 'privateAddressExceptions'>;
+  network?: Pick<
+    HttpPageFetcherOptions,
+    'allowPrivateNetworks' | 'maxResponseBytes' | 'privateAddressExceptions'
+  >;
   logger?: RefreshLogger;
   /** Share one across runners so the extractor is built once per process. */
   skills?: SkillMatcherCache;
