@@ -11,7 +11,6 @@ import { SourceRefreshRunner, type SourceRefreshOptions } from '../source-refres
 import { SOURCE_REFRESH_RUNNER, SourceRefreshHandlers } from './source-refresh.handlers';
 import { SourceRefreshQueueProcessor } from './source-refresh.processor';
 import { SourceSchedulesBootstrap } from './source-schedules.bootstrap';
-import { APP_CONFIG, type AppConfig } from '@skillpath/config';
 import { ListingEnricher } from '../enrichment/listing-enricher';
 import { ListingEnrichmentRepository } from '../enrichment/listing-enrichment.repository';
 import { rankedExtractorFromDatabase } from '../enrichment/ranked-extractor-source';
