@@ -145,20 +145,20 @@ async function main(): Promise<void> {
       name: 'bench-find-an-apprenticeship',
       format: 'find-an-apprenticeship',
       url: feed.baseUrl,
-      credentialsEnv: 'BENCH_FEED_KEY',
+      credentialsEnv: 'SKILLPATH_SOURCE_KEY_BENCH_FEED',
       rateLimitPerSecond: 100_000,
       pageSize: 100,
     });
     worker = await spawnRefreshWorker(
       {
         NODE_ENV: 'production',
-        JWT_SECRET: 'bench-only-secret-bench-only-secret-0000',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
         DATABASE_URL: url,
         REDIS_URL,
         REDIS_PREFIX: prefix,
         LOG_LEVEL: 'warn',
         MIGRATE_ON_START: 'false',
-        BENCH_FEED_KEY: feed.subscriptionKey!,
+        SKILLPATH_SOURCE_KEY_BENCH_FEED: feed.subscriptionKey!,
         CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
       },
       60_000,

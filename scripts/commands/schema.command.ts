@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ensureServices, REPO_ROOT } from '../services/services';
@@ -22,6 +23,9 @@ export async function currentSchemaSdl(databaseServerUrl: string, redisUrl: stri
         REDIS_URL: redisUrl,
         LOG_LEVEL: 'silent',
         REDIS_PREFIX: 'skillpath_schema',
+        // Throwaway secrets: this app only prints its schema and signs nothing.
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
       }),
     );
     await app.init();

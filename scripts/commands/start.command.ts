@@ -73,6 +73,17 @@ export async function runStartCommand(): Promise<number> {
     }
     throw e;
   }
+  // Secrets: the configured ones, else those generated once in .data/secrets.json (0600), never printed.
+  if (!process.env.JWT_SECRET || !process.env.CREDENTIAL_SIGNING_KEY) {
+    const { ensureSecretsFile, dataDirectory } = await import('@skillpath/config');
+    if (process.env.NODE_ENV !== 'production') {
+      const dir = dataDirectory({ SKILLPATH_DATA_DIR: process.env.SKILLPATH_DATA_DIR });
+      const { created, path } = ensureSecretsFile(dir);
+      say(
+        `secrets: ${created ? 'generated new random secrets in' : 'using the generated secrets in'} ${path} (mode 0600)`,
+      );
+    }
+  }
   const children: ChildProcess[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -43,7 +43,9 @@ describe('API end to end', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     prefix = randomRedisPrefix();
-    const config = testConfig(db.url, prefix);
+    // No grace for a reused refresh token here: this file checks that reuse ends the session at once
+    // (the grace window for tabs refreshing together is tested in authz/sessions.e2e-spec.ts).
+    const config = testConfig(db.url, prefix, { REFRESH_REUSE_GRACE_SECONDS: '0' });
     api = await createApiApp(config);
     await api.listen(0, '127.0.0.1');
     baseUrl = await api.getUrl();

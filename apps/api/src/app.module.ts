@@ -69,7 +69,8 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // Off in production: the schema is published as schema.gql, not answered to anyone who asks.
+          introspection: config.graphql.introspection,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({
             req,
             res,

@@ -73,7 +73,7 @@ describe('catalogue read API', () => {
     );
     skillIds = skills.rows.map((r) => r.id);
     const employer = await pg.query<{ id: string }>(
-      `INSERT INTO organisations (name, kind) VALUES ('Irwell Analytics (demo)', 'EMPLOYER') RETURNING id`,
+      `INSERT INTO organisations (name, kind, verification) VALUES ('Irwell Analytics (demo)', 'EMPLOYER', 'VERIFIED') RETURNING id`,
     );
     for (let i = 0; i < 320; i++) {
       // Spread over ~60 km around the centre; every tenth online (no location).

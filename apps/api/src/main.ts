@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@skillpath/config';
+import { ConfigError, loadConfigWithSecrets } from '@skillpath/config';
 import { runMigrations } from '@skillpath/persistence';
 import { createApiApp } from './bootstrap';
 import { shutDownGracefully } from './lifecycle/graceful-shutdown';
@@ -7,7 +7,7 @@ import { shutDownGracefully } from './lifecycle/graceful-shutdown';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfigWithSecrets(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { spawnSync } from 'child_process';
 import { join } from 'path';
 
@@ -22,6 +23,19 @@ describe('start-up configuration', () => {
     [{ ...valid, PORT: 'abc' }, 'PORT'],
     [{ ...valid, DATABASE_URL: 'postgres//oops' }, 'DATABASE_URL'],
     [{ REDIS_URL: valid.REDIS_URL }, 'DATABASE_URL'],
+    // The secret the old code fell back to outside production, published in its source.
+    [
+      {
+        ...valid,
+        JWT_SECRET: 'skillpath-development-secret-do-not-use-in-production',
+        CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+      },
+      'JWT_SECRET',
+    ],
+    [
+      { ...valid, NODE_ENV: 'production', CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64') },
+      'JWT_SECRET',
+    ],
   ])('stops with one line naming the variable (%j)', (env, variable) => {
     const r = startApi(env);
     expect(r.status).toBe(1);

@@ -1,7 +1,6 @@
 import { formatDocument, stringifyDocument } from '@urql/core';
 import { getOperationAST, type DocumentNode } from 'graphql';
 import { EARLY_QUERIES } from '../src/api/early-queries';
-import { RefreshTokenDocument } from '../src/gql/generated';
 
 /** Where early answers wait for the app; the app takes the object off `window` as soon as it runs. */
 export const EARLY_GLOBAL = '__skillpathEarly';
@@ -14,12 +13,11 @@ function operation(doc: DocumentNode): { operationName: string; query: string } 
 }
 
 /**
- * A classic script for the <head> of index.html. For a returning person (a refresh token in storage)
- * it exchanges the token at once, while the app's script is still downloading, then asks the queries
- * the page needs (EARLY_QUERIES) with the new access token. On a slow link that takes the exchange and
- * the page's queries off the critical path: they used to start only after the script had arrived and
- * run. It stores the rotated refresh token straight away, so a reload before the app runs keeps the
- * session. It does nothing for anyone signed out.
+ * A classic script for the <head> of index.html. For a returning person (the "signed in" mark in
+ * storage) it refreshes the session at once through POST /auth/refresh, where the browser sends the
+ * HttpOnly refresh cookie no script can read, while the app's script is still downloading; then it
+ * asks the queries the page needs (EARLY_QUERIES) with the new access token. On a slow link that takes
+ * the exchange and the page's queries off the critical path. It does nothing for anyone signed out.
  */
 export function earlySessionScript(defaultEndpoint: string): string {
   const routes = Object.fromEntries(
@@ -29,29 +27,30 @@ export function earlySessionScript(defaultEndpoint: string): string {
     ]),
   );
   const config = {
-    key: 'skillpath.refreshToken',
+    key: 'skillpath.signedIn',
     endpoint: defaultEndpoint,
-    refresh: operation(RefreshTokenDocument),
     routes,
   };
   return `(function (c) {
-  var token;
-  try { token = localStorage.getItem(c.key); } catch (e) { return; }
-  if (!token || !window.fetch) return;
+  var signedIn;
+  try { signedIn = localStorage.getItem(c.key) === '1'; } catch (e) { return; }
+  if (!signedIn || !window.fetch) return;
   var meta = document.querySelector('meta[name="skillpath-graphql-url"]');
   var url = (meta && meta.content) || c.endpoint;
+  var refreshUrl = new URL('/auth/refresh', new URL(url, location.href)).toString();
   function post(op, variables, accessToken) {
-    var headers = { 'content-type': 'application/json' };
+    var headers = { 'content-type': 'application/json', 'x-skillpath-session': 'cookie' };
     if (accessToken) headers.authorization = 'Bearer ' + accessToken;
-    return fetch(url, { method: 'POST', headers: headers, credentials: 'same-origin',
+    return fetch(url, { method: 'POST', headers: headers, credentials: 'include',
       body: JSON.stringify({ operationName: op.operationName, query: op.query, variables: variables }) })
       .then(function (r) { return r.json(); });
   }
-  var refresh = post(c.refresh, { refreshToken: token }).then(function (body) {
-    var p = body && body.data && body.data.refreshToken;
-    if (p) try { localStorage.setItem(c.key, p.refreshToken); } catch (e) {}
-    return body;
-  });
+  function exchange() {
+    return fetch(refreshUrl, { method: 'POST', credentials: 'include', headers: { 'x-skillpath-csrf': '1' } })
+      .then(function (r) { return r.json(); });
+  }
+  // One tab of the group at a time (the app's refreshes take the same lock).
+  var refresh = navigator.locks ? navigator.locks.request('skillpath-refresh', exchange) : exchange();
   var route = c.routes[location.pathname];
   var queries = {};
   if (route) route.ops.forEach(function (op) {
@@ -60,7 +59,7 @@ export function earlySessionScript(defaultEndpoint: string): string {
       return p && route.roles.indexOf(p.user.role) >= 0 ? post(op, {}, p.accessToken) : null;
     }).catch(function () { return null; }) };
   });
-  window.${EARLY_GLOBAL} = { token: token, url: url, refresh: refresh, queries: queries };
+  window.${EARLY_GLOBAL} = { url: url, refreshUrl: refreshUrl, refresh: refresh, queries: queries };
 })(${JSON.stringify(config).replace(/</g, '\\u003c')});`;
 }
 

@@ -37,7 +37,7 @@ export function homeFor(role: Role): string {
 }
 
 function useRestoredSession(): boolean {
-  const [restoring, setRestoring] = useState(() => !sessionStore.current && !!sessionStore.refreshToken);
+  const [restoring, setRestoring] = useState(() => !sessionStore.current && sessionStore.hasSession);
   useEffect(() => {
     if (!restoring) return;
     let live = true;

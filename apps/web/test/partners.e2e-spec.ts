@@ -1,5 +1,5 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { type GraphQLTestClient } from '@skillpath/testing';
+import { type GraphQLTestClient, queryRows } from '@skillpath/testing';
 import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchChromium } from './browser';
@@ -48,6 +48,13 @@ describe('employers and partnerships, in a real browser', () => {
 
   it('an employer approves a course accreditation that a provider asked for', async () => {
     const employer = await registerOrg(stack.gql, 'hiring@example.org', 'EMPLOYER', 'Northern Data Ltd');
+    // Organisations start PENDING and vouch for nothing until an admin verifies them (issue 13):
+    // this employer stands for a checked one.
+    await queryRows(
+      stack.db.url,
+      `UPDATE organisations SET verification = 'VERIFIED', evidence_kind = 'COMPANY_NUMBER', evidence_number = '01234567' WHERE id = $1`,
+      [employer.organisationId],
+    );
     const provider = await registerOrg(
       stack.gql,
       'courses@example.org',

@@ -130,12 +130,14 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     const firstTitle = (await firstStep.locator('h3').textContent())?.trim() ?? '';
     expect(firstTitle.length).toBeGreaterThan(0);
 
-    // A reload keeps them signed in: the refresh token in storage gets a new access token. The script
-    // inlined in index.html exchanges it and asks the page's queries before the app runs; the app uses
-    // those answers, so each goes out once (a second exchange of the same token would end the session).
+    // A reload keeps them signed in: the HttpOnly refresh cookie gets a new access token at POST
+    // /auth/refresh. The script inlined in index.html does that exchange and asks the page's queries
+    // before the app runs; the app uses those answers, so each goes out once.
     const sent: string[] = [];
     const onRequest = (r: Request) => {
-      if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql')
+      const path = new URL(r.url()).pathname;
+      if (r.method() === 'POST' && path === '/auth/refresh') sent.push('RefreshToken');
+      else if (r.method() === 'POST' && path === '/graphql')
         sent.push((r.postDataJSON() as { operationName?: string }).operationName ?? '(unnamed)');
     };
     page.on('request', onRequest);

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@skillpath/config';
+import { ConfigError, loadConfigWithSecrets } from '@skillpath/config';
 import { runMigrations } from '@skillpath/persistence';
 import { createWorkerApp } from './bootstrap';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfigWithSecrets(process.env);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);

@@ -7,12 +7,14 @@ import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
+import { RateLimitGuard } from './rate-limit';
+import { SessionCookieController } from './session-cookie';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
 import { AccountCache } from './account-cache';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
-import { TokenService } from './token.service';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.service';
 
 @Module({
   imports: [
@@ -28,10 +30,14 @@ import { TokenService } from './token.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.auth.jwtSecret,
-        signOptions: { issuer: 'skillpath' },
+        // One algorithm, one issuer, one audience, both ways: a token signed otherwise (alg "none",
+        // RS256 with the secret as a "public key", …) or for another audience is refused.
+        signOptions: { algorithm: JWT_ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       }),
     }),
   ],
+  controllers: [SessionCookieController],
   providers: [
     LoginThrottleGuard,
     LoginLimiter,
@@ -41,6 +47,8 @@ import { TokenService } from './token.service';
     AuthService,
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
+    // After the AuthGuard: per-account budgets need to know the account.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
   exports: [AuthService, TokenService, PasswordService, LoginLimiter, AccountCache],
 })

@@ -80,14 +80,19 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<AuthResult> {
-    const { userId, familyId } = await this.tokens.rotate(refreshToken);
+    const { userId, ...family } = await this.tokens.rotate(refreshToken);
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) throw unauthenticated('That account no longer exists.');
     return {
       user,
       accessToken: await this.tokens.signAccessToken(user.id, user.role),
-      refreshToken: await this.tokens.issueRefreshToken(user.id, familyId),
+      refreshToken: await this.tokens.issueRefreshToken(user.id, family),
     };
+  }
+
+  /** Logout: ends the session (refresh-token family) the token belongs to. Unknown tokens end nothing. */
+  logout(refreshToken: string): Promise<boolean> {
+    return this.tokens.revokeSessionOf(refreshToken);
   }
 
   async verifyPassword(userId: string, password: string): Promise<boolean> {

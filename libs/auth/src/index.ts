@@ -6,4 +6,7 @@ export * from './auth.module';
 export * from './token.service';
 export * from './password.service';
 export * from './login-limiter';
+export * from './rate-limit';
+export * from './login-delays';
+export * from './session-cookie';
 export * from './account-cache';

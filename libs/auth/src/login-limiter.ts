@@ -1,30 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { LoginDelays, type LoginGate } from './login-delays';
 import { LOGIN_LIMITS, loginThrottleKey, normaliseEmail } from './login-throttle.guard';
 
-export type LoginAttempt = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type LoginAttempt = LoginGate;
 
 /**
- * The login limits for password checks outside GraphQL (HTTP Basic on the admin pages). It counts
- * in the same store and under the same keys as the GraphQL login, so the two doors share one budget.
+ * Every door that checks a password (the GraphQL login, HTTP Basic on the admin pages) goes through
+ * here: one per-address budget, and progressive delays per account (see LoginDelays) instead of a
+ * lockout. Counted in Redis under the app prefix, so the doors and the API replicas share one state.
  */
 @Injectable()
 export class LoginLimiter {
-  constructor(@InjectThrottlerStorage() private readonly storage: ThrottlerStorage) {}
+  private readonly delays: LoginDelays;
 
-  /** Counts one attempt on `email` from `ip`; refused while either limit is exceeded. */
+  constructor(@InjectThrottlerStorage() private readonly storage: ThrottlerStorage) {
+    this.delays = new LoginDelays((storage as ThrottlerStorageRedisService).redis);
+  }
+
+  /** Counts one attempt from `ip` (the per-address budget) and applies the delays on `email`. */
   async attempt(ip: string, email: string): Promise<LoginAttempt> {
-    const checks = [
-      { ...LOGIN_LIMITS.perIp, tracker: ip },
-      { ...LOGIN_LIMITS.perAccount, tracker: normaliseEmail(email) },
-    ];
-    const hits = await Promise.all(
-      checks.map((c) =>
-        this.storage.increment(loginThrottleKey(c.name, c.tracker), c.ttl, c.limit, c.ttl, c.name),
-      ),
-    );
-    const blocked = hits.filter((h) => h.isBlocked);
-    if (!blocked.length) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, ...blocked.map((h) => h.timeToBlockExpire)) };
+    const l = LOGIN_LIMITS.perIp;
+    const hit = await this.storage.increment(loginThrottleKey(l.name, ip), l.ttl, l.limit, l.ttl, l.name);
+    if (hit.isBlocked) return { allowed: false, retryAfterSeconds: Math.max(1, hit.timeToBlockExpire) };
+    return this.gate(ip, email);
+  }
+
+  /** The delays alone (the GraphQL login counts its per-address budget in its guard). */
+  gate(ip: string, email: string): Promise<LoginGate> {
+    return this.delays.gate(ip, normaliseEmail(email));
+  }
+
+  failed(ip: string, email: string): Promise<void> {
+    return this.delays.failed(ip, normaliseEmail(email));
+  }
+
+  succeeded(ip: string, email: string): Promise<void> {
+    return this.delays.succeeded(ip, normaliseEmail(email));
   }
 }

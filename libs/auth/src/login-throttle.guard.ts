@@ -11,10 +11,13 @@ type Req = {
   body?: { variables?: Record<string, unknown> };
 };
 
-/** The two login limits, shared by the GraphQL login and every other door that checks a password. */
+/**
+ * The per-address login budget, shared by the GraphQL login and every other door that checks a
+ * password. There is deliberately no per-account count that blocks: that let anyone lock any account
+ * out (see LoginDelays for what replaced it).
+ */
 export const LOGIN_LIMITS = {
   perIp: { name: 'login-ip', ttl: 60_000, limit: 20 },
-  perAccount: { name: 'login-account', ttl: 60_000, limit: 5 },
 } as const;
 
 /** One storage key per limit and tracker, whichever door the attempt came through. */
@@ -22,25 +25,13 @@ export function loginThrottleKey(throttlerName: string, tracker: string): string
   return createHash('sha256').update(`login-${throttlerName}-${tracker}`).digest('hex');
 }
 
-/** Key for the per-account limit: the email being tried, whoever tries it. */
-function emailTried(ctx: ExecutionContext): string {
-  const args = GqlExecutionContext.create(ctx).getArgs<{ email?: unknown }>();
-  return typeof args.email === 'string' ? normaliseEmail(args.email) : 'unknown';
-}
-
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/**
- * Login attempts are limited per IP address (someone trying many accounts) and per account
- * (many people, or a botnet, trying one account). Over either limit: RATE_LIMITED.
- */
+/** Login attempts are limited per IP address (someone trying many accounts). Over it: RATE_LIMITED. */
 export const LOGIN_THROTTLERS: ThrottlerModuleOptions = {
-  throttlers: [
-    { ...LOGIN_LIMITS.perIp },
-    { ...LOGIN_LIMITS.perAccount, getTracker: (_req, ctx) => emailTried(ctx) },
-  ],
+  throttlers: [{ ...LOGIN_LIMITS.perIp }],
 };
 
 /**

@@ -12,6 +12,10 @@ export interface AccessClaims {
   role: Role;
 }
 
+export const JWT_ALGORITHM = 'HS256';
+export const JWT_ISSUER = 'skillpath';
+export const JWT_AUDIENCE = 'skillpath-api';
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
@@ -29,8 +33,13 @@ export class TokenService {
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {
+    let claims: AccessClaims & { exp?: unknown; iss?: unknown; aud?: unknown };
     try {
-      return await this.jwt.verifyAsync<AccessClaims>(token);
+      claims = await this.jwt.verifyAsync(token, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
     } catch (e) {
       const expired = e instanceof Error && e.name === 'TokenExpiredError';
       throw unauthenticated(
@@ -39,25 +48,58 @@ export class TokenService {
           : 'That access token is not valid. Log in again.',
       );
     }
+    // jsonwebtoken accepts a token with no expiry; ours always carry one.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string')
+      throw unauthenticated('That access token is not valid. Log in again.');
+    return { sub: claims.sub, role: claims.role };
   }
 
-  /** Issues a refresh token, in a new family unless one is given (rotation). */
-  async issueRefreshToken(userId: string, familyId: string = randomUUID()): Promise<string> {
+  /**
+   * Issues a refresh token: in a new family (a login) whose session ends SESSION_MAX_DAYS from now, or
+   * in an existing one (rotation), never outliving its session.
+   */
+  async issueRefreshToken(
+    userId: string,
+    family: { familyId: string; sessionExpiresAt: Date } = {
+      familyId: randomUUID(),
+      sessionExpiresAt: new Date(Date.now() + this.config.auth.sessionMaxDays * 86_400_000),
+    },
+  ): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenTtlDays * 86_400_000);
-    await this.refreshTokens.insert({ userId, familyId, tokenHash: sha256(token), expiresAt });
+    const ttlEnd = Date.now() + this.config.auth.refreshTokenTtlDays * 86_400_000;
+    const expiresAt = new Date(Math.min(ttlEnd, family.sessionExpiresAt.getTime()));
+    await this.refreshTokens.insert({
+      userId,
+      familyId: family.familyId,
+      tokenHash: sha256(token),
+      expiresAt,
+      sessionExpiresAt: family.sessionExpiresAt,
+    });
     return token;
   }
 
   /**
    * Spends a refresh token and returns its user and family. A token used twice means someone else
-   * has a copy: the whole family is revoked, so both holders must log in again.
+   * has a copy: the whole family is revoked, so both holders must log in again. One exception keeps
+   * tabs opened together signed in: the same token presented again within REFRESH_REUSE_GRACE_SECONDS
+   * of its first use (two tabs sending the same cookie at once) gets a token in the same family.
    */
-  async rotate(token: string): Promise<{ userId: string; familyId: string }> {
+  async rotate(token: string): Promise<{ userId: string; familyId: string; sessionExpiresAt: Date }> {
     const found = await this.refreshTokens.findOne({ where: { tokenHash: sha256(token) } });
     if (!found) throw unauthenticated('That refresh token is not valid. Log in again.');
     if (found.revokedAt) throw unauthenticated('That session was ended. Log in again.');
+    const family = {
+      userId: found.userId,
+      familyId: found.familyId,
+      sessionExpiresAt: found.sessionExpiresAt,
+    };
+    if (found.sessionExpiresAt.getTime() <= Date.now())
+      throw unauthenticated(
+        `Sessions last at most ${this.config.auth.sessionMaxDays} days from signing in. Log in again.`,
+      );
     if (found.usedAt) {
+      if (Date.now() - found.usedAt.getTime() <= this.config.auth.refreshReuseGraceSeconds * 1000)
+        return family;
       await this.revokeFamily(found.familyId);
       throw unauthenticated(
         'That refresh token was already used, so the session was ended for safety. Log in again.',
@@ -65,15 +107,24 @@ export class TokenService {
     }
     if (found.expiresAt.getTime() <= Date.now())
       throw unauthenticated('Your session has expired. Log in again.');
-    // Guarded update: of two concurrent uses only one can mark the token used.
+    // Guarded update: of two concurrent uses only one can mark the token used; the other is a reuse
+    // within the grace window (it was marked a moment ago).
     const res = await this.refreshTokens.update({ id: found.id, usedAt: IsNull() }, { usedAt: new Date() });
-    if (!res.affected) {
+    if (!res.affected && this.config.auth.refreshReuseGraceSeconds <= 0) {
       await this.revokeFamily(found.familyId);
       throw unauthenticated(
         'That refresh token was already used, so the session was ended for safety. Log in again.',
       );
     }
-    return { userId: found.userId, familyId: found.familyId };
+    return family;
+  }
+
+  /** Ends the session a refresh token belongs to (logout): every token of its family stops working. */
+  async revokeSessionOf(token: string): Promise<boolean> {
+    const found = await this.refreshTokens.findOne({ where: { tokenHash: sha256(token) } });
+    if (!found) return false;
+    await this.revokeFamily(found.familyId);
+    return true;
   }
 
   async revokeFamily(familyId: string): Promise<void> {

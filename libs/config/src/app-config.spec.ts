@@ -1,16 +1,23 @@
-import { ConfigError, loadConfig } from './app-config';
+import { createHash, randomBytes } from 'crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ConfigError, loadConfig, loadConfigWithSecrets } from './app-config';
 
-const base = {
+const strongJwt = randomBytes(48).toString('base64url');
+const strongKey = randomBytes(32).toString('base64');
+const services = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/skillpath',
   REDIS_URL: 'redis://127.0.0.1:6379',
 };
+const base = { ...services, JWT_SECRET: strongJwt, CREDENTIAL_SIGNING_KEY: strongKey };
 
 describe('loadConfig', () => {
   it('applies defaults to a minimal environment', () => {
     const c = loadConfig(base);
     expect(c.port).toBe(3000);
     expect(c.redis.prefix).toBe('skillpath');
-    expect(c.graphql).toEqual({ maxDepth: 10, maxComplexity: 5000 });
+    expect(c.graphql).toEqual({ maxDepth: 10, maxComplexity: 5000, maxRootFields: 10, introspection: true });
   });
 
   it.each([
@@ -36,31 +43,160 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: base.REDIS_URL })).toThrow(/DATABASE_URL is required/);
   });
 
-  it('demands a JWT secret in production', () => {
-    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    const key = Buffer.alloc(32, 1).toString('base64');
-    expect(
-      loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CREDENTIAL_SIGNING_KEY: key })
-        .auth.jwtSecret,
-    ).toHaveLength(40);
+  it('demands both secrets in every mode, naming the variable', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      expect(() => loadConfig({ ...services, NODE_ENV, CREDENTIAL_SIGNING_KEY: strongKey })).toThrow(
+        /^Configuration error: JWT_SECRET is required but not set/,
+      );
+      expect(() => loadConfig({ ...services, NODE_ENV, JWT_SECRET: strongJwt })).toThrow(
+        /^Configuration error: CREDENTIAL_SIGNING_KEY is required but not set/,
+      );
+    }
+    const c = loadConfig({ ...base, NODE_ENV: 'production' });
+    expect(c.auth.jwtSecret).toBe(strongJwt);
+    expect(c.credentials.signingSeed.equals(Buffer.from(strongKey, 'base64'))).toBe(true);
+    expect(c.publicUrl).toBe('http://localhost:3000');
   });
 
-  it('derives a stable development credential key and public URL, and demands a real key in production', () => {
-    const a = loadConfig(base);
-    expect(a.credentials.signingSeed).toHaveLength(32);
-    expect(loadConfig(base).credentials.signingSeed.equals(a.credentials.signingSeed)).toBe(true);
-    expect(a.publicUrl).toBe('http://localhost:3000');
-    const key = Buffer.alloc(32, 7).toString('base64');
-    const c = loadConfig({
-      ...base,
-      CREDENTIAL_SIGNING_KEY: key,
-      PUBLIC_URL: 'https://skillpath.example.org',
+  // The attack: the old code fell back to a development secret printed in its source whenever
+  // NODE_ENV was not production (as under `npm start`), and derived the credential key from it.
+  const OLD_DEV_SECRET = 'skillpath-development-secret-do-not-use-in-production';
+  it.each([
+    ['the old published development secret', { JWT_SECRET: OLD_DEV_SECRET }, 'JWT_SECRET'],
+    ['the compose placeholder', { JWT_SECRET: 'change-me-to-32-or-more-random-characters' }, 'JWT_SECRET'],
+    ['a repeated character', { JWT_SECRET: 'x'.repeat(40) }, 'JWT_SECRET'],
+    ['a run of characters', { JWT_SECRET: 'abcdefghijklmnopqrstuvwxyz0123456789' }, 'JWT_SECRET'],
+    ['a short secret', { JWT_SECRET: randomBytes(12).toString('base64url') }, 'JWT_SECRET'],
+    [
+      'a phrase with a placeholder word',
+      { JWT_SECRET: 'our-very-own-secret-for-the-skillpath-api!' },
+      'JWT_SECRET',
+    ],
+    ['two words repeated', { JWT_SECRET: 'hunter2hunter2hunter2hunter2hunter2' }, 'JWT_SECRET'],
+    [
+      'the key derived from the old development secret',
+      {
+        CREDENTIAL_SIGNING_KEY: createHash('sha256')
+          .update(`skillpath-credential-seed:${OLD_DEV_SECRET}`)
+          .digest('base64'),
+      },
+      'CREDENTIAL_SIGNING_KEY',
+    ],
+    [
+      'the compose placeholder key',
+      { CREDENTIAL_SIGNING_KEY: 'bXVzdC1iZS1yZXBsYWNlZC0zMi1ieXRlcy1rZXkhISE=' },
+      'CREDENTIAL_SIGNING_KEY',
+    ],
+    [
+      'an all-zero key',
+      { CREDENTIAL_SIGNING_KEY: Buffer.alloc(32).toString('base64') },
+      'CREDENTIAL_SIGNING_KEY',
+    ],
+    [
+      'a typed 32-character phrase',
+      { CREDENTIAL_SIGNING_KEY: Buffer.from('my own key for signing badges!!!').toString('base64') },
+      'CREDENTIAL_SIGNING_KEY',
+    ],
+  ])(
+    'refuses %s in every mode, in one line that names the variable and not the value',
+    (_, override, variable) => {
+      for (const NODE_ENV of ['development', 'test', 'production']) {
+        let error: unknown;
+        try {
+          loadConfig({ ...base, NODE_ENV, ...override });
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).variable).toBe(variable);
+        const message = (error as Error).message;
+        expect(message).toMatch(new RegExp(`^Configuration error: ${variable} [^\\n]+$`));
+        expect(message).not.toContain(Object.values(override)[0]);
+      }
+    },
+  );
+
+  it('accepts random secrets of the usual shapes', () => {
+    for (let i = 0; i < 200; i++) {
+      for (const jwt of [
+        randomBytes(16).toString('hex'),
+        randomBytes(24).toString('base64'),
+        randomBytes(48).toString('base64url'),
+      ])
+        expect(() => loadConfig({ ...base, JWT_SECRET: jwt })).not.toThrow();
+      expect(() =>
+        loadConfig({ ...base, CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64') }),
+      ).not.toThrow();
+    }
+  });
+
+  it('refuses the same value for both secrets', () => {
+    const same = randomBytes(32).toString('base64');
+    expect(() => loadConfig({ ...base, JWT_SECRET: same, CREDENTIAL_SIGNING_KEY: same })).toThrow(
+      /CREDENTIAL_SIGNING_KEY must differ from JWT_SECRET/,
+    );
+  });
+
+  describe('secrets generated on first start', () => {
+    let dir: string;
+    beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'skillpath-secrets-'))));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('generates strong, independent secrets once, in a 0600 file, and reuses them', () => {
+      const env = { ...services, SKILLPATH_DATA_DIR: join(dir, 'data') };
+      const first = loadConfigWithSecrets(env);
+      const file = join(dir, 'data', 'secrets.json');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, 'data')).mode & 0o077).toBe(0);
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      expect(saved.JWT_SECRET).toBe(first.auth.jwtSecret);
+      expect(Buffer.from(saved.CREDENTIAL_SIGNING_KEY, 'base64').equals(first.credentials.signingSeed)).toBe(
+        true,
+      );
+      const second = loadConfigWithSecrets(env);
+      expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+      expect(second.credentials.signingSeed.equals(first.credentials.signingSeed)).toBe(true);
+      // Not derived from one another.
+      const derived = createHash('sha256')
+        .update(`skillpath-credential-seed:${first.auth.jwtSecret}`)
+        .digest();
+      expect(first.credentials.signingSeed.equals(derived)).toBe(false);
     });
-    expect(c.credentials.signingSeed.equals(Buffer.alloc(32, 7))).toBe(true);
-    expect(c.publicUrl).toBe('https://skillpath.example.org');
-    const prod = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
-    expect(() => loadConfig(prod)).toThrow(/CREDENTIAL_SIGNING_KEY is required in production/);
-    expect(loadConfig({ ...prod, CREDENTIAL_SIGNING_KEY: key }).credentials.signingSeed).toHaveLength(32);
+
+    it('lets a configured secret win, and still checks it', () => {
+      const env = { ...services, SKILLPATH_DATA_DIR: dir, JWT_SECRET: strongJwt };
+      expect(loadConfigWithSecrets(env).auth.jwtSecret).toBe(strongJwt);
+      expect(() =>
+        loadConfigWithSecrets({
+          ...env,
+          JWT_SECRET: 'skillpath-development-secret-do-not-use-in-production',
+        }),
+      ).toThrow(/^Configuration error: JWT_SECRET /);
+    });
+
+    it('never generates in production', () => {
+      expect(() =>
+        loadConfigWithSecrets({ ...services, NODE_ENV: 'production', SKILLPATH_DATA_DIR: dir }),
+      ).toThrow(/JWT_SECRET is required/);
+      expect(() => statSync(join(dir, 'secrets.json'))).toThrow();
+    });
+
+    it('reports another bad variable without writing secrets', () => {
+      expect(() => loadConfigWithSecrets({ ...services, PORT: 'abc', SKILLPATH_DATA_DIR: dir })).toThrow(
+        /PORT/,
+      );
+      expect(() => statSync(join(dir, 'secrets.json'))).toThrow();
+    });
+
+    it('narrows a secrets file others can read', () => {
+      const env = { ...services, SKILLPATH_DATA_DIR: dir };
+      loadConfigWithSecrets(env);
+      const file = join(dir, 'secrets.json');
+      writeFileSync(file, readFileSync(file), { mode: 0o644 });
+      chmodSync(file, 0o644);
+      loadConfigWithSecrets(env);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+    });
   });
 
   it.each([

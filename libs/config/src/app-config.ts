@@ -1,5 +1,7 @@
-import { createHash } from 'crypto';
+import { randomBytes } from 'crypto';
+import { join } from 'path';
 import { z } from 'zod';
+import { credentialKeyProblem, ensureSecretsFile, jwtSecretProblem } from './secrets';
 
 const port = z.coerce
   .number({ message: 'must be a whole number' })
@@ -41,21 +43,36 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9:_-]+$/, 'may contain only letters, digits, ":", "_" and "-"')
     .default('skillpath'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_SECRET: z.string().superRefine((v, ctx) => {
+    const problem = jwtSecretProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(20),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
+  GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(100).default(10),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  SOURCE_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+  RATE_LIMIT_FACTOR: z.coerce.number().positive('must be more than 0').max(10000).default(1),
+  SOURCE_MAX_RESPONSE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120000).default(0),
   API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100000).default(512),
   API_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60000).default(500),
   MIGRATE_ON_START: bool.default(true),
-  CREDENTIAL_SIGNING_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be the base64 of a 32-byte Ed25519 seed')
-    .optional(),
+  CREDENTIAL_SIGNING_KEY: z.string().superRefine((v, ctx) => {
+    const problem = credentialKeyProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   PUBLIC_URL: z
     .string()
     .refine((v) => {
@@ -76,8 +93,32 @@ export type AppConfig = {
   database: { url: string; poolSize: number };
   redis: { url: string; prefix: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  auth: { jwtSecret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
-  graphql: { maxDepth: number; maxComplexity: number };
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    /** Absolute lifetime of a session from its login, however often its refresh token rotates. */
+    sessionMaxDays: number;
+    /** A refresh token presented again this soon after its use (tabs refreshing together) is not a theft. */
+    refreshReuseGraceSeconds: number;
+  };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    /** Root fields per operation, aliases counted (25 `register`s under aliases are 25). */
+    maxRootFields: number;
+    /** Schema introspection: off in production. */
+    introspection: boolean;
+  };
+  /**
+   * Where `/metrics` is served: undefined = on the public port (development and tests); in production
+   * it is never on the public port but on this internal one (METRICS_PORT, default 9464, 0 = off).
+   */
+  metrics: { port: number | undefined; host: string };
+  /** Scales every mutation rate limit (RATE_LIMITS in libs/auth); login limits are fixed. */
+  rateLimitFactor: number;
+  /** Listing feeds: whether they may reach private addresses, and the largest response read. */
+  sources: { allowPrivateNetworks: boolean; maxResponseBytes: number };
   worker: { concurrency: number };
   /** After SIGTERM: how long the API keeps serving while reporting not-ready, then how long in-flight requests get. */
   shutdown: { drainMs: number; timeoutMs: number };
@@ -101,8 +142,12 @@ export class ConfigError extends Error {
   }
 }
 
-// Development-only fallback so `npm start` works out of the box; production must set JWT_SECRET.
-const DEV_JWT_SECRET = 'skillpath-development-secret-do-not-use-in-production';
+const SECRET_HINT: Record<string, string> = {
+  JWT_SECRET:
+    'is required but not set (npm start, start:api and start:worker generate one in .data/secrets.json outside production; in production set it to e.g. `openssl rand -base64 48`)',
+  CREDENTIAL_SIGNING_KEY:
+    'is required but not set (npm start, start:api and start:worker generate one in .data/secrets.json outside production; in production set it to `openssl rand -base64 32`)',
+};
 
 /** Validates the environment once, at start-up. Nothing else in the codebase reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): AppConfig {
@@ -113,18 +158,19 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
     const given = cleaned[variable];
+    const secret = variable === 'JWT_SECRET' || variable === 'CREDENTIAL_SIGNING_KEY';
     const problem =
-      given === undefined ? 'is required but not set' : `${issue.message} (got ${JSON.stringify(given)})`;
+      given === undefined
+        ? (SECRET_HINT[variable] ?? 'is required but not set')
+        : secret
+          ? issue.message // never echo a secret, even a refused one
+          : `${issue.message} (got ${JSON.stringify(given)})`;
     throw new ConfigError(variable, problem);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
-    throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 random characters)');
-  }
-  if (e.NODE_ENV === 'production' && !e.CREDENTIAL_SIGNING_KEY) {
-    throw new ConfigError('CREDENTIAL_SIGNING_KEY', 'is required in production (base64 of 32 random bytes)');
-  }
-  const jwtSecret = e.JWT_SECRET ?? DEV_JWT_SECRET;
+  if (e.CREDENTIAL_SIGNING_KEY === e.JWT_SECRET)
+    throw new ConfigError('CREDENTIAL_SIGNING_KEY', 'must differ from JWT_SECRET');
+  const production = e.NODE_ENV === 'production';
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -133,25 +179,66 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     logLevel: e.LOG_LEVEL,
     auth: {
-      jwtSecret,
+      jwtSecret: e.JWT_SECRET,
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      sessionMaxDays: e.SESSION_MAX_DAYS,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
     },
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+      maxRootFields: e.GRAPHQL_MAX_ROOT_FIELDS,
+      introspection: !production,
+    },
+    metrics: {
+      port: production ? (e.METRICS_PORT ?? 9464) : e.METRICS_PORT,
+      host: e.METRICS_HOST,
+    },
+    rateLimitFactor: e.RATE_LIMIT_FACTOR,
+    sources: {
+      allowPrivateNetworks: e.SOURCE_ALLOW_PRIVATE_NETWORKS,
+      maxResponseBytes: e.SOURCE_MAX_RESPONSE_BYTES,
     },
     worker: { concurrency: e.WORKER_CONCURRENCY },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     capacity: { maxInFlight: e.API_MAX_IN_FLIGHT, maxEventLoopDelayMs: e.API_MAX_EVENT_LOOP_DELAY_MS },
     migrateOnStart: e.MIGRATE_ON_START,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
-    credentials: {
-      // Outside production an unset key is derived from the JWT secret, so development credentials stay
-      // verifiable across restarts without any set-up; production refuses to start without a real key.
-      signingSeed: e.CREDENTIAL_SIGNING_KEY
-        ? Buffer.from(e.CREDENTIAL_SIGNING_KEY, 'base64')
-        : createHash('sha256').update(`skillpath-credential-seed:${jwtSecret}`).digest(),
-    },
+    // Its own random seed, never derived from the JWT secret.
+    credentials: { signingSeed: Buffer.from(e.CREDENTIAL_SIGNING_KEY, 'base64') },
   };
 }
+
+/** The data directory of generated secrets: SKILLPATH_DATA_DIR, else `.data` under the working directory. */
+export function dataDirectory(env: NodeJS.ProcessEnv | Record<string, string | undefined>): string {
+  return env.SKILLPATH_DATA_DIR || join(process.cwd(), '.data');
+}
+
+/**
+ * The apps' configuration: the environment, with JWT_SECRET and CREDENTIAL_SIGNING_KEY taken from the
+ * data directory's secrets.json when not set (generated there, at random, on first start). Production
+ * never generates: replicas must share their secrets, so they must be set. A secret that is set always
+ * wins, and is checked like any other (a published, placeholder or weak value stops the process).
+ */
+export function loadConfigWithSecrets(
+  env: NodeJS.ProcessEnv | Record<string, string | undefined>,
+): AppConfig {
+  const missing = !env.JWT_SECRET || !env.CREDENTIAL_SIGNING_KEY;
+  if (!missing || env.NODE_ENV === 'production') return loadConfig(env);
+  // Validate everything else first, so a bad variable is reported without touching the disk.
+  const probe = { JWT_SECRET: PROBE_JWT, CREDENTIAL_SIGNING_KEY: PROBE_KEY };
+  loadConfig({ ...probe, ...definedOnly(env) });
+  const { secrets } = ensureSecretsFile(dataDirectory(env));
+  return loadConfig({ ...secrets, ...definedOnly(env) });
+}
+
+function definedOnly(env: NodeJS.ProcessEnv | Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v) out[k] = v;
+  return out;
+}
+
+// Random per process: they only let loadConfig check the other variables before secrets are read.
+const PROBE_JWT = randomBytes(48).toString('base64url');
+const PROBE_KEY = randomBytes(32).toString('base64');

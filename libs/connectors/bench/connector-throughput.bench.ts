@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const connector = createConnector('find-an-apprenticeship');
   const ctx = {
     sourceUrl: feed.baseUrl,
-    fetcher: new HttpPageFetcher({ timeoutMs: 10_000 }),
+    fetcher: new HttpPageFetcher({ timeoutMs: 10_000, allowPrivateNetworks: true }),
     skillMatcher: new PhraseSkillMatcher(FEED_SKILL_PHRASES.map((label) => ({ skillId: label, label }))),
     credentials: { subscriptionKey: 'bench' },
   };

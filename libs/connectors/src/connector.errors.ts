@@ -12,7 +12,16 @@ export class MalformedPageError extends Error {
 }
 
 export type SourceFetchFailure =
-  'HTTP_STATUS' | 'TIMEOUT' | 'NETWORK' | 'INVALID_URL' | 'RETRY_AFTER_TOO_LONG';
+  | 'HTTP_STATUS'
+  | 'TIMEOUT'
+  | 'NETWORK'
+  | 'INVALID_URL'
+  | 'RETRY_AFTER_TOO_LONG'
+  /** The URL, a next-page link or a redirect leads to a loopback, private, link-local or metadata address. */
+  | 'BLOCKED_ADDRESS'
+  /** The response is larger than the configured cap. */
+  | 'TOO_LARGE'
+  | 'TOO_MANY_REDIRECTS';
 
 /** A page could not be fetched, after `attempts` tries. */
 export class SourceFetchError extends Error {

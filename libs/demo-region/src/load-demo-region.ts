@@ -76,7 +76,8 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
     const orgId = new Map<string, string>();
     for (const o of data.organisations) {
       const { rows } = await c.query<{ id: string }>(
-        `INSERT INTO organisations (code, name, kind, borough) VALUES ($1, $2, $3, $4)
+        // The demo's organisations stand for checked ones: seeded VERIFIED (real ones start PENDING).
+        `INSERT INTO organisations (code, name, kind, borough, verification, verified_at) VALUES ($1, $2, $3, $4, 'VERIFIED', now())
          ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
         [o.code, o.name, o.kind, o.borough],
       );

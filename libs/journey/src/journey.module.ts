@@ -4,12 +4,15 @@ import { AuthModule } from '@skillpath/auth';
 import { CatalogueModule } from '@skillpath/catalogue';
 import { QueueName } from '@skillpath/queues';
 import { JourneyCatalogueRepository } from './catalogue/journey-catalogue.repository';
+import { JourneyTransactions } from './data/journey-transactions';
 import { DiscoveryResolver } from './discovery/discovery.resolver';
 import { DiscoveryService } from './discovery/discovery.service';
 import { CatalogueRecordsRepository } from './engine/catalogue-records.repository';
 import { MatchingIndexService } from './engine/matching-index.service';
+import { NotificationRepository } from './notifications/notification.repository';
 import { NotificationService } from './notifications/notification.service';
 import { NotificationsResolver } from './notifications/notifications.resolver';
+import { AuditRepository } from './privacy/audit.repository';
 import { AuditService } from './privacy/audit.service';
 import { PrivacyResolver } from './privacy/privacy.resolver';
 import { OpportunityOutcomesResolver, RoadmapStepOutcomesResolver } from './outcomes/outcomes.resolver';
@@ -31,6 +34,7 @@ import { RoadmapService } from './roadmaps/roadmap.service';
 import { RoadmapStepsService } from './roadmaps/roadmap-steps.service';
 
 const CORE = [
+  JourneyTransactions,
   CatalogueRecordsRepository,
   JourneyCatalogueRepository,
   LearnerProfileRepository,
@@ -40,7 +44,9 @@ const CORE = [
   ProfileService,
   RoadmapService,
   RoadmapReader,
+  NotificationRepository,
   NotificationService,
+  AuditRepository,
   AuditService,
   ReplanQueue,
 ];

@@ -42,14 +42,14 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
       name: 'faa-test',
       format: 'find-an-apprenticeship',
       url: feed.baseUrl,
-      credentialsEnv: 'FAA_TEST_KEY',
+      credentialsEnv: 'SKILLPATH_SOURCE_KEY_FAA_TEST',
       pageSize: PAGE,
       rateLimitPerSecond: 200,
     });
     const config = testConfig(db.url, prefix);
     worker = await startRefreshWorker(config, {
       schedules: false,
-      secrets: (name) => (name === 'FAA_TEST_KEY' ? feed.subscriptionKey : undefined),
+      secrets: (name) => (name === 'SKILLPATH_SOURCE_KEY_FAA_TEST' ? feed.subscriptionKey : undefined),
       fetch: { timeoutMs: 400, retries: 2, baseDelayMs: 20 },
     });
     client = new RefreshQueueClient(testServers().redisUrl, prefix);

@@ -91,6 +91,26 @@ export interface PageWriteResult {
   listings: { id: string; contentHash: string }[];
 }
 
+/** Largest part of a quarantined record kept, as JSON text. */
+export const QUARANTINE_EXCERPT_CHARS = 2048;
+
+/**
+ * What quarantine keeps of a record: the record itself when its JSON is small, else the start of its
+ * JSON text marked as cut. Never more: an upstream answer cannot be stored whole and read back through
+ * `quarantinedRecords`.
+ */
+export function quarantineExcerpt(raw: unknown): unknown {
+  if (raw === undefined || raw === null) return null;
+  let json: string;
+  try {
+    json = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    json = String(raw);
+  }
+  if (json.length <= QUARANTINE_EXCERPT_CHARS) return raw;
+  return { excerpt: json.slice(0, QUARANTINE_EXCERPT_CHARS), truncated: true, originalLength: json.length };
+}
+
 /** A record the connector has normalised (or could not: quarantined). */
 export interface ParsedRecord {
   result: ParseResult;
@@ -170,7 +190,11 @@ export async function writePreparedPage(
       good.set(r.opportunity.sourceRef, { opportunity: r.opportunity, stored });
       candidates.set(r.opportunity.sourceRef, [r.opportunity.contentHash, stored]);
     } else {
-      bad.push({ source_ref: r.sourceRef ?? null, raw: r.raw ?? null, reason: r.reason });
+      bad.push({
+        source_ref: r.sourceRef === undefined ? null : r.sourceRef.slice(0, 500),
+        raw: quarantineExcerpt(r.raw),
+        reason: r.reason.length > 1000 ? `${r.reason.slice(0, 1000)}…` : r.reason,
+      });
     }
   };
   for (const parsed of page.parsed) take(parsed);

@@ -41,13 +41,13 @@ describe('refresh runs survive crashes and outages', () => {
   let expected: string[];
   let malformed: number;
   const prefix = randomRedisPrefix();
-  const secrets = (name: string) => (name === 'FEED_KEY' ? feed.subscriptionKey : undefined);
+  const secrets = (name: string) => (name === 'SKILLPATH_SOURCE_KEY_FEED' ? feed.subscriptionKey : undefined);
 
   const source = (name: string): SourceRow => ({
     name,
     format: 'find-an-apprenticeship',
     url: feed.baseUrl,
-    credentialsEnv: 'FEED_KEY',
+    credentialsEnv: 'SKILLPATH_SOURCE_KEY_FEED',
     rateLimitPerSecond: RATE,
     pageSize: 100,
   });
@@ -121,7 +121,7 @@ describe('refresh runs survive crashes and outages', () => {
       REDIS_PREFIX: prefix,
       LOG_LEVEL: 'silent',
       MIGRATE_ON_START: 'false',
-      FEED_KEY: feed.subscriptionKey!,
+      SKILLPATH_SOURCE_KEY_FEED: feed.subscriptionKey!,
       REFRESH_LOCK_MS: '2000',
       REFRESH_STALLED_MS: '500',
     };

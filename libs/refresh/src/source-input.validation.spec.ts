@@ -26,6 +26,11 @@ describe('sourceFieldProblems', () => {
     [{ rateLimitPerSecond: 0 }, /rateLimitPerSecond must be more than 0/],
     [{ rateLimitPerSecond: -1 }, /rateLimitPerSecond must be more than 0/],
     [{ credentialsEnv: 'sk-live abc/123' }, /NAME of an environment variable/],
+    // The attack: a source naming the worker's own settings had them sent to the feed's host.
+    [{ credentialsEnv: 'DATABASE_URL' }, /must name a variable starting with SKILLPATH_SOURCE_KEY_/],
+    [{ credentialsEnv: 'JWT_SECRET' }, /SKILLPATH_SOURCE_KEY_/],
+    [{ credentialsEnv: 'skillpath_source_key_lower' }, /SKILLPATH_SOURCE_KEY_/],
+    [{ credentialsEnv: 'SKILLPATH_SOURCE_KEY_' }, /SKILLPATH_SOURCE_KEY_/],
     [{ pageSize: 0 }, /pageSize/],
     [{ name: ' padded' }, /name must be/],
   ])('rejects %p', (fields, message) => {

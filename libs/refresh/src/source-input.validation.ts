@@ -1,5 +1,6 @@
 import { parseExpression } from 'cron-parser';
 import { SOURCE_FORMATS } from '@skillpath/connectors';
+import { credentialsEnvProblem } from './source-credentials';
 
 /** What an operator may set on a source (all optional for an update). */
 export interface SourceFields {
@@ -12,8 +13,6 @@ export interface SourceFields {
   pageSize?: number;
   enabled?: boolean;
 }
-
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Every problem with a source's fields, each a sentence an operator can act on; empty when valid.
@@ -33,14 +32,10 @@ export function sourceFieldProblems(fields: SourceFields, required: (keyof Sourc
     const problem = cronProblem(fields.schedule);
     if (problem) problems.push(`schedule "${fields.schedule}" is not a valid cron pattern: ${problem}`);
   }
-  if (
-    fields.credentialsEnv !== undefined &&
-    fields.credentialsEnv !== null &&
-    !ENV_NAME.test(fields.credentialsEnv)
-  )
-    problems.push(
-      `credentialsEnv must be the NAME of an environment variable (letters, digits, _), never the secret itself (got ${fields.credentialsEnv.length} characters)`,
-    );
+  if (fields.credentialsEnv !== undefined && fields.credentialsEnv !== null) {
+    const problem = credentialsEnvProblem(fields.credentialsEnv);
+    if (problem) problems.push(problem);
+  }
   if (
     fields.rateLimitPerSecond !== undefined &&
     !(Number.isFinite(fields.rateLimitPerSecond) && fields.rateLimitPerSecond > 0)

@@ -35,6 +35,14 @@ export interface SourceRefreshOptions {
   >;
   /** Where a source's `credentialsEnv` is read. Default: the worker's environment. */
   secrets?: SecretLookup;
+  /**
+   * Which addresses feeds may reach and how much of an answer is read. Default: the public internet
+   * only (loopback, private, link-local and metadata addresses refused), 20 MB.
+   */
+  network?: Pick<
+    HttpPageFetcherOptions,
+    'allowPrivateNetworks' | 'maxResponseBytes' | 'privateAddressExceptions'
+  >;
   logger?: RefreshLogger;
   /** Share one across runners so the extractor is built once per process. */
   skills?: SkillMatcherCache;
@@ -231,6 +239,9 @@ export class SourceRefreshRunner {
       timeoutMs: 30_000,
       retries: 4,
       ...this.options.fetch,
+      allowPrivateNetworks: this.options.network?.allowPrivateNetworks ?? false,
+      maxResponseBytes: this.options.network?.maxResponseBytes,
+      privateAddressExceptions: this.options.network?.privateAddressExceptions,
       requestsPerSecond: source.rateLimitPerSecond > 0 ? source.rateLimitPerSecond : undefined,
     });
     const skills = await this.skills.currentVersioned();

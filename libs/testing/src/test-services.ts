@@ -36,6 +36,15 @@ export async function flushRedisPrefix(prefix: string, redisUrl = testServers().
   }
 }
 
+/**
+ * Strong random secrets for one test process: tests configure secrets explicitly, like production, and
+ * never read or write the data directory's generated ones.
+ */
+export const TEST_SECRETS = {
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+};
+
 /** The environment of an app under test (what a spawned app process gets; testConfig validates it). */
 export function testEnv(
   databaseUrl: string,
@@ -48,9 +57,13 @@ export function testEnv(
     REDIS_URL: testServers().redisUrl,
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'silent',
-    // Functional tests run on busy shared machines, where event-loop delay alone would make the API
-    // shed load (RATE_LIMITED) mid-test; load shedding has its own tests, which set this themselves.
+    SOURCE_ALLOW_PRIVATE_NETWORKS: 'true',
+    // Test files register many accounts from 127.0.0.1; the abuse tests set RATE_LIMIT_FACTOR: '1'.
+    RATE_LIMIT_FACTOR: '1000',
+    // The test machine runs many suites at once: event-loop delay there is the machine's, not the
+    // app's overload, so apps under test do not shed on it (the traffic gate has its own tests).
     API_MAX_EVENT_LOOP_DELAY_MS: '60000',
+    ...TEST_SECRETS,
     ...extra,
   };
 }

@@ -55,8 +55,9 @@ export async function withDataSource<T>(
 
 /** The application config for these services (so REDIS_PREFIX and the rest are honoured). */
 export async function configFor(s: Services) {
-  const { loadConfig } = await import('@skillpath/config');
-  return loadConfig({
+  // The same secrets as the apps: configured, else the data directory's generated ones.
+  const { loadConfigWithSecrets } = await import('@skillpath/config');
+  return loadConfigWithSecrets({
     ...process.env,
     DATABASE_URL: s.databaseUrl,
     REDIS_URL: s.redisUrl,

@@ -37,13 +37,40 @@ export function operationDepth(
   return visit(op.selectionSet, 0, new Set());
 }
 
+/**
+ * Fields the operation asks for at its root, aliases counted one by one and fragments followed:
+ * `{ a: register(…) b: register(…) }` is two. `__typename` is free.
+ */
+export function rootFieldCount(
+  op: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): number {
+  const count = (set: SelectionSetNode, seen: Set<string>): number => {
+    let n = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) n += sel.name.value === '__typename' ? 0 : 1;
+      else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet, seen);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD && !seen.has(sel.name.value)) {
+        const frag = fragments[sel.name.value];
+        if (frag) n += count(frag.selectionSet, new Set([...seen, sel.name.value]));
+      }
+    }
+    return n;
+  };
+  return count(op.selectionSet, new Set());
+}
+
 function fragmentsOf(doc: DocumentNode): Record<string, FragmentDefinitionNode> {
   const out: Record<string, FragmentDefinitionNode> = {};
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) out[d.name.value] = d;
   return out;
 }
 
-/** Refuses operations nested deeper, or estimated costlier, than configured, before any resolver runs. */
+/**
+ * Refuses operations with more root fields (aliases counted), nested deeper, or estimated costlier
+ * than configured, before any resolver runs. The root-field cap stops one request from multiplying an
+ * operation under aliases (25 `register`s, 100 `planRoadmap`s).
+ */
 @Plugin()
 export class QueryLimitsPlugin implements ApolloServerPlugin {
   constructor(
@@ -52,12 +79,20 @@ export class QueryLimitsPlugin implements ApolloServerPlugin {
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<object>> {
-    const { maxDepth, maxComplexity } = this.config.graphql;
+    const { maxDepth, maxComplexity, maxRootFields } = this.config.graphql;
     const schema = this.schemaHost.schema;
     return {
       didResolveOperation: async ({ request, document, operation }) => {
         if (!operation) return;
-        const depth = operationDepth(operation, fragmentsOf(document));
+        const fragments = fragmentsOf(document);
+        const roots = rootFieldCount(operation, fragments);
+        if (roots > maxRootFields) {
+          throw new GraphQLError(
+            `This ${operation.operation} asks for ${roots} root fields (aliases count one each); the limit is ${maxRootFields}. Send fewer fields, or split it into several requests.`,
+            { extensions: { code: 'BAD_USER_INPUT' } },
+          );
+        }
+        const depth = operationDepth(operation, fragments);
         if (depth > maxDepth) {
           throw new GraphQLError(
             `This query is nested ${depth} levels deep; the limit is ${maxDepth}. Ask for fewer nested fields.`,

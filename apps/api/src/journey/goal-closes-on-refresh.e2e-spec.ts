@@ -57,10 +57,11 @@ describe('a goal listing that a feed refresh expires', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
     feed = await startFeedServer({ totalVacancies: 30, seed: 5, vanishFraction: 0.3 });
-    // The worker (in this process) reads a source's key from the environment variable the source names.
+    // The worker reads a source's key from the environment variable the source names (its process
+    // inherits this one's environment, so set it before the stack starts).
     process.env[KEY_ENV] = feed.subscriptionKey!;
+    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
     pg = new Client({ connectionString: stack.db.url });
     await pg.connect();
     await pg.query(

@@ -125,7 +125,7 @@ describe('the journey refuses bad input, changing nothing', () => {
     expect(r.errors?.[0].message).toMatch(/expired/);
   });
 
-  it('limits login attempts per account with RATE_LIMITED', async () => {
+  it('slows repeated wrong passwords from one address with RATE_LIMITED', async () => {
     const tries = [];
     for (let i = 0; i < 7; i++) {
       tries.push(
@@ -135,7 +135,9 @@ describe('the journey refuses bad input, changing nothing', () => {
       );
     }
     const codes = tries.map((t) => t.errors?.[0].extensions?.code);
-    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
-    expect(codes.slice(5)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // Three free tries, then a progressive delay (1 s, 2 s, …) for this address on this account.
+    expect(codes.slice(0, 3)).toEqual(Array(3).fill('UNAUTHENTICATED'));
+    expect(codes.slice(3)).toEqual(Array(4).fill('RATE_LIMITED'));
+    expect(tries[3].errors?.[0].extensions?.retryAfterSeconds).toBe(1);
   });
 });

@@ -111,7 +111,11 @@ export class AdminHttpAuth {
         retryAfterSeconds: attempt.retryAfterSeconds,
       };
     const user = await this.auth.checkPassword(email, password);
-    if (!user) return refuse(401, 'That email and password do not match an account.');
+    if (!user) {
+      await this.limiter.failed(ip, email);
+      return refuse(401, 'That email and password do not match an account.');
+    }
+    await this.limiter.succeeded(ip, email);
     this.remember(id, user);
     return this.admitted(user);
   }

@@ -5,6 +5,7 @@ import { AuthModule } from '@skillpath/auth';
 import { UserEntity } from '@skillpath/persistence';
 import { AdminHttpAuth } from './admin-http-auth';
 import { ALL_QUEUES, allQueuesImport, allQueuesProvider } from './all-queues.provider';
+import { MetricsServer } from './metrics-server';
 import { ObservabilityController } from './observability.controller';
 import { QUEUE_BOARD_PATH, queueBoardRouter } from './queue-board';
 import { RefreshMetrics } from './refresh-metrics';
@@ -13,7 +14,7 @@ import { RefreshMetrics } from './refresh-metrics';
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([UserEntity]), allQueuesImport],
   controllers: [ObservabilityController],
-  providers: [allQueuesProvider, RefreshMetrics, AdminHttpAuth],
+  providers: [allQueuesProvider, RefreshMetrics, AdminHttpAuth, MetricsServer],
 })
 export class ObservabilityModule implements NestModule {
   constructor(

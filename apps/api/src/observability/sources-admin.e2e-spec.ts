@@ -80,7 +80,7 @@ describe('sources admin API and /metrics', () => {
       format: 'find-an-apprenticeship',
       url: 'https://api.example/vacancies',
       schedule: '0 */6 * * *',
-      credentialsEnv: 'FAA_KEY',
+      credentialsEnv: 'SKILLPATH_SOURCE_KEY_FAA',
       rateLimitPerSecond: 2,
     };
     const { createSource } = await admin.ok<{
@@ -101,6 +101,11 @@ describe('sources admin API and /metrics', () => {
       [{ url: 'file:///etc/passwd' }, /url must be an http/],
       [{ schedule: '99 * * * *' }, /not a valid cron pattern/],
       [{ rateLimitPerSecond: 0 }, /rateLimitPerSecond must be more than 0/],
+      // Attack replay: a source that names the worker's database URL as its "key".
+      [
+        { credentialsEnv: 'DATABASE_URL' },
+        /credentialsEnv must name a variable starting with SKILLPATH_SOURCE_KEY_/,
+      ],
     ];
     for (const [change, message] of cases) {
       const r = await admin.request(CREATE, {

@@ -1,6 +1,7 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
+import { adminClient, candidateIdFor, verifyOrganisation } from './partners-test-helpers';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const PASSWORD = 'a long enough password';
@@ -28,6 +29,8 @@ describe('listing edits keep what they leave out; a learner reads back their own
   let stack: TestStack;
   const a: Record<string, Actor> = {};
   let skillId: string;
+  let adminGql: GraphQLTestClient | undefined;
+  const admin = async () => (adminGql ??= await adminClient(stack));
 
   async function register(key: string, role: string, organisationName?: string): Promise<Actor> {
     const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
@@ -40,6 +43,7 @@ describe('listing edits keep what they leave out; a learner reads back their own
         '{ myOrganisations { organisation { id } } }',
       );
       a[key].orgId = mine.myOrganisations[0].organisation.id;
+      await verifyOrganisation(gql, await admin(), a[key].orgId, role as 'EMPLOYER');
     }
     return a[key];
   }
@@ -179,7 +183,7 @@ describe('listing edits keep what they leave out; a learner reads back their own
     );
     const sent = await a.employer.gql.ok<{ expressInterest: { id: string } }>(
       'mutation($v: ID!, $c: ID!) { expressInterest(vacancyId: $v, candidateId: $c, message: "Would you like to talk?") { id } }',
-      { v: vacancyId, c: a.learner.id },
+      { v: vacancyId, c: await candidateIdFor(a.employer.gql, a.learner.gql, vacancyId, skillId) },
     );
     await a.learner.gql.ok('mutation($id: ID!) { respondToInterest(id: $id, accept: true) { id } }', {
       id: sent.expressInterest.id,

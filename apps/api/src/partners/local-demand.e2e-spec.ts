@@ -165,7 +165,11 @@ describe('local skills demand by where the vacancy is', () => {
       `INSERT INTO sources (name, format, url, rate_limit_per_second) VALUES ('jobs', 'jobposting-jsonld', $1, 50) RETURNING id`,
       [`${feed.origin}/jobs`],
     );
-    const runner = new SourceRefreshRunner(ds, { publish: async () => undefined });
+    const runner = new SourceRefreshRunner(
+      ds,
+      { publish: async () => undefined },
+      { network: { allowPrivateNetworks: true } },
+    );
     expect(await runner.run({ sourceId: source.id })).toMatchObject({ status: 'succeeded' });
     expect(
       await sql(

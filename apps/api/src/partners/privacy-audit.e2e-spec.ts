@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient, queryRows } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
+import { adminClient, candidateIdFor, verifyOrganisation } from './partners-test-helpers';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const JOIN = `mutation($code: String!, $mon: Boolean!) { joinCohort(code: $code, consent: true, individualMonitoring: $mon) { id } }`;
@@ -27,6 +28,8 @@ describe('privacy audit', () => {
   let skillId: string;
   let n = 0;
 
+  let adminGql: GraphQLTestClient | undefined;
+  const admin = async () => (adminGql ??= await adminClient(stack));
   const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   async function register(role: string, organisationName?: string): Promise<Actor> {
@@ -47,6 +50,7 @@ describe('privacy audit', () => {
         '{ myOrganisations { organisation { id } } }',
       );
       actor.orgId = mine.myOrganisations[0].organisation.id;
+      await verifyOrganisation(gql, await admin(), actor.orgId, role as 'EMPLOYER');
     }
     return actor;
   }
@@ -176,11 +180,12 @@ describe('privacy audit', () => {
     );
     const EXPRESS = `mutation($v: ID!, $c: ID!, $m: String!) { expressInterest(vacancyId: $v, candidateId: $c, message: $m) { id } }`;
     const v = posted.postVacancy.id;
+    const c = await candidateIdFor(employer.gql, learner.gql, v, skillId);
     for (const m of ['', '   hi    ', 'x'.repeat(1001)]) {
-      expect(await employer.gql.errorCode(EXPRESS, { v, c: learner.id, m })).toBe('BAD_USER_INPUT');
+      expect(await employer.gql.errorCode(EXPRESS, { v, c, m })).toBe('BAD_USER_INPUT');
     }
     expect(await sql('SELECT 1 FROM expressions_of_interest WHERE vacancy_id = $1', [v])).toEqual([]);
-    await employer.gql.ok(EXPRESS, { v, c: learner.id, m: 'Would you like to talk about this job?' });
+    await employer.gql.ok(EXPRESS, { v, c, m: 'Would you like to talk about this job?' });
 
     // The learner now has one unread notification. An empty list of ids marks none (it marked all);
     // more ids than a page holds are refused.

@@ -1,6 +1,9 @@
 /** What the script inlined in index.html started before the app ran (see apps/web/scripts/early-session.ts). */
 interface Early {
+  /** The GraphQL endpoint the early queries went to. */
   url: string;
+  /** Where the early refresh went (POST /auth/refresh, with the HttpOnly cookie). */
+  refreshUrl?: string;
   refresh: Promise<unknown> | null;
   queries: Record<string, { query: string; body: Promise<unknown> } | undefined>;
 }
@@ -15,11 +18,12 @@ if (typeof window !== 'undefined') {
 }
 
 /**
- * The early exchange at `url` of the refresh token in storage, if the inlined script started one: its
- * answer, once. The token rotates on use, so the app must wait for this rather than send it again.
+ * The early refresh at `refreshUrl` (the cookie exchanged at POST /auth/refresh), if the inlined script
+ * started one: its answer, once. The token rotates on use, so the app waits for this rather than
+ * sending the cookie again.
  */
-export function takeEarlyRefresh(url: string): Promise<unknown> | null {
-  if (!early?.refresh || early.url !== url) return null;
+export function takeEarlyRefresh(refreshUrl: string): Promise<unknown> | null {
+  if (!early?.refresh || early.refreshUrl !== refreshUrl) return null;
   const refresh = early.refresh;
   early.refresh = null;
   return refresh;

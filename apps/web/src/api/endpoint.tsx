@@ -7,3 +7,8 @@ export function graphqlEndpoint(): string {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="skillpath-graphql-url"]')?.content;
   return meta || import.meta.env.VITE_GRAPHQL_URL || '/graphql';
 }
+
+/** The session endpoints (`/auth/refresh`, `/auth/logout`) next to the GraphQL endpoint, where the refresh cookie is sent. */
+export function authUrl(action: 'refresh' | 'logout'): string {
+  return new URL(`/auth/${action}`, new URL(graphqlEndpoint(), window.location.href)).toString();
+}

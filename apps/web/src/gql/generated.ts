@@ -482,21 +482,14 @@ export type RecordEnrolmentMutationVariables = Exact<{
   learnerEmail: string;
 }>;
 
-export type RecordEnrolmentMutation = { recordEnrolment: { enrolled: boolean; completed: boolean } };
+export type RecordEnrolmentMutation = { recordEnrolment: { message: string } };
 
 export type RecordCompletionMutationVariables = Exact<{
   opportunityId: string | number;
   learnerEmail: string;
 }>;
 
-export type RecordCompletionMutation = {
-  recordCompletion: {
-    enrolled: boolean;
-    completed: boolean;
-    learnerConfirmed: boolean;
-    providerConfirmed: boolean;
-  };
-};
+export type RecordCompletionMutation = { recordCompletion: { message: string } };
 
 export type ExpressInterestMutationVariables = Exact<{
   vacancyId: string | number;
@@ -3950,10 +3943,7 @@ export const RecordEnrolmentDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'enrolled' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
-              ],
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'message' } }],
             },
           },
         ],
@@ -4000,12 +3990,7 @@ export const RecordCompletionDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'enrolled' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'learnerConfirmed' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'providerConfirmed' } },
-              ],
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'message' } }],
             },
           },
         ],

@@ -30,12 +30,11 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
       which === 'enrol'
         ? await enrol({ opportunityId, learnerEmail: email.trim() })
         : await complete({ opportunityId, learnerEmail: email.trim() });
-    if (res.data)
-      setDone(
-        which === 'enrol'
-          ? `Enrolment recorded for ${email.trim()}.`
-          : `Completion recorded for ${email.trim()}.`,
-      );
+    // The learner is asked to confirm; the reply is the same whoever the email belongs to (issue 13).
+    const message =
+      res.data &&
+      ('recordEnrolment' in res.data ? res.data.recordEnrolment : res.data.recordCompletion).message;
+    if (message) setDone(message);
   };
   return (
     <form onSubmit={act('enrol')}>
@@ -55,7 +54,7 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
       )}
       <p className="actions">
         <button type="submit" className="button button--small" disabled={enrolling.fetching}>
-          Confirm enrolment
+          Ask to confirm enrolment
         </button>
         <button
           type="button"
@@ -63,7 +62,7 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
           disabled={completing.fetching}
           onClick={act('complete')}
         >
-          Confirm completion
+          Ask to confirm completion
         </button>
       </p>
     </form>

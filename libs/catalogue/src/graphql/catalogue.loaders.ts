@@ -63,7 +63,7 @@ export class CatalogueLoaders {
       .load(id);
   }
 
-  /** Accreditations in force now: ACTIVE and within their validity dates. */
+  /** Accreditations in force now: ACTIVE, within their validity dates, by an employer an admin has verified. */
   activeAccreditations(loaders: RequestLoaders, opportunityId: string): Promise<AccreditationModel[]> {
     return loaders
       .get<string, AccreditationModel[]>('activeAccreditations', async (ids) => {

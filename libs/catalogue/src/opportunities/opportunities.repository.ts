@@ -162,12 +162,15 @@ export class OpportunitiesRepository {
     );
   }
 
-  /** Accreditations in force now (ACTIVE and within their validity dates) of many opportunities. */
+  /**
+   * Accreditations in force now (ACTIVE, within their validity dates, by an employer an admin has
+   * verified: an unverified organisation vouches for nothing) of many opportunities.
+   */
   activeAccreditations(opportunityIds: readonly string[]): Promise<AccreditationRow[]> {
     return this.sql.rows<AccreditationRow>(
       `SELECT a.id, a.opportunity_id, org.name AS employer_name, a.status, a.skill_ids, a.valid_from,
               a.valid_to, a.guaranteed_interview
-         FROM accreditations a JOIN organisations org ON org.id = a.employer_id
+         FROM accreditations a JOIN organisations org ON org.id = a.employer_id AND org.verification = 'VERIFIED'
         WHERE a.opportunity_id = ANY($1::uuid[]) AND a.status = 'ACTIVE'
           AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())
         ORDER BY org.name, a.id`,

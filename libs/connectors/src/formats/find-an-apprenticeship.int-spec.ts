@@ -16,7 +16,12 @@ function context(overrides: Partial<ConnectorContext> = {}): ConnectorContext {
   return {
     sourceUrl: feed.baseUrl,
     // Generous so a loaded machine does not turn slow answers into retries; timeout tests pass their own.
-    fetcher: new HttpPageFetcher({ timeoutMs: 3000, retries: 2, baseDelayMs: 10 }),
+    fetcher: new HttpPageFetcher({
+      timeoutMs: 3000,
+      retries: 2,
+      baseDelayMs: 10,
+      allowPrivateNetworks: true,
+    }),
     skillMatcher: matcher,
     credentials: { subscriptionKey: feed.subscriptionKey },
     pageSize: 100,
@@ -63,7 +68,14 @@ describe('Find an apprenticeship connector against a local feed', () => {
   it('fails with SourceFetchError when a page keeps timing out', async () => {
     feed = await startFeedServer({ totalVacancies: 150 });
     feed.failPage(2, { hang: true }, 10);
-    const ctx = context({ fetcher: new HttpPageFetcher({ timeoutMs: 300, retries: 2, baseDelayMs: 10 }) });
+    const ctx = context({
+      fetcher: new HttpPageFetcher({
+        timeoutMs: 300,
+        retries: 2,
+        baseDelayMs: 10,
+        allowPrivateNetworks: true,
+      }),
+    });
     await connector.fetchPage(ctx, null);
     const error = await connector.fetchPage(ctx, '2').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceFetchError);
@@ -123,7 +135,10 @@ describe('Find an apprenticeship connector against a local feed', () => {
     feed = await startFeedServer({ totalVacancies: 50 });
     await walkFeed(
       connector,
-      context({ pageSize: 10, fetcher: new HttpPageFetcher({ requestsPerSecond: 10 }) }),
+      context({
+        pageSize: 10,
+        fetcher: new HttpPageFetcher({ requestsPerSecond: 10, allowPrivateNetworks: true }),
+      }),
     );
     const times = feed.requests.map((r) => r.at);
     expect(times).toHaveLength(5);

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { SourceFetchError } from '../connector.errors';
 import {
   startScriptedHttpServer,
@@ -7,7 +8,7 @@ import {
 import { HttpPageFetcher, parseRetryAfter } from './http-page-fetcher';
 
 // A generous timeout so a loaded machine does not cause retries; the timeout tests set their own.
-const fast = { timeoutMs: 3000, retries: 2, baseDelayMs: 10, maxDelayMs: 50 };
+const fast = { timeoutMs: 3000, retries: 2, baseDelayMs: 10, maxDelayMs: 50, allowPrivateNetworks: true };
 let server: ScriptedHttpServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -149,6 +150,98 @@ describe('HttpPageFetcher against a local server', () => {
     await failure(fetcher.get(`${s.origin}/p`));
     // random 0 → half of base × 2^(n-1).
     expect(waits).toEqual([50, 100, 200]);
+  });
+});
+
+describe('HttpPageFetcher keeps feeds off the inside network (attack replays)', () => {
+  const strict = { ...fast, allowPrivateNetworks: false };
+
+  it.each([
+    'http://127.0.0.1:9/p',
+    'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+    'http://[fd00:ec2::254]/latest/meta-data/',
+    'http://10.0.0.5/p',
+    'http://192.168.1.1/p',
+    'http://0.0.0.0/p',
+    'http://[::1]/p',
+    'http://[::ffff:127.0.0.1]/p',
+    'http://2130706433/p', // 127.0.0.1 as one number
+    'http://localhost:9/p', // a name, refused after DNS resolution
+  ])('refuses %s without connecting, and does not retry', async (url) => {
+    const error = await failure(new HttpPageFetcher(strict).get(url));
+    expect(error).toMatchObject({ failure: 'BLOCKED_ADDRESS', retryable: false });
+    expect(error.message).toMatch(/SOURCE_ALLOW_PRIVATE_NETWORKS/);
+  });
+
+  it('refuses a local server when private networks are not allowed, and reaches it when they are', async () => {
+    const s = await serve({ body: 'inside' });
+    const error = await failure(new HttpPageFetcher(strict).get(`${s.origin}/p`));
+    expect(error.failure).toBe('BLOCKED_ADDRESS');
+    expect(s.requests).toHaveLength(0);
+    expect((await new HttpPageFetcher(fast).get(`${s.origin}/p`)).body).toBe('inside');
+  });
+
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://127.0.0.2:9/x', 'http://[::1]:9/x'])(
+    'refuses a redirect to %s',
+    async (target) => {
+      // Only the feed server's own address is let through; the check runs again on every hop.
+      const s = await serve({ status: 302, headers: { location: target } });
+      const fetcher = new HttpPageFetcher({ ...strict, privateAddressExceptions: ['127.0.0.1'] });
+      const error = await failure(fetcher.get(`${s.origin}/p`));
+      expect(error.failure).toBe('BLOCKED_ADDRESS');
+      expect(s.requests).toHaveLength(1);
+    },
+  );
+
+  it('follows a redirect on the same origin with the key, and drops the key on a redirect to another origin', async () => {
+    const other = await startScriptedHttpServer(() => ({ body: 'elsewhere' }));
+    try {
+      const s = await serve(
+        { status: 302, headers: { location: '/moved' } },
+        { status: 307, headers: { location: `${other.origin}/steal` } },
+      );
+      const page = await new HttpPageFetcher(fast).get(`${s.origin}/p`, {
+        'Ocp-Apim-Subscription-Key': 'the-feed-key',
+        Authorization: 'Bearer the-feed-token',
+        'X-Version': '2',
+      });
+      expect(page).toMatchObject({ body: 'elsewhere', status: 200 });
+      expect(page.url).toMatch(/\/steal$/);
+      expect(s.requests.map((r) => r.headers['ocp-apim-subscription-key'])).toEqual([
+        'the-feed-key',
+        'the-feed-key',
+      ]);
+      expect(other.requests).toHaveLength(1);
+      expect(other.requests[0].headers['ocp-apim-subscription-key']).toBeUndefined();
+      expect(other.requests[0].headers.authorization).toBeUndefined();
+      expect(other.requests[0].headers['x-version']).toBe('2');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('stops at too many redirects', async () => {
+    const s = await serve({ status: 302, headers: { location: '/again' } });
+    const error = await failure(new HttpPageFetcher(fast).get(`${s.origin}/p`));
+    expect(error).toMatchObject({ failure: 'TOO_MANY_REDIRECTS', retryable: false });
+  });
+
+  it('stops reading an oversized response, with or without a declared length, and when compressed', async () => {
+    const big = 'x'.repeat(64 * 1024);
+    const s = await serve({ body: big });
+    const capped = { ...fast, maxResponseBytes: 16 * 1024 };
+    const e1 = await failure(new HttpPageFetcher(capped).get(`${s.origin}/p`));
+    expect(e1).toMatchObject({ failure: 'TOO_LARGE', retryable: false });
+    expect(e1.message).toMatch(/larger than 16384 bytes/);
+    await s.close();
+    server = await startScriptedHttpServer(() => ({
+      headers: { 'content-encoding': 'gzip' },
+      body: gzipSync(Buffer.from(big)), // 64 KB that packs into a few hundred bytes
+    }));
+    const e2 = await failure(new HttpPageFetcher(capped).get(`${server.origin}/p`));
+    expect(e2.failure).toBe('TOO_LARGE');
+    // Under the cap, a compressed answer is read whole.
+    expect((await new HttpPageFetcher(fast).get(`${server.origin}/p`)).body).toBe(big);
   });
 });
 

@@ -34,7 +34,11 @@ describe('htmlToText', () => {
     expect(htmlToText('3 < 4 and 5 > 2')).toBe('3 < 4 and 5 > 2');
   });
 
-  it('keeps unknown entities as written', () => {
-    expect(decodeEntities('&madeup; &#0; &amp;')).toBe('&madeup; &#0; &');
+  it('keeps unknown entities as written, and replaces a NUL reference as browsers do', () => {
+    expect(decodeEntities('&madeup; &#0; &amp;')).toBe('&madeup; \uFFFD &');
+  });
+
+  it('decodes every HTML5 named entity, not only a short list', () => {
+    expect(decodeEntities('caf&eacute; &rarr; na&iuml;ve &frac34; &check;')).toBe('café → naïve ¾ ✓');
   });
 });

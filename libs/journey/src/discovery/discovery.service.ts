@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SkillModel } from '@skillpath/catalogue';
 import { rankOpportunities, reachableRoles, skillsThatOpen } from '@skillpath/matching';
 import type { OpportunityKind } from '@skillpath/persistence';
+import { OPPORTUNITY_KINDS } from '@skillpath/vocabulary';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
 import { ProfileService } from '../profile/profile.service';
@@ -10,7 +11,7 @@ import { SkillOpeningModel } from '../roadmaps/roadmap.models';
 import { RoadmapRepository } from '../roadmaps/roadmap.repository';
 import { MatchModel, RoleMatchModel } from './discovery.models';
 
-const ALL_KINDS: OpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP', 'VACANCY'];
+const ALL_KINDS: OpportunityKind[] = [...OPPORTUNITY_KINDS];
 
 /** What fits a learner now, from the engine's live index: listings and roles within reach. */
 @Injectable()

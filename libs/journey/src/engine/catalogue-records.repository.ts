@@ -48,7 +48,10 @@ const num = (v: number | null | undefined): number | undefined =>
 const iso = (v: Date | string | null): string | undefined =>
   v ? new Date(v).toISOString().slice(0, 10) : undefined;
 
-/** Only the columns the engine keeps (no descriptions, no bookkeeping): a full catalogue must fit a capped heap. */
+/**
+ * Only the columns the engine keeps (no descriptions, no bookkeeping): a full catalogue must fit a capped heap.
+ * An accreditation counts only when its employer is VERIFIED (an unverified organisation vouches for nothing).
+ */
 const OPPORTUNITY_RECORD_SELECT = `SELECT o.id, o.kind, o.title, o.organisation_name, o.mode, o.latitude, o.longitude,
        o.postcode, o.total_hours, o.hours_per_week, o.duration_weeks, o.cost_pence, o.start_date, o.closing_date,
        o.funding, o.entitlements, o.guaranteed_interview, o.step_free, o.needs_own_device, o.occupation_id, o.status,
@@ -58,10 +61,11 @@ const OPPORTUNITY_RECORD_SELECT = `SELECT o.id, o.kind, o.title, o.organisation_
                    FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND NOT os.inferred), '[]') AS requires,
        coalesce((SELECT json_agg(json_build_object('skill', os.skill_id, 'level', os.level))
                    FROM opportunity_skills os WHERE os.opportunity_id = o.id AND os.role = 'REQUIRED' AND os.inferred), '[]') AS inferred_requires,
-       coalesce((SELECT array_agg(DISTINCT s) FROM accreditations a, unnest(a.skill_ids) s
+       coalesce((SELECT array_agg(DISTINCT s) FROM accreditations a JOIN organisations e ON e.id = a.employer_id AND e.verification = 'VERIFIED', unnest(a.skill_ids) s
                   WHERE a.opportunity_id = o.id AND a.status = 'ACTIVE'
                     AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())), '{}') AS accredited_skills,
-       EXISTS (SELECT 1 FROM accreditations a WHERE a.opportunity_id = o.id AND a.status = 'ACTIVE' AND a.guaranteed_interview
+       EXISTS (SELECT 1 FROM accreditations a JOIN organisations e ON e.id = a.employer_id AND e.verification = 'VERIFIED'
+                WHERE a.opportunity_id = o.id AND a.status = 'ACTIVE' AND a.guaranteed_interview
                   AND (a.valid_to IS NULL OR a.valid_to > now())) AS accredited_interview
      FROM opportunities o`;
 
@@ -139,7 +143,8 @@ export class CatalogueRecordsRepository {
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM occupations),
          (SELECT count(*) FROM occupation_skills),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM opportunities),
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM accreditations)) AS v`,
+         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM accreditations),
+         (SELECT count(*) FILTER (WHERE verification = 'VERIFIED') || ':' || coalesce(max(verified_at)::text, '') FROM organisations)) AS v`,
     );
     return row.v;
   }

@@ -17,6 +17,8 @@ export interface LearnerDataRows {
   cohorts: ExportedRow[];
   outcomes: ExportedRow[];
   expressionsOfInterest: ExportedRow[];
+  /** Providers' "you enrolled / completed" requests and the learner's answers. */
+  participationRequests: ExportedRow[];
   accessLog: ExportedRow[];
 }
 
@@ -61,6 +63,11 @@ export class PrivacyRepository {
         `SELECT e.message, e.status, org.name AS employer, o.title AS vacancy FROM expressions_of_interest e
            JOIN organisations org ON org.id = e.employer_id JOIN opportunities o ON o.id = e.vacancy_id
           WHERE e.learner_user_id = $1 ORDER BY e.id`,
+      ),
+      participationRequests: await q(
+        `SELECT r.kind, r.status, o.title AS course, org.name AS provider, r.created_at, r.responded_at
+           FROM participation_requests r JOIN opportunities o ON o.id = r.opportunity_id
+           LEFT JOIN organisations org ON org.id = r.provider_id WHERE r.user_id = $1 ORDER BY r.created_at`,
       ),
       accessLog: await q(
         'SELECT actor_role, action, reason, at FROM audit_log WHERE subject_user_id = $1 ORDER BY at',

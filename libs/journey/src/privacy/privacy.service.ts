@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuthService, TokenService } from '@skillpath/auth';
 import { unauthenticated } from '@skillpath/common';
 import { AuditService } from './audit.service';
 import { PrivacyRepository } from './privacy.repository';
+import { JourneyTransactions } from '../data/journey-transactions';
 
 /** A learner's right to their data: a full export, and erasure. */
 @Injectable()
 export class PrivacyService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: JourneyTransactions,
     private readonly rows: PrivacyRepository,
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
@@ -39,7 +38,7 @@ export class PrivacyService {
     if (!(await this.auth.verifyPassword(userId, password))) {
       throw unauthenticated('That password is not right, so nothing was deleted.');
     }
-    await this.ds.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.audit.record(
         {
           actorUserId: null,

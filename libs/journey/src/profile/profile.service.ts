@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { badInput, isUuid, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
 import { LearnerProfileEntity, SkillSource } from '@skillpath/persistence';
@@ -8,6 +7,7 @@ import type { LearnerRecord } from '@skillpath/matching';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { HeldSkill, LearnerProfileRepository, ProfilePatch } from './learner-profile.repository';
 import { LearnerProfileInput, SkillLevelInput } from './profile.models';
+import { JourneyTransactions } from '../data/journey-transactions';
 
 export type { HeldSkill } from './learner-profile.repository';
 
@@ -72,7 +72,7 @@ export function toLearnerRecord(p: LearnerProfileEntity, skills: HeldSkill[]): L
 @Injectable()
 export class ProfileService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: JourneyTransactions,
     @Inject(GEOCODER) private readonly geocoder: PostcodeLookup,
     private readonly profiles: LearnerProfileRepository,
     private readonly catalogue: JourneyCatalogueRepository,
@@ -128,7 +128,7 @@ export class ProfileService {
       if (!Number.isInteger(s.level) || s.level < 1 || s.level > 5)
         throw badInput('level must be from 1 (beginner) to 5 (expert)');
     }
-    await this.ds.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const missing = await this.catalogue.unknownSkillIds(ids, m);
       if (missing.length)
         throw badInput(`Unknown skill id: ${missing.join(', ')}. Find skills with the skills query.`, {

@@ -15,6 +15,7 @@ import {
   type TestDatabase,
 } from '@skillpath/testing';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
+import { JourneyTransactions } from '../data/journey-transactions';
 import { CatalogueRecordsRepository } from '../engine/catalogue-records.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
 import { OutcomesRepository } from '../outcomes/outcomes.repository';
@@ -72,14 +73,15 @@ describe('journey services against PostgreSQL', () => {
     const profileRows = new LearnerProfileRepository(ds);
     const versions = new RoadmapRepository(ds);
     engine = new MatchingIndexService(new CatalogueRecordsRepository(ds), testConfig(db.url, prefix));
+    const tx = new JourneyTransactions(ds);
     profiles = new ProfileService(
-      ds,
+      tx,
       new GeocoderPostcodeLookup(new OutwardCodeGeocoder()),
       profileRows,
       catalogue,
     );
     roadmaps = new RoadmapService(
-      ds,
+      tx,
       profiles,
       profileRows,
       catalogue,
@@ -87,7 +89,7 @@ describe('journey services against PostgreSQL', () => {
       engine,
       new OutcomesRepository(ds),
     );
-    steps = new RoadmapStepsService(ds, profiles, versions, catalogue, new ReplanQueue(queue));
+    steps = new RoadmapStepsService(tx, profiles, versions, catalogue, new ReplanQueue(queue));
     reader = new RoadmapReader(versions, catalogue);
   }, 120_000);
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { badInput, isUuid, notFound } from '@skillpath/common';
 import type { StepStatus } from '@skillpath/persistence';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { ProfileService } from '../profile/profile.service';
 import { ReplanQueue } from './replan.queue';
 import { RoadmapRepository } from './roadmap.repository';
+import { JourneyTransactions } from '../data/journey-transactions';
 
 const ALLOWED: Record<StepStatus, StepStatus[]> = {
   PLANNED: ['ENROLLED', 'COMPLETED', 'DROPPED'],
@@ -26,7 +25,7 @@ const WORDS: Record<StepStatus, string> = {
 @Injectable()
 export class RoadmapStepsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: JourneyTransactions,
     private readonly profiles: ProfileService,
     private readonly versions: RoadmapRepository,
     private readonly catalogue: JourneyCatalogueRepository,
@@ -35,7 +34,7 @@ export class RoadmapStepsService {
 
   async update(userId: string, stepId: string, status: StepStatus): Promise<void> {
     if (!isUuid(stepId)) throw notFound('That step is not in your roadmap.');
-    const result = await this.ds.transaction(async (m) => {
+    const result = await this.tx.run(async (m) => {
       const step = await this.versions.ownStepForUpdate(m, stepId, userId);
       // Someone else's step looks exactly like a missing one: nothing is revealed.
       if (!step) throw notFound('That step is not in your roadmap.');

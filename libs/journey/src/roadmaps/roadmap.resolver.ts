@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
+import { AuthUser, CurrentUser, RateLimited, Roles } from '@skillpath/auth';
 import { notFound } from '@skillpath/common';
 import type { StepStatus } from '@skillpath/persistence';
 import type { OptionLabel } from '@skillpath/matching';
@@ -18,6 +18,7 @@ export class RoadmapResolver {
 
   /** A new version of the learner's roadmap from their current profile and goal (the chosen option, if given). */
   @Roles('LEARNER')
+  @RateLimited('planRoadmap')
   @Mutation(() => RoadmapModel)
   async planRoadmap(
     @CurrentUser() user: AuthUser,

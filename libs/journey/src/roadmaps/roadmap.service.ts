@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { badInput } from '@skillpath/common';
 import {
   LearnerRecord,
@@ -27,6 +26,7 @@ import { LearnerProfileRepository } from '../profile/learner-profile.repository'
 import { ProfileService } from '../profile/profile.service';
 import { reasonFor } from './replan-reasons';
 import { NewRoadmapStep, RoadmapRepository } from './roadmap.repository';
+import { JourneyTransactions } from '../data/journey-transactions';
 
 export interface PlannedVersion {
   roadmap: RoadmapEntity;
@@ -78,7 +78,7 @@ const KEPT: StepStatus[] = ['COMPLETED', 'ENROLLED'];
 @Injectable()
 export class RoadmapService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tx: JourneyTransactions,
     private readonly profiles: ProfileService,
     private readonly profileRows: LearnerProfileRepository,
     private readonly catalogue: JourneyCatalogueRepository,
@@ -116,7 +116,7 @@ export class RoadmapService {
   async options(userId: string, today?: string): Promise<RoadmapOption[]> {
     const snapshot = await this.engine.get();
     const outcomes = await this.outcomeScores();
-    const m = this.ds.manager;
+    const m = this.tx.manager;
     const profile = await this.profiles.get(userId, m);
     const { goal, learner, dropped } = await this.planningContext(userId, profile, m);
     return planOptions(snapshot.index, learner, goal, {
@@ -130,7 +130,7 @@ export class RoadmapService {
   /** What the learner's goal asks for, as the engine plans towards it. */
   async goalFor(
     profile: LearnerProfileEntity,
-    m: EntityManager = this.ds.manager,
+    m: EntityManager = this.tx.manager,
   ): Promise<RoadmapGoal & { label: string }> {
     if (!profile.goalOccupationId && !profile.goalOpportunityId)
       throw badInput('Choose a goal first (setGoal), then ask for a plan.');
@@ -159,7 +159,7 @@ export class RoadmapService {
   ): Promise<PlannedVersion> {
     const snapshot = await this.engine.get();
     const outcomes = await this.outcomeScores();
-    return this.ds.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const profile = await this.profileRows.lock(userId, m);
       const goalClosed = await this.followClosedGoal(profile, m);
       if (goalClosed) {

@@ -8,7 +8,7 @@ export interface SkillLevel {
   level: number;
 }
 
-import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+import type { DeliveryMode, OpportunityKind } from '@skillpath/vocabulary';
 
 // The shared vocabulary (libs/vocabulary), re-exported so the engine's callers find it here too.
 export {

@@ -53,6 +53,9 @@ export function taughtLevel(index: CatalogueIndex, slot: number, code: number): 
   return level;
 }
 
+/** How many times the kept count a diverse collection scans (price order) for the nearest and soonest. */
+const DIVERSE_SCAN = 6;
+
 export interface CandidateQuery {
   index: CatalogueIndex;
   filter: LearnerFilter;
@@ -84,9 +87,10 @@ export function collectCandidates(q: CandidateQuery): number[] {
       // can only make one cheaper, and the few cheapest in money are kept for tight budgets.
       const { slots: teachers, sorted } = index.teachersInOrder(need.code);
       const ok: { slot: number; value: number; money: number }[] = [];
-      const scanAll = q.diverse === true;
+      // Alternatives look further down the price order for nearer or sooner offers, within a bound.
+      const enough = q.diverse ? limit * DIVERSE_SCAN : limit * 2;
       for (let t = 0; t < teachers.length; t++) {
-        if (!scanAll && t < sorted && ok.length >= limit * 2) {
+        if (t < sorted && ok.length >= enough) {
           t = sorted - 1;
           continue;
         }

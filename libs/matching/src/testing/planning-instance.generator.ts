@@ -1,4 +1,4 @@
-import { DeliveryMode, SkillLevel } from '../lib/matching.types';
+import { DELIVERY_MODES, DeliveryMode, SkillLevel } from '../lib/matching.types';
 import { PlanningInstance, PlanningOpportunity } from '../planner/planning.types';
 import { SeededRandom } from './seeded-random';
 
@@ -10,7 +10,7 @@ export interface GeneratorOptions {
   budgetChance?: number;
 }
 
-const MODES: DeliveryMode[] = ['IN_PERSON', 'ONLINE', 'HYBRID'];
+const MODES: DeliveryMode[] = [...DELIVERY_MODES];
 const CENTRE = { lat: 53.4794, lon: -2.2453 };
 
 /**

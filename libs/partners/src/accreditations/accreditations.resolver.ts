@@ -8,9 +8,8 @@ import {
   ApproveAccreditationInput,
   RequestAccreditationInput,
 } from './accreditation.models';
+import type { AccreditationRow } from './accreditations.repository';
 import { AccreditationsService } from './accreditations.service';
-
-type Row = Record<string, unknown>;
 
 @Resolver()
 export class AccreditationsResolver {
@@ -73,20 +72,20 @@ export class AccreditationsResolver {
     return Promise.all(rows.map((r) => this.model(r, l)));
   }
 
-  private async model(r: Row, l: RequestLoaders): Promise<AccreditationRecordModel> {
-    const skills = await this.catalogue.skillsById(l, r.skill_ids as string[]);
+  private async model(r: AccreditationRow, l: RequestLoaders): Promise<AccreditationRecordModel> {
+    const skills = await this.catalogue.skillsById(l, r.skillIds);
     return {
-      id: r.id as string,
-      opportunityId: r.opportunity_id as string,
-      courseTitle: r.course_title as string,
-      employerId: r.employer_id as string,
-      employerName: r.employer_name as string,
-      status: r.status as string,
-      skills: (r.skill_ids as string[]).map((id) => skills.get(id)).filter((s): s is SkillModel => !!s),
-      validFrom: (r.valid_from as Date | null) ?? null,
-      validTo: (r.valid_to as Date | null) ?? null,
-      guaranteedInterview: Boolean(r.guaranteed_interview),
-      reason: (r.reason as string | null) ?? null,
+      id: r.id,
+      opportunityId: r.opportunityId,
+      courseTitle: r.courseTitle,
+      employerId: r.employerId,
+      employerName: r.employerName,
+      status: r.status,
+      skills: r.skillIds.map((id) => skills.get(id)).filter((s): s is SkillModel => !!s),
+      validFrom: r.validFrom ?? null,
+      validTo: r.validTo ?? null,
+      guaranteedInterview: r.guaranteedInterview,
+      reason: r.reason ?? null,
     };
   }
 }

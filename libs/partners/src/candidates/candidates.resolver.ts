@@ -4,13 +4,18 @@ import { Loaders, RequestLoaders } from '@skillpath/common';
 import { CatalogueLoaders, SkillLevelModel, SkillModel } from '@skillpath/catalogue';
 import type { OutcomeKind } from '@skillpath/persistence';
 import { OutcomeKindEnum } from '../cohorts/cohort.models';
+import type { InterestRow } from './candidates.repository';
 import { CandidatesService } from './candidates.service';
 
 @ObjectType('Candidate', {
   description: 'A consenting learner who fits a vacancy: no name, no contact details',
 })
 export class CandidateModel {
-  @Field(() => ID, { description: 'Opaque; use it to express interest' }) candidateId!: string;
+  @Field(() => ID, {
+    description:
+      'A pseudonym for your organisation only (another employer sees another); use it to express interest',
+  })
+  candidateId!: string;
   @Field(() => Float) fit!: number;
   @Field(() => String, { nullable: true }) borough!: string | null;
   @Field(() => [SkillLevelModel]) skills!: SkillLevelModel[];
@@ -36,17 +41,16 @@ export class ExpressionOfInterestModel {
   recordedOutcomes!: OutcomeKind[];
 }
 
-type Row = Record<string, unknown>;
-const interest = (r: Row): ExpressionOfInterestModel => ({
-  id: r.id as string,
-  vacancyId: (r.vacancy_id ?? r.vacancyId) as string,
-  vacancyTitle: (r.vacancy_title as string | undefined) ?? null,
-  employerName: (r.employer_name as string | undefined) ?? null,
-  message: r.message as string,
-  status: r.status as string,
-  contactName: (r.contact_name as string | undefined) ?? null,
-  contactEmail: (r.contact_email as string | undefined) ?? null,
-  recordedOutcomes: (r.recorded_outcomes as OutcomeKind[] | undefined) ?? [],
+const interest = (r: InterestRow): ExpressionOfInterestModel => ({
+  id: r.id,
+  vacancyId: r.vacancyId,
+  vacancyTitle: r.vacancyTitle ?? null,
+  employerName: r.employerName ?? null,
+  message: r.message,
+  status: r.status,
+  contactName: r.contactName ?? null,
+  contactEmail: r.contactEmail ?? null,
+  recordedOutcomes: r.recordedOutcomes ?? [],
 });
 
 @Resolver()

@@ -46,11 +46,14 @@ export class MyCohortModel {
 }
 
 @ObjectType('SuppressedCount', {
-  description: 'A count of people; null and suppressed when it could identify someone (1–4, or derivable)',
+  description:
+    'A count of people as published: hidden when it could identify someone (1–4, a revealing zero, or derivable), otherwise rounded to the nearest 5',
 })
 export class SuppressedCountModel {
   @Field(() => Int, { nullable: true }) value!: number | null;
   @Field() suppressed!: boolean;
+  @Field({ description: 'The value is rounded to the nearest 5' }) rounded!: boolean;
+  @Field({ description: 'What to show: the rounded figure, or "hidden to protect privacy"' }) label!: string;
 }
 
 @ObjectType('StageCount')

@@ -1,4 +1,4 @@
-import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import { CredentialsService } from '../credentials/credentials.service';
 import { CourseCompletionsService } from './course-completions.service';
@@ -11,6 +11,41 @@ export class CourseCompletionModel {
   @Field() learnerConfirmed!: boolean;
   @Field({ description: 'Both sides confirmed: skills granted as course completed' }) completed!: boolean;
   @Field(() => [ID]) credentialIds!: string[];
+}
+
+@ObjectType('ParticipationRequestReceipt', {
+  description:
+    'What a provider is told: the same whatever the email, so it reveals nothing about who uses Skillpath',
+})
+export class ParticipationRequestReceiptModel {
+  @Field() message!: string;
+}
+
+export enum ParticipationRequestKindEnum {
+  ENROLMENT = 'ENROLMENT',
+  COMPLETION = 'COMPLETION',
+}
+registerEnumType(ParticipationRequestKindEnum, { name: 'ParticipationRequestKind' });
+
+export enum ParticipationRequestStatusEnum {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(ParticipationRequestStatusEnum, { name: 'ParticipationRequestStatus' });
+
+@ObjectType('ParticipationRequest', {
+  description: 'A provider says you enrolled on or completed its course; nothing changes until you accept',
+})
+export class ParticipationRequestModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ParticipationRequestKindEnum) kind!: ParticipationRequestKindEnum;
+  @Field(() => ID) opportunityId!: string;
+  @Field() courseTitle!: string;
+  @Field({ description: 'The provider that asks' }) providerName!: string;
+  @Field(() => ParticipationRequestStatusEnum) status!: ParticipationRequestStatusEnum;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) respondedAt!: Date | null;
 }
 
 @ObjectType('Credential')
@@ -31,23 +66,52 @@ export class CompletionsResolver {
   ) {}
 
   @Roles('PROVIDER', 'ADMIN')
-  @Mutation(() => CourseCompletionModel)
+  @Mutation(() => ParticipationRequestReceiptModel, {
+    description:
+      'Ask the learner with that email to confirm they enrolled; nothing changes until they accept',
+  })
   recordEnrolment(
     @CurrentUser() user: AuthUser,
     @Args('opportunityId', { type: () => ID }) opportunityId: string,
     @Args('learnerEmail') learnerEmail: string,
-  ): Promise<CourseCompletionModel> {
+  ): Promise<ParticipationRequestReceiptModel> {
     return this.completions.recordEnrolment(user, opportunityId, learnerEmail);
   }
 
   @Roles('PROVIDER', 'ADMIN')
-  @Mutation(() => CourseCompletionModel)
+  @Mutation(() => ParticipationRequestReceiptModel, {
+    description:
+      'Ask the learner with that email to confirm they completed; nothing changes until they accept',
+  })
   recordCompletion(
     @CurrentUser() user: AuthUser,
     @Args('opportunityId', { type: () => ID }) opportunityId: string,
     @Args('learnerEmail') learnerEmail: string,
-  ): Promise<CourseCompletionModel> {
+  ): Promise<ParticipationRequestReceiptModel> {
     return this.completions.recordCompletion(user, opportunityId, learnerEmail);
+  }
+
+  @Roles('LEARNER')
+  @Query(() => [ParticipationRequestModel], {
+    description: 'Providers’ requests for you to answer, newest first',
+  })
+  async myParticipationRequests(
+    @CurrentUser() user: AuthUser,
+    @Args('pendingOnly', { defaultValue: true }) pendingOnly: boolean,
+  ): Promise<ParticipationRequestModel[]> {
+    return (await this.completions.myRequests(user.id, pendingOnly)) as ParticipationRequestModel[];
+  }
+
+  @Roles('LEARNER')
+  @Mutation(() => ParticipationRequestModel, {
+    description: 'Accept (your record changes) or decline (nothing changes) a provider’s request',
+  })
+  async respondToParticipationRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+  ): Promise<ParticipationRequestModel> {
+    return (await this.completions.respond(user, id, accept)) as ParticipationRequestModel;
   }
 
   /** The learner's half of a completion. */

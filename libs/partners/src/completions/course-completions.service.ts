@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
-import { badInput, isUuid, notFound } from '@skillpath/common';
-import { NotificationService, ProfileService, ReplanQueue } from '@skillpath/journey';
-import { CourseParticipationEntity } from '@skillpath/persistence';
+import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
+import { AuditService, NotificationService, ProfileService, ReplanQueue } from '@skillpath/journey';
+import type { ParticipationRequestKind } from '@skillpath/persistence';
 import { CredentialsService } from '../credentials/credentials.service';
 import { ListingsService } from '../listings/listings.service';
-
-type Row = Record<string, unknown>;
+import { CompletionsRepository, ParticipationRequestRow } from './completions.repository';
 
 export interface CompletionState {
   opportunityId: string;
@@ -20,177 +18,197 @@ export interface CompletionState {
 }
 
 /**
- * Enrolments and completions. A completion counts (skills granted as COURSE_COMPLETED, credentials
- * issued) only once both the provider and the learner have said so, in either order.
+ * What a provider is told after recording an enrolment or completion: the same words whatever the
+ * email (a learner with the course in their plan, one without, or no account at all), so the
+ * mutation cannot be used to find out who uses Skillpath or what they plan to learn.
+ */
+export const PARTICIPATION_RECEIPT =
+  'If a learner with that email has this course in their plan, they have been asked to confirm it. Nothing changes on their record until they do.';
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * Enrolments and completions. A provider's word is a request the learner accepts or declines;
+ * nothing on the learner's record moves until they accept. A completion counts (skills granted as
+ * COURSE_COMPLETED, credentials issued) only once both the provider and the learner have said so.
  */
 @Injectable()
 export class CourseCompletionsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: CompletionsRepository,
     private readonly listings: ListingsService,
     private readonly profiles: ProfileService,
     private readonly credentials: CredentialsService,
     private readonly replans: ReplanQueue,
     private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
   ) {}
 
-  async recordEnrolment(
-    user: AuthUser,
-    opportunityId: string,
-    learnerEmail: string,
-  ): Promise<CompletionState> {
-    const { learnerId } = await this.providerSide(user, opportunityId, learnerEmail);
-    await this.ds.transaction(async (m) => {
-      const p = await this.participation(m, learnerId, opportunityId);
-      if (!p.enrolledAt)
-        await m.getRepository(CourseParticipationEntity).update({ id: p.id }, { enrolledAt: new Date() });
-      await this.setStepStatus(m, learnerId, opportunityId, 'ENROLLED', ['PLANNED']);
-    });
-    return this.state(learnerId, opportunityId);
+  recordEnrolment(user: AuthUser, opportunityId: string, learnerEmail: string): Promise<{ message: string }> {
+    return this.ask(user, opportunityId, learnerEmail, 'ENROLMENT');
   }
 
-  async recordCompletion(
+  recordCompletion(
     user: AuthUser,
     opportunityId: string,
     learnerEmail: string,
-  ): Promise<CompletionState> {
-    const { learnerId, title } = await this.providerSide(user, opportunityId, learnerEmail);
-    const done = await this.ds.transaction(async (m) => {
-      const p = await this.participation(m, learnerId, opportunityId);
-      // The learner marking the step completed themselves is their half of the confirmation.
-      const [step]: Row[] = await m.query(
-        `SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.user_id = $1 AND s.opportunity_id = $2 AND s.status = 'COMPLETED' LIMIT 1`,
-        [learnerId, opportunityId],
-      );
-      const patch: Partial<CourseParticipationEntity> = {
-        providerCompletedAt: p.providerCompletedAt ?? new Date(),
-        enrolledAt: p.enrolledAt ?? new Date(),
-      };
-      if (step && !p.learnerCompletedAt) patch.learnerCompletedAt = new Date();
-      await m.getRepository(CourseParticipationEntity).update({ id: p.id }, patch);
-      return this.completeIfBoth(m, learnerId, opportunityId);
-    });
-    if (done) await this.afterCompletion(learnerId, opportunityId, title);
-    else {
-      await this.notifications.notify(learnerId, {
-        kind: 'COMPLETION_TO_CONFIRM',
-        title: 'Please confirm you finished a course',
-        body: `${title} says you completed it. Confirm it to have the skills added to your record.`,
-        data: { opportunityId },
+  ): Promise<{ message: string }> {
+    return this.ask(user, opportunityId, learnerEmail, 'COMPLETION');
+  }
+
+  /**
+   * The provider's side: checks that depend only on the provider and its course (never on the email's
+   * owner), then — if a learner with that email has the course in their roadmap — a request they
+   * answer. The reply is PARTICIPATION_RECEIPT in every case.
+   */
+  private async ask(
+    user: AuthUser,
+    opportunityId: string,
+    learnerEmail: string,
+    kind: ParticipationRequestKind,
+  ): Promise<{ message: string }> {
+    const { opp, orgKind } = await this.listings.own(user, opportunityId);
+    if (orgKind !== 'PROVIDER')
+      throw badInput('Enrolments and completions are recorded for courses and bootcamps.');
+    const email = learnerEmail.trim().toLowerCase();
+    if (!EMAIL.test(email) || email.length > 320)
+      throw badInput('learnerEmail must be an email address, like name@example.com.', {
+        field: 'learnerEmail',
+      });
+    const learnerId = await this.repo.learnerWithCourse(email, opp.id);
+    if (learnerId) {
+      await this.repo.transaction(async (m) => {
+        const requestId = await this.repo.openRequest(m, {
+          kind,
+          userId: learnerId,
+          opportunityId: opp.id,
+          providerId: opp.organisationId!,
+          requestedBy: user.id,
+        });
+        // Already asked and not yet answered: the learner has one request to answer, not two.
+        if (!requestId) return;
+        const provider = opp.organisationName;
+        await this.notifications.notify(
+          learnerId,
+          {
+            kind: 'PARTICIPATION_REQUEST',
+            title:
+              kind === 'ENROLMENT'
+                ? `${provider} says you enrolled on ${opp.title}`
+                : `${provider} says you completed ${opp.title}`,
+            body:
+              kind === 'ENROLMENT'
+                ? 'Is that right? Accept to mark the step as enrolled in your plan, or decline if it is not.'
+                : 'Is that right? Accept to have its skills added to your record (and any credential issued), or decline if it is not.',
+            data: { requestId, opportunityId: opp.id, kind },
+          },
+          m,
+        );
+        await this.audit.record(
+          {
+            actorUserId: user.id,
+            actorRole: user.role,
+            subjectUserId: learnerId,
+            action: kind === 'ENROLMENT' ? 'ENROLMENT_REQUESTED' : 'COMPLETION_REQUESTED',
+            reason: `${provider} asked about ${opp.title} (${opp.id})`,
+          },
+          m,
+        );
       });
     }
-    return this.state(learnerId, opportunityId);
+    return { message: PARTICIPATION_RECEIPT };
   }
 
+  myRequests(userId: string, pendingOnly: boolean): Promise<ParticipationRequestRow[]> {
+    return this.repo.requestsOf(userId, pendingOnly);
+  }
+
+  /** The learner answers a provider's request; only "yes" changes their record. Answered once. */
+  async respond(user: AuthUser, requestId: string, accept: boolean): Promise<ParticipationRequestRow> {
+    if (!isUuid(requestId)) throw notFound('That request does not exist.');
+    const req = await this.repo.request(requestId, user.id);
+    if (!req) throw notFound('That request does not exist.');
+    const completed = await this.repo.transaction(async (m) => {
+      if (!(await this.repo.answer(m, req.id, accept ? 'ACCEPTED' : 'DECLINED')))
+        throw conflict(`You have already answered this request (${req.status.toLowerCase()}).`);
+      await this.audit.record(
+        {
+          actorUserId: user.id,
+          actorRole: user.role,
+          subjectUserId: user.id,
+          action: `${req.kind}_${accept ? 'ACCEPTED' : 'DECLINED'}`,
+          reason: `${req.providerName}'s request about ${req.courseTitle} (${req.opportunityId})`,
+        },
+        m,
+      );
+      if (!accept) return false;
+      const p = await this.repo.participation(m, user.id, req.opportunityId);
+      if (req.kind === 'ENROLMENT') {
+        if (!p.enrolledAt) await this.repo.updateParticipation(m, p.id, { enrolledAt: new Date() });
+        await this.repo.setStepStatus(m, user.id, req.opportunityId, 'ENROLLED', ['PLANNED']);
+        return false;
+      }
+      // Accepting the provider's "completed" is the learner's own confirmation too.
+      const now = new Date();
+      await this.repo.updateParticipation(m, p.id, {
+        providerCompletedAt: p.providerCompletedAt ?? now,
+        learnerCompletedAt: p.learnerCompletedAt ?? now,
+        enrolledAt: p.enrolledAt ?? now,
+      });
+      return this.completeIfBoth(m, user.id, req.opportunityId);
+    });
+    if (completed) await this.afterCompletion(user.id, req.opportunityId, req.courseTitle);
+    return (await this.repo.request(req.id, user.id))!;
+  }
+
+  /** The learner's own "I completed it" (their half of a completion). */
   async confirmByLearner(user: AuthUser, opportunityId: string): Promise<CompletionState> {
     if (!isUuid(opportunityId)) throw notFound('That course is not in your roadmap.');
-    const [course]: Row[] = await this.ds.query(
-      `SELECT o.title FROM opportunities o WHERE o.id = $2 AND EXISTS (
-         SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.user_id = $1 AND s.opportunity_id = o.id AND s.kind = 'LEARN')`,
-      [user.id, opportunityId],
-    );
-    if (!course) throw notFound('That course is not in your roadmap.');
-    const done = await this.ds.transaction(async (m) => {
-      const p = await this.participation(m, user.id, opportunityId);
+    const title = await this.repo.courseInRoadmap(user.id, opportunityId);
+    if (!title) throw notFound('That course is not in your roadmap.');
+    const done = await this.repo.transaction(async (m) => {
+      const p = await this.repo.participation(m, user.id, opportunityId);
       if (!p.learnerCompletedAt)
-        await m
-          .getRepository(CourseParticipationEntity)
-          .update({ id: p.id }, { learnerCompletedAt: new Date() });
+        await this.repo.updateParticipation(m, p.id, { learnerCompletedAt: new Date() });
       return this.completeIfBoth(m, user.id, opportunityId);
     });
-    if (done) await this.afterCompletion(user.id, opportunityId, course.title as string);
+    if (done) await this.afterCompletion(user.id, opportunityId, title);
     return this.state(user.id, opportunityId);
   }
 
   async state(userId: string, opportunityId: string): Promise<CompletionState> {
-    const p = await this.ds
-      .getRepository(CourseParticipationEntity)
-      .findOne({ where: { userId, opportunityId } });
-    const creds: Array<{ id: string }> = await this.ds.query(
-      'SELECT id FROM credentials WHERE user_id = $1 AND opportunity_id = $2 ORDER BY issued_at',
-      [userId, opportunityId],
-    );
+    const p = await this.repo.findParticipation(userId, opportunityId);
     return {
       opportunityId,
       enrolled: !!p?.enrolledAt,
       providerConfirmed: !!p?.providerCompletedAt,
       learnerConfirmed: !!p?.learnerCompletedAt,
       completed: !!p?.completedAt,
-      credentialIds: creds.map((c) => c.id),
+      credentialIds: await this.credentials.idsFor(userId, opportunityId),
     };
   }
 
-  /** The provider's own course, and a learner (by the email they enrolled with) whose roadmap has it. */
-  private async providerSide(
-    user: AuthUser,
-    opportunityId: string,
-    learnerEmail: string,
-  ): Promise<{ learnerId: string; title: string }> {
-    const { opp, orgKind } = await this.listings.own(user, opportunityId);
-    if (orgKind !== 'PROVIDER')
-      throw badInput('Enrolments and completions are recorded for courses and bootcamps.');
-    const [learner]: Row[] = await this.ds.query(
-      `SELECT u.id FROM users u WHERE u.email = $1 AND u.role = 'LEARNER' AND EXISTS (
-         SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.user_id = u.id AND s.opportunity_id = $2)`,
-      [learnerEmail.trim().toLowerCase(), opportunityId],
-    );
-    // Whether the email has an account at all is not revealed.
-    if (!learner) throw notFound('No learner with that email has this course in their roadmap.');
-    return { learnerId: learner.id as string, title: opp.title };
-  }
-
-  private async participation(
-    m: EntityManager,
-    userId: string,
-    opportunityId: string,
-  ): Promise<CourseParticipationEntity> {
-    const repo = m.getRepository(CourseParticipationEntity);
-    await repo.createQueryBuilder().insert().values({ userId, opportunityId }).orIgnore().execute();
-    return repo.findOneOrFail({ where: { userId, opportunityId }, lock: { mode: 'pessimistic_write' } });
-  }
-
   private async completeIfBoth(m: EntityManager, userId: string, opportunityId: string): Promise<boolean> {
-    const p = await m
-      .getRepository(CourseParticipationEntity)
-      .findOneOrFail({ where: { userId, opportunityId } });
-    if (p.completedAt || !p.providerCompletedAt || !p.learnerCompletedAt) return false;
-    await m.getRepository(CourseParticipationEntity).update({ id: p.id }, { completedAt: new Date() });
-    const taught: Array<{ skill_id: string; level: number }> = await m.query(
-      `SELECT skill_id, level FROM opportunity_skills WHERE opportunity_id = $1 AND role = 'TAUGHT'`,
-      [opportunityId],
-    );
+    const p = await this.repo.findParticipation(userId, opportunityId, m);
+    if (!p || p.completedAt || !p.providerCompletedAt || !p.learnerCompletedAt) return false;
+    await this.repo.updateParticipation(m, p.id, { completedAt: new Date() });
     await this.profiles.addEvidence(
       m,
       userId,
-      taught.map((t) => ({ skillId: t.skill_id, level: Number(t.level) })),
+      await this.repo.taughtSkills(m, opportunityId),
       'COURSE_COMPLETED',
       opportunityId,
     );
-    await this.setStepStatus(m, userId, opportunityId, 'COMPLETED', ['PLANNED', 'ENROLLED']);
+    await this.repo.setStepStatus(m, userId, opportunityId, 'COMPLETED', ['PLANNED', 'ENROLLED']);
     await this.credentials.issueForCompletion(m, userId, opportunityId);
     return true;
-  }
-
-  private async setStepStatus(
-    m: EntityManager,
-    userId: string,
-    opportunityId: string,
-    status: string,
-    from: string[],
-  ): Promise<void> {
-    await m.query(
-      `UPDATE roadmap_steps s SET status = $3, status_changed_at = now() FROM roadmaps r
-        WHERE r.id = s.roadmap_id AND r.user_id = $1 AND s.opportunity_id = $2 AND s.status = ANY($4::text[])
-          AND r.version = (SELECT max(version) FROM roadmaps WHERE user_id = $1)`,
-      [userId, opportunityId, status, from],
-    );
   }
 
   private async afterCompletion(userId: string, opportunityId: string, title: string): Promise<void> {
     await this.notifications.notify(userId, {
       kind: 'COURSE_COMPLETED',
       title: 'Course completed',
-      body: `${title} is confirmed: its skills are on your record${(await this.state(userId, opportunityId)).credentialIds.length ? ' and you have a new credential' : ''}.`,
+      body: `${title} is confirmed: its skills are on your record${(await this.credentials.idsFor(userId, opportunityId)).length ? ' and you have a new credential' : ''}.`,
       data: { opportunityId },
     });
     await this.replans.request(userId, 'STEP_COMPLETED', title, [opportunityId]);

@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { CredentialCheck, CredentialsService } from './credentials.service';
 
 /** Public REST endpoints for verifiers who hold only a link: no login, nothing about the learner beyond the badge. */
@@ -19,6 +19,14 @@ export class CredentialsController {
       name: 'Skillpath',
       publicKey: { id: this.credentials.signer.keyId, ...this.credentials.signer.publicJwk },
     };
+  }
+
+  /** The W3C Bitstring Status List credential (a VC-JWT) every credential's `credentialStatus` points to. */
+  @Get('status/1')
+  @Header('Content-Type', 'application/vc+jwt')
+  @Header('Cache-Control', 'max-age=60')
+  statusList(): Promise<string> {
+    return this.credentials.statusListCredential();
   }
 
   @Get(':id/verify')

@@ -1,11 +1,18 @@
 import { isUuid } from '@skillpath/common';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes, randomUUID } from 'crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import canonicalize from 'canonicalize';
+import { createHash, randomBytes, randomInt, randomUUID } from 'crypto';
+import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { CredentialEntity } from '@skillpath/persistence';
+import { encodeStatusList, STATUS_LIST_LENGTH } from './bitstring-status-list';
 import { CredentialSigner } from './credential-signer';
+import {
+  BackingAccreditationRow,
+  CourseRow,
+  CredentialSkillRow,
+  CredentialsRepository,
+} from './credentials.repository';
 
 export interface CredentialCheck {
   valid: boolean;
@@ -18,8 +25,6 @@ export interface CredentialCheck {
   credential: Record<string, unknown> | null;
 }
 
-type Row = Record<string, unknown>;
-
 /** Issues Open Badges 3.0 OpenBadgeCredentials for completed accredited courses, and checks them. */
 @Injectable()
 export class CredentialsService {
@@ -27,40 +32,46 @@ export class CredentialsService {
   readonly issuerId: string;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: CredentialsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.issuerId = `${config.publicUrl}/credentials/issuer`;
     this.signer = new CredentialSigner(config.credentials.signingSeed, `${this.issuerId}#key-1`);
   }
 
-  /** One credential per accreditation in force for the course, each carrying that employer's endorsement. */
+  /**
+   * One credential per accreditation in force for the course, each carrying that employer's
+   * endorsement. Only VERIFIED organisations count: no credential names an unverified employer or provider.
+   */
   async issueForCompletion(m: EntityManager, userId: string, opportunityId: string): Promise<string[]> {
-    const accreditations: Row[] = await m.query(
-      `SELECT a.*, e.name AS employer_name FROM accreditations a JOIN organisations e ON e.id = a.employer_id
-        WHERE a.opportunity_id = $1 AND a.status = 'ACTIVE'
-          AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())
-          AND NOT EXISTS (SELECT 1 FROM credentials c WHERE c.user_id = $2 AND c.accreditation_id = a.id)`,
-      [opportunityId, userId],
-    );
+    const accreditations = await this.repo.backingAccreditations(m, userId, opportunityId);
     if (!accreditations.length) return [];
-    const [course]: Row[] = await m.query(
-      `SELECT o.*, org.name AS provider_name FROM opportunities o LEFT JOIN organisations org ON org.id = o.organisation_id WHERE o.id = $1`,
-      [opportunityId],
+    const course = await this.repo.course(m, opportunityId);
+    // The credential names the provider as its creator: an unverified provider is named on none.
+    if (course.organisationId && course.providerVerification !== 'VERIFIED') return [];
+    const learner = await this.repo.learner(m, userId);
+    const allSkills = await this.repo.skills(
+      m,
+      [...new Set(accreditations.flatMap((a) => a.skillIds))],
+      opportunityId,
     );
-    const [learner]: Row[] = await m.query('SELECT email, display_name FROM users WHERE id = $1', [userId]);
+    const indexes = await this.statusIndexes(m, accreditations.length);
     const ids: string[] = [];
-    for (const a of accreditations) {
-      const skills: Row[] = await m.query(
-        `SELECT s.id, s.uri, s.label, os.level FROM skills s
-           LEFT JOIN opportunity_skills os ON os.skill_id = s.id AND os.opportunity_id = $2 AND os.role = 'TAUGHT'
-          WHERE s.id = ANY($1::uuid[]) ORDER BY s.label`,
-        [a.skill_ids, opportunityId],
-      );
+    for (const [k, a] of accreditations.entries()) {
+      const skills = allSkills.filter((s) => a.skillIds.includes(s.id));
       const id = randomUUID();
       const issuedAt = new Date();
-      const expiresAt = (a.valid_to as Date | null) ?? null;
-      const vc = this.buildCredential({ id, issuedAt, expiresAt, course, learner, accreditation: a, skills });
+      const expiresAt = a.validTo ?? null;
+      const vc = this.buildCredential({
+        id,
+        issuedAt,
+        expiresAt,
+        course,
+        learner,
+        accreditation: a,
+        skills,
+        statusListIndex: indexes[k],
+      });
       const payload = {
         iss: this.issuerId,
         jti: vc.id,
@@ -69,19 +80,60 @@ export class CredentialsService {
         ...(expiresAt ? { exp: Math.floor(expiresAt.getTime() / 1000) } : {}),
         vc,
       };
-      await m.getRepository(CredentialEntity).insert({
+      await this.repo.insert(m, {
         id,
         userId,
         opportunityId,
-        accreditationId: a.id as string,
-        achievementName: course.title as string,
+        accreditationId: a.id,
+        achievementName: course.title,
         jws: this.signer.sign(payload),
         issuedAt,
         expiresAt,
+        statusListIndex: indexes[k],
       });
       ids.push(id);
     }
     return ids;
+  }
+
+  /** Random unused bits of the status list (random, so a credential's position says nothing of its age). */
+  private async statusIndexes(m: EntityManager, n: number): Promise<number[]> {
+    const out: number[] = [];
+    for (let attempt = 0; out.length < n; attempt++) {
+      if (attempt > 20) throw new Error('the credential status list is full');
+      const picks = [...new Set(Array.from({ length: n * 2 }, () => randomInt(STATUS_LIST_LENGTH)))].filter(
+        (i) => !out.includes(i),
+      );
+      out.push(...(await this.repo.freeStatusIndexes(m, picks)).slice(0, n - out.length));
+    }
+    return out;
+  }
+
+  get statusListUrl(): string {
+    return `${this.config.publicUrl}/credentials/status/1`;
+  }
+
+  /**
+   * The signed BitstringStatusListCredential (VC-JWT) a verifier fetches from `statusListCredential`:
+   * a set bit means the credential no longer holds (revoked, its accreditation withdrawn or its
+   * employer's verification withdrawn).
+   */
+  async statusListCredential(): Promise<string> {
+    const now = new Date();
+    const vc = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      id: this.statusListUrl,
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      issuer: this.issuerId,
+      validFrom: now.toISOString(),
+      credentialSubject: {
+        id: `${this.statusListUrl}#list`,
+        type: 'BitstringStatusList',
+        statusPurpose: 'revocation',
+        encodedList: encodeStatusList(await this.repo.revokedIndexes()),
+      },
+    };
+    return this.signer.sign({ iss: this.issuerId, jti: vc.id, iat: Math.floor(now.getTime() / 1000), vc });
   }
 
   credentialUrl(id: string): string {
@@ -92,14 +144,15 @@ export class CredentialsService {
     id: string;
     issuedAt: Date;
     expiresAt: Date | null;
-    course: Row;
-    learner: Row;
-    accreditation: Row;
-    skills: Row[];
+    course: CourseRow;
+    learner: { email: string; displayName: string };
+    accreditation: BackingAccreditationRow;
+    skills: CredentialSkillRow[];
+    statusListIndex: number;
   }) {
     const base = this.config.publicUrl;
     const salt = randomBytes(8).toString('hex');
-    const achievementId = `${base}/achievements/${p.course.id as string}`;
+    const achievementId = `${base}/achievements/${p.course.id}`;
     return {
       '@context': [
         'https://www.w3.org/ns/credentials/v2',
@@ -110,10 +163,10 @@ export class CredentialsService {
       issuer: { id: this.issuerId, type: ['Profile'], name: 'Skillpath', url: base },
       validFrom: p.issuedAt.toISOString(),
       ...(p.expiresAt ? { validUntil: p.expiresAt.toISOString() } : {}),
-      name: p.course.title as string,
+      name: p.course.title,
       credentialSubject: {
         type: ['AchievementSubject'],
-        name: p.learner.display_name as string,
+        name: p.learner.displayName,
         // The learner's email, salted and hashed: the holder can prove it is theirs without publishing it.
         identifier: [
           {
@@ -121,32 +174,30 @@ export class CredentialsService {
             identityType: 'emailAddress',
             hashed: true,
             salt,
-            identityHash: `sha256$${createHash('sha256')
-              .update(`${p.learner.email as string}${salt}`)
-              .digest('hex')}`,
+            identityHash: `sha256$${createHash('sha256').update(`${p.learner.email}${salt}`).digest('hex')}`,
           },
         ],
         achievement: {
           id: achievementId,
           type: ['Achievement'],
           achievementType: p.course.kind === 'BOOTCAMP' ? 'Certificate' : 'Course',
-          name: p.course.title as string,
-          description: (p.course.description as string | null) ?? `Completed ${p.course.title as string}.`,
+          name: p.course.title,
+          description: p.course.description ?? `Completed ${p.course.title}.`,
           criteria: {
             narrative: 'Completion recorded by the training provider and confirmed by the learner.',
           },
           creator: {
-            id: `${base}/organisations/${p.course.organisation_id as string}`,
+            id: `${base}/organisations/${p.course.organisationId}`,
             type: ['Profile'],
-            name: (p.course.provider_name as string) ?? (p.course.organisation_name as string),
+            name: p.course.providerName ?? p.course.organisationName,
           },
           alignment: p.skills.map((s) => ({
             type: ['Alignment'],
-            targetName: s.label as string,
-            targetUrl: (s.uri as string | null) ?? `${base}/skills/${s.id as string}`,
+            targetName: s.label,
+            targetUrl: s.uri ?? `${base}/skills/${s.id}`,
             targetFramework: 'ESCO',
-            ...(s.uri ? { targetCode: s.uri as string } : {}),
-            ...(s.level ? { targetDescription: `Proficiency ${s.level as number} of 5` } : {}),
+            ...(s.uri ? { targetCode: s.uri } : {}),
+            ...(s.level ? { targetDescription: `Proficiency ${s.level} of 5` } : {}),
           })),
           endorsement: [
             {
@@ -154,40 +205,50 @@ export class CredentialsService {
                 'https://www.w3.org/ns/credentials/v2',
                 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
               ],
-              id: `${base}/accreditations/${p.accreditation.id as string}`,
+              id: `${base}/accreditations/${p.accreditation.id}`,
               type: ['VerifiableCredential', 'EndorsementCredential'],
-              name: `${p.accreditation.employer_name as string} accredits ${p.course.title as string}`,
+              name: `${p.accreditation.employerName} accredits ${p.course.title}`,
               issuer: {
-                id: `${base}/organisations/${p.accreditation.employer_id as string}`,
+                id: `${base}/organisations/${p.accreditation.employerId}`,
                 type: ['Profile'],
-                name: p.accreditation.employer_name as string,
+                name: p.accreditation.employerName,
               },
-              validFrom: new Date((p.accreditation.valid_from as Date | null) ?? p.issuedAt).toISOString(),
-              ...(p.accreditation.valid_to
-                ? { validUntil: new Date(p.accreditation.valid_to as Date).toISOString() }
+              validFrom: new Date(p.accreditation.validFrom ?? p.issuedAt).toISOString(),
+              ...(p.accreditation.validTo
+                ? { validUntil: new Date(p.accreditation.validTo).toISOString() }
                 : {}),
               credentialSubject: {
                 id: achievementId,
                 type: ['EndorsementSubject'],
-                endorsementComment: `${p.accreditation.employer_name as string} vouches that this course teaches ${p.skills.map((s) => s.label as string).join(', ')} to the level it claims${p.accreditation.guaranteed_interview ? ', and guarantees its graduates an interview' : ''}.`,
+                endorsementComment: `${p.accreditation.employerName} vouches that this course teaches ${p.skills.map((s) => s.label).join(', ')} to the level it claims${p.accreditation.guaranteedInterview ? ', and guarantees its graduates an interview' : ''}.`,
               },
             },
           ],
         },
       },
-      credentialStatus: { id: `${this.credentialUrl(p.id)}/verify`, type: 'SkillpathRevocationCheck' },
+      // W3C Bitstring Status List: the bit at statusListIndex of the list credential says whether it is revoked.
+      credentialStatus: {
+        id: `${this.statusListUrl}#${p.statusListIndex}`,
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: String(p.statusListIndex),
+        statusListCredential: this.statusListUrl,
+      },
     };
   }
 
-  /** Signature, then revocation (credential or accreditation), then expiry. Needs no login. */
+  /**
+   * Signature, then that it is the very credential Skillpath stored under its id (a payload altered or
+   * re-signed, even with Skillpath's key, is not), then revocation (the credential, its accreditation or
+   * its employer's verification), then expiry. Needs no login.
+   */
   async verify(input: { jws?: string; id?: string }): Promise<CredentialCheck> {
     let jws = input.jws?.trim();
-    let row: Row | undefined;
     if (!jws && input.id) {
       if (!isUuid(input.id)) return this.fail('No credential has that id.');
-      [row] = await this.ds.query('SELECT * FROM credentials WHERE id = $1', [input.id]);
-      if (!row) return this.fail('No credential has that id.');
-      jws = row.jws as string;
+      const byId = await this.repo.stored(input.id);
+      if (!byId) return this.fail('No credential has that id.');
+      jws = byId.jws;
     }
     if (!jws) return this.fail('Give a credential (the signed JWS) or its id.');
     const payload = this.signer.verify(jws);
@@ -200,9 +261,8 @@ export class CredentialsService {
       String(payload.jti ?? '')
         .split('/')
         .pop() ?? '';
-    if (!row && isUuid(credentialId))
-      [row] = await this.ds.query('SELECT * FROM credentials WHERE id = $1', [credentialId]);
-    const base = { signatureValid: true, credentialId: row ? (row.id as string) : null, credential: vc };
+    const row = isUuid(credentialId) ? await this.repo.stored(credentialId) : null;
+    const base = { signatureValid: true, credentialId: row ? row.id : null, credential: vc };
     if (!row)
       return {
         ...base,
@@ -211,22 +271,42 @@ export class CredentialsService {
         expired: false,
         reason: 'Skillpath has no record of this credential: it has been withdrawn.',
       };
-    const [acc]: Row[] = row.accreditation_id
-      ? await this.ds.query('SELECT status, valid_to, reason FROM accreditations WHERE id = $1', [
-          row.accreditation_id,
-        ])
-      : [];
-    if (row.revoked_at || !acc || acc.status === 'REVOKED') {
+    if (row.jws !== jws) {
+      const stored = this.signer.verify(row.jws);
+      const samePayload = stored !== null && canonicalize(stored) === canonicalize(payload);
+      return {
+        ...base,
+        credential: null,
+        valid: false,
+        revoked: false,
+        expired: false,
+        reason: samePayload
+          ? 'This is not the credential Skillpath issued under that id: its header was changed.'
+          : 'This is not the credential Skillpath issued under that id: its contents differ from what was issued (altered or re-signed).',
+      };
+    }
+    if (row.revokedAt || !row.accreditationStatus || row.accreditationStatus === 'REVOKED') {
       const why =
-        (row.revocation_reason as string | null) ??
-        (acc?.reason as string | null) ??
-        'the employer withdrew its accreditation';
+        row.revocationReason ?? row.accreditationReason ?? 'the employer withdrew its accreditation';
       return { ...base, valid: false, revoked: true, expired: false, reason: `Revoked: ${why}.` };
+    }
+    if (row.employerVerification !== 'VERIFIED') {
+      return {
+        ...base,
+        valid: false,
+        revoked: true,
+        expired: false,
+        reason: 'Revoked: the employer that accredits it is not a verified organisation.',
+      };
     }
     const now = Date.now();
     const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : null;
-    const accTo = acc.valid_to ? new Date(acc.valid_to as string).getTime() : null;
-    if (acc.status === 'EXPIRED' || (exp !== null && exp <= now) || (accTo !== null && accTo <= now)) {
+    const accTo = row.accreditationValidTo ? new Date(row.accreditationValidTo).getTime() : null;
+    if (
+      row.accreditationStatus === 'EXPIRED' ||
+      (exp !== null && exp <= now) ||
+      (accTo !== null && accTo <= now)
+    ) {
       return {
         ...base,
         valid: false,
@@ -245,12 +325,15 @@ export class CredentialsService {
   }
 
   ofLearner(userId: string): Promise<CredentialEntity[]> {
-    return this.ds.getRepository(CredentialEntity).find({ where: { userId }, order: { issuedAt: 'DESC' } });
+    return this.repo.ofLearner(userId);
+  }
+
+  idsFor(userId: string, opportunityId: string, m?: EntityManager): Promise<string[]> {
+    return this.repo.idsFor(userId, opportunityId, m);
   }
 
   async jwsOf(id: string): Promise<string> {
-    const [row]: Row[] = await this.ds.query('SELECT jws FROM credentials WHERE id = $1', [id]);
-    return row.jws as string;
+    return (await this.repo.stored(id))!.jws;
   }
 
   private fail(reason: string): CredentialCheck {

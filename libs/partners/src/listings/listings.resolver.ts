@@ -1,6 +1,4 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import { opportunityFromRow, OpportunityModel } from '@skillpath/catalogue';
 import { ListingInput } from './listing.input';
@@ -8,10 +6,7 @@ import { ListingsService } from './listings.service';
 
 @Resolver()
 export class ListingsResolver {
-  constructor(
-    private readonly listings: ListingsService,
-    @InjectDataSource() private readonly ds: DataSource,
-  ) {}
+  constructor(private readonly listings: ListingsService) {}
 
   /** A provider publishes a course or bootcamp. */
   @Roles('PROVIDER', 'ADMIN')
@@ -65,10 +60,6 @@ export class ListingsResolver {
   }
 
   private async read(id: string): Promise<OpportunityModel> {
-    const [row]: Array<Record<string, unknown>> = await this.ds.query(
-      'SELECT * FROM opportunities WHERE id = $1',
-      [id],
-    );
-    return opportunityFromRow(row);
+    return opportunityFromRow(await this.listings.read(id));
   }
 }

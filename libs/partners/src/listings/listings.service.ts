@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
 import { GEOCODER, PostcodeLookup } from '@skillpath/catalogue';
@@ -8,23 +7,24 @@ import {
   type FundingRules,
   OpportunityEntity,
   OpportunityKind,
-  OpportunitySkillEntity,
   OrganisationKind,
 } from '@skillpath/persistence';
+import { JOB_KINDS, LEARNING_ONLY_KINDS } from '@skillpath/vocabulary';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
 import { ListingChangeNotifier } from './listing-changes.service';
 import { ListingInput } from './listing.input';
+import { OpportunityDbRow, ListingsRepository } from './listings.repository';
 
 /** Which organisations publish which kinds of listing. */
 export const KINDS_FOR: Record<'PROVIDER' | 'EMPLOYER', OpportunityKind[]> = {
-  PROVIDER: ['COURSE', 'BOOTCAMP'],
-  EMPLOYER: ['VACANCY', 'APPRENTICESHIP'],
+  PROVIDER: [...LEARNING_ONLY_KINDS],
+  EMPLOYER: [...JOB_KINDS],
 };
 
 @Injectable()
 export class ListingsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: ListingsRepository,
     private readonly access: OrganisationAccess,
     private readonly changes: ListingChangeNotifier,
     @Inject(GEOCODER) private readonly geocoder: PostcodeLookup,
@@ -43,16 +43,14 @@ export class ListingsService {
       );
     }
     const fields = await this.fields(input);
-    const id = await this.ds.transaction(async (m) => {
-      const saved = await m.getRepository(OpportunityEntity).save(
-        m.getRepository(OpportunityEntity).create({
-          ...fields,
-          organisationId: org.id,
-          organisationName: org.name,
-          sourceId: null,
-          status: 'ACTIVE',
-        }),
-      );
+    const id = await this.repo.transaction(async (m) => {
+      const saved = await this.repo.insertListing(m, {
+        ...fields,
+        organisationId: org.id,
+        organisationName: org.name,
+        sourceId: null,
+        status: 'ACTIVE',
+      });
       await this.writeSkills(m, saved.id, input);
       return saved.id;
     });
@@ -72,9 +70,9 @@ export class ListingsService {
       funding: input.funding === undefined ? opp.funding : input.funding,
       stepFree: input.stepFree === undefined ? opp.stepFree : input.stepFree,
     });
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(OpportunityEntity).update({ id }, fields);
-      await m.getRepository(OpportunitySkillEntity).delete({ opportunityId: id });
+    await this.repo.transaction(async (m) => {
+      await this.repo.updateListing(m, id, fields);
+      await this.repo.deleteSkills(m, id);
       await this.writeSkills(m, id, input);
     });
     await this.changes.changed([id], 'edited');
@@ -84,27 +82,30 @@ export class ListingsService {
   async withdraw(user: AuthUser, id: string): Promise<string> {
     const { opp } = await this.own(user, id);
     if (opp.status === 'WITHDRAWN') return id;
-    await this.ds.getRepository(OpportunityEntity).update({ id }, { status: 'WITHDRAWN' });
+    await this.repo.withdraw(id);
     await this.changes.changed([id], 'withdrawn');
     return id;
   }
 
-  async listOf(user: AuthUser, organisationId: string): Promise<Array<Record<string, unknown>>> {
+  async listOf(user: AuthUser, organisationId: string): Promise<OpportunityDbRow[]> {
     await this.access.requireMember(user, organisationId, { kinds: ['PROVIDER', 'EMPLOYER'] });
-    return this.ds.query(
-      'SELECT * FROM opportunities WHERE organisation_id = $1 AND source_id IS NULL ORDER BY created_at DESC',
-      [organisationId],
-    );
+    return this.repo.ofOrganisation(organisationId);
+  }
+
+  async read(id: string): Promise<OpportunityDbRow> {
+    const row = await this.repo.byId(id);
+    if (!row) throw notFound('That listing does not exist.');
+    return row;
   }
 
   /** A listing the caller's organisation published itself (listings from feeds are edited at their source). */
   async own(
     user: AuthUser,
     id: string,
-    m: EntityManager = this.ds.manager,
+    m?: EntityManager,
   ): Promise<{ opp: OpportunityEntity; orgKind: 'PROVIDER' | 'EMPLOYER' }> {
     if (!isUuid(id)) throw notFound('That listing does not exist.');
-    const opp = await m.getRepository(OpportunityEntity).findOne({ where: { id } });
+    const opp = await this.repo.listing(id, m);
     if (!opp || !opp.organisationId) throw notFound('That listing does not exist.');
     const org = await this.access.requireMember(
       user,
@@ -181,10 +182,8 @@ export class ListingsService {
     ];
     const ids = [...new Set(rows.map((r) => r.skillId))];
     const bad = ids.filter((id) => !isUuid(id));
-    const known: Array<{ id: string }> = bad.length
-      ? []
-      : await m.query('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [ids]);
-    const missing = bad.length ? bad : ids.filter((id) => !known.some((k) => k.id === id));
+    const known = bad.length ? new Set<string>() : await this.repo.knownSkillIds(m, ids);
+    const missing = bad.length ? bad : ids.filter((id) => !known.has(id));
     if (missing.length)
       throw badInput(`Unknown skill id: ${missing.join(', ')}. Find skills with the skills query.`, {
         skillIds: missing,
@@ -192,6 +191,6 @@ export class ListingsService {
     const keys = rows.map((r) => `${r.role}:${r.skillId}`);
     if (new Set(keys).size !== keys.length)
       throw badInput('Each skill may appear only once in skillsTaught and once in skillsRequired.');
-    if (rows.length) await m.getRepository(OpportunitySkillEntity).insert(rows);
+    if (rows.length) await this.repo.insertSkills(m, rows);
   }
 }

@@ -1,6 +1,11 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import type { OrganisationKind, OrganisationRole } from '@skillpath/persistence';
+import type {
+  OrganisationEvidenceKind,
+  OrganisationKind,
+  OrganisationRole,
+  OrganisationVerification,
+} from '@skillpath/persistence';
 
 export enum OrganisationKindEnum {
   EMPLOYER = 'EMPLOYER',
@@ -15,12 +20,55 @@ export enum OrganisationRoleEnum {
 }
 registerEnumType(OrganisationRoleEnum, { name: 'OrganisationRole' });
 
+export enum OrganisationVerificationEnum {
+  PENDING = 'PENDING',
+  VERIFIED = 'VERIFIED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(OrganisationVerificationEnum, {
+  name: 'OrganisationVerification',
+  description: 'PENDING until an administrator has checked its evidence; only VERIFIED organisations vouch',
+});
+
+export enum OrganisationEvidenceKindEnum {
+  UKPRN = 'UKPRN',
+  COMPANY_NUMBER = 'COMPANY_NUMBER',
+  CHARITY_NUMBER = 'CHARITY_NUMBER',
+}
+registerEnumType(OrganisationEvidenceKindEnum, {
+  name: 'OrganisationEvidenceKind',
+  description: 'UKPRN (providers), Companies House or charity number (employers)',
+});
+
+/** What listings and organisation pages say while an organisation is not verified. */
+export const VERIFICATION_NOTE: Record<OrganisationVerification, string | null> = {
+  PENDING: 'organisation not yet verified',
+  REJECTED: 'organisation not verified: its evidence was rejected',
+  VERIFIED: null,
+};
+
 @ObjectType('Organisation')
 export class OrganisationModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
   @Field(() => OrganisationKindEnum) kind!: OrganisationKind;
   @Field(() => String, { nullable: true }) borough!: string | null;
+  @Field(() => OrganisationVerificationEnum) verification!: OrganisationVerification;
+  @Field(() => OrganisationEvidenceKindEnum, { nullable: true })
+  evidenceKind!: OrganisationEvidenceKind | null;
+  @Field(() => String, { nullable: true, description: 'The register number an administrator checks' })
+  evidenceNumber!: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown to the organisation when it was rejected' })
+  rejectionReason!: string | null;
+}
+
+@ObjectType('OrganisationAuditEntry')
+export class OrganisationAuditEntryModel {
+  @Field() action!: string;
+  @Field() reason!: string;
+  @Field() actorRole!: string;
+  @Field(() => ID, { nullable: true }) actorUserId!: string | null;
+  @Field() at!: Date;
 }
 
 @ObjectType('OrganisationMembership')
@@ -51,6 +99,24 @@ export class CreateOrganisationInput {
   @Field() @IsString() @Length(1, 120) name!: string;
   @Field(() => OrganisationKindEnum) @IsEnum(OrganisationKindEnum) kind!: OrganisationKind;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(60) borough?: string;
+  @Field(() => OrganisationEvidenceKindEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganisationEvidenceKindEnum)
+  evidenceKind?: OrganisationEvidenceKind;
+  @Field(() => String, { nullable: true, description: 'UKPRN, Companies House or charity number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  evidenceNumber?: string;
+}
+
+@InputType()
+export class OrganisationEvidenceInput {
+  @Field(() => ID) @IsString() organisationId!: string;
+  @Field(() => OrganisationEvidenceKindEnum)
+  @IsEnum(OrganisationEvidenceKindEnum)
+  evidenceKind!: OrganisationEvidenceKind;
+  @Field() @IsString() @MaxLength(20) evidenceNumber!: string;
 }
 
 @InputType()

@@ -296,3 +296,79 @@ export function suppressRows(
   if (opts.grandTotal) figures.push({ key: '*', of: cells.map((_, i) => i) });
   return suppressSmallNumbers({ cells, figures });
 }
+
+/** Published counts are rounded to this base (nearest 5), as UK official statistics on people often are. */
+export const ROUNDING_BASE = 5;
+
+/** What a person reads in place of a hidden figure. */
+export const HIDDEN_LABEL = 'hidden to protect privacy';
+
+/** A figure as published: hidden, or rounded to the nearest 5; `label` is what to show. */
+export interface PublicFigure extends PublishedCount {
+  rounded: boolean;
+  label: string;
+}
+
+export const roundToBase = (n: number): number => Math.round(n / ROUNDING_BASE) * ROUNDING_BASE;
+
+const hiddenFigure = (): PublicFigure => ({
+  value: null,
+  suppressed: true,
+  rounded: false,
+  label: HIDDEN_LABEL,
+});
+
+/**
+ * Publishes a table so that it survives an adversary (issue 13):
+ *  1. suppressSmallNumbers on the exact counts (1–4 hidden, and whatever would give them away);
+ *  2. zeros are disclosive wherever they could locate the hidden few: when any figure of the table is
+ *     hidden, or the table counts fewer than SUPPRESSION_THRESHOLD people in all, its zeros are hidden
+ *     too (with one member, "0 applied" next to hidden stages said where they stopped);
+ *  3. when fewer than 5 of the people counted are not already shown one by one (`disclosed`), every
+ *     figure is hidden: any of them would narrow down what those few did;
+ *  4. every other figure is rounded to the nearest 5, so differences between figures (or between two
+ *     readings over time) are uncertain by several people.
+ */
+export function publishTable(table: CountTable): Map<string, PublicFigure> {
+  const exact = suppressSmallNumbers(table);
+  const total = table.cells.reduce((s, c) => s + c, 0);
+  const disclosed = new Set(table.disclosed ?? []);
+  const protectedPeople = table.cells.reduce((s, c, i) => (disclosed.has(i) ? s : s + c), 0);
+  // Fewer than 5 people the reader does not already see one by one: any figure would say something
+  // about them (with one such person, exactly their stage), so none is published.
+  const allHidden = protectedPeople > 0 && protectedPeople < SUPPRESSION_THRESHOLD;
+  const zerosHidden = total < SUPPRESSION_THRESHOLD || [...exact.values()].some((c) => c.suppressed);
+  return new Map(
+    [...exact].map(([key, c]): [string, PublicFigure] => {
+      if (allHidden || c.suppressed || (c.value === 0 && zerosHidden)) return [key, hiddenFigure()];
+      const value = roundToBase(c.value!);
+      return [key, { value, suppressed: false, rounded: value !== 0, label: String(value) }];
+    }),
+  );
+}
+
+/** publishTable for a funnel of nested stages (see suppressNested). */
+export function publishNested(
+  stages: ReadonlyArray<{ key: string; count: number }>,
+): Map<string, PublicFigure> {
+  for (let i = 1; i < stages.length; i++) {
+    if (stages[i].count > stages[i - 1].count)
+      throw new Error(`stage ${stages[i].key} is larger than the stage before it`);
+  }
+  const cells = stages.map((s, i) => s.count - (stages[i + 1]?.count ?? 0));
+  return publishTable({
+    cells,
+    figures: stages.map((s, i) => ({ key: s.key, of: cells.map((_, c) => c).filter((c) => c >= i) })),
+  });
+}
+
+/** publishTable for one row of counts and its total (keys `0:c` and `0:*`). */
+export function publishRow(counts: readonly number[]): Map<string, PublicFigure> {
+  return publishTable({
+    cells: [...counts],
+    figures: [
+      ...counts.map((_, c) => ({ key: `0:${c}`, of: [c] })),
+      { key: '0:*', of: counts.map((_, c) => c) },
+    ],
+  });
+}

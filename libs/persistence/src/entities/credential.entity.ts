@@ -24,6 +24,8 @@ export class CredentialEntity {
   @Column({ type: 'timestamptz', nullable: true }) expiresAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) revocationReason!: string | null;
+  /** Its bit in the published Bitstring Status List (chosen at random, so neighbours say nothing). */
+  @Column({ type: 'int', nullable: true, unique: true }) statusListIndex!: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -27,6 +27,8 @@ export * from './credential.entity';
 export * from './expression-of-interest.entity';
 export * from './cohort.entity';
 export * from './learner-outcome.entity';
+export * from './organisation-audit.entity';
+export * from './participation-request.entity';
 import { OrganisationMemberEntity } from './organisation-member.entity';
 import { OrganisationInvitationEntity } from './organisation-invitation.entity';
 import { CourseParticipationEntity } from './course-participation.entity';
@@ -55,6 +57,8 @@ import { SourceEntity } from './source.entity';
 import { SourceRunEntity } from './source-run.entity';
 import { QuarantinedRecordEntity } from './quarantined-record.entity';
 import { SourcePageDigestEntity } from './source-page-digest.entity';
+import { OrganisationAuditEntity } from './organisation-audit.entity';
+import { ParticipationRequestEntity } from './participation-request.entity';
 import { SkillVectorSetEntity } from './skill-vector-set.entity';
 
 export const ALL_ENTITIES = [
@@ -87,5 +91,7 @@ export const ALL_ENTITIES = [
   CohortEntity,
   CohortMemberEntity,
   LearnerOutcomeEntity,
+  OrganisationAuditEntity,
+  ParticipationRequestEntity,
   SkillVectorSetEntity,
 ];

@@ -14,6 +14,11 @@ export type OutcomeKind = 'APPLIED' | 'INTERVIEWED' | 'IN_WORK';
 /** What happened after learning, as the learner reports it (or an employer records an interview). */
 @Entity('learner_outcomes')
 @Index('idx_learner_outcomes_user_kind', ['userId', 'kind'])
+// An employer records an outcome for a learner and vacancy once, however often it clicks.
+@Index('uq_learner_outcomes_employer_once', ['userId', 'opportunityId', 'kind'], {
+  unique: true,
+  where: `recorded_by = 'EMPLOYER'`,
+})
 export class LearnerOutcomeEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) userId!: string;

@@ -20,6 +20,8 @@ export class RefreshTokenEntity {
   @Index() @Column({ type: 'uuid' }) familyId!: string;
   @Column({ type: 'text', unique: true }) tokenHash!: string;
   @Column({ type: 'timestamptz' }) expiresAt!: Date;
+  /** The session's absolute end (its login + SESSION_MAX_DAYS): no rotation carries a family past it. */
+  @Column({ type: 'timestamptz' }) sessionExpiresAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) usedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -10,7 +10,9 @@ import { AddListingEnrichment1796610046772 } from './1796610046772-add-listing-e
 import { AddLevel2Answers1796610151696 } from './1796610151696-add-level2-answers.migration';
 import { AddSkillVectorSets1796610436000 } from './1796610436000-add-skill-vector-sets.migration';
 import { ExplainedRoadmaps1796611409469 } from './1796611409469-explained-roadmaps.migration';
+import { AddSessionExpiry1796611583544 } from './1796611583544-add-session-expiry.migration';
 import { AddExtractedRequirements1796612909364 } from './1796612909364-add-extracted-requirements.migration';
+import { AddPartnerTrust1796613081625 } from './1796613081625-add-partner-trust.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -27,5 +29,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddLevel2Answers1796610151696,
   AddSkillVectorSets1796610436000,
   ExplainedRoadmaps1796611409469,
+  AddSessionExpiry1796611583544,
   AddExtractedRequirements1796612909364,
+  AddPartnerTrust1796613081625,
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { ChildProcess, spawn } from 'child_process';
 import { spawnReadyProcess } from '@skillpath/testing';
 import { createServer } from 'net';
@@ -22,7 +23,18 @@ export function spawnRefreshWorker(
   timeoutMs = 60_000,
   nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
-  return spawnReadyProcess(WORKER_ENTRY, env, timeoutMs, nodeArgs);
+  // Explicit strong secrets and local feeds allowed, like the tests' in-process configuration.
+  return spawnReadyProcess(
+    WORKER_ENTRY,
+    {
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+      SOURCE_ALLOW_PRIVATE_NETWORKS: 'true',
+      ...env,
+    },
+    timeoutMs,
+    nodeArgs,
+  );
 }
 
 /** Asks the worker to exit normally (SIGUSR2, see refresh-worker.entry.ts), e.g. so `--cpu-prof` writes its profile. */

@@ -222,7 +222,7 @@ export async function startRunnerFixture(opts: {
     name: opts.source.name,
     format: 'find-an-apprenticeship',
     url: feed.baseUrl,
-    credentialsEnv: 'KEY',
+    credentialsEnv: 'SKILLPATH_SOURCE_KEY_FEED',
     pageSize: opts.source.pageSize,
   });
   const skills = opts.countNormalised
@@ -236,7 +236,11 @@ export async function startRunnerFixture(opts: {
   const runner = new SourceRefreshRunner(
     ds,
     { publish: async () => undefined },
-    { ...(skills ? { skills } : {}), secrets: () => feed.subscriptionKey },
+    {
+      ...(skills ? { skills } : {}),
+      secrets: () => feed.subscriptionKey,
+      network: { allowPrivateNetworks: true },
+    },
   );
   return {
     db,

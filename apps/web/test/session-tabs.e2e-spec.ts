@@ -1,0 +1,124 @@
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { seedResidentWithRoadmap } from './resident-fixture';
+import { ensureWebBuilt } from './web-build';
+import { webAppUrl, type WebServer } from './web-server';
+
+const STEP_TIMEOUT = 60_000;
+
+/**
+ * The refresh token stays out of the page (an HttpOnly cookie, never localStorage), and tabs opened
+ * together stay signed in: the old app kept the token in localStorage, and two tabs exchanging the
+ * same token at once looked like theft to the server, which ended the session.
+ */
+describe('sessions in a real browser, at 360 px', () => {
+  let stack: TestStack;
+  let web: WebServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let resident: { email: string; password: string };
+
+  beforeAll(async () => {
+    await ensureWebBuilt();
+    browser = await launchChromium();
+    stack = await startTestStack({ seed: loadDemoRegion });
+    web = await webAppUrl(await stack.api.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
+    context = await browser.newContext({
+      viewport: { width: 360, height: 780 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    resident = await seedResidentWithRoadmap(stack.gql, { email: 'tabs@example.org', displayName: 'Tabs' });
+  }, 600_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await web?.close();
+    await stack?.close();
+  });
+
+  const roadmapShows = (page: Page) => page.locator('.step-card').first().waitFor({ state: 'visible' });
+  const storageOf = (page: Page) =>
+    page.evaluate(() => {
+      const s = (
+        globalThis as unknown as {
+          localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null };
+        }
+      ).localStorage;
+      return Object.fromEntries(
+        Array.from({ length: s.length }, (_, i) => [s.key(i)!, s.getItem(s.key(i)!)]),
+      );
+    });
+  const refreshCookie = async () =>
+    (await context.cookies(web.url))
+      .concat(await context.cookies(`${web.url}/auth/refresh`))
+      .find((c) => c.name === 'skillpath_refresh');
+
+  it('signs in with the refresh token in an HttpOnly cookie, and nothing of it in localStorage', async () => {
+    const page = await context.newPage();
+    await page.goto(`${web.url}/login`);
+    await page.getByLabel('Email address').fill(resident.email);
+    await page.getByLabel('Password').fill(resident.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await roadmapShows(page);
+    const cookie = await refreshCookie();
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth' });
+    expect(cookie!.value.length).toBeGreaterThan(20);
+    const stored = await storageOf(page);
+    expect(stored['skillpath.refreshToken']).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain(cookie!.value);
+    // No script in the page can read the cookie.
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie),
+    ).not.toContain('skillpath_refresh');
+    await page.close();
+  });
+
+  it('keeps the resident signed in when two tabs open together, and again when both reload together', async () => {
+    const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
+    // The page runs under its content security policy, the inlined early-session script included.
+    const blocked: string[] = [];
+    for (const p of [a, b])
+      p.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
+    const [resA] = await Promise.all([a.goto(`${web.url}/roadmap`), b.goto(`${web.url}/roadmap`)]);
+    expect(resA!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await Promise.all([roadmapShows(a), roadmapShows(b)]);
+    await Promise.all([a.reload(), b.reload()]);
+    await Promise.all([roadmapShows(a), roadmapShows(b)]);
+    // And the session still refreshes afterwards (nothing was revoked as a "reuse").
+    const c = await context.newPage();
+    await c.goto(`${web.url}/roadmap`);
+    await roadmapShows(c);
+    for (const p of [a, b]) {
+      const stored = await storageOf(p);
+      expect(stored['skillpath.refreshToken']).toBeUndefined();
+    }
+    expect(blocked).toEqual([]);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
+
+  it('signs out on the server and in every tab', async () => {
+    const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
+    await a.goto(`${web.url}/roadmap`);
+    await roadmapShows(a);
+    await b.goto(`${web.url}/roadmap`);
+    await roadmapShows(b);
+    const before = (await refreshCookie())!.value;
+    await a.getByRole('button', { name: /sign out|log out/i }).click();
+    // The other tab hears of it at once.
+    await b.getByRole('heading', { level: 1, name: /log in|find your way to a job/i }).waitFor();
+    // The cookie the browser held no longer opens anything, even if someone had copied it.
+    const res = await fetch(`${web.url}/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: `skillpath_refresh=${before}`, 'x-skillpath-csrf': '1' },
+    });
+    expect(res.status).toBe(401);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
