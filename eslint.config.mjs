@@ -10,7 +10,7 @@ export default tseslint.config(
       '.data/**',
       'coverage/**',
       '.nx/**',
-      'apps/web/**',
+      'apps/web/src/gql/generated.ts',
       '**/*.js',
       '**/*.mjs',
     ],
@@ -18,7 +18,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // Promise safety: a forgotten await loses errors and ordering.

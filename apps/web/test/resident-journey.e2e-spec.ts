@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { loadDemoRegion } from '@skillpath/catalogue';
 import { startTestStack, type TestStack } from '@skillpath/testing';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
@@ -186,7 +187,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
       page.getByRole('button', { name: /Download my data/ }).click(),
     ]);
     const path = await download.path();
-    const exported = JSON.parse(require('fs').readFileSync(path, 'utf8')) as { account: { email: string } };
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as { account: { email: string } };
     expect(exported.account.email).toBe('sam@example.org');
 
     await page.getByLabel('Your password').fill('not my password');

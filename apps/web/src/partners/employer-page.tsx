@@ -19,6 +19,7 @@ import { AcceptedCandidate } from './accepted-candidate';
 import { ListingCard, NewListing } from './listing-actions';
 import { formatDate, percent } from '../ui/format';
 import { useOrganisation } from './use-organisation';
+import { handle } from '../ui/handlers';
 
 const STATUS_LABEL: Record<string, string> = {
   REQUESTED: 'Waiting for your decision',
@@ -185,7 +186,7 @@ function InterestForm({
     if (res.data) onSent();
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
+    <form onSubmit={handle(onSubmit)} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
       <h5 className="h4" id={`${fieldId}-title`}>
         Contact candidate {number} ({percent(candidate.fit)} fit)
       </h5>

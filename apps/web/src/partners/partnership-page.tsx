@@ -11,6 +11,7 @@ import { Announcement, ErrorSummary, errorCode, errorMessage } from '../ui/error
 import { SelectField, TextField } from '../ui/fields';
 import { countText, DemandSupplyTable, Funnel, JourneySankey } from './cohort-charts';
 import { useOrganisation } from './use-organisation';
+import { handle } from '../ui/handlers';
 
 function download(name: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
@@ -49,7 +50,7 @@ function Dashboard({ cohortId }: { cohortId: string }) {
         Numbers from 1 to 4 are shown as “fewer than 5” so that no one can be identified.
       </p>
       <ErrorSummary message={csvProblem} />
-      <button type="button" className="button button--secondary" onClick={exportCsv}>
+      <button type="button" className="button button--secondary" onClick={handle(exportCsv)}>
         Download as CSV
       </button>
       <div className="stat-grid">
@@ -173,7 +174,7 @@ function CreateCohort({
       </button>
     );
   return (
-    <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="new-cohort-title">
+    <form className="panel" onSubmit={handle(onSubmit)} noValidate aria-labelledby="new-cohort-title">
       <h2 id="new-cohort-title">Start a new cohort</h2>
       <p>
         You will get a join code to give to residents. They join with it on their phone, and choose whether

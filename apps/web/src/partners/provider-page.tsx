@@ -12,6 +12,7 @@ import { TextField } from '../ui/fields';
 import { ListingCard, NewListing } from './listing-actions';
 import { AccreditationStatus, RequestAccreditation } from './request-accreditation';
 import { useOrganisation } from './use-organisation';
+import { handle } from '../ui/handlers';
 
 function RecordProgress({ opportunityId, title }: { opportunityId: string; title: string }) {
   const [enrolling, enrol] = useMutation(RecordEnrolmentDocument);
@@ -38,7 +39,7 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
       );
   };
   return (
-    <form onSubmit={act('enrol')}>
+    <form onSubmit={handle(act('enrol'))}>
       <TextField
         id={`learner-${opportunityId}`}
         label={`Learner’s email for ${title}`}
@@ -61,7 +62,7 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
           type="button"
           className="button button--small button--secondary"
           disabled={completing.fetching}
-          onClick={act('complete')}
+          onClick={handle(act('complete'))}
         >
           Confirm completion
         </button>

@@ -6,6 +6,7 @@ import { DeleteMyAccountDocument, ExportMyDataDocument } from '../gql/generated'
 import { usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { TextField } from '../ui/fields';
+import { handle } from '../ui/handlers';
 
 export function AccountPage() {
   usePageTitle('Your account');
@@ -67,7 +68,12 @@ export function AccountPage() {
         <h2 id="export-title">Download your data</h2>
         <p>Get a copy of everything Skillpath holds about you, as a file you can keep or take elsewhere.</p>
         <ErrorSummary message={exportProblem} />
-        <button type="button" className="button button--secondary" onClick={download} disabled={exporting}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={handle(download)}
+          disabled={exporting}
+        >
           {exporting ? 'Preparing your file…' : 'Download my data (JSON)'}
         </button>
       </section>
@@ -81,7 +87,7 @@ export function AccountPage() {
               : errorMessage(deleting.error)
           }
         />
-        <form onSubmit={onDelete} noValidate>
+        <form onSubmit={handle(onDelete)} noValidate>
           <TextField
             id="delete-password"
             label="Your password"

@@ -5,6 +5,7 @@ import { LoginDocument, RegisterDocument, type Role } from '../gql/generated';
 import { Link, navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
+import { handle } from '../ui/handlers';
 
 function homeFor(role: Role): string {
   return (
@@ -72,7 +73,7 @@ export function SignUpPage() {
       <h1>Create your account</h1>
       <p>It is free. We only use your details to build your plan, and you can delete them at any time.</p>
       <ErrorSummary message={problem} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={handle(submit)} noValidate>
         <TextField
           id="signup-displayName"
           label="Your name"
@@ -162,7 +163,7 @@ export function LogInPage({ next }: { next?: string }) {
     <div className="narrow">
       <h1>Log in</h1>
       <ErrorSummary message={problem} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={handle(submit)} noValidate>
         <TextField
           id="login-email"
           label="Email address"

@@ -4,6 +4,7 @@ import { usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { EmployerInterests } from './interests';
+import { handle } from '../ui/handlers';
 
 export function NotificationsPage() {
   usePageTitle('Messages');
@@ -27,10 +28,10 @@ export function NotificationsPage() {
           type="button"
           className="button button--secondary"
           disabled={marking.fetching}
-          onClick={async () => {
+          onClick={handle(async () => {
             await markRead({});
             refetch({ requestPolicy: 'network-only' });
-          }}
+          })}
         >
           Mark all as read
         </button>

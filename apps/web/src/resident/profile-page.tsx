@@ -12,6 +12,7 @@ import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { Checkbox, SelectField, TextField } from '../ui/fields';
 import { MODE_NAMES } from '../ui/format';
+import { handle } from '../ui/handlers';
 
 interface Form {
   postcode: string;
@@ -127,7 +128,7 @@ export function ProfilePage() {
         is free for you.
       </p>
       <ErrorSummary message={errorMessage(saving.error)} />
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={handle(onSubmit)} noValidate>
         <h2 className="h3">Where and when</h2>
         <TextField
           id="profile-postcode"

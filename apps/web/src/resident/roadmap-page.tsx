@@ -13,6 +13,7 @@ import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatHours, formatPence, percent } from '../ui/format';
 import { OutcomeForm } from './outcome-form';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
+import { handle } from '../ui/handlers';
 
 const REPLAN_POLL_MS = 2500;
 const REPLAN_WAIT_MS = 90_000;
@@ -230,7 +231,12 @@ export function RoadmapPage() {
                 Your goal is {profile.goal.occupation?.title ?? profile.goal.opportunity?.title}. We have not
                 planned your roadmap yet.
               </p>
-              <button type="button" className="button" onClick={() => plan({})} disabled={planning.fetching}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void plan({})}
+                disabled={planning.fetching}
+              >
                 {planning.fetching ? 'Planning…' : 'Plan my roadmap'}
               </button>
             </>
@@ -245,12 +251,12 @@ export function RoadmapPage() {
       {roadmap && (
         <>
           <Summary roadmap={roadmap} />
-          <Journey roadmap={roadmap} busy={updating.fetching} onStatus={onStatus} />
+          <Journey roadmap={roadmap} busy={updating.fetching} onStatus={handle(onStatus)} />
           <p>
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => plan({})}
+              onClick={() => void plan({})}
               disabled={planning.fetching}
             >
               {planning.fetching ? 'Planning…' : 'Plan again with my latest details'}

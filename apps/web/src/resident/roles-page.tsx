@@ -81,7 +81,7 @@ export function RolesPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => choose(r.occupation.id)}
+                onClick={() => void choose(r.occupation.id)}
                 disabled={choosing !== null}
               >
                 {choosing === r.occupation.id ? 'Planning your roadmap…' : 'Make this my goal'}

@@ -7,6 +7,7 @@ import {
 } from '../gql/generated';
 import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
+import { handle } from '../ui/handlers';
 
 const CHOICES: Array<{ value: SelfCheckAnswerValue; label: string }> = [
   { value: 'YES', label: 'Yes, I can do this' },
@@ -56,7 +57,7 @@ export function SelfCheckPage() {
         </div>
       )}
       {questions.length > 0 && (
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={handle(onSubmit)} noValidate>
           {questions.map((q, i) => {
             const isMissing = missing.includes(q.id);
             return (

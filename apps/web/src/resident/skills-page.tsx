@@ -5,6 +5,7 @@ import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { LEVEL_NAMES } from '../ui/format';
 import { type PickedSkill, SkillSearch } from './skill-search';
+import { handle } from '../ui/handlers';
 
 interface Row extends PickedSkill {
   level: number;
@@ -96,7 +97,7 @@ export function SkillsPage() {
         </ul>
       )}
       <ErrorSummary message={errorMessage(saving.error)} />
-      <button className="button" type="button" onClick={onSave} disabled={saving.fetching}>
+      <button className="button" type="button" onClick={handle(onSave)} disabled={saving.fetching}>
         {saving.fetching ? 'Saving…' : 'Save and continue'}
       </button>
     </div>
