@@ -7,7 +7,13 @@ import { SiteHeader } from './site-header';
 import { Link, navigate, usePath } from './router';
 import { AccountPage } from './resident/account-page';
 import { GroupsPage } from './resident/groups-page';
-import { LogInPage, SignUpPage } from './resident/auth-pages';
+import {
+  ForgotPasswordPage,
+  LogInPage,
+  ResetPasswordPage,
+  SignUpPage,
+  VerifyEmailPage,
+} from './resident/auth-pages';
 import { HomePage } from './resident/home-page';
 import { NotificationsPage } from './resident/notifications-page';
 import { ProfilePage } from './resident/profile-page';
@@ -21,7 +27,7 @@ const EmployerPage = lazy(() => import('./partners/employer-page'));
 const ProviderPage = lazy(() => import('./partners/provider-page'));
 const PartnershipPage = lazy(() => import('./partners/partnership-page'));
 
-const PUBLIC_PATHS = new Set(['/', '/login', '/signup']);
+const PUBLIC_PATHS = new Set(['/', '/login', '/signup', '/forgot-password']);
 
 export function homeFor(role: Role): string {
   switch (role) {
@@ -51,7 +57,11 @@ function useRestoredSession(): boolean {
 
 function Page({ path }: { path: string }) {
   const session = useSession();
+  // Emailed links work whether or not someone is signed in on this browser.
+  if (path === '/reset-password') return <ResetPasswordPage />;
+  if (path === '/verify-email') return <VerifyEmailPage />;
   if (!session) {
+    if (path === '/forgot-password') return <ForgotPasswordPage />;
     if (path === '/signup') return <SignUpPage />;
     if (path === '/login' || !PUBLIC_PATHS.has(path))
       // Keep the query too: a join link (/groups?code=…) still has its code after logging in.
@@ -63,6 +73,7 @@ function Page({ path }: { path: string }) {
     case '/':
     case '/login':
     case '/signup':
+    case '/forgot-password':
       return <Redirect to={homeFor(role)} />;
     case '/check':
       return <SelfCheckPage />;

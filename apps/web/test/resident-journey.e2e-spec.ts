@@ -49,7 +49,8 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     const nameField = page.getByLabel('Your name');
     await expect(nameField.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.getByText('Enter your name').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#signup-displayName-error').isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Enter your name' }).waitFor();
     await expectAccessible(page, 'the sign-up form with errors');
 
     await nameField.fill('Sam');

@@ -4,7 +4,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
-import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
+import { AccountTokenEntity, RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
+import { AccountEmailResolver } from './account-email/account-email.resolver';
+import { AccountEmailService } from './account-email/account-email.service';
+import { AccountTokenRepository } from './account-email/account-token.repository';
+import { AccountMail } from './mail/mailer';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
@@ -15,7 +19,7 @@ import { TokenService } from './token.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, AccountTokenEntity]),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -38,8 +42,12 @@ import { TokenService } from './token.service';
     TokenService,
     AuthService,
     AuthResolver,
+    AccountMail,
+    AccountTokenRepository,
+    AccountEmailService,
+    AccountEmailResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, PasswordService, LoginLimiter],
+  exports: [AuthService, TokenService, PasswordService, LoginLimiter, AccountEmailService, AccountMail],
 })
 export class AuthModule {}

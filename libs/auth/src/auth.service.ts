@@ -11,6 +11,7 @@ import {
 import { badInput, conflict, unauthenticated } from '@skillpath/common';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
+import { AccountEmailService } from './account-email/account-email.service';
 
 export interface AuthResult {
   accessToken: string;
@@ -40,6 +41,7 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
+    private readonly accountEmail: AccountEmailService,
   ) {}
 
   /** Creates an account; used by self-registration and by the operators' CLI (which may create admins). */
@@ -79,6 +81,7 @@ export class AuthService {
           .insert({ organisationId: org.id, userId: user.id, role: 'OWNER' });
       });
     }
+    await this.accountEmail.sendVerification(user.id);
     return this.issue(user);
   }
 

@@ -5,3 +5,5 @@ export * from './auth.module';
 export * from './token.service';
 export * from './password.service';
 export * from './login-limiter';
+export * from './account-email/account-email.service';
+export * from './mail/mailer';

@@ -40,8 +40,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     const key = Buffer.alloc(32, 1).toString('base64');
     expect(
-      loadConfig({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), CREDENTIAL_SIGNING_KEY: key })
-        .auth.jwtSecret,
+      loadConfig({
+        ...base,
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        CREDENTIAL_SIGNING_KEY: key,
+        MAIL_TRANSPORT: 'outbox',
+      }).auth.jwtSecret,
     ).toHaveLength(40);
   });
 
@@ -58,12 +63,51 @@ describe('loadConfig', () => {
     });
     expect(c.credentials.signingSeed.equals(Buffer.alloc(32, 7))).toBe(true);
     expect(c.publicUrl).toBe('https://skillpath.example.org');
-    const prod = { ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) };
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      MAIL_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.example.org:587',
+    };
     expect(() => loadConfig(prod)).toThrow(/CREDENTIAL_SIGNING_KEY is required in production/);
     expect(loadConfig({ ...prod, CREDENTIAL_SIGNING_KEY: key }).credentials.signingSeed).toHaveLength(32);
   });
 
+  it('sends account emails to a local outbox in development, and demands a real transport in production', () => {
+    expect(loadConfig(base).mail).toEqual({
+      transport: 'outbox',
+      from: expect.stringContaining('Skillpath'),
+      outboxFile: '.data/outbox.jsonl',
+    });
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://u:p@mail.example.org:587' }).mail).toMatchObject({
+      transport: 'smtp',
+      smtpUrl: 'smtp://u:p@mail.example.org:587',
+    });
+    const notifyKey = `council-${'1'.repeat(8)}-1111-1111-1111-${'1'.repeat(12)}-${'2'.repeat(8)}-2222-2222-2222-${'2'.repeat(12)}`;
+    expect(
+      loadConfig({
+        ...base,
+        NOTIFY_API_KEY: notifyKey,
+        NOTIFY_TEMPLATE_ID: '3f1e6a8c-3b4e-4c55-9c0e-2a6f5b7d9e10',
+      }).mail,
+    ).toMatchObject({ transport: 'notify', notifyBaseUrl: 'https://api.notifications.service.gov.uk' });
+    expect(() => loadConfig({ ...base, NOTIFY_API_KEY: notifyKey })).toThrow(
+      /NOTIFY_TEMPLATE_ID is required/,
+    );
+    expect(() => loadConfig({ ...base, MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL is required/);
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      CREDENTIAL_SIGNING_KEY: Buffer.alloc(32, 1).toString('base64'),
+    };
+    expect(() => loadConfig(prod)).toThrow(/MAIL_TRANSPORT is required in production/);
+  });
+
   it.each([
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ NOTIFY_API_KEY: 'not-a-key' }, 'NOTIFY_API_KEY'],
     [{ CREDENTIAL_SIGNING_KEY: Buffer.alloc(16).toString('base64') }, 'CREDENTIAL_SIGNING_KEY'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'https://x.org/' }, 'PUBLIC_URL'],

@@ -19,6 +19,8 @@ import { RoadmapReader } from './roadmaps/roadmap.reader';
 import { RoadmapResolver } from './roadmaps/roadmap.resolver';
 import { RoadmapService } from './roadmaps/roadmap.service';
 import { RoadmapStepsService } from './roadmaps/roadmap-steps.service';
+import { DroppedOptionsRepository } from './roadmaps/dropped-options.repository';
+import { DroppedOptionsResolver, DroppedOptionsService } from './roadmaps/dropped-options.resolver';
 
 const CORE = [
   MatchingIndexService,
@@ -36,6 +38,9 @@ const CORE = [
   providers: [
     ...CORE,
     RoadmapStepsService,
+    DroppedOptionsRepository,
+    DroppedOptionsService,
+    DroppedOptionsResolver,
     PrivacyService,
     ProfileResolver,
     DiscoveryResolver,

@@ -1,3 +1,5 @@
+import { join } from 'path';
+import { tmpdir } from 'os';
 import { Client } from 'pg';
 import { randomBytes } from 'crypto';
 import Redis from 'ioredis';
@@ -59,6 +61,8 @@ export function testConfig(
     REDIS_URL: testServers().redisUrl,
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: 'silent',
+    // Account emails from tests that do not catch them go to a scratch file, never into the repo.
+    MAIL_OUTBOX_FILE: join(tmpdir(), `skillpath-test-outbox-${process.pid}.jsonl`),
     ...extra,
   });
 }

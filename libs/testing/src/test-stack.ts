@@ -28,11 +28,13 @@ export async function startTestStack(
     worker?: boolean;
     seed?: (databaseUrl: string) => Promise<unknown>;
     typeormLogger?: TypeOrmLogger;
+    /** Extra environment for the apps' configuration, e.g. SMTP_URL. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestStack> {
   const db = await createTestDatabase();
   const prefix = randomRedisPrefix();
-  const config = testConfig(db.url, prefix);
+  const config = testConfig(db.url, prefix, opts.env);
   if (opts.seed) await opts.seed(db.url);
   const { createApiApp } = await import('../../../apps/api/src/bootstrap');
   const api = await createApiApp(config, { typeormLogger: opts.typeormLogger });

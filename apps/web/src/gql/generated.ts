@@ -602,12 +602,18 @@ export type RequestAccreditationMutation = {
   };
 };
 
-export type UserFieldsFragment = { id: string; email: string; displayName: string; role: Role };
+export type UserFieldsFragment = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  emailVerified: boolean;
+};
 
 export type AuthFieldsFragment = {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; email: string; displayName: string; role: Role };
+  user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
 };
 
 export type RegisterMutationVariables = Exact<{
@@ -618,7 +624,7 @@ export type RegisterMutation = {
   register: {
     accessToken: string;
     refreshToken: string;
-    user: { id: string; email: string; displayName: string; role: Role };
+    user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
   };
 };
 
@@ -631,7 +637,7 @@ export type LoginMutation = {
   login: {
     accessToken: string;
     refreshToken: string;
-    user: { id: string; email: string; displayName: string; role: Role };
+    user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
   };
 };
 
@@ -643,13 +649,38 @@ export type RefreshTokenMutation = {
   refreshToken: {
     accessToken: string;
     refreshToken: string;
-    user: { id: string; email: string; displayName: string; role: Role };
+    user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
   };
 };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
+
+export type RequestEmailVerificationMutationVariables = Exact<{ [key: string]: never }>;
+
+export type RequestEmailVerificationMutation = { requestEmailVerification: boolean };
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MeQuery = { me: { id: string; email: string; displayName: string; role: Role } | null };
+export type MeQuery = {
+  me: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean } | null;
+};
 
 export type ProfileFieldsFragment = {
   postcode: string | null;
@@ -1194,6 +1225,23 @@ export type MyOutcomesQuery = {
   }>;
 };
 
+export type MyDroppedOptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyDroppedOptionsQuery = {
+  myDroppedOptions: Array<{
+    opportunityId: string;
+    title: string;
+    organisationName: string | null;
+    droppedAt: string;
+  }>;
+};
+
+export type RestoreDroppedOptionMutationVariables = Exact<{
+  opportunityId: string | number;
+}>;
+
+export type RestoreDroppedOptionMutation = { restoreDroppedOption: boolean };
+
 export const AccreditationRecordFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1369,6 +1417,7 @@ export const UserFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -1408,6 +1457,7 @@ export const AuthFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -3536,6 +3586,7 @@ export const RegisterDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -3617,6 +3668,7 @@ export const LoginDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -3688,6 +3740,7 @@ export const RefreshTokenDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -3713,6 +3766,129 @@ export const RefreshTokenDocument = {
     },
   ],
 } as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const RequestPasswordResetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestPasswordReset' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requestPasswordReset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'email' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResetPassword' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resetPassword' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'password' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const VerifyEmailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'VerifyEmail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'verifyEmail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const RequestEmailVerificationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestEmailVerification' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'requestEmailVerification' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestEmailVerificationMutation, RequestEmailVerificationMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -3745,6 +3921,7 @@ export const MeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -5588,3 +5765,64 @@ export const MyOutcomesDocument = {
     },
   ],
 } as unknown as DocumentNode<MyOutcomesQuery, MyOutcomesQueryVariables>;
+export const MyDroppedOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyDroppedOptions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myDroppedOptions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organisationName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'droppedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyDroppedOptionsQuery, MyDroppedOptionsQueryVariables>;
+export const RestoreDroppedOptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RestoreDroppedOption' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'restoreDroppedOption' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'opportunityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RestoreDroppedOptionMutation, RestoreDroppedOptionMutationVariables>;

@@ -2,15 +2,17 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   LearnerProfileDocument,
+  MyDroppedOptionsDocument,
   MyRoadmapDocument,
   PlanRoadmapDocument,
+  RestoreDroppedOptionDocument,
   type RoadmapFieldsFragment,
   type StepStatus,
   UpdateRoadmapStepDocument,
 } from '../gql/generated';
 import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
-import { formatHours, formatPence, percent } from '../ui/format';
+import { formatDate, formatHours, formatPence, percent } from '../ui/format';
 import { OutcomeForm } from './outcome-form';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
 import { handle } from '../ui/handlers';
@@ -59,10 +61,6 @@ function Summary({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
         <div>
           <dt>Total cost to you</dt>
           <dd>{formatPence(roadmap.totalCostPence)}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{roadmap.version}</dd>
         </div>
       </dl>
       {!roadmap.reachable && (
@@ -159,6 +157,48 @@ function Journey({
   );
 }
 
+/** Courses the resident dropped: planning leaves them out until they are brought back. */
+function DroppedOptions({
+  options,
+  busy,
+  onRestore,
+}: {
+  options: Array<{
+    opportunityId: string;
+    title: string;
+    organisationName: string | null;
+    droppedAt: string;
+  }>;
+  busy: boolean;
+  onRestore: (opportunityId: string, title: string) => void;
+}) {
+  if (!options.length) return null;
+  return (
+    <section className="panel" aria-labelledby="dropped-title">
+      <h2 id="dropped-title" className="h3">
+        Courses you dropped
+      </h2>
+      <p>We leave these out when we plan. Bring one back and we will plan again with it.</p>
+      <ul className="plain-list">
+        {options.map((o) => (
+          <li key={o.opportunityId}>
+            <strong>{o.title}</strong>
+            {o.organisationName ? `, ${o.organisationName}` : ''} (dropped {formatDate(o.droppedAt)}){' '}
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              disabled={busy}
+              onClick={() => onRestore(o.opportunityId, o.title)}
+            >
+              Bring it back<span className="visually-hidden">: {o.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function RoadmapPage() {
   usePageTitle('Your roadmap');
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -177,6 +217,24 @@ export function RoadmapPage() {
       : data?.myRoadmap;
   const replan = useReplanWatch(roadmap, () => refetch({ requestPolicy: 'network-only' }));
   const [announcement, setAnnouncement] = useState('');
+  const [dropped, refetchDropped] = useQuery({
+    query: MyDroppedOptionsDocument,
+    requestPolicy: 'cache-and-network',
+  });
+  const [restoring, restore] = useMutation(RestoreDroppedOptionDocument);
+  const [undo, setUndo] = useState<{ opportunityId: string; title: string } | null>(null);
+
+  const onRestore = async (opportunityId: string, title: string) => {
+    const before = roadmap?.version ?? 0;
+    setUndo(null);
+    setAnnouncement('');
+    const res = await restore({ opportunityId });
+    if (!res.data) return;
+    setAnnouncement(`${title} is back in your options. We are planning again with it.`);
+    replan.watchFrom(before);
+    refetchDropped({ requestPolicy: 'network-only' });
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   useEffect(() => {
     if (replan.arrived && roadmap) setAnnouncement(`Your roadmap has been updated. ${roadmap.reason}`);
@@ -189,6 +247,7 @@ export function RoadmapPage() {
     if (!res.data) return;
     const step = res.data.updateRoadmapStep.steps.find((s) => s.id === stepId);
     const title = step?.opportunity.title ?? 'the step';
+    setUndo(status === 'DROPPED' && step ? { opportunityId: step.opportunity.id, title } : null);
     if (status === 'COMPLETED' || status === 'DROPPED') {
       setAnnouncement(
         status === 'COMPLETED' ? `Well done: ${title} is marked as finished.` : `${title} is dropped.`,
@@ -196,6 +255,7 @@ export function RoadmapPage() {
       replan.watchFrom(before);
     } else setAnnouncement(`${title} is marked as enrolled.`);
     refetch({ requestPolicy: 'network-only' });
+    refetchDropped({ requestPolicy: 'network-only' });
   };
 
   const profile = profileData?.learnerProfile;
@@ -210,13 +270,31 @@ export function RoadmapPage() {
           Updating your roadmap with your new skills…
         </p>
       )}
-      {!replan.waiting && announcement && (
+      {!replan.waiting && announcement && !undo && (
         <p className="notice notice--success" aria-hidden="true">
           {announcement}
         </p>
       )}
+      {undo && (
+        <p className="notice">
+          {undo.title} is dropped.{' '}
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            disabled={restoring.fetching}
+            onClick={handle(() => onRestore(undo.opportunityId, undo.title))}
+          >
+            Undo<span className="visually-hidden">: bring back {undo.title}</span>
+          </button>
+        </p>
+      )}
       <ErrorSummary
-        message={errorMessage(error) ?? errorMessage(planning.error) ?? errorMessage(updating.error)}
+        message={
+          errorMessage(error) ??
+          errorMessage(planning.error) ??
+          errorMessage(updating.error) ??
+          errorMessage(restoring.error)
+        }
       />
       {fetching && !data && <p role="status">Loading your roadmap…</p>}
       {data && !roadmap && (
@@ -252,6 +330,11 @@ export function RoadmapPage() {
         <>
           <Summary roadmap={roadmap} />
           <Journey roadmap={roadmap} busy={updating.fetching} onStatus={handle(onStatus)} />
+          <DroppedOptions
+            options={dropped.data?.myDroppedOptions ?? []}
+            busy={restoring.fetching}
+            onRestore={handle(onRestore)}
+          />
           <p>
             <button
               type="button"

@@ -319,6 +319,16 @@ export function planRoadmap(
   const alternatives = result.reachable
     ? []
     : suggestAlternatives(index, filter, learner, goal, opts.occupations ?? []);
+  // A missing skill that a course the learner dropped would teach is not "taught by nothing".
+  const droppedTeaching = new Set(
+    missingSkills
+      .filter((m) =>
+        [...excluded].some((slot) =>
+          index.record(slot).teaches.some((t) => t.skill === m.skill && t.level >= m.level),
+        ),
+      )
+      .map((m) => m.skill),
+  );
   const weeks = Math.round(((cursor - firstDay) / 7) * 10) / 10;
   return {
     goal: goal.title,
@@ -341,6 +351,7 @@ export function planRoadmap(
       missingSkills,
       jobs.length,
       alternatives,
+      droppedTeaching,
     ),
   };
 }
@@ -474,19 +485,35 @@ function summarise(
   missing: SkillLevel[],
   jobs: number,
   alternatives: { title: string }[],
+  droppedTeaching: ReadonlySet<string> = new Set(),
 ): string {
   const money = cost === 0 ? 'at no cost to you' : `for £${(cost / 100).toFixed(2)}`;
   if (reachable && count === 0)
     return `You already have the skills ${goal} asks for.${jobs > 0 ? ` There ${jobs === 1 ? 'is 1 job' : `are ${jobs} jobs`} to look at.` : ''}`;
   if (reachable)
     return `${count} step${count === 1 ? '' : 's'} to ${goal}: about ${Math.round(hours)} hours over ${Math.ceil(weeks)} weeks, ${money}.${jobs > 0 ? ` Then ${jobs === 1 ? 'a job' : `${jobs} jobs`} to apply for.` : ''}`;
-  const names = missing
-    .slice(0, 3)
-    .map((m) => index.graph.label(m.skill))
-    .join(', ');
+  const label = (list: SkillLevel[]) =>
+    list
+      .slice(0, 3)
+      .map((m) => index.graph.label(m.skill))
+      .join(', ');
+  const untaught = missing.filter((m) => !droppedTeaching.has(m.skill));
+  const fromDropped = missing.filter((m) => droppedTeaching.has(m.skill));
   const alt =
     alternatives.length > 0
       ? ` You could aim for ${alternatives.map((a) => a.title).join(' or ')} instead.`
       : '';
-  return `Nothing on offer to you yet teaches ${names} for ${goal}. These ${count} step${count === 1 ? '' : 's'} get you as close as we can.${alt}`;
+  const gap = [
+    untaught.length > 0 ? `Nothing on offer to you yet teaches ${label(untaught)} for ${goal}.` : '',
+    fromDropped.length > 0
+      ? `Only a course you dropped teaches ${label(fromDropped)}: bring it back to reach ${goal}.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const sofar =
+    count === 0
+      ? ''
+      : ` ${count === 1 ? 'This step gets' : `These ${count} steps get`} you as close as we can.`;
+  return `${gap}${sofar}${alt}`;
 }

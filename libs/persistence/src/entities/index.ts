@@ -9,6 +9,7 @@ export * from './accreditation.entity';
 export * from './maintenance-run.entity';
 export * from './user.entity';
 export * from './refresh-token.entity';
+export * from './account-token.entity';
 export * from './audit-log.entity';
 export * from './source.entity';
 export * from './source-run.entity';
@@ -44,6 +45,7 @@ import { AccreditationEntity } from './accreditation.entity';
 import { MaintenanceRunEntity } from './maintenance-run.entity';
 import { UserEntity } from './user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { AccountTokenEntity } from './account-token.entity';
 import { LearnerProfileEntity } from './learner-profile.entity';
 import { LearnerSkillEntity } from './learner-skill.entity';
 import { RoadmapEntity } from './roadmap.entity';
@@ -67,6 +69,7 @@ export const ALL_ENTITIES = [
   MaintenanceRunEntity,
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   LearnerProfileEntity,
   LearnerSkillEntity,
   RoadmapEntity,

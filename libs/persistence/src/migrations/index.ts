@@ -6,6 +6,7 @@ import { AddPartners1795326868907 } from './1795326868907-add-partners.migration
 import { AddOpportunitySightings1796150867694 } from './1796150867694-add-opportunity-sightings.migration';
 import { AddSourcePageDigests1796151229406 } from './1796151229406-add-source-page-digests.migration';
 import { AddOpportunityBorough1796153917845 } from './1796153917845-add-opportunity-borough.migration';
+import { AddAccountTokens1796609751114 } from './1796609751114-add-account-tokens.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -18,4 +19,5 @@ export const ALL_MIGRATIONS: Function[] = [
   AddOpportunitySightings1796150867694,
   AddSourcePageDigests1796151229406,
   AddOpportunityBorough1796153917845,
+  AddAccountTokens1796609751114,
 ];
