@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { sessionStore } from './api/session-store';
 import { useSession } from './api/use-session';
@@ -35,6 +35,9 @@ function UnreadBadge({ path }: { path: string }) {
 
 export function SiteHeader({ path }: { path: string }) {
   const session = useSession();
+  // On a phone the links sit behind a Menu button instead of taking 200 px above every page.
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [path]);
   const links = session
     ? session.user.role === 'LEARNER'
       ? RESIDENT_LINKS
@@ -47,8 +50,17 @@ export function SiteHeader({ path }: { path: string }) {
           Skillpath
         </Link>
         {session && (
-          <nav aria-label="Main">
-            <ul className="nav">
+          <nav aria-label="Main" className={`site-nav${open ? ' site-nav--open' : ''}`}>
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={open}
+              aria-controls="main-nav-list"
+              onClick={() => setOpen(!open)}
+            >
+              Menu
+            </button>
+            <ul className="nav" id="main-nav-list">
               {links.map((l) => (
                 <li key={l.href}>
                   <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>

@@ -1,7 +1,7 @@
 import { loadDemoRegion } from '@skillpath/catalogue';
 import { startTestStack, type TestStack } from '@skillpath/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
+import { expectAccessible, launchChromium, navTo } from './browser';
 import { seedResidentWithRoadmap, type SeededResident } from './resident-fixture';
 import { ensureWebBuilt } from './web-build';
 import { webAppUrl, type WebServer } from './web-server';
@@ -72,7 +72,7 @@ describe('no dead ends for a resident on a phone', () => {
     const undo = page.getByRole('button', { name: new RegExp(`^Undo`) });
     await undo.waitFor();
     const dropped = page.getByRole('region', { name: 'Courses you dropped' });
-    await dropped.getByText(title).waitFor();
+    await dropped.getByText(title, { exact: true }).waitFor();
     await expectAccessible(page, 'the roadmap after dropping a step');
     await undo.click();
     await page.getByText(`${title} is back in your options.`).first().waitFor();
@@ -83,12 +83,98 @@ describe('no dead ends for a resident on a phone', () => {
     await step.getByRole('button', { name: /Drop this step/ }).click();
     await step.getByRole('button', { name: 'Yes, drop it' }).click();
     await page.getByText('Your roadmap has been updated.').first().waitFor({ timeout: 120_000 });
-    await dropped.getByText(title).waitFor();
+    await dropped.getByText(title, { exact: true }).waitFor();
     const summary = await page.locator('.summary').textContent();
     expect(summary).not.toMatch(/These 0 steps/);
-    await dropped.getByRole('button', { name: `Bring it back: ${title}` }).click();
+    await dropped.getByRole('button', { name: /^Bring it back/ }).click();
     await page.getByText(`${title} is back in your options.`).first().waitFor();
     await dropped.waitFor({ state: 'detached' });
     await expectAccessible(page, 'the roadmap after bringing a course back');
+
+    // The message about the re-plan links to what it is about.
+    await navTo(page, /Messages/);
+    await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+    await expectAccessible(page, 'the messages page');
+    await page
+      .getByRole('link', { name: /^See your roadmap/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+  }, 600_000);
+
+  it('3. saves each skill change as it is made, so leaving the page loses nothing', async () => {
+    const { page } = await residentOnPhone();
+    await navTo(page, 'My skills');
+    await page.getByRole('heading', { level: 1, name: 'Your skills' }).waitFor();
+    // A returning resident is not walked through set-up again.
+    expect(await page.getByText(/Step \d of 4/).count()).toBe(0);
+    const combo = page.getByRole('combobox', { name: 'Add a skill' });
+    await combo.fill('team');
+    const option = page.getByRole('listbox', { name: 'Matching skills' }).getByRole('option').first();
+    await option.waitFor();
+    const label = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    await page.getByText(`Saved (added ${label}).`).waitFor();
+    await page.getByLabel(`How good are you at ${label}?`).selectOption({ label: 'Skilled' });
+    await page.getByText(`Saved (${label}: Skilled).`).waitFor();
+    await expectAccessible(page, 'the skills page after a change');
+
+    // Leave without pressing anything, and come back: the change is there.
+    await navTo(page, 'My roadmap');
+    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+    await navTo(page, 'My skills');
+    await expect(page.getByLabel(`How good are you at ${label}?`).inputValue()).resolves.toBe('4');
+    await page.getByRole('button', { name: 'Back to my roadmap' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+  }, 600_000);
+
+  it('13. speaks plainly: a menu on a phone, no focus ring on headings, a real 404, role-aware pages, deletion confirmed', async () => {
+    const { page, resident } = await residentOnPhone();
+    // The heading has the focus (for screen readers) but no ring is drawn around it.
+    const ring = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: { activeElement: unknown } }).document;
+      const w = globalThis as unknown as {
+        getComputedStyle(el: unknown): { outlineStyle: string; boxShadow: string };
+      };
+      const el = d.activeElement as { tagName: string };
+      const style = w.getComputedStyle(el);
+      return { tag: el.tagName, outline: style.outlineStyle, shadow: style.boxShadow };
+    });
+    expect(ring).toEqual({ tag: 'H1', outline: 'none', shadow: 'none' });
+
+    // A menu button instead of 200 px of links above every page.
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header!.height).toBeLessThan(80);
+    await expect(page.getByRole('link', { name: 'Jobs in reach' }).isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Jobs in reach' }).waitFor();
+    await expectAccessible(page, 'the roadmap with the menu open');
+    await page.getByRole('button', { name: 'Menu' }).click();
+
+    // The roadmap says nothing about versions, or distances of "0.0 km".
+    const roadmapText = (await page.locator('main').textContent()) ?? '';
+    expect(roadmapText).not.toMatch(/Version \d|0\.0 km/);
+
+    // A page for employers says so, and where this resident's own pages are.
+    await page.goto(`${web.url}/employer`);
+    await page.getByRole('heading', { level: 1, name: 'This page is for employers' }).waitFor();
+    await expectAccessible(page, 'the page for another kind of account');
+    await page.getByRole('link', { name: 'Go to your pages' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+
+    // Deleting the account says it is done.
+    await navTo(page, 'Account');
+    await page.getByRole('button', { name: 'Download my data' }).waitFor();
+    await page.getByLabel('Your password').fill(resident.password);
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your account has been deleted' }).waitFor();
+    await expectAccessible(page, 'the account deleted page');
+
+    // Signed out, an address that does not exist is a real 404 page, not a log-in form.
+    await page.goto(`${web.url}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await expectAccessible(page, 'the 404 page');
+    await page.goto(`${web.url}/roadmap`);
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   }, 600_000);
 });

@@ -56,7 +56,7 @@ export function AccountPage() {
     const res = await deleteAccount({ password });
     if (res.data?.deleteMyAccount) {
       sessionStore.signOut();
-      window.location.assign('/');
+      window.location.assign('/account-deleted');
     } else if (res.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED') {
       setPasswordError('That password is not right');
       document.getElementById('delete-password')?.focus();
@@ -108,7 +108,7 @@ export function AccountPage() {
           onClick={handle(download)}
           disabled={exporting}
         >
-          {exporting ? 'Preparing your file…' : 'Download my data (JSON)'}
+          {exporting ? 'Preparing your file…' : 'Download my data'}
         </button>
       </section>
       <section aria-labelledby="delete-title" className="panel panel--danger">

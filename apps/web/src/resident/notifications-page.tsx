@@ -1,10 +1,20 @@
 import { useMutation, useQuery } from 'urql';
 import { MarkNotificationsReadDocument, NotificationsDocument } from '../gql/generated';
-import { usePageTitle } from '../router';
+import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { EmployerInterests } from './interests';
 import { handle } from '../ui/handlers';
+
+/** Where each kind of message takes the resident: the thing it is about. */
+const MESSAGE_LINKS: Record<string, { href: string; text: string }> = {
+  ROADMAP_UPDATED: { href: '/roadmap', text: 'See your roadmap' },
+  COMPLETION_TO_CONFIRM: { href: '/roadmap', text: 'Confirm it on your roadmap' },
+  PARTICIPATION_REQUEST: { href: '/roadmap', text: 'Answer it on your roadmap' },
+  COURSE_COMPLETED: { href: '/credentials', text: 'See your credentials' },
+  EMPLOYER_INTEREST: { href: '#interests-title', text: 'Answer the employer' },
+  EMPLOYER_OUTCOME: { href: '/roadmap', text: 'See your roadmap' },
+};
 
 export function NotificationsPage() {
   usePageTitle('Messages');
@@ -43,6 +53,14 @@ export function NotificationsPage() {
               {!n.read && <span className="tag">New</span>} {n.title}
             </h2>
             <p>{n.body}</p>
+            {MESSAGE_LINKS[n.kind] && (
+              <p>
+                <Link href={MESSAGE_LINKS[n.kind].href}>
+                  {MESSAGE_LINKS[n.kind].text}
+                  <span className="visually-hidden">: {n.title}</span>
+                </Link>
+              </p>
+            )}
             <p className="muted">{formatDate(n.createdAt)}</p>
           </li>
         ))}

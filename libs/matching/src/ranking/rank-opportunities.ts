@@ -1,7 +1,7 @@
 import { CatalogueIndex, FLAG_ALIVE, FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } from '../index/catalogue-index';
 import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
 import { fundingApplies } from '../lib/eligibility';
-import { haversineKmRaw } from '../lib/geo';
+import { distanceWords, haversineKmRaw } from '../lib/geo';
 import {
   DELIVERY_MODES,
   LearnerRecord,
@@ -491,7 +491,7 @@ function describe(
   }
   if (accredited) parts.push('Backed by an employer.');
   parts.push(cost === 0 ? 'Free for you.' : `Costs you £${(cost / 100).toFixed(2)}.`);
-  parts.push(Number.isNaN(d) ? (ix.modeOf(slot) === 'ONLINE' ? 'Online.' : '') : `${d.toFixed(1)} km away.`);
+  parts.push(Number.isNaN(d) ? (ix.modeOf(slot) === 'ONLINE' ? 'Online.' : '') : distanceWords(d));
   const out: RankedOpportunity = {
     id: ix.ids[slot],
     kind,

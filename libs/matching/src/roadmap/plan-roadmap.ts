@@ -1,4 +1,5 @@
 import { CatalogueIndex } from '../index/catalogue-index';
+import { distanceWords } from '../lib/geo';
 import { LearnerRecord, OPPORTUNITY_KINDS, OccupationRecord, SkillLevel } from '../lib/matching.types';
 import { CodedPlanInput, CodedPlanInputBuilder } from '../planner/coded-plan-input';
 import { compileCodedProblem } from '../planner/plan-problem';
@@ -388,7 +389,7 @@ function explainStep(
         : 'Free for you.'
       : `Costs you £${(cost / 100).toFixed(2)}.`,
   );
-  if (!Number.isNaN(distance)) parts.push(`${distance.toFixed(1)} km away.`);
+  if (!Number.isNaN(distance)) parts.push(distanceWords(distance));
   else if (mode === 'ONLINE') parts.push('Online, so you can do it from home.');
   return parts.join(' ');
 }
@@ -435,7 +436,7 @@ function bestJobs(
     const pct = Math.round(fit * 100);
     const closing = index.closingDay.data[slot];
     const parts = [`After these steps you will have ${pct}% of the skills this job asks for.`];
-    if (!Number.isNaN(d)) parts.push(`${d.toFixed(1)} km away.`);
+    if (!Number.isNaN(d)) parts.push(distanceWords(d));
     if (closing >= 0 && closing < planEndDay)
       parts.push(
         `This advert closes on ${longDate(closing)}, before your plan ends. Jobs like it come up often: ${openNow === 1 ? '1 is' : `${openNow} are`} open near you now.`,
