@@ -128,6 +128,58 @@ describe('no dead ends for a resident on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
   }, 600_000);
 
+  it('4. suggests the everyday skill, or nothing, for everyday words', async () => {
+    const { page } = await residentOnPhone();
+    await navTo(page, 'My skills');
+    const combo = page.getByRole('combobox', { name: 'Add a skill' });
+    const listbox = page.getByRole('listbox', { name: 'Matching skills' });
+    // The page's own examples ("customer service" too, but this resident already has it), and the
+    // words residents used.
+    const expected: Array<[string, string]> = [
+      ['spreadsheets', 'Spreadsheets'],
+      ['driving', 'Driving'],
+      ['caring', 'Caring for people'],
+      ['cash', 'Handling cash'],
+      ['cleaning', 'Cleaning'],
+    ];
+    for (const [word, skill] of expected) {
+      await combo.fill(word);
+      const first = listbox.getByRole('option').first();
+      await first.waitFor();
+      await expect(first.textContent()).resolves.toContain(skill);
+      const all = await listbox.getByRole('option').allTextContents();
+      expect(all.join(' | ')).not.toMatch(/Written English|Computer programming|Shell scripting/);
+    }
+    await expectAccessible(page, 'the skills page with everyday suggestions');
+    // A word that is no skill gets no suggestion at all.
+    await combo.fill('xqzv');
+    await page.waitForTimeout(800);
+    expect(await listbox.getByRole('option').count()).toBe(0);
+  }, 600_000);
+
+  it('5. lets a resident search every job in reach and show more than the top 10', async () => {
+    const { page } = await residentOnPhone();
+    await navTo(page, 'Jobs in reach');
+    await page.getByRole('heading', { level: 1, name: 'Jobs within reach' }).waitFor();
+    const roles = page.locator('.role');
+    await roles.first().waitFor();
+    expect(await roles.count()).toBe(10);
+    await page.getByRole('button', { name: /^Show \d+ more jobs/ }).click();
+    await expect(roles.count()).resolves.toBeGreaterThan(10);
+    await expectAccessible(page, 'the jobs page after show more');
+    // The 11th role has the focus: keyboard users carry on where the new ones start.
+    const focusedId = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id,
+    );
+    expect(focusedId).toBe(await roles.nth(10).locator('h2').getAttribute('id'));
+    const lastTitle = ((await roles.last().locator('h2').textContent()) ?? '').trim();
+    await page.getByLabel('Search the jobs').fill(lastTitle.split(' ')[0]);
+    await page.locator('.role', { hasText: lastTitle }).first().waitFor();
+    await page.getByLabel('Search the jobs').fill('zzzz');
+    await page.getByText('No job within reach matches “zzzz”.').waitFor();
+  }, 600_000);
+
   it('13. speaks plainly: a menu on a phone, no focus ring on headings, a real 404, role-aware pages, deletion confirmed', async () => {
     const { page, resident } = await residentOnPhone();
     // The heading has the focus (for screen readers) but no ring is drawn around it.

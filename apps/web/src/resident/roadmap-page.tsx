@@ -263,11 +263,11 @@ export function RoadmapPage() {
     <>
       <h1>Your roadmap</h1>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {replan.waiting ? 'Updating your roadmap…' : announcement}
+        {replan.waiting ? `${announcement ? `${announcement} ` : ''}Updating your roadmap…` : announcement}
       </p>
       {replan.waiting && (
         <p className="notice" aria-hidden="true">
-          Updating your roadmap with your new skills…
+          {announcement ? `${announcement} ` : ''}Updating your roadmap…
         </p>
       )}
       {!replan.waiting && announcement && !undo && (
