@@ -23,6 +23,7 @@ import { formatGraphQLError } from './graphql/format-error';
 import { QueryLimitsPlugin } from './graphql/query-limits.plugin';
 import { HealthModule } from './health/health.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -35,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        LifecycleModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { AppConfig } from '@skillpath/config';
 import { AppModule } from './app.module';
+import { TrafficGate } from './lifecycle/traffic-gate';
 
 /** Builds the API application (not yet listening); tests use this too. */
 export async function createApiApp(
@@ -15,6 +16,8 @@ export async function createApiApp(
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // First of all middleware: sheds load over capacity and closes connections while draining.
+  app.use(app.get(TrafficGate).middleware);
+  // SIGTERM/SIGINT are handled by main.ts (graceful drain); tests close the app themselves.
   return app;
 }

@@ -49,6 +49,9 @@ const envSchema = z.object({
   GRAPHQL_PLAYGROUND: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120000).default(0),
+  API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100000).default(512),
+  API_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60000).default(500),
   MIGRATE_ON_START: bool.default(true),
   CREDENTIAL_SIGNING_KEY: z
     .string()
@@ -112,7 +115,10 @@ export type AppConfig = {
   auth: { jwtSecret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
   graphql: { maxDepth: number; maxComplexity: number; playground: boolean };
   worker: { concurrency: number };
-  shutdownTimeoutMs: number;
+  /** After SIGTERM: how long the API keeps serving while reporting not-ready, then how long in-flight requests get. */
+  shutdown: { drainMs: number; timeoutMs: number };
+  /** Load shedding: above either limit the API answers 503 + Retry-After at once. */
+  capacity: { maxInFlight: number; maxEventLoopDelayMs: number };
   migrateOnStart: boolean;
   /** Base URL the public reaches the API at: used in credential ids and verification links. */
   publicUrl: string;
@@ -175,7 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       playground: e.GRAPHQL_PLAYGROUND ?? e.NODE_ENV !== 'production',
     },
     worker: { concurrency: e.WORKER_CONCURRENCY },
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    capacity: { maxInFlight: e.API_MAX_IN_FLIGHT, maxEventLoopDelayMs: e.API_MAX_EVENT_LOOP_DELAY_MS },
     migrateOnStart: e.MIGRATE_ON_START,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     credentials: {

@@ -1,5 +1,8 @@
 export * from './lib/matching.types';
 export { haversineKm, EARTH_RADIUS_KM } from './lib/geo';
+export * from './funding/funding-rules';
+export { priceFor, pricePence, rulesFor, decideRule, AUTOMATIC_FUNDING_KINDS } from './funding/price';
+export type { PriceDecision, PricedOpportunity, FundingAsk } from './funding/price';
 export { effectiveCostPence, fundingApplies, meetsAccessNeeds } from './lib/eligibility';
 export * from './planner/planning.types';
 export { solvePlanningInstance } from './planner/plan-solver';
@@ -19,5 +22,13 @@ export { rankOpportunities, ACCREDITATION_BOOST } from './ranking/rank-opportuni
 export type { RankOptions, RankedOpportunity } from './ranking/rank-opportunities';
 export { reachableRoles } from './ranking/reachable-roles';
 export type { ReachableRole } from './ranking/reachable-roles';
-export { planRoadmap } from './roadmap/plan-roadmap';
-export type { Roadmap, RoadmapGoal, RoadmapJob, RoadmapOptions, RoadmapStep } from './roadmap/plan-roadmap';
+export { planRoadmap, buildRoadmap, diagnoseGoal, LATE_START_WEEKS } from './roadmap/plan-roadmap';
+export * from './roadmap/roadmap.types';
+export { GoalContext } from './roadmap/goal-context';
+export { goalHours, occupationGoal } from './roadmap/goal-hours';
+export type { GoalHours } from './roadmap/goal-hours';
+export { levelCredit } from './fit/skill-credit';
+export * from './outcomes/outcome-score';
+export { planOptions } from './roadmap/plan-options';
+export { skillsThatOpen } from './opens/skill-openings';
+export type { SkillOpening, SkillOpeningOptions } from './opens/skill-openings';

@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { TrafficGate } from '../lifecycle/traffic-gate';
 import { RedisHealthIndicator } from './redis.health';
 
 @Controller()
@@ -8,6 +9,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly gate: TrafficGate,
   ) {}
 
   /** Liveness: the process is up and serving HTTP. */
@@ -21,6 +23,8 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
+    if (this.gate.draining)
+      throw new ServiceUnavailableException({ status: 'shutting_down', info: {}, error: {}, details: {} });
     return this.health.check([
       () => this.db.pingCheck('postgres', { timeout: 1500 }),
       () => this.redis.isHealthy('redis'),

@@ -1,5 +1,6 @@
 import { LearnerRecord, OccupationRecord, OpportunityRecord, SkillLevel } from '../lib/matching.types';
 import { SkillGraph } from './skill-graph';
+import { levelCredit } from './skill-credit';
 
 export const ESSENTIAL_WEIGHT = 2;
 export const OPTIONAL_WEIGHT = 1;
@@ -30,11 +31,11 @@ export function creditFor(
   graph: SkillGraph,
 ): { credit: number; via?: string } {
   const own = held.get(need.skill) ?? 0;
-  let best = { credit: Math.min(1, own / need.level) } as { credit: number; via?: string };
+  let best = { credit: levelCredit(own, need.level) } as { credit: number; via?: string };
   if (best.credit >= 1) return best;
   for (const r of graph.related(need.skill)) {
     const lvl = held.get(r.skill) ?? 0;
-    const c = r.credit * Math.min(1, lvl / need.level);
+    const c = levelCredit(lvl, need.level, r.credit);
     if (c > best.credit) best = { credit: c, via: r.skill };
   }
   return best;

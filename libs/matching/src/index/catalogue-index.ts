@@ -1,6 +1,7 @@
 import {
   DELIVERY_MODES,
   DeliveryMode,
+  EntitlementId,
   FundingRule,
   OPPORTUNITY_KINDS,
   OpportunityKind,
@@ -8,6 +9,8 @@ import {
   SkillRecord,
 } from '../lib/matching.types';
 import { SkillGraph } from '../fit/skill-graph';
+import { AUTOMATIC_FUNDING_KINDS, PricedOpportunity, pricePence } from '../funding/price';
+import type { LearnerEligibility } from '../funding/funding-rules';
 import { Growable } from './growable-array';
 import { CELL_COUNT, cellOf } from './spatial-grid';
 
@@ -17,6 +20,7 @@ export const FLAG_NEEDS_DEVICE = 4;
 export const FLAG_GUARANTEED_INTERVIEW = 8;
 
 const KIND_CODE = new Map(OPPORTUNITY_KINDS.map((k, i) => [k, i]));
+const AUTOMATIC_KIND_CODES = OPPORTUNITY_KINDS.map((k) => AUTOMATIC_FUNDING_KINDS.has(k));
 const MODE_CODE = new Map(DELIVERY_MODES.map((m, i) => [m, i]));
 const DAY_MS = 86_400_000;
 const toDay = (iso?: string): number => {
@@ -88,6 +92,8 @@ export class CatalogueIndex {
   private readonly occupationNames: string[] = [];
   private readonly occupationCodes = new Map<string, number>();
   funding = new Map<number, FundingRule>();
+  /** National entitlements declared per slot. */
+  entitlements = new Map<number, readonly EntitlementId[]>();
   accredited = new Map<number, Int32Array>();
   postcodes = new Map<number, string>();
   private readonly slotOfId = new Map<string, number>();
@@ -176,6 +182,27 @@ export class CatalogueIndex {
     return { slots: this.teachPostings[skillCode] ?? [], sorted: this.teachSorted[skillCode] ?? 0 };
   }
 
+  /** What pricing needs to know about a slot (list price, kind, the listing's terms, declared entitlements). */
+  pricing(slot: number): PricedOpportunity {
+    return {
+      kind: this.kindOf(slot),
+      costPence: this.costPence.data[slot],
+      funding: this.funding.get(slot),
+      entitlements: this.entitlements.get(slot),
+    };
+  }
+
+  /** What a learner with these facts pays for a slot (list price unless a funding rule applies). */
+  priceFor(slot: number, facts: LearnerEligibility | undefined): number {
+    if (
+      !this.funding.has(slot) &&
+      !this.entitlements.has(slot) &&
+      !AUTOMATIC_KIND_CODES[this.kind.data[slot]]
+    )
+      return this.costPence.data[slot];
+    return pricePence(facts, this.pricing(slot));
+  }
+
   slotsForOccupation(occupationId: string): readonly number[] {
     return this.occupationSlots.get(occupationId) ?? [];
   }
@@ -230,6 +257,7 @@ export class CatalogueIndex {
     this.titles.push(r.title);
     this.organisations.push(r.organisationName);
     if (r.funding) this.funding.set(slot, r.funding);
+    if (r.entitlements && r.entitlements.length > 0) this.entitlements.set(slot, r.entitlements);
     if (r.postcode) this.postcodes.set(slot, r.postcode);
     if (r.accreditedSkills && r.accreditedSkills.length > 0) {
       this.accredited.set(
@@ -424,6 +452,7 @@ export class CatalogueIndex {
     this.titles = titles;
     this.organisations = orgs;
     this.funding = remapMap(this.funding, inverse);
+    this.entitlements = remapMap(this.entitlements, inverse);
     this.accredited = remapMap(this.accredited, inverse);
     this.postcodes = remapMap(this.postcodes, inverse);
     for (const [occ, slots] of this.occupationSlots) {
@@ -495,6 +524,8 @@ export class CatalogueIndex {
       rec.closingDate = new Date(this.closingDay.data[slot] * DAY_MS).toISOString().slice(0, 10);
     const fund = this.funding.get(slot);
     if (fund) rec.funding = fund;
+    const ent = this.entitlements.get(slot);
+    if (ent) rec.entitlements = ent;
     const acc = this.accredited.get(slot);
     if (acc) rec.accreditedSkills = [...acc].map((c) => this.skillNames[c]);
     if (f & FLAG_NOT_STEP_FREE) rec.stepFree = false;

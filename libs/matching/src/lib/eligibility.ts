@@ -1,48 +1,21 @@
-import { AgeBand, FundingRule, LearnerRecord, OpportunityRecord } from './matching.types';
-
-const AGE_BAND_RANGE: Record<AgeBand, [number, number]> = {
-  '16-18': [16, 18],
-  '19-23': [19, 23],
-  '24-49': [24, 49],
-  '50+': [50, 120],
-};
+import { decideRule, pricePence } from '../funding/price';
+import { FundingRule, LearnerEligibility, listingConditions } from '../funding/funding-rules';
+import { LearnerRecord, OpportunityRecord } from './matching.types';
 
 /**
- * Whether every condition of a funding rule holds for the learner. A condition the learner has not
- * told us about counts as not met: we never promise funding we cannot justify.
+ * Whether every condition of a listing's own funding terms holds for the learner. A condition the
+ * learner has not told us about counts as not met: we never promise funding we cannot justify.
  */
-export function fundingApplies(rule: FundingRule, learner: Pick<LearnerRecord, 'eligibility'>): boolean {
-  const e = learner.eligibility ?? {};
-  if (rule.minAge !== undefined || rule.maxAge !== undefined) {
-    if (!e.ageBand) return false;
-    const [lo, hi] = AGE_BAND_RANGE[e.ageBand];
-    // The whole band must satisfy the rule, since we only know the band.
-    if (rule.minAge !== undefined && lo < rule.minAge) return false;
-    if (rule.maxAge !== undefined && hi > rule.maxAge) return false;
-  }
-  if (rule.employmentStatuses && rule.employmentStatuses.length > 0) {
-    if (!e.employmentStatus || !rule.employmentStatuses.includes(e.employmentStatus)) return false;
-  }
-  if (rule.requiresBenefits && e.receivingBenefits !== true) return false;
-  if (rule.maxPriorQualificationLevel !== undefined) {
-    if (
-      e.highestQualificationLevel === undefined ||
-      e.highestQualificationLevel > rule.maxPriorQualificationLevel
-    ) {
-      return false;
-    }
-  }
-  return true;
+export function fundingApplies(rule: FundingRule, learner: { eligibility?: LearnerEligibility }): boolean {
+  return decideRule([listingConditions(rule)], learner.eligibility ?? {}).status === 'YES';
 }
 
-/** What this learner would pay: the funded price when every funding rule holds, else the list price. */
+/** What this learner would pay after funding (the listing's terms and national entitlements). */
 export function effectiveCostPence(
-  opp: Pick<OpportunityRecord, 'costPence' | 'funding'>,
+  opp: Pick<OpportunityRecord, 'costPence' | 'funding' | 'kind' | 'entitlements'>,
   learner: Pick<LearnerRecord, 'eligibility'>,
 ): number {
-  if (opp.funding && fundingApplies(opp.funding, learner))
-    return Math.min(opp.costPence, opp.funding.fundedCostPence);
-  return opp.costPence;
+  return pricePence(learner.eligibility, opp);
 }
 
 /** Access needs: step-free learners cannot attend venues that are not step-free; no own device rules out device-only study. */

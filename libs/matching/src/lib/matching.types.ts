@@ -1,4 +1,5 @@
 /** Plain data the product maps its database rows into. Nothing here knows about storage. */
+import type { EntitlementId, FundingRule, LearnerEligibility } from '../funding/funding-rules';
 
 export interface SkillLevel {
   /** Skill id. */
@@ -9,8 +10,10 @@ export interface SkillLevel {
 
 export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
 export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
-export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'INACTIVE';
-export type AgeBand = '16-18' | '19-23' | '24-49' | '50+';
+export const EMPLOYMENT_STATUSES = ['EMPLOYED', 'UNEMPLOYED', 'SELF_EMPLOYED', 'INACTIVE'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+export const AGE_BANDS = ['16-18', '19-23', '24-49', '50+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
 export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
 
 export const OPPORTUNITY_KINDS: readonly OpportunityKind[] = [
@@ -19,6 +22,10 @@ export const OPPORTUNITY_KINDS: readonly OpportunityKind[] = [
   'APPRENTICESHIP',
   'VACANCY',
 ];
+/** Kinds that teach: what a roadmap's learning steps are made of. */
+export const LEARNING_KINDS: readonly OpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP'];
+/** Kinds that are work: where a roadmap ends, and what "jobs near you" counts. */
+export const JOB_KINDS: readonly OpportunityKind[] = ['VACANCY', 'APPRENTICESHIP'];
 export const DELIVERY_MODES: readonly DeliveryMode[] = ['IN_PERSON', 'ONLINE', 'HYBRID'];
 
 export interface GeoPoint {
@@ -26,15 +33,7 @@ export interface GeoPoint {
   lon: number;
 }
 
-export interface FundingRule {
-  /** What an eligible learner pays, usually 0. */
-  fundedCostPence: number;
-  minAge?: number;
-  maxAge?: number;
-  employmentStatuses?: EmploymentStatus[];
-  requiresBenefits?: boolean;
-  maxPriorQualificationLevel?: number;
-}
+export type { FundingRule, LearnerEligibility, EntitlementId, FundingRuleId } from '../funding/funding-rules';
 
 export interface OpportunityRecord {
   id: string;
@@ -54,7 +53,10 @@ export interface OpportunityRecord {
   /** ISO date. */
   startDate?: string;
   closingDate?: string;
+  /** The listing's own funding terms. */
   funding?: FundingRule;
+  /** National entitlements the provider says apply to this listing (see funding/funding-rules.ts). */
+  entitlements?: readonly EntitlementId[];
   /** Skills under an ACTIVE employer accreditation. */
   accreditedSkills?: string[];
   guaranteedInterview?: boolean;
@@ -63,13 +65,6 @@ export interface OpportunityRecord {
   /** Occupations a vacancy or apprenticeship is for. */
   occupationIds?: string[];
   status?: OpportunityStatus;
-}
-
-export interface LearnerEligibility {
-  ageBand?: AgeBand;
-  employmentStatus?: EmploymentStatus;
-  receivingBenefits?: boolean;
-  highestQualificationLevel?: number;
 }
 
 export interface LearnerAccess {

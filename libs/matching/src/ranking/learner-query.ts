@@ -1,4 +1,5 @@
 import { CatalogueIndex } from '../index/catalogue-index';
+import { levelCredit } from '../fit/skill-credit';
 import { DELIVERY_MODES, LearnerRecord, SkillLevel } from '../lib/matching.types';
 
 /**
@@ -42,10 +43,7 @@ export class LearnerQuery {
 
   /** Credit 0..1 the learner earns towards needing `code` at `need`. */
   credit(code: number, need: number): number {
-    const f = this.factor[code];
-    if (f === 0) return 0;
-    const l = this.level[code];
-    return l >= need ? f : (f * l) / need;
+    return levelCredit(this.level[code], need, this.factor[code]);
   }
 
   static codes(index: CatalogueIndex, skills: readonly SkillLevel[]): { code: number; level: number }[] {

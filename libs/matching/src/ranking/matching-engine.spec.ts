@@ -227,7 +227,7 @@ describe('index, ranking, roles and roadmaps', () => {
     expect(none.untaughtSkills).toEqual(['sql']);
     // The dropped courses do teach SQL: the summary says so instead of "nothing teaches SQL".
     expect(none.summary).toBe(
-      'Only a course you dropped teaches SQL: bring it back to reach Junior Data Analyst. This step gets you as close as we can.',
+      'Only a course you dropped teaches SQL: bring it back to reach Junior Data Analyst. This step gets you as close to Junior Data Analyst as we can.',
     );
     expect(none.summary).not.toMatch(/Nothing on offer to you yet teaches/);
     const empty = planRoadmap(index, learner, goal, {

@@ -1,6 +1,5 @@
 import { CatalogueIndex, FLAG_ALIVE, FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } from '../index/catalogue-index';
 import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
-import { fundingApplies } from '../lib/eligibility';
 import { distanceWords, haversineKmRaw } from '../lib/geo';
 import {
   DELIVERY_MODES,
@@ -9,6 +8,7 @@ import {
   OpportunityKind,
   SkillLevel,
 } from '../lib/matching.types';
+import { levelCredit } from '../fit/skill-credit';
 import { LearnerQuery } from './learner-query';
 import { TopK } from './top-k-heap';
 
@@ -62,9 +62,7 @@ export class LearnerFilter {
   }
 
   costFor(slot: number): number {
-    const rule = this.index.funding.get(slot);
-    const list = this.index.costPence.data[slot];
-    return rule && fundingApplies(rule, this.learner) ? Math.min(list, rule.fundedCostPence) : list;
+    return this.index.priceFor(slot, this.learner.eligibility);
   }
 
   /** Distance in km, NaN when it does not apply (online, or no location). */
@@ -132,7 +130,7 @@ function requirementFit(ix: CatalogueIndex, q: LearnerQuery, slot: number): numb
     if (f === 0) continue;
     const have = lvl[c];
     const need = level[i];
-    got += have >= need ? f : (f * have) / need;
+    got += levelCredit(have, need, f);
   }
   return got / (b - a);
 }
@@ -379,7 +377,7 @@ function accumulateLightCredit(
         if (slot >= hi) break;
         const need = lightLevel[p];
         if (acc[slot] === 0) touched.push(slot);
-        acc[slot] += have >= need ? f : (f * have) / need;
+        acc[slot] += levelCredit(have, need, f);
       }
     }
   }
@@ -444,7 +442,7 @@ function scoreByRequirementFit(
       if (f === 0) continue;
       const have = lvl[c];
       const need = level[i];
-      got += have >= need ? f : (f * have) / need;
+      got += levelCredit(have, need, f);
     }
     score = got / length;
   }

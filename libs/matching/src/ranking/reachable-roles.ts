@@ -1,15 +1,20 @@
 import { CatalogueIndex } from '../index/catalogue-index';
-import { LearnerRecord, OccupationRecord, SkillLevel } from '../lib/matching.types';
+import { JOB_KINDS, LearnerRecord, OccupationRecord } from '../lib/matching.types';
 import { fitToOccupation } from '../fit/skill-fit';
-import { LearnerQuery } from './learner-query';
-import { LearnerFilter } from './rank-opportunities';
+import { GoalContext } from '../roadmap/goal-context';
+import { hoursOf, occupationGoal } from '../roadmap/goal-hours';
+import { RoadmapOptions } from '../roadmap/roadmap.types';
+import { GapHoursEstimator } from './gap-hours-estimator';
 
 export interface ReachableRole {
   occupationId: string;
   title: string;
   score: number;
   fit: number;
-  /** Estimated hours of learning to close the essential gap, from what the catalogue offers. */
+  /**
+   * Hours of learning to close the essential gap: the hours of the roadmap planRoadmap makes for this
+   * occupation with the same options (partial when a skill is out of reach).
+   */
   gapHours: number;
   /** Live vacancies for this occupation within the learner's reach. */
   localDemand: number;
@@ -19,52 +24,30 @@ export interface ReachableRole {
   explanation: string;
 }
 
-const LEARNING = new Set(['COURSE', 'BOOTCAMP', 'APPRENTICESHIP']);
+/** Roles planned per call: a quick estimate shortlists this many times k, each then planned for real hours. */
+const PLANNED_PER_RESULT = 2;
 
-/** Cheapest hours per skill among live usable offers teaching it to the level (hours shared across taught skills). */
-export class GapHoursEstimator {
-  private readonly memo = new Map<string, number>();
-
-  constructor(
-    private readonly index: CatalogueIndex,
-    private readonly filter: LearnerFilter,
-  ) {}
-
-  hoursFor(need: SkillLevel): number {
-    const key = `${need.skill}\u0000${need.level}`;
-    const hit = this.memo.get(key);
-    if (hit !== undefined) return hit;
-    const ix = this.index;
-    const code = ix.findSkill(need.skill);
-    let best = Infinity;
-    for (const slot of code === undefined ? [] : ix.teachersOf(code)) {
-      if (!LEARNING.has(ix.kindOf(slot)) || !ix.isAlive(slot)) continue;
-      let level = 0;
-      for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++)
-        if (ix.teaches.skill.data[i] === code) level = ix.teaches.level.data[i];
-      if (level < need.level) continue;
-      if (!this.filter.passesCheap(slot) || !this.filter.withinRadius(slot)) continue;
-      const width = ix.teaches.start.data[slot + 1] - ix.teaches.start.data[slot];
-      const h = Number.isNaN(ix.hours.data[slot]) ? 30 : ix.hours.data[slot];
-      best = Math.min(best, h / width);
-    }
-    this.memo.set(key, best);
-    return best;
-  }
-}
-
-/** Occupations ranked by nearness (hours to close the gap) and local demand (live vacancies within reach). */
+/**
+ * Occupations ranked by nearness (hours to close the gap) and local demand (live vacancies within
+ * reach). Pass the roadmap's options (today, excluded steps) so the hours shown are the roadmap's.
+ */
 export function reachableRoles(
   index: CatalogueIndex,
   occupations: readonly OccupationRecord[],
   learner: LearnerRecord,
   k: number,
+  opts: Pick<RoadmapOptions, 'today' | 'excludeOpportunityIds' | 'weights' | 'outcomes'> = {},
 ): ReachableRole[] {
-  const q = new LearnerQuery(index, learner);
-  const filter = new LearnerFilter(index, learner, q);
+  const base = new GoalContext(index, learner, { title: '', skills: [] }, opts);
+  const filter = base.filter;
   const hours = new GapHoursEstimator(index, filter);
   const held = new Map(learner.skills.map((s) => [s.skill, s.level]));
-  const roles: ReachableRole[] = occupations.map((occ) => {
+  const score = (gapHours: number, untaught: number, localDemand: number): number => {
+    const nearness = untaught > 0 ? 0.1 / (1 + untaught) : 1 / (1 + gapHours / 40);
+    const demand = 0.5 + 0.5 * Math.min(1, Math.log1p(localDemand) / Math.log(51));
+    return Math.round(nearness * demand * 1e6) / 1e6;
+  };
+  const roles = occupations.map((occ) => {
     const fit = fitToOccupation(learner, occ, index.graph);
     const missing = occ.essential.filter((n) => (held.get(n.skill) ?? 0) < n.level);
     let gapHours = 0;
@@ -76,21 +59,41 @@ export function reachableRoles(
     }
     let localDemand = 0;
     for (const slot of index.slotsForOccupation(occ.id)) {
-      const kind = index.kindOf(slot);
-      if (
-        (kind === 'VACANCY' || kind === 'APPRENTICESHIP') &&
-        filter.passesCheap(slot) &&
-        filter.withinRadius(slot)
-      )
+      if (JOB_KINDS.includes(index.kindOf(slot)) && filter.passesCheap(slot) && filter.withinRadius(slot))
         localDemand++;
     }
-    const nearness = untaught.length > 0 ? 0.1 / (1 + untaught.length) : 1 / (1 + gapHours / 40);
-    const demand = 0.5 + 0.5 * Math.min(1, Math.log1p(localDemand) / Math.log(51));
-    const score = Math.round(nearness * demand * 1e6) / 1e6;
+    return {
+      occ,
+      fit: Math.round(fit.score * 1e6) / 1e6,
+      missing,
+      untaught,
+      gapHours,
+      localDemand,
+      score: score(gapHours, untaught.length, localDemand),
+    };
+  });
+  const order = (
+    a: { score: number; fit: number; occ: OccupationRecord },
+    b: { score: number; fit: number; occ: OccupationRecord },
+  ) => b.score - a.score || b.fit - a.fit || (a.occ.id < b.occ.id ? -1 : 1);
+  roles.sort(order);
+  // The shortlist gets the roadmap's own hours: one computation for "about N hours" and the roadmap.
+  const shortlist = roles.slice(0, Math.max(k, k * PLANNED_PER_RESULT));
+  for (const r of shortlist) {
+    if (r.missing.length === 0) continue;
+    const planned = hoursOf(
+      new GoalContext(index, learner, occupationGoal(r.occ), { ...opts, skipDiagnosis: true }),
+    );
+    r.gapHours = planned.hours;
+    r.score = score(planned.hours, r.untaught.length, r.localDemand);
+  }
+  shortlist.sort(order);
+  return shortlist.slice(0, k).map((r): ReachableRole => {
+    const { occ, missing, untaught, localDemand } = r;
     const lead =
       missing.length === 0
         ? `You already have the key skills for ${occ.title}.`
-        : `About ${Math.round(gapHours)} hours of learning away from ${occ.title}.`;
+        : `About ${Math.round(r.gapHours)} hours of learning away from ${occ.title}.`;
     const jobs =
       localDemand === 0
         ? 'No open jobs near you right now.'
@@ -102,15 +105,13 @@ export function reachableRoles(
     return {
       occupationId: occ.id,
       title: occ.title,
-      score,
-      fit: Math.round(fit.score * 1e6) / 1e6,
-      gapHours: Math.round(gapHours * 10) / 10,
+      score: r.score,
+      fit: r.fit,
+      gapHours: Math.round(r.gapHours * 10) / 10,
       localDemand,
       missingSkills: missing.map((n) => ({ skill: n.skill, need: n.level, have: held.get(n.skill) ?? 0 })),
       untaught,
       explanation: `${lead} ${jobs}${gaps}`,
     };
   });
-  roles.sort((a, b) => b.score - a.score || b.fit - a.fit || (a.occupationId < b.occupationId ? -1 : 1));
-  return roles.slice(0, k);
 }

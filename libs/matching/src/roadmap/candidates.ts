@@ -1,0 +1,166 @@
+import { CatalogueIndex } from '../index/catalogue-index';
+import { LEARNING_KINDS, LearnerRecord, OPPORTUNITY_KINDS, SkillLevel } from '../lib/matching.types';
+import { CodedPlanInput, CodedPlanInputBuilder } from '../planner/coded-plan-input';
+import { LearnerFilter } from '../ranking/rank-opportunities';
+
+export const LEARNING_KIND_CODES = OPPORTUNITY_KINDS.map((k) => LEARNING_KINDS.includes(k));
+
+/** Learner and goal skills as index codes; skills the index has never seen get codes after the index's own. */
+export interface LearnerSkillCodes {
+  skillCount: number;
+  skillName: (code: number) => string;
+  held: Uint8Array;
+  goal: { code: number; level: number }[];
+}
+
+export function codeSkills(
+  index: CatalogueIndex,
+  learner: LearnerRecord,
+  goal: SkillLevel[],
+): LearnerSkillCodes {
+  const base = index.skillCount;
+  const extra: string[] = [];
+  const extraCodes = new Map<string, number>();
+  const code = (skill: string): number => {
+    const known = index.findSkill(skill);
+    if (known !== undefined) return known;
+    let c = extraCodes.get(skill);
+    if (c === undefined) {
+      c = base + extra.length;
+      extraCodes.set(skill, c);
+      extra.push(skill);
+    }
+    return c;
+  };
+  const heldPairs = learner.skills.map((s) => [code(s.skill), s.level] as const);
+  const goalPairs = goal.map((g) => ({ code: code(g.skill), level: g.level }));
+  const held = new Uint8Array(base + extra.length);
+  for (const [c, level] of heldPairs) if (level > held[c]) held[c] = level;
+  return {
+    skillCount: held.length,
+    skillName: (c) => (c < base ? index.skillName(c) : extra[c - base]),
+    held,
+    goal: goalPairs,
+  };
+}
+
+/** Level a slot teaches a skill code at (0 when it does not). */
+export function taughtLevel(index: CatalogueIndex, slot: number, code: number): number {
+  let level = 0;
+  const skill = index.teaches.skill.data;
+  for (let i = index.teaches.start.data[slot]; i < index.teaches.start.data[slot + 1]; i++)
+    if (skill[i] === code && index.teaches.level.data[i] > level) level = index.teaches.level.data[i];
+  return level;
+}
+
+export interface CandidateQuery {
+  index: CatalogueIndex;
+  filter: LearnerFilter;
+  codes: LearnerSkillCodes;
+  /** Best candidates kept per goal skill (prerequisites get a shorter list). */
+  perSkill: number;
+  excluded: ReadonlySet<number>;
+  /** Also keep the nearest and soonest-starting few per need (for alternatives that trade money for time or travel). */
+  diverse?: boolean;
+}
+
+/** Candidates: live usable offers teaching a goal skill, then (up to 3 levels) what unlocks them. */
+export function collectCandidates(q: CandidateQuery): number[] {
+  const { index, filter, codes, perSkill, excluded } = q;
+  const held = codes.held;
+  const chosen = new Set<number>();
+  let frontier = codes.goal.filter((g) => held[g.code] < g.level);
+  const seenNeeds = new Set<number>();
+  const kinds = index.kind.data;
+  for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
+    const next: { code: number; level: number }[] = [];
+    // Goal skills get the full choice; what merely unlocks a course gets a shorter list.
+    const limit = depth === 0 ? perSkill : Math.max(4, Math.ceil(perSkill / 5));
+    for (const need of frontier) {
+      const key = need.code * 256 + need.level;
+      if (seenNeeds.has(key)) continue;
+      seenNeeds.add(key);
+      // Teachers come cheapest-first (by list price), so stop once enough usable ones are found; funding
+      // can only make one cheaper, and the few cheapest in money are kept for tight budgets.
+      const { slots: teachers, sorted } = index.teachersInOrder(need.code);
+      const ok: { slot: number; value: number; money: number }[] = [];
+      const scanAll = q.diverse === true;
+      for (let t = 0; t < teachers.length; t++) {
+        if (!scanAll && t < sorted && ok.length >= limit * 2) {
+          t = sorted - 1;
+          continue;
+        }
+        const slot = teachers[t];
+        if (
+          !LEARNING_KIND_CODES[kinds[slot]] ||
+          excluded.has(slot) ||
+          !filter.passesCheap(slot) ||
+          !filter.withinRadius(slot)
+        )
+          continue;
+        if (taughtLevel(index, slot, need.code) < need.level) continue;
+        const h = Number.isNaN(index.hours.data[slot]) ? 0 : index.hours.data[slot];
+        const money = filter.costFor(slot);
+        ok.push({ slot, value: h + money / 1000, money });
+      }
+      const few = Math.ceil(limit / 4);
+      const keep = new Set([
+        ...[...ok].sort((x, y) => x.value - y.value || x.slot - y.slot).slice(0, limit),
+        ...[...ok].sort((x, y) => x.money - y.money || x.value - y.value).slice(0, few),
+      ]);
+      if (q.diverse) {
+        const dist = (s: number) => {
+          const d = filter.distance(s);
+          return Number.isNaN(d) ? 0 : d;
+        };
+        const start = (s: number) => Math.max(0, index.startDay.data[s]);
+        for (const o of [...ok]
+          .sort((x, y) => dist(x.slot) - dist(y.slot) || x.value - y.value)
+          .slice(0, few))
+          keep.add(o);
+        for (const o of [...ok]
+          .sort((x, y) => start(x.slot) - start(y.slot) || x.value - y.value)
+          .slice(0, few))
+          keep.add(o);
+      }
+      for (const { slot } of keep) {
+        if (chosen.has(slot)) continue;
+        chosen.add(slot);
+        for (let i = index.requires.start.data[slot]; i < index.requires.start.data[slot + 1]; i++) {
+          const c = index.requires.skill.data[i];
+          const level = index.requires.level.data[i];
+          if (held[c] < level) next.push({ code: c, level });
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...chosen];
+}
+
+export interface CodedProblemQuery {
+  index: CatalogueIndex;
+  filter: LearnerFilter;
+  codes: LearnerSkillCodes;
+  slots: readonly number[];
+  budgetPence: number;
+  /** Planning cost of a slot (the objective term). */
+  costOf: (slot: number) => number;
+}
+
+/** The planning problem straight from the index's columns, without building records. */
+export function codedProblemInput(q: CodedProblemQuery): CodedPlanInput {
+  const { index: ix, filter, codes } = q;
+  const b = new CodedPlanInputBuilder(codes.skillCount, codes.skillName, q.budgetPence);
+  for (let code = 0; code < codes.held.length; code++)
+    if (codes.held[code] > 0) b.hold(code, codes.held[code]);
+  for (const g of codes.goal) b.need(g.code, g.level);
+  for (const slot of q.slots) {
+    b.op(ix.ids[slot], q.costOf(slot), filter.costFor(slot), true);
+    for (let i = ix.teaches.start.data[slot]; i < ix.teaches.start.data[slot + 1]; i++)
+      b.teach(ix.teaches.skill.data[i], ix.teaches.level.data[i]);
+    for (let i = ix.requires.start.data[slot]; i < ix.requires.start.data[slot + 1]; i++)
+      b.require(ix.requires.skill.data[i], ix.requires.level.data[i]);
+  }
+  return b.build();
+}
