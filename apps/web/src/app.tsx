@@ -6,6 +6,7 @@ import type { Role } from './gql/generated';
 import { SiteHeader } from './site-header';
 import { Link, navigate, usePageTitle, usePath } from './router';
 import { AccountPage } from './resident/account-page';
+import { CredentialsPage } from './resident/credentials-page';
 import { GroupsPage } from './resident/groups-page';
 import {
   ForgotPasswordPage,
@@ -108,6 +109,8 @@ function Page({ path }: { path: string }) {
       return <NotificationsPage />;
     case '/account':
       return <AccountPage />;
+    case '/credentials':
+      return role === 'LEARNER' ? <CredentialsPage /> : <Redirect to={homeFor(role)} />;
     case '/groups':
       return role === 'LEARNER' ? <GroupsPage /> : <Redirect to={homeFor(role)} />;
     case '/employer':

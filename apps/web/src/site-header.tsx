@@ -11,6 +11,7 @@ const RESIDENT_LINKS = [
   { href: '/skills', label: 'My skills' },
   { href: '/profile', label: 'About me' },
   { href: '/groups', label: 'Groups' },
+  { href: '/credentials', label: 'My credentials' },
 ];
 
 const ROLE_LINKS: Record<string, Array<{ href: string; label: string }>> = {

@@ -51,7 +51,7 @@ describe('account emails and error summaries, in a real browser at 360×780', ()
     await ensureWebBuilt();
     smtp = await startSmtpCatcher();
     browser = await launchChromium();
-    stack = await startTestStack({ env: { SMTP_URL: smtp.url } });
+    stack = await startTestStack({ env: { SMTP_URL: smtp.url, API_MAX_EVENT_LOOP_DELAY_MS: '60000' } });
     const apiUrl = (await stack.api.getUrl()).replace('[::1]', '127.0.0.1');
     web = await webAppUrl(apiUrl);
   }, 600_000);

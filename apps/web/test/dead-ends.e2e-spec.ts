@@ -1,5 +1,8 @@
+import { readFileSync } from 'fs';
+import { DataSource } from 'typeorm';
 import { loadDemoRegion } from '@skillpath/catalogue';
-import { startTestStack, type TestStack } from '@skillpath/testing';
+import { CredentialsService } from '@skillpath/partners';
+import { queryRows, startTestStack, type TestStack } from '@skillpath/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, navTo } from './browser';
 import { seedResidentWithRoadmap, type SeededResident } from './resident-fixture';
@@ -23,7 +26,13 @@ describe('no dead ends for a resident on a phone', () => {
   beforeAll(async () => {
     await ensureWebBuilt();
     browser = await launchChromium();
-    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
+    // Load shedding is not under test here: on a busy shared machine the event loop often lags past
+    // the production threshold, and a shed request would fail the walk for reasons of the machine.
+    stack = await startTestStack({
+      worker: true,
+      seed: loadDemoRegion,
+      env: { API_MAX_EVENT_LOOP_DELAY_MS: '60000' },
+    });
     web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
   }, 600_000);
 
@@ -52,6 +61,56 @@ describe('no dead ends for a resident on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
     return { page, resident };
   }
+
+  it("1. lists the resident's credentials, shares and downloads them, and shows employers a readable check", async () => {
+    const { page, resident } = await residentOnPhone();
+    // A completed, employer-accredited course, issued by the real service (signing included).
+    const [{ opportunity_id: course }] = await queryRows<{ opportunity_id: string }>(
+      stack.db.url,
+      `SELECT opportunity_id FROM accreditations WHERE status = 'ACTIVE'
+         AND (valid_from IS NULL OR valid_from <= now()) AND (valid_to IS NULL OR valid_to > now()) LIMIT 1`,
+    );
+    const [{ id: userId }] = await queryRows<{ id: string }>(
+      stack.db.url,
+      'SELECT id FROM users WHERE email = $1',
+      [resident.email],
+    );
+    const credentials = stack.api.get(CredentialsService, { strict: false });
+    const issued = await stack.api
+      .get(DataSource)
+      .transaction((m) => credentials.issueForCompletion(m, userId, course));
+    expect(issued).toHaveLength(1);
+
+    await navTo(page, 'My credentials');
+    await page.getByRole('heading', { level: 1, name: 'My credentials' }).waitFor();
+    const card = page.locator('.card').first();
+    await card.getByRole('heading', { name: 'What it proves' }).waitFor();
+    await card.getByText(/^Skills: /).waitFor();
+    await expectAccessible(page, 'my credentials');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: /^Download/ }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      credential: string;
+      verifyUrl: string;
+    };
+    expect(file.credential.split('.')).toHaveLength(3);
+
+    // The shared link, as an employer opens it: a page, not raw JSON.
+    const href = (await card.getByRole('link', { name: /^Check this credential/ }).getAttribute('href'))!;
+    expect(href).toBe(file.verifyUrl);
+    const path = new URL(href).pathname;
+    await page.goto(`${web.url}${path}`);
+    await page.getByRole('heading', { level: 1, name: 'This credential is genuine' }).waitFor();
+    await page.getByRole('heading', { name: 'What it proves' }).waitFor();
+    await expectAccessible(page, 'the credential check an employer sees');
+    // Machines still get JSON.
+    const json = (await (await page.request.get(`${web.url}${path}?format=json`)).json()) as {
+      valid: boolean;
+    };
+    expect(json.valid).toBe(true);
+  }, 600_000);
 
   it('2. asks before dropping a step, offers Undo, and lets the resident bring a dropped course back', async () => {
     const { page } = await residentOnPhone();
@@ -82,7 +141,11 @@ describe('no dead ends for a resident on a phone', () => {
     const step = page.locator('.step-card', { hasText: title });
     await step.getByRole('button', { name: /Drop this step/ }).click();
     await step.getByRole('button', { name: 'Yes, drop it' }).click();
-    await page.getByText('Your roadmap has been updated.').first().waitFor({ timeout: 120_000 });
+    // The worker re-plans without it (slow on a busy machine): the message says so.
+    await page
+      .getByText(/^Your roadmap has been updated\./)
+      .first()
+      .waitFor({ timeout: 240_000 });
     await dropped.getByText(title, { exact: true }).waitFor();
     const summary = await page.locator('.summary').textContent();
     expect(summary).not.toMatch(/These 0 steps/);
@@ -144,9 +207,9 @@ describe('no dead ends for a resident on a phone', () => {
     ];
     for (const [word, skill] of expected) {
       await combo.fill(word);
+      // The suggestions follow the typing after a short pause: wait for this word's.
       const first = listbox.getByRole('option').first();
-      await first.waitFor();
-      await expect(first.textContent()).resolves.toContain(skill);
+      await first.filter({ hasText: skill }).waitFor();
       const all = await listbox.getByRole('option').allTextContents();
       expect(all.join(' | ')).not.toMatch(/Written English|Computer programming|Shell scripting/);
     }

@@ -21,6 +21,7 @@ import { ListingsService } from './listings/listings.service';
 import { OrganisationAccess } from './organisations/organisation-access.service';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PartnershipOverviewResolver } from './cohorts/partnership-overview.resolver';
 
 /** Employers, providers and skills partnerships in the API. */
 @Module({
@@ -45,6 +46,7 @@ import { OrganisationsService } from './organisations/organisations.service';
     CohortsService,
     CohortDashboardService,
     CohortsResolver,
+    PartnershipOverviewResolver,
   ],
   exports: [CredentialsService],
 })

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
+  ConfirmCourseCompletionDocument,
   LearnerProfileDocument,
   MyDroppedOptionsDocument,
   MyRoadmapDocument,
@@ -222,6 +223,8 @@ export function RoadmapPage() {
     requestPolicy: 'cache-and-network',
   });
   const [restoring, restore] = useMutation(RestoreDroppedOptionDocument);
+  const [, confirmCompletion] = useMutation(ConfirmCourseCompletionDocument);
+  const [credentialEarned, setCredentialEarned] = useState<string | null>(null);
   const [undo, setUndo] = useState<{ opportunityId: string; title: string } | null>(null);
 
   const onRestore = async (opportunityId: string, title: string) => {
@@ -248,6 +251,12 @@ export function RoadmapPage() {
     const step = res.data.updateRoadmapStep.steps.find((s) => s.id === stepId);
     const title = step?.opportunity.title ?? 'the step';
     setUndo(status === 'DROPPED' && step ? { opportunityId: step.opportunity.id, title } : null);
+    // "I have finished" is the learner's half of a course completion: when the provider has already
+    // confirmed theirs, the course completes and any credential is issued now.
+    if (status === 'COMPLETED' && step?.kind === 'LEARN') {
+      const done = await confirmCompletion({ opportunityId: step.opportunity.id });
+      if (done.data?.confirmCourseCompletion.credentialIds.length) setCredentialEarned(title);
+    }
     if (status === 'COMPLETED' || status === 'DROPPED') {
       setAnnouncement(
         status === 'COMPLETED' ? `Well done: ${title} is marked as finished.` : `${title} is dropped.`,
@@ -275,9 +284,15 @@ export function RoadmapPage() {
           {announcement}
         </p>
       )}
+      {credentialEarned && (
+        <p className="notice notice--success">
+          You have earned a credential for {credentialEarned}.{' '}
+          <Link href="/credentials">See it and share it</Link>
+        </p>
+      )}
       {undo && (
         <p className="notice">
-          {undo.title} is dropped.{' '}
+          {announcement && !replan.waiting ? announcement : `${undo.title} is dropped.`}{' '}
           <button
             type="button"
             className="button button--small button--secondary"
