@@ -21,9 +21,19 @@ const ROLE_LINKS: Record<string, Array<{ href: string; label: string }>> = {
   ADMIN: [{ href: '/partnership', label: 'Cohorts' }],
 };
 
+/** How often the unread count and the messages list are asked again. */
+export const POLL_MS = 30_000;
+
 function UnreadBadge({ path }: { path: string }) {
   const [{ data }, refetch] = useQuery({ query: UnreadCountDocument, requestPolicy: 'network-only' });
   useEffect(() => refetch({ requestPolicy: 'network-only' }), [path, refetch]);
+  // New messages show without a reload: ask again every half minute while the page is open and seen.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') refetch({ requestPolicy: 'network-only' });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
   const count = data?.notifications.length ?? 0;
   if (!count) return null;
   return (

@@ -146,6 +146,10 @@ export type AccreditationRecordFieldsFragment = {
   guaranteedInterview: boolean;
   validFrom: string | null;
   validTo: string | null;
+  providerName: string;
+  courseWhere: string;
+  courseStarts: string | null;
+  requestedAt: string;
   skills: Array<{ id: string; label: string }>;
 };
 
@@ -164,6 +168,10 @@ export type OrganisationAccreditationsQuery = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   }>;
 };
@@ -184,6 +192,10 @@ export type ApproveAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -204,6 +216,10 @@ export type DeclineAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -224,6 +240,10 @@ export type RevokeAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -671,6 +691,10 @@ export type RequestAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -1355,6 +1379,10 @@ export const AccreditationRecordFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -2105,6 +2133,10 @@ export const OrganisationAccreditationsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -2187,6 +2219,10 @@ export const ApproveAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -2275,6 +2311,10 @@ export const DeclineAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -2363,6 +2403,10 @@ export const RevokeAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -4014,6 +4058,10 @@ export const RequestAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },

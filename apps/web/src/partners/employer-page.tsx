@@ -18,6 +18,7 @@ import { Checkbox, TextArea, TextField } from '../ui/fields';
 import { AcceptedCandidate } from './accepted-candidate';
 import { ListingCard, NewListing } from './listing-actions';
 import { formatDate, percent } from '../ui/format';
+import { DateField, type DateParts, partsOf, readDate } from '../ui/date-field';
 import { useOrganisation } from './use-organisation';
 import { handle } from '../ui/handlers';
 
@@ -39,7 +40,8 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
   const [approving, approve] = useMutation(ApproveAccreditationDocument);
   const [declining, decline] = useMutation(DeclineAccreditationDocument);
   const [revoking, revoke] = useMutation(RevokeAccreditationDocument);
-  const [validTo, setValidTo] = useState(oneYearFromToday);
+  const [validTo, setValidTo] = useState<DateParts>(() => partsOf(oneYearFromToday()));
+  const [dateError, setDateError] = useState<string | null>(null);
   const [interview, setInterview] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -68,6 +70,11 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
         {a.status === 'ACTIVE' && a.validTo ? `, until ${formatDate(a.validTo)}` : ''}
         {a.guaranteedInterview ? ' (with a guaranteed interview)' : ''}
       </p>
+      <p>
+        <strong>{a.providerName}</strong> asked on {formatDate(a.requestedAt)}. The course runs:{' '}
+        {a.courseWhere}
+        {a.courseStarts ? `, starting ${formatDate(a.courseStarts)}` : ''}.
+      </p>
       <p>Skills to vouch for: {a.skills.map((s) => s.label).join(', ') || 'none named'}</p>
       {a.reason && <p>Reason: {a.reason}</p>}
       <ErrorSummary
@@ -78,24 +85,32 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
       {a.status === 'REQUESTED' && (
         <>
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
+              const read = readDate(validTo, 'the date the accreditation ends', { future: true });
+              if ('error' in read) {
+                setDateError(read.error);
+                return;
+              }
+              setDateError(null);
               void approve({
                 id: a.id,
                 input: {
-                  validTo: new Date(`${validTo}T23:59:59Z`).toISOString(),
+                  validTo: new Date(`${read.iso}T23:59:59Z`).toISOString(),
                   guaranteedInterview: interview,
                 },
               });
             }}
           >
-            <TextField
+            <ErrorSummary fields={dateError ? [{ id: `valid-${a.id}`, text: dateError }] : []} />
+            <DateField
               id={`valid-${a.id}`}
-              label="Accredited until"
-              type="date"
+              legend="Accredited until"
+              hint="For example, 27 3 2027. Usually a year from today."
               value={validTo}
-              onChange={(e) => setValidTo(e.target.value)}
-              className="input--short"
+              onChange={setValidTo}
+              error={dateError}
             />
             <Checkbox
               label="Offer an interview to everyone who completes it"

@@ -89,7 +89,12 @@ function Dashboard({ cohortId, initial }: { cohortId: string; initial?: Dashboar
       {d.learners.length > 0 && (
         <section aria-labelledby="learners-title">
           <h2 id="learners-title">Learners who agreed to individual monitoring</h2>
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label="Learners who agreed to individual monitoring (scrolls sideways)"
+            tabIndex={0}
+          >
             <table>
               <thead>
                 <tr>

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { POLL_MS } from '../site-header';
 import { MarkNotificationsReadDocument, NotificationsDocument } from '../gql/generated';
 import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
@@ -24,6 +26,13 @@ export function NotificationsPage() {
     requestPolicy: 'network-only',
   });
   const [marking, markRead] = useMutation(MarkNotificationsReadDocument);
+  // New messages appear without a reload.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') refetch({ requestPolicy: 'network-only' });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
   const list = data?.notifications ?? [];
   const unread = list.filter((n) => !n.read).length;
   return (

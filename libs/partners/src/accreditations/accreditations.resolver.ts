@@ -87,6 +87,14 @@ export class AccreditationsResolver {
       validTo: (r.valid_to as Date | null) ?? null,
       guaranteedInterview: Boolean(r.guaranteed_interview),
       reason: (r.reason as string | null) ?? null,
+      providerName: r.provider_name as string,
+      courseWhere:
+        r.course_mode === 'ONLINE'
+          ? 'Online'
+          : [r.course_borough, r.course_postcode].filter(Boolean).join(', ') ||
+            (r.course_mode === 'HYBRID' ? 'Online and in person' : 'In person'),
+      courseStarts: (r.course_start as Date | null) ?? null,
+      requestedAt: r.created_at as Date,
     };
   }
 }

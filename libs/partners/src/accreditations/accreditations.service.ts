@@ -10,7 +10,9 @@ import { OrganisationAccess } from '../organisations/organisation-access.service
 
 type Row = Record<string, unknown>;
 
-const ACCREDITATION_SQL = `SELECT a.*, o.title AS course_title, o.organisation_id AS provider_id, e.name AS employer_name
+const ACCREDITATION_SQL = `SELECT a.*, o.title AS course_title, o.organisation_id AS provider_id, e.name AS employer_name,
+    o.organisation_name AS provider_name, o.mode AS course_mode, o.borough AS course_borough,
+    o.postcode AS course_postcode, o.start_date AS course_start
   FROM accreditations a JOIN opportunities o ON o.id = a.opportunity_id JOIN organisations e ON e.id = a.employer_id`;
 
 /** A provider asks an employer to vouch for a course; the employer approves, declines or later revokes. */
