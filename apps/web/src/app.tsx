@@ -28,8 +28,6 @@ const EmployerPage = lazy(() => import('./partners/employer-page'));
 const ProviderPage = lazy(() => import('./partners/provider-page'));
 const PartnershipPage = lazy(() => import('./partners/partnership-page'));
 
-const PUBLIC_PATHS = new Set(['/', '/login', '/signup', '/forgot-password', '/account-deleted']);
-
 /** Pages behind a log-in: a signed-out visitor is asked to log in; any other address is a 404. */
 const PRIVATE_PATHS = new Set([
   '/check',

@@ -247,7 +247,11 @@ export function RoadmapPage() {
     const before = roadmap?.version ?? 0;
     setAnnouncement('');
     const res = await updateStep({ stepId, status });
-    if (!res.data) return;
+    if (!res.data) {
+      // Most often the plan was re-made meanwhile (the step is from an older version): show the new one.
+      refetch({ requestPolicy: 'network-only' });
+      return;
+    }
     const step = res.data.updateRoadmapStep.steps.find((s) => s.id === stepId);
     const title = step?.opportunity.title ?? 'the step';
     setUndo(status === 'DROPPED' && step ? { opportunityId: step.opportunity.id, title } : null);
