@@ -19,7 +19,7 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { loadavg } from 'os';
 import { Client } from 'pg';
-import { loadDemoRegion } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import { DEFAULT_JOB_OPTIONS, JobName, QueueName, redisConnectionOptions } from '@skillpath/queues';
 import {
@@ -45,6 +45,8 @@ const RESIDENTS = Number(arg('residents', '20'));
 const WRITES = Number(arg('writes', '60'));
 const REPLANS = Number(arg('replans', '10000'));
 const WARMUP_S = Number(arg('warmup', '10'));
+// --cpu-prof DIR: write V8 CPU profiles of the API and the worker there (open them in Chrome DevTools).
+const CPU_PROF_DIR = arg('cpu-prof', '');
 
 const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -308,8 +310,12 @@ async function main(): Promise<void> {
     await runMigrations(databaseUrl);
     await loadDemoRegion(databaseUrl);
     const env = processEnv({ databaseUrl, redisUrl: REDIS_URL, redisPrefix: prefix });
-    const api = startAppProcess('api', env, await freePort());
-    const worker = startAppProcess('worker', env);
+    const prof = (name: string) =>
+      CPU_PROF_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`, `--cpu-prof-name=${name}.cpuprofile`]
+        : [];
+    const api = startAppProcess('api', env, await freePort(), prof('api'));
+    const worker = startAppProcess('worker', env, undefined, prof('worker'));
     procs.push(api, worker);
     await waitUntilReady(api);
     const url = `http://127.0.0.1:${api.port}/graphql`;

@@ -22,7 +22,7 @@ import { randomBytes } from 'crypto';
 import { readFileSync, readdirSync, existsSync } from 'fs';
 import { join } from 'path';
 import { Client } from 'pg';
-import { FEED_SKILL_PHRASES, startFeedServer } from '@skillpath/connectors';
+import { FEED_SKILL_PHRASES, startFeedServer } from '@skillpath/connectors/testing';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import { ESCO_RELEASE_DIR, importEsco } from '@skillpath/taxonomy';
 import { spawnRefreshWorker, killHard, stopGently } from '../../libs/refresh/src/testing/child-processes';

@@ -21,6 +21,7 @@ import {
   scoreExtraction,
 } from '@skillpath/taxonomy';
 import { SEARCH_QUERIES } from './taxonomy/search-queries';
+import { printRows, rankedRows } from './taxonomy-ranked';
 
 // The one place this script reads the environment: it is a dev tool, not part of the app config.
 const SERVER_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -39,6 +40,13 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const warnings: string[] = [];
+  if (process.argv.includes('--ranked-only')) {
+    const ranked = await rankedRows();
+    header();
+    printRows(ranked.rows);
+    for (const w of ranked.warnings) console.log(`\n${w}`);
+    return;
+  }
 
   // 1. ESCO import into a scratch database, sampled peak RSS of this process.
   const url = await createScratchDatabase(SERVER_URL, 'bench_taxonomy');
@@ -162,16 +170,21 @@ async function main(): Promise<void> {
     });
   }
 
-  const width = Math.max(...rows.map((r) => r.measure.length));
-  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  // 4. Ranked extraction (rules + encoder + re-ranker) on the Decorte test sets, throughput.
+  const ranked = await rankedRows();
+  rows.push(...ranked.rows);
+  header();
+  printRows(rows);
+  for (const w of warnings) console.log(`\nimport warning: ${w}`);
+  for (const w of ranked.warnings) console.log(`\n${w}`);
+}
+
+function header(): void {
   console.log(
     `\nTaxonomy benchmark — ${new Date().toISOString()} — node ${process.version}, ESCO at ${path.relative(process.cwd(), ESCO_SKILLS_CSV)}, load average ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}\n`,
   );
-  for (const r of rows)
-    console.log(`${r.measure.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target ?? ''}`);
-  for (const w of warnings) console.log(`\nimport warning: ${w}`);
 }
 
 main().catch((error: unknown) => {

@@ -8,8 +8,8 @@
  */
 import { loadavg } from 'os';
 import type { CDPSession, Page } from 'playwright-core';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { startTestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { startTestStack } from '../../apps/api/src/testing/test-stack';
 import { launchChromium } from '../../apps/web/test/browser';
 import { seedResidentWithRoadmap } from '../../apps/web/test/resident-fixture';
 import { ensureWebBuilt } from '../../apps/web/test/web-build';

@@ -16,7 +16,7 @@ export async function seedDemoDataIfEmpty(
   } finally {
     await client.end();
   }
-  const { loadDemoRegion } = await import('@skillpath/catalogue');
+  const { loadDemoRegion } = await import('@skillpath/demo-region');
   const summary = await loadDemoRegion(databaseUrl);
   log(`loaded the Greater Manchester demo region: ${summary}`);
   return true;

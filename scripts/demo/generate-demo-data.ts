@@ -1,10 +1,10 @@
 /**
- * Writes the Greater Manchester demo region into libs/catalogue/demo-data/*.json from the
+ * Writes the Greater Manchester demo region into libs/demo-region/data/*.json from the
  * hand-written sources in ./sources. Deterministic: the same sources give byte-identical files.
  *
  *   node -r @swc-node/register scripts/demo/generate-demo-data.ts
  *
- * postcode-districts.json is hand-maintained data and is only read here. ESCO URIs come from
+ * The region's postcode districts (libs/catalogue/region/postcode-districts.json) are hand-maintained and only read here. ESCO URIs come from
  * esco-uris.json (written by resolve-esco-uris.ts), so the ESCO release is not needed.
  */
 import { readFileSync, writeFileSync } from 'fs';
@@ -19,15 +19,16 @@ import type {
   DemoSkill,
   DemoSkillLevel,
   ProficiencyLevel,
-} from '../../libs/catalogue/src/demo/demo-data.types';
-import { SeededRandom } from './seeded-random';
+} from '@skillpath/demo-region';
+import { loadPostcodeDistricts } from '@skillpath/catalogue';
+import { SeededRandom } from '../../libs/matching/src/testing/seeded-random';
 import { SKILL_SOURCES } from './sources/skills.source';
 import { OCCUPATION_SOURCES, levels } from './sources/occupations.source';
 import { ORGANISATION_SOURCES, type OrganisationSource } from './sources/organisations.source';
 import { LEARNING_TEMPLATES, type LearningTemplate } from './sources/learning.source';
 import { VACANCY_TEMPLATES } from './sources/vacancies.source';
 
-const DATA_DIR = join(__dirname, '../../libs/catalogue/demo-data');
+const DATA_DIR = join(__dirname, '../../libs/demo-region/data');
 const KM_PER_DEGREE_LAT = 111.32;
 /** Letters allowed in the last two places of a UK postcode. */
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -465,9 +466,7 @@ function buildAccreditations(learning: DemoOpportunity[]): DemoAccreditation[] {
 
 function main(): void {
   const esco = readJson<EscoUris>(join(__dirname, 'esco-uris.json'));
-  const districts = new DistrictTable(
-    readJson<DemoPostcodeDistrict[]>(join(DATA_DIR, 'postcode-districts.json')),
-  );
+  const districts = new DistrictTable(loadPostcodeDistricts());
   const skills = buildSkills(esco);
   const occupations = buildOccupations(esco);
   const sites = new Map(buildOrganisations(districts).map((site) => [site.organisation.code, site]));

@@ -2,14 +2,8 @@ import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { createHmac } from 'crypto';
 import { NotifyMailer, OutboxMailer } from '@skillpath/auth';
-import {
-  linkIn,
-  queryRows,
-  startSmtpCatcher,
-  startTestStack,
-  type SmtpCatcher,
-  type TestStack,
-} from '@skillpath/testing';
+import { linkIn, queryRows, startSmtpCatcher, type SmtpCatcher } from '@skillpath/testing';
+import { startTestStack, type TestStack } from './testing/test-stack';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';

@@ -1,4 +1,5 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { ChildProcess } from 'child_process';
+import { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { printSchema } from 'graphql';
@@ -9,11 +10,15 @@ import {
   flushRedisPrefix,
   GraphQLTestClient,
   randomRedisPrefix,
+  spawnReadyProcess,
+  stopProcess,
   testConfig,
   TestDatabase,
+  testEnv,
 } from '@skillpath/testing';
+import { PasswordService } from '@skillpath/auth';
 import { createApiApp } from './bootstrap';
-import { createWorkerApp } from '../../worker/src/bootstrap';
+import { WORKER_TEST_ENTRY } from './testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id email role } } }`;
 
@@ -31,7 +36,7 @@ describe('API end to end', () => {
   let db: TestDatabase;
   let prefix: string;
   let api: INestApplication;
-  let worker: INestApplicationContext | undefined;
+  let worker: ChildProcess | undefined;
   let gql: GraphQLTestClient;
   let baseUrl: string;
 
@@ -46,7 +51,7 @@ describe('API end to end', () => {
   });
 
   afterAll(async () => {
-    await worker?.close();
+    if (worker) await stopProcess(worker);
     await api?.close();
     await flushRedisPrefix(prefix);
     await db.drop();
@@ -159,7 +164,6 @@ describe('API end to end', () => {
          INSERT INTO accreditations (opportunity_id, employer_id, skill_ids, status, valid_from, valid_to)
          SELECT course.id, org.id, '{}', 'ACTIVE', now() - interval '2 years', now() - interval '1 day' FROM org, course RETURNING id`,
       );
-      const { PasswordService } = await import('@skillpath/auth');
       const hash = await new PasswordService().hash('admin password 1');
       await pg.query(
         `INSERT INTO users (email, password_hash, display_name, role) VALUES ('ops@example.org', $1, 'Ops', 'ADMIN')`,
@@ -174,7 +178,10 @@ describe('API end to end', () => {
       );
       expect(queued.runMaintenance.queue).toBe('maintenance');
 
-      worker = await createWorkerApp(testConfig(db.url, prefix), { schedules: false });
+      worker = await spawnReadyProcess(WORKER_TEST_ENTRY, {
+        ...testEnv(db.url, prefix),
+        MIGRATE_ON_START: 'false',
+      });
       const run = await waitFor(async () => {
         const r = await admin.ok<{ maintenanceRuns: Array<{ job: string; result: { expired: number } }> }>(
           '{ maintenanceRuns { job result } }',

@@ -1,5 +1,5 @@
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { startTestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { startTestStack } from '../../api/src/testing/test-stack';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';

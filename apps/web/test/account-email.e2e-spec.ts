@@ -1,10 +1,5 @@
-import {
-  linkIn,
-  startSmtpCatcher,
-  startTestStack,
-  type SmtpCatcher,
-  type TestStack,
-} from '@skillpath/testing';
+import { linkIn, startSmtpCatcher, type SmtpCatcher } from '@skillpath/testing';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchChromium } from './browser';
 import { ensureWebBuilt } from './web-build';

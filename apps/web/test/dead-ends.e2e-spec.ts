@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import { DataSource } from 'typeorm';
-import { loadDemoRegion } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 import { CredentialsService } from '@skillpath/partners';
-import { queryRows, startTestStack, type TestStack } from '@skillpath/testing';
+import { queryRows } from '@skillpath/testing';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, navTo } from './browser';
 import { seedResidentWithRoadmap, type SeededResident } from './resident-fixture';

@@ -1,5 +1,6 @@
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { type GraphQLTestClient, startTestStack, type TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { type GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, navTo } from './browser';
 import { seedResidentWithRoadmap } from './resident-fixture';

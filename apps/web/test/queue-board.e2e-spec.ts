@@ -1,5 +1,5 @@
 import { AuthService } from '@skillpath/auth';
-import { startTestStack, type TestStack } from '@skillpath/testing';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
 import { snap } from './screens';

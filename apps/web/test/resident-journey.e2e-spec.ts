@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { startTestStack, type TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { expectAccessible, launchChromium, navTo } from './browser';
 import { ensureWebBuilt } from './web-build';

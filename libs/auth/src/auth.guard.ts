@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { UserEntity } from '@skillpath/persistence';
 import { AppError, ErrorCode, forbidden, unauthenticated } from '@skillpath/common';
 import { ACCESS_RULE, AccessRule, requestOf } from './access.decorators';
+import { AccountCache } from './account-cache';
 import { TokenService } from './token.service';
 
 /**
@@ -17,6 +18,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly accounts: AccountCache,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -49,8 +51,14 @@ export class AuthGuard implements CanActivate {
 
   private async attachUser(req: ReturnType<typeof requestOf>, token: string): Promise<void> {
     const claims = await this.tokens.verifyAccessToken(token);
+    const cached = this.accounts.get(claims.sub);
+    if (cached) {
+      req.user = cached;
+      return;
+    }
     const user = await this.users.findOne({ where: { id: claims.sub } });
     if (!user) throw unauthenticated('That account no longer exists.');
     req.user = { id: user.id, email: user.email, role: user.role, displayName: user.displayName };
+    this.accounts.remember(req.user);
   }
 }

@@ -13,6 +13,7 @@ import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
 import { LOGIN_THROTTLERS, LoginThrottleGuard, loginThrottleStorage } from './login-throttle.guard';
 import { AuthResolver } from './auth.resolver';
+import { AccountCache } from './account-cache';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
@@ -40,6 +41,7 @@ import { TokenService } from './token.service';
     LoginLimiter,
     PasswordService,
     TokenService,
+    AccountCache,
     AuthService,
     AuthResolver,
     AccountMail,
@@ -48,6 +50,14 @@ import { TokenService } from './token.service';
     AccountEmailResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, TokenService, PasswordService, LoginLimiter, AccountEmailService, AccountMail],
+  exports: [
+    AuthService,
+    TokenService,
+    PasswordService,
+    LoginLimiter,
+    AccountCache,
+    AccountEmailService,
+    AccountMail,
+  ],
 })
 export class AuthModule {}

@@ -8,22 +8,18 @@ import {
   Role,
   UserEntity,
 } from '@skillpath/persistence';
-import { badInput, conflict, unauthenticated } from '@skillpath/common';
+import { badInput, unauthenticated } from '@skillpath/common';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
+import { NewUser, UserAccounts } from './user-accounts';
 import { AccountEmailService } from './account-email/account-email.service';
+
+export type { NewUser };
 
 export interface AuthResult {
   accessToken: string;
   refreshToken: string;
   user: UserEntity;
-}
-
-export interface NewUser {
-  email: string;
-  password: string;
-  displayName: string;
-  role: Role;
 }
 
 const ORGANISATION_KIND_OF_ROLE: Partial<Record<Role, OrganisationKind>> = {
@@ -45,21 +41,8 @@ export class AuthService {
   ) {}
 
   /** Creates an account; used by self-registration and by the operators' CLI (which may create admins). */
-  async createUser(input: NewUser): Promise<UserEntity> {
-    const email = input.email.trim().toLowerCase();
-    if (input.password.length < 10) throw badInput('password must be at least 10 characters');
-    const existing = await this.users.findOne({ where: { email } });
-    if (existing) throw conflict('An account with that email already exists. Log in instead.');
-    const passwordHash = await this.passwords.hash(input.password);
-    try {
-      return await this.users.save(
-        this.users.create({ email, passwordHash, displayName: input.displayName.trim(), role: input.role }),
-      );
-    } catch (e) {
-      if ((e as { code?: string }).code === '23505')
-        throw conflict('An account with that email already exists.');
-      throw e;
-    }
+  createUser(input: NewUser): Promise<UserEntity> {
+    return new UserAccounts(this.users, this.passwords).createUser(input);
   }
 
   /** With organisationName, an employer, provider or partner also creates that organisation and owns it. */

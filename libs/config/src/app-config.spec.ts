@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     const c = loadConfig(base);
     expect(c.port).toBe(3000);
     expect(c.redis.prefix).toBe('skillpath');
-    expect(c.graphql.playground).toBe(true);
+    expect(c.graphql).toEqual({ maxDepth: 10, maxComplexity: 5000 });
   });
 
   it.each([

@@ -46,7 +46,6 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(5000),
-  GRAPHQL_PLAYGROUND: bool.optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120000).default(0),
@@ -113,7 +112,7 @@ export type AppConfig = {
   redis: { url: string; prefix: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   auth: { jwtSecret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
-  graphql: { maxDepth: number; maxComplexity: number; playground: boolean };
+  graphql: { maxDepth: number; maxComplexity: number };
   worker: { concurrency: number };
   /** After SIGTERM: how long the API keeps serving while reporting not-ready, then how long in-flight requests get. */
   shutdown: { drainMs: number; timeoutMs: number };
@@ -178,7 +177,6 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
-      playground: e.GRAPHQL_PLAYGROUND ?? e.NODE_ENV !== 'production',
     },
     worker: { concurrency: e.WORKER_CONCURRENCY },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },

@@ -4,13 +4,8 @@
  *
  *   node -r @swc-node/register libs/connectors/bench/connector-throughput.bench.ts [vacancies=200000]
  */
-import {
-  createConnector,
-  FEED_SKILL_PHRASES,
-  HttpPageFetcher,
-  PhraseSkillMatcher,
-  startFeedServer,
-} from '@skillpath/connectors';
+import { createConnector, HttpPageFetcher } from '../src';
+import { FEED_SKILL_PHRASES, PhraseSkillMatcher, startFeedServer } from '../src/testing';
 
 async function main(): Promise<void> {
   const total = Number(process.argv[2] ?? 200_000);

@@ -6,9 +6,9 @@ export const SOURCE_FORMATS = [
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
-export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
-export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'INACTIVE';
+import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+
+export type { DeliveryMode, EmploymentStatus, OpportunityKind };
 
 /** Who a listing is funded for; an eligible learner pays `fundedCostPence`. */
 export interface FundingRules {

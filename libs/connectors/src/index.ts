@@ -19,22 +19,3 @@ export { parseFundingText } from './normalise/funding-parser';
 export { canonicalJson, contentHashOf } from './normalise/content-hash';
 export { proficiencyForRqf, requiredLevelForJobTitle, DEFAULT_TAUGHT_LEVEL } from './normalise/skill-levels';
 export { parseFeedDate } from './normalise/uk-date';
-
-// Test and benchmark helpers: local feed servers and a small real skill matcher.
-export { PhraseSkillMatcher, type PhraseSkill } from './testing/phrase-skill-matcher';
-export {
-  startScriptedHttpServer,
-  type ScriptedHttpServer,
-  type ScriptedReply,
-  type RecordedRequest,
-} from './testing/scripted-http-server';
-export {
-  startFeedServer,
-  FEED_SKILL_PHRASES,
-  FEED_VACANCY_REFERENCE_BASE,
-  type FeedServer,
-  type FeedServerOptions,
-  type FeedFault,
-  type FeedRequest,
-  type VersionDescription,
-} from './testing/feed-server';

@@ -1,6 +1,6 @@
 export * from './journey.module';
 export * from './engine/matching-index.service';
-export * from './engine/catalogue-records';
+export * from './engine/catalogue-records.repository';
 export * from './profile/profile.service';
 export * from './profile/self-check';
 export * from './roadmaps/roadmap.service';

@@ -3,19 +3,29 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@skillpath/auth';
 import { CatalogueModule } from '@skillpath/catalogue';
 import { QueueName } from '@skillpath/queues';
+import { JourneyCatalogueRepository } from './catalogue/journey-catalogue.repository';
 import { DiscoveryResolver } from './discovery/discovery.resolver';
+import { DiscoveryService } from './discovery/discovery.service';
+import { CatalogueRecordsRepository } from './engine/catalogue-records.repository';
 import { MatchingIndexService } from './engine/matching-index.service';
 import { NotificationService } from './notifications/notification.service';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { AuditService } from './privacy/audit.service';
 import { PrivacyResolver } from './privacy/privacy.resolver';
+import { OpportunityOutcomesResolver, RoadmapStepOutcomesResolver } from './outcomes/outcomes.resolver';
+import { OutcomesRepository } from './outcomes/outcomes.repository';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { PrivacyRepository } from './privacy/privacy.repository';
 import { PrivacyService } from './privacy/privacy.service';
+import { LearnerProfileRepository } from './profile/learner-profile.repository';
+import { ProfileActionsService } from './profile/profile-actions.service';
 import { ProfileResolver } from './profile/profile.resolver';
 import { ProfileService } from './profile/profile.service';
 import { ReplanHandlers } from './roadmaps/replan.handlers';
 import { ListingChangesProcessor, RoadmapReplanProcessor } from './roadmaps/replan.processors';
 import { ReplanQueue } from './roadmaps/replan.queue';
 import { RoadmapReader } from './roadmaps/roadmap.reader';
+import { RoadmapRepository } from './roadmaps/roadmap.repository';
 import { RoadmapResolver } from './roadmaps/roadmap.resolver';
 import { RoadmapService } from './roadmaps/roadmap.service';
 import { RoadmapStepsService } from './roadmaps/roadmap-steps.service';
@@ -23,6 +33,11 @@ import { DroppedOptionsRepository } from './roadmaps/dropped-options.repository'
 import { DroppedOptionsResolver, DroppedOptionsService } from './roadmaps/dropped-options.resolver';
 
 const CORE = [
+  CatalogueRecordsRepository,
+  JourneyCatalogueRepository,
+  LearnerProfileRepository,
+  RoadmapRepository,
+  OutcomesRepository,
   MatchingIndexService,
   ProfileService,
   RoadmapService,
@@ -32,15 +47,31 @@ const CORE = [
   ReplanQueue,
 ];
 
+/**
+ * The journey's services without its GraphQL surface: what other domains (partners) may use —
+ * profiles, roadmaps, the matching index, notifications, audit, re-planning.
+ */
+@Module({
+  imports: [CatalogueModule, BullModule.registerQueue({ name: QueueName.RoadmapReplan })],
+  providers: CORE,
+  exports: CORE,
+})
+export class JourneyCoreModule {}
+
 /** The resident's journey in the API: profile, skills, goal, discovery, roadmaps, notifications, privacy. */
 @Module({
-  imports: [CatalogueModule, AuthModule, BullModule.registerQueue({ name: QueueName.RoadmapReplan })],
+  imports: [CatalogueModule, AuthModule, JourneyCoreModule],
   providers: [
-    ...CORE,
     RoadmapStepsService,
     DroppedOptionsRepository,
     DroppedOptionsService,
     DroppedOptionsResolver,
+    ProfileActionsService,
+    DiscoveryService,
+    OutcomesService,
+    OpportunityOutcomesResolver,
+    RoadmapStepOutcomesResolver,
+    PrivacyRepository,
     PrivacyService,
     ProfileResolver,
     DiscoveryResolver,
@@ -48,7 +79,7 @@ const CORE = [
     NotificationsResolver,
     PrivacyResolver,
   ],
-  exports: [...CORE],
+  exports: [JourneyCoreModule],
 })
 export class JourneyApiModule {}
 
@@ -56,9 +87,10 @@ export class JourneyApiModule {}
 @Module({
   imports: [
     CatalogueModule,
+    JourneyCoreModule,
     BullModule.registerQueue({ name: QueueName.RoadmapReplan }, { name: QueueName.ListingChanges }),
   ],
-  providers: [...CORE, ReplanHandlers, RoadmapReplanProcessor, ListingChangesProcessor],
-  exports: [...CORE],
+  providers: [ReplanHandlers, RoadmapReplanProcessor, ListingChangesProcessor],
+  exports: [JourneyCoreModule],
 })
 export class JourneyWorkerModule {}

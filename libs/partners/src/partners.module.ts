@@ -1,8 +1,6 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@skillpath/catalogue';
-import { JourneyApiModule } from '@skillpath/journey';
-import { ListingChangesPublisher, QueueName } from '@skillpath/queues';
+import { JourneyCoreModule } from '@skillpath/journey';
 import { AccreditationsResolver } from './accreditations/accreditations.resolver';
 import { AccreditationsService } from './accreditations/accreditations.service';
 import { CandidatesResolver } from './candidates/candidates.resolver';
@@ -23,12 +21,14 @@ import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PartnershipOverviewResolver } from './cohorts/partnership-overview.resolver';
 
-/** Employers, providers and skills partnerships in the API. */
+/**
+ * Employers, providers and skills partnerships in the API. Listing changes go out through the one
+ * publisher of the global ListingChangesModule (one Redis publisher per process).
+ */
 @Module({
-  imports: [CatalogueModule, JourneyApiModule, BullModule.registerQueue({ name: QueueName.ListingChanges })],
+  imports: [CatalogueModule, JourneyCoreModule],
   controllers: [CredentialsController],
   providers: [
-    ListingChangesPublisher,
     ListingChangeNotifier,
     OrganisationAccess,
     OrganisationsService,

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { createDataSource } from './data-source';
 import { ALL_MIGRATIONS } from './migrations';
-import { createTestDatabase, TestDatabase } from '@skillpath/testing';
+import { createTestDatabase, TestDatabase } from './testing/test-database';
 
 async function tables(url: string): Promise<string[]> {
   const c = new Client({ connectionString: url });

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@skillpath/testing';
+import { createTestDatabase, TestDatabase } from './testing/test-database';
 import { createDataSource } from './data-source';
 import { undoMigrationsBackTo } from './testing/undo-migrations';
 import { AddOpportunityBorough1796153917845 } from './migrations/1796153917845-add-opportunity-borough.migration';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@skillpath/testing';
+import { createTestDatabase, TestDatabase } from './testing/test-database';
 import { createDataSource } from './data-source';
 import { undoMigrationsBackTo } from './testing/undo-migrations';
 import { AddOpportunitySightings1796150867694 } from './migrations/1796150867694-add-opportunity-sightings.migration';

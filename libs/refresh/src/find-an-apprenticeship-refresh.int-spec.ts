@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
-import { FEED_SKILL_PHRASES, startFeedServer, type FeedServer } from '@skillpath/connectors';
+import { FEED_SKILL_PHRASES, startFeedServer, type FeedServer } from '@skillpath/connectors/testing';
 import {
   createTestDatabase,
   flushRedisPrefix,

@@ -11,6 +11,12 @@ export {
 } from './opportunity-page.writer';
 export { PageReader, type ReadPage } from './page-reader';
 export { SourceRunRepository, countsOf, type ClaimResult, type ClaimedRun } from './source-run.repository';
+export {
+  SourcesRepository,
+  type RunsByStatusRow,
+  type RunDurationsRow,
+  type RunRecordsRow,
+} from './sources.repository';
 export { SkillMatcherCache } from './skill-matcher.cache';
 export { credentialsFor, processEnvSecrets, type SecretLookup } from './source-credentials';
 export { SourceRefreshRunner, type SourceRefreshOptions, type RunRequest } from './source-refresh.runner';

@@ -1,9 +1,9 @@
 import { isUuid } from '@skillpath/common';
 import type { QueryRunner } from 'typeorm';
-import { demoRegionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
+import { regionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import type { NormalisedOpportunity, ParseResult } from '@skillpath/connectors';
 import { emptyCounts, type RunCounts } from './refresh.types';
-import { exec } from './sql';
+import { exec } from '@skillpath/persistence';
 
 /** Columns of `opportunities` a feed controls, in the shape jsonb_to_recordset reads them. */
 const ROW_TYPE = `source_ref text, kind text, title text, description text, organisation_name text, mode text,
@@ -155,7 +155,7 @@ export async function writePreparedPage(
   qr: QueryRunner,
   target: { sourceId: string; runId: string },
   page: PreparedRecords,
-  region: RegionBoroughs = demoRegionBoroughs(),
+  region: RegionBoroughs = regionBoroughs(),
 ): Promise<PageWriteResult> {
   const counts = emptyCounts();
   counts.fetched = page.fetched;

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { findAnApprenticeshipConnector, vacancyPageUrl, type FeedServer } from '@skillpath/connectors';
+import { findAnApprenticeshipConnector, vacancyPageUrl } from '@skillpath/connectors';
+import { type FeedServer } from '@skillpath/connectors/testing';
 import { SourceRefreshRunner } from './source-refresh.runner';
 import { catalogueOf, FixedSkills, startRunnerFixture, type RunnerFixture } from './testing/refresh-test-kit';
 

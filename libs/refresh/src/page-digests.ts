@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { emptyCounts, type RunCounts } from './refresh.types';
-import { exec, execOnPool } from './sql';
+import { exec, execOnPool } from '@skillpath/persistence';
 
 /** What a fetched page body is, for recognising it next time: see PageDigests. */
 export interface PageIdentity {

@@ -14,7 +14,7 @@ import {
   type RepeatedPage,
   type StoredDigests,
 } from './page-digests';
-import { execOnPool } from './sql';
+import { execOnPool } from '@skillpath/persistence';
 
 /**
  * A page ready to be written, and where the next one is: its records, or — when its body is the one

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import type { ChildProcess } from 'child_process';
 import { Client } from 'pg';
-import { FEED_SKILL_PHRASES, startFeedServer, type FeedServer } from '@skillpath/connectors';
+import { FEED_SKILL_PHRASES, startFeedServer, type FeedServer } from '@skillpath/connectors/testing';
 import { databaseName } from '@skillpath/persistence';
 import {
   createTestDatabase,

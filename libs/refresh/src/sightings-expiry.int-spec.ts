@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { FeedServer } from '@skillpath/connectors';
+import type { FeedServer } from '@skillpath/connectors/testing';
 import { SourceRefreshRunner } from './source-refresh.runner';
 import { SourceRunRepository } from './source-run.repository';
 import { insertSource, startRunnerFixture, type RunnerFixture } from './testing/refresh-test-kit';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { SkillMatcher } from '@skillpath/connectors';
 import { SkillExtractor, type SkillRecord } from '@skillpath/taxonomy';
-import { execOnPool } from './sql';
+import { execOnPool } from '@skillpath/persistence';
 
 /**
  * The taxonomy's SkillExtractor, built from the database's skills once and rebuilt only when the

@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { demoRegionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
+import { regionBoroughs, type RegionBoroughs } from '@skillpath/catalogue';
 import {
   ConnectorConfigError,
   HttpPageFetcher,
@@ -25,7 +25,7 @@ import {
 import { SkillMatcherCache } from './skill-matcher.cache';
 import { credentialsFor, processEnvSecrets, type SecretLookup } from './source-credentials';
 import { countsOf, SourceRunRepository } from './source-run.repository';
-import { exec, inTransaction } from './sql';
+import { exec, inTransaction } from '@skillpath/persistence';
 
 export interface SourceRefreshOptions {
   /** Timeouts and retries of page fetches; the rate limit always comes from the source. */
@@ -38,7 +38,7 @@ export interface SourceRefreshOptions {
   logger?: RefreshLogger;
   /** Share one across runners so the extractor is built once per process. */
   skills?: SkillMatcherCache;
-  /** Places listings in boroughs by postcode. Default: the demo region's postcode districts. */
+  /** Places listings in boroughs by postcode. Default: the region's postcode districts. */
   region?: RegionBoroughs;
 }
 
@@ -80,7 +80,7 @@ export class SourceRefreshRunner {
     this.skills = options.skills ?? new SkillMatcherCache(ds);
     this.logger = options.logger ?? silentLogger;
     this.secrets = options.secrets ?? processEnvSecrets;
-    this.region = options.region ?? demoRegionBoroughs();
+    this.region = options.region ?? regionBoroughs();
   }
 
   async run(request: RunRequest): Promise<RefreshOutcome> {

@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { SourceEntity, SourceRunEntity } from '@skillpath/persistence';
 import { RunSupersededError } from './refresh.errors';
-import { exec, execOnPool, inTransaction } from './sql';
+import { exec, execOnPool, inTransaction, Sql } from '@skillpath/persistence';
 import type { RunCounts } from './refresh.types';
 
 export interface ClaimedRun {
@@ -32,33 +32,34 @@ export class SourceRunRepository {
    * source row is locked meanwhile, so two jobs of one source cannot both create a run.
    */
   async claim(sourceId: string, jobId: string | null): Promise<ClaimResult> {
-    return this.ds.transaction(async (m) => {
-      const [source] = (await m.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1 FOR UPDATE`, [
-        sourceId,
-      ])) as SourceEntity[];
+    return new Sql(this.ds).transaction(async (tx) => {
+      const source = await tx.one<SourceEntity>(
+        `SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1 FOR UPDATE`,
+        [sourceId],
+      );
       if (!source) return { kind: 'no-source' };
       if (jobId) {
-        const [done] = (await m.query(
+        const done = await tx.one<SourceRunEntity>(
           `SELECT ${RUN_COLUMNS} FROM source_runs WHERE source_id = $1 AND job_id = $2 AND status <> 'RUNNING'
            ORDER BY started_at DESC LIMIT 1`,
           [sourceId, jobId],
-        )) as SourceRunEntity[];
+        );
         if (done) return { kind: 'already-done', run: done };
       }
-      const [running] = (await m.query(
+      const running = await tx.one<SourceRunEntity>(
         `SELECT ${RUN_COLUMNS} FROM source_runs WHERE source_id = $1 AND status = 'RUNNING'
          ORDER BY started_at DESC LIMIT 1`,
         [sourceId],
-      )) as SourceRunEntity[];
+      );
       if (running) {
-        await m.query('UPDATE source_runs SET job_id = $2 WHERE id = $1', [running.id, jobId]);
+        await tx.exec('UPDATE source_runs SET job_id = $2 WHERE id = $1', [running.id, jobId]);
         return { kind: 'claimed', source, claimed: { run: { ...running, jobId }, resumed: true } };
       }
       if (!source.enabled) return { kind: 'disabled', source };
-      const [run] = (await m.query(
+      const run = await tx.first<SourceRunEntity>(
         `INSERT INTO source_runs (source_id, job_id) VALUES ($1, $2) RETURNING ${RUN_COLUMNS}`,
         [sourceId, jobId],
-      )) as SourceRunEntity[];
+      );
       return { kind: 'claimed', source, claimed: { run, resumed: false } };
     });
   }

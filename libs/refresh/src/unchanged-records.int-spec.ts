@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { FeedServer } from '@skillpath/connectors';
+import type { FeedServer } from '@skillpath/connectors/testing';
 import { SourceRefreshRunner } from './source-refresh.runner';
 import { catalogueOf, FixedSkills, startRunnerFixture, type RunnerFixture } from './testing/refresh-test-kit';
 

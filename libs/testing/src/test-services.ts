@@ -3,8 +3,10 @@ import { tmpdir } from 'os';
 import { Client } from 'pg';
 import { randomBytes } from 'crypto';
 import Redis from 'ioredis';
-import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
+import { testDatabaseServerUrl } from '@skillpath/persistence/testing';
 import { AppConfig, loadConfig } from '@skillpath/config';
+
+export { createTestDatabase, type TestDatabase } from '@skillpath/persistence/testing';
 
 /**
  * Where the integration tests find PostgreSQL and Redis: `npm test` passes what it found or started;
@@ -12,23 +14,9 @@ import { AppConfig, loadConfig } from '@skillpath/config';
  */
 export function testServers(): { databaseServerUrl: string; redisUrl: string } {
   return {
-    databaseServerUrl:
-      process.env.SKILLPATH_TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    databaseServerUrl: testDatabaseServerUrl(),
     redisUrl: process.env.SKILLPATH_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   };
-}
-
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-/** A fresh database for one test file, migrated unless told otherwise; drop it in afterAll. */
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const { databaseServerUrl } = testServers();
-  const url = await createScratchDatabase(databaseServerUrl, 'skillpath_test');
-  if (opts.migrate !== false) await runMigrations(url);
-  return { url, drop: () => dropDatabase(databaseServerUrl, databaseName(url)) };
 }
 
 export function randomRedisPrefix(): string {
@@ -50,12 +38,13 @@ export async function flushRedisPrefix(prefix: string, redisUrl = testServers().
   }
 }
 
-export function testConfig(
+/** The environment of an app under test (what a spawned app process gets; testConfig validates it). */
+export function testEnv(
   databaseUrl: string,
   redisPrefix: string,
   extra: Record<string, string> = {},
-): AppConfig {
-  return loadConfig({
+): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: testServers().redisUrl,
@@ -63,8 +52,19 @@ export function testConfig(
     LOG_LEVEL: 'silent',
     // Account emails from tests that do not catch them go to a scratch file, never into the repo.
     MAIL_OUTBOX_FILE: join(tmpdir(), `skillpath-test-outbox-${process.pid}.jsonl`),
+    // Functional tests run on busy shared machines, where event-loop delay alone would make the API
+    // shed load (RATE_LIMITED) mid-test; load shedding has its own tests, which set this themselves.
+    API_MAX_EVENT_LOOP_DELAY_MS: '60000',
     ...extra,
-  });
+  };
+}
+
+export function testConfig(
+  databaseUrl: string,
+  redisPrefix: string,
+  extra: Record<string, string> = {},
+): AppConfig {
+  return loadConfig(testEnv(databaseUrl, redisPrefix, extra));
 }
 
 /** Rows of one query on its own connection: for tests that look at (or arrange) what the API wrote. */

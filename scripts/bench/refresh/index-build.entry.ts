@@ -1,12 +1,12 @@
 /**
  * Child process of the refresh benchmark: builds the matching index the app's worker (and API) keeps,
- * from the benchmark's database, by the same code (`forEachActiveOpportunityPage` into one compaction),
+ * from the benchmark's database, by the same code (`CatalogueRecordsRepository.forEachActivePage` into one compaction),
  * under the node flags it is started with. Prints one JSON line: listings, build ms, heap used after a
  * full GC, and the process's peak RSS.
  * Run by scripts/bench/refresh.ts: node <flags> --expose-gc -r @swc-node/register index-build.entry.ts <DATABASE_URL>
  */
 import { readFileSync } from 'fs';
-import { forEachActiveOpportunityPage, loadSkillRecords } from '@skillpath/journey';
+import { CatalogueRecordsRepository } from '@skillpath/journey';
 import { CatalogueIndex } from '@skillpath/matching';
 import { createDataSource } from '@skillpath/persistence';
 
@@ -15,8 +15,9 @@ async function main(): Promise<void> {
   await ds.initialize();
   try {
     const started = performance.now();
-    const index = new CatalogueIndex(await loadSkillRecords(ds));
-    const listings = await forEachActiveOpportunityPage(ds, (records) =>
+    const catalogue = new CatalogueRecordsRepository(ds);
+    const index = new CatalogueIndex(await catalogue.skills());
+    const listings = await catalogue.forEachActivePage((records) =>
       index.upsert(records, { deferCompaction: true }),
     );
     index.compact();

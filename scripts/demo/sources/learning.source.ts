@@ -1,8 +1,4 @@
-import type {
-  DemoDeliveryMode,
-  DemoFunding,
-  DemoOpportunityKind,
-} from '../../../libs/catalogue/src/demo/demo-data.types';
+import type { DemoDeliveryMode, DemoFunding, DemoOpportunityKind } from '@skillpath/demo-region';
 
 /**
  * Hand-written courses, Skills Bootcamps and apprenticeships. Each template runs at one or more
@@ -43,12 +39,12 @@ const FIRST_QUALIFICATION: DemoFunding = { fundedCostPence: 0, minAge: 19, maxPr
 const BOOTCAMP_ALL: DemoFunding = {
   fundedCostPence: 0,
   minAge: 19,
-  employmentStatuses: ['EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'ECONOMICALLY_INACTIVE'],
+  employmentStatuses: ['EMPLOYED', 'SELF_EMPLOYED', 'UNEMPLOYED', 'INACTIVE'],
 };
 const BOOTCAMP_NOT_EMPLOYED: DemoFunding = {
   fundedCostPence: 0,
   minAge: 19,
-  employmentStatuses: ['SELF_EMPLOYED', 'UNEMPLOYED', 'ECONOMICALLY_INACTIVE'],
+  employmentStatuses: ['SELF_EMPLOYED', 'UNEMPLOYED', 'INACTIVE'],
 };
 const BENEFITS_REMISSION: DemoFunding = { fundedCostPence: 0, requiresBenefits: true };
 

@@ -1,4 +1,4 @@
-import type { DemoSkillLevel, ProficiencyLevel } from '../../../libs/catalogue/src/demo/demo-data.types';
+import type { DemoSkillLevel, ProficiencyLevel } from '@skillpath/demo-region';
 
 export interface OccupationSource {
   code: string;

@@ -1,4 +1,4 @@
-import type { OrganisationKind, ProviderType } from '../../../libs/catalogue/src/demo/demo-data.types';
+import type { OrganisationKind, ProviderType } from '@skillpath/demo-region';
 
 /** Employer sectors used to match vacancy templates to plausible employers. */
 export type Sector = 'digital' | 'marketing' | 'customer-contact' | 'office' | 'manufacturing' | 'health';

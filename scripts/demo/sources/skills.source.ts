@@ -1,4 +1,4 @@
-import type { DemoSkillType } from '../../../libs/catalogue/src/demo/demo-data.types';
+import type { DemoSkillType } from '@skillpath/demo-region';
 
 /**
  * Hand-written skill definitions for the demo region. `esco` is the ESCO v1.1.1 preferred (or

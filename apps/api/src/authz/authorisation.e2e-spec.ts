@@ -1,9 +1,10 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { Client } from 'pg';
 import { PasswordService } from '@skillpath/auth';
-import { loadDemoRegion } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 import type { Role } from '@skillpath/persistence';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 import { operationAccess, OperationAccess } from './operation-access';
 import { requestFor } from './request-builder';
 

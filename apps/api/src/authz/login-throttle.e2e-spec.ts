@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 import { createApiApp } from '../bootstrap';
 
 /** Two API processes on one database and Redis prefix, as two replicas behind a load balancer. */

@@ -1,5 +1,6 @@
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, type TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const STEPS = `{ myRoadmap { version summary steps { id kind status opportunity { id title } } } }`;

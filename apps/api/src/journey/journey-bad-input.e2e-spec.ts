@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 describe('the journey refuses bad input, changing nothing', () => {
   let stack: TestStack;

@@ -1,5 +1,6 @@
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { eventually, GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { eventually, GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }`;
 const ROADMAP_FIELDS = `id version reachable coverage totalHours totalCostPence reason trigger summary

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { PasswordService } from '@skillpath/auth';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { eventually, GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { eventually, GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 interface Step {
   id: string;

@@ -13,7 +13,7 @@ import {
   AppProcess,
   TestDatabase,
 } from '@skillpath/testing';
-import { loadDemoRegion } from '@skillpath/catalogue';
+import { loadDemoRegion } from '@skillpath/demo-region';
 
 jest.setTimeout(240_000);
 

@@ -1,5 +1,5 @@
 import { createServer, Server } from 'http';
-import { TrafficGate } from './traffic-gate';
+import { DELAY_SHEDDING_MIN_IN_FLIGHT, TrafficGate } from './traffic-gate';
 
 /** A server whose handler waits for `release` before answering, behind a gate. */
 function slowServer(gate: TrafficGate) {
@@ -70,6 +70,48 @@ describe('TrafficGate', () => {
     } finally {
       server.close();
       gate.stop();
+    }
+  });
+});
+
+describe('TrafficGate and a slow event loop', () => {
+  const slowLoop = { meanMs: () => 900, stop: () => undefined };
+
+  it('does not shed a lone request because one long task delayed the loop', async () => {
+    const gate = new TrafficGate(
+      { maxInFlight: 100, maxEventLoopDelayMs: 500, retryAfterSeconds: 1 },
+      slowLoop,
+    );
+    const { server, releaseAll, waiting } = slowServer(gate);
+    const port = await listen(server);
+    try {
+      const res = fetch(`http://127.0.0.1:${port}/graphql`);
+      while (waiting.length < 1) await new Promise((r) => setTimeout(r, 10));
+      releaseAll();
+      expect((await res).status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+
+  it(`sheds once ${DELAY_SHEDDING_MIN_IN_FLIGHT} requests wait on a slow loop`, async () => {
+    const gate = new TrafficGate(
+      { maxInFlight: 100, maxEventLoopDelayMs: 500, retryAfterSeconds: 1 },
+      slowLoop,
+    );
+    const { server, releaseAll, waiting } = slowServer(gate);
+    const port = await listen(server);
+    try {
+      const held = Array.from({ length: DELAY_SHEDDING_MIN_IN_FLIGHT }, () =>
+        fetch(`http://127.0.0.1:${port}/graphql`),
+      );
+      while (waiting.length < DELAY_SHEDDING_MIN_IN_FLIGHT) await new Promise((r) => setTimeout(r, 10));
+      const shed = await fetch(`http://127.0.0.1:${port}/graphql`);
+      expect(shed.status).toBe(503);
+      releaseAll();
+      for (const h of await Promise.all(held)) expect(h.status).toBe(200);
+    } finally {
+      server.close();
     }
   });
 });

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'http';
 
 /** Paths a load balancer probes; never shed, so an overloaded process is not mistaken for a dead one. */
 const PROBES = new Set(['/health', '/ready']);
+/** Event-loop delay sheds load only while at least this many requests are being served. */
+export const DELAY_SHEDDING_MIN_IN_FLIGHT = 16;
 
 export interface TrafficGateLimits {
   /** Requests being served at once above which new ones get 503 at once. */
@@ -19,24 +21,39 @@ export interface TrafficGateLimits {
  * served. While draining (after SIGTERM) it marks every response `Connection: close`, so keep-alive
  * clients and load balancers move to another replica, and readiness reports 503.
  */
+/** Mean event-loop delay over the last short window. */
+export interface DelayMonitor {
+  meanMs(): number;
+  stop(): void;
+}
+
+/** Node's event-loop delay histogram, read and reset every half second. */
+export function eventLoopDelayMonitor(windowMs = 500): DelayMonitor {
+  const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  let last = 0;
+  const sampler = setInterval(() => {
+    last = histogram.count > 0 ? histogram.mean / 1e6 : 0;
+    histogram.reset();
+  }, windowMs);
+  sampler.unref();
+  return {
+    meanMs: () => last,
+    stop: () => {
+      clearInterval(sampler);
+      histogram.disable();
+    },
+  };
+}
+
 export class TrafficGate {
   private inFlightCount = 0;
   private drainingSince: number | undefined;
   private shedCount = 0;
-  private readonly histogram: IntervalHistogram;
-  private lastWindowMeanMs = 0;
-  private readonly sampler: NodeJS.Timeout;
-
-  constructor(private readonly limits: TrafficGateLimits) {
-    this.histogram = monitorEventLoopDelay({ resolution: 10 });
-    this.histogram.enable();
-    // A short window: overload is judged on the last half second, and recovers as fast.
-    this.sampler = setInterval(() => {
-      this.lastWindowMeanMs = this.histogram.count > 0 ? this.histogram.mean / 1e6 : 0;
-      this.histogram.reset();
-    }, 500);
-    this.sampler.unref();
-  }
+  constructor(
+    private readonly limits: TrafficGateLimits,
+    private readonly delay: DelayMonitor = eventLoopDelayMonitor(),
+  ) {}
 
   get inFlight(): number {
     return this.inFlightCount;
@@ -65,14 +82,17 @@ export class TrafficGate {
   }
 
   overloaded(): boolean {
+    if (this.inFlightCount >= this.limits.maxInFlight) return true;
+    // A slow event loop alone is not overload: one long task (an index rebuild, a big plan) delays it
+    // with nobody waiting. It is when many requests are waiting on it too.
     return (
-      this.inFlightCount >= this.limits.maxInFlight || this.lastWindowMeanMs > this.limits.maxEventLoopDelayMs
+      this.inFlightCount >= DELAY_SHEDDING_MIN_IN_FLIGHT &&
+      this.delay.meanMs() > this.limits.maxEventLoopDelayMs
     );
   }
 
   stop(): void {
-    clearInterval(this.sampler);
-    this.histogram.disable();
+    this.delay.stop();
   }
 
   /** A response written after draining began says `Connection: close`, even if its request came before. */

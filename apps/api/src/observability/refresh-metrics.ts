@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { SourcesRepository } from '@skillpath/refresh';
 import { ALL_QUEUES, JOB_STATES } from './all-queues.provider';
 
 const OUTCOMES = ['created', 'updated', 'unchanged', 'expired', 'quarantined'] as const;
@@ -19,11 +20,13 @@ export class RefreshMetrics {
   private readonly durations: Gauge;
   private readonly records: Gauge;
   private readonly scrapeErrors: Gauge;
+  private readonly sources: SourcesRepository;
 
   constructor(
     @Inject(ALL_QUEUES) private readonly queues: Queue[],
-    @InjectDataSource() private readonly ds: DataSource,
+    @InjectDataSource() ds: DataSource,
   ) {
+    this.sources = new SourcesRepository(ds);
     collectDefaultMetrics({ register: this.registry, prefix: 'skillpath_api_' });
     const gauge = (name: string, help: string, labelNames: string[]) =>
       new Gauge({ name, help, labelNames, registers: [this.registry] });
@@ -69,24 +72,9 @@ export class RefreshMetrics {
 
   private async readRuns(): Promise<void> {
     const [byStatus, durations, records] = await Promise.all([
-      this.ds.query(
-        `SELECT s.name AS source, r.status, count(*)::int AS n FROM source_runs r JOIN sources s ON s.id = r.source_id GROUP BY 1, 2`,
-      ) as Promise<{ source: string; status: string; n: number }[]>,
-      this.ds.query(
-        `SELECT s.name AS source,
-           (SELECT extract(epoch FROM finished_at - started_at) FROM source_runs l
-             WHERE l.source_id = s.id AND l.finished_at IS NOT NULL ORDER BY l.finished_at DESC LIMIT 1)::float8 AS last,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.finished_at - r.started_at))::float8 AS p50,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM r.finished_at - r.started_at))::float8 AS p95
-         FROM sources s JOIN source_runs r ON r.source_id = s.id
-         WHERE r.finished_at > now() - interval '7 days'
-         GROUP BY s.id, s.name`,
-      ) as Promise<{ source: string; last: number | null; p50: number | null; p95: number | null }[]>,
-      this.ds.query(
-        `SELECT s.name AS source, sum(created)::float8 AS created, sum(updated)::float8 AS updated,
-           sum(unchanged)::float8 AS unchanged, sum(expired)::float8 AS expired, sum(quarantined)::float8 AS quarantined
-         FROM source_runs r JOIN sources s ON s.id = r.source_id GROUP BY s.name`,
-      ) as Promise<({ source: string } & Record<(typeof OUTCOMES)[number], number>)[]>,
+      this.sources.runsByStatus(),
+      this.sources.runDurations(),
+      this.sources.runRecords(),
     ]);
     this.runs.reset();
     for (const r of byStatus) this.runs.set({ source: r.source, status: r.status }, r.n);

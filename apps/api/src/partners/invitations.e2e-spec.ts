@@ -1,4 +1,5 @@
-import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
+import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const PASSWORD = 'a long enough password';

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors';
+import { startScriptedHttpServer, type ScriptedHttpServer } from '@skillpath/connectors/testing';
 import { createDataSource } from '@skillpath/persistence';
 import { SourceRefreshRunner } from '@skillpath/refresh';
-import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
+import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken } }`;
 const CREATE_ORG = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;

@@ -1,5 +1,6 @@
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const PASSWORD = 'a long enough password';

@@ -1,4 +1,5 @@
-import { GraphQLTestClient, startTestStack, TestStack } from '@skillpath/testing';
+import { GraphQLTestClient } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const PASSWORD = 'a long enough password';

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
-import { loadDemoRegion } from '@skillpath/catalogue';
-import { GraphQLTestClient, startTestStack, TestStack, queryRows } from '@skillpath/testing';
+import { loadDemoRegion } from '@skillpath/demo-region';
+import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { startTestStack, TestStack } from '../testing/test-stack';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const JOIN = `mutation($code: String!, $mon: Boolean!) { joinCohort(code: $code, consent: true, individualMonitoring: $mon) { id } }`;

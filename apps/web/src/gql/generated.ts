@@ -15,9 +15,23 @@ export type ApproveAccreditationInput = {
   validTo: string;
 };
 
+/** What keeps a skill out of reach: its price over the budget, its distance, the way it is taught, its dates, access needs (ELIGIBILITY), or that nothing anywhere teaches it */
+export type BlockerKind = 'BUDGET' | 'DATES' | 'DISTANCE' | 'ELIGIBILITY' | 'MODE' | 'NOTHING_TEACHES';
+
 export type DeliveryMode = 'HYBRID' | 'IN_PERSON' | 'ONLINE';
 
 export type EmploymentStatus = 'EMPLOYED' | 'INACTIVE' | 'SELF_EMPLOYED' | 'UNEMPLOYED';
+
+/** A profile question whose answer can change what the resident pays */
+export type FundingQuestion =
+  | 'AGE_BAND'
+  | 'EARNS_UNDER_LOW_WAGE_THRESHOLD'
+  | 'EMPLOYMENT_STATUS'
+  | 'HAS_ENGLISH_LEVEL_2'
+  | 'HAS_ESSENTIAL_DIGITAL_SKILLS'
+  | 'HAS_MATHS_LEVEL_2'
+  | 'HIGHEST_QUALIFICATION'
+  | 'RECEIVING_BENEFITS';
 
 export type FundingRulesInput = {
   employmentStatuses?: Array<string> | null | undefined;
@@ -37,7 +51,15 @@ export type GoalInput = {
 export type LearnerProfileInput = {
   ageBand?: AgeBand | null | undefined;
   budgetPence?: number | null | undefined;
+  /** true, false, or null to clear the answer */
+  earnsUnderLowWageThreshold?: boolean | null | undefined;
   employmentStatus?: EmploymentStatus | null | undefined;
+  /** true: has English at level 2; false: does not; null: clears the answer */
+  hasEnglishLevel2?: boolean | null | undefined;
+  /** true, false, or null to clear the answer */
+  hasEssentialDigitalSkills?: boolean | null | undefined;
+  /** true: has maths at level 2; false: does not; null: clears the answer */
+  hasMathsLevel2?: boolean | null | undefined;
   /** Highest qualification held, RQF/Entry level 0..8 */
   highestQualificationLevel?: number | null | undefined;
   hoursPerWeek?: number | null | undefined;
@@ -108,6 +130,8 @@ export type RequestAccreditationInput = {
   skillIds: Array<string | number>;
 };
 
+export type RoadmapOptionLabel = 'CHEAPEST' | 'FEWEST_HOURS' | 'LEAST_TRAVEL' | 'SOONEST';
+
 export type Role = 'ADMIN' | 'EMPLOYER' | 'LEARNER' | 'PARTNER' | 'PROVIDER';
 
 export type SelfCheckAnswer = {
@@ -126,6 +150,8 @@ export type SkillLevelInput = {
 export type StepKind = 'APPLY' | 'LEARN';
 
 export type StepStatus = 'COMPLETED' | 'DROPPED' | 'ENROLLED' | 'PLANNED';
+
+export type WhatIfKind = 'ANSWER' | 'BUDGET' | 'DISTANCE' | 'MODE';
 
 export type MyOrganisationsQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1360,6 +1386,415 @@ export type ConfirmCourseCompletionMutation = {
   confirmCourseCompletion: { completed: boolean; providerConfirmed: boolean; credentialIds: Array<string> };
 };
 
+export type OutcomeFiguresFieldsFragment = {
+  starts: { value: number | null; hidden: boolean; text: string };
+  completions: { value: number | null; hidden: boolean; text: string };
+  interviews: { value: number | null; hidden: boolean; text: string };
+  jobs: { value: number | null; hidden: boolean; text: string };
+};
+
+export type OpportunityOutcomesFieldsFragment = {
+  summary: string;
+  course: {
+    starts: { value: number | null; hidden: boolean; text: string };
+    completions: { value: number | null; hidden: boolean; text: string };
+    interviews: { value: number | null; hidden: boolean; text: string };
+    jobs: { value: number | null; hidden: boolean; text: string };
+  };
+  provider: {
+    starts: { value: number | null; hidden: boolean; text: string };
+    completions: { value: number | null; hidden: boolean; text: string };
+    interviews: { value: number | null; hidden: boolean; text: string };
+    jobs: { value: number | null; hidden: boolean; text: string };
+  };
+  interviewsPromised: { value: number | null; hidden: boolean; text: string } | null;
+  interviewsHeld: { value: number | null; hidden: boolean; text: string } | null;
+};
+
+export type ProfileQuestionFieldsFragment = {
+  question: FundingQuestion;
+  text: string;
+  profileField: string;
+  answer: unknown;
+  message: string;
+  pricePence: number;
+};
+
+export type BlockerFieldsFragment = {
+  kind: BlockerKind;
+  message: string;
+  amountPence: number | null;
+  distanceKm: number | null;
+  question: FundingQuestion | null;
+  skill: { id: string; label: string } | null;
+  opportunity: { id: string; title: string } | null;
+};
+
+export type WhatIfFieldsFragment = {
+  kind: WhatIfKind;
+  message: string;
+  budgetPence: number | null;
+  travelRadiusKm: number | null;
+  modes: Array<DeliveryMode> | null;
+  question: FundingQuestion | null;
+  answer: unknown;
+  totalCostPence: number;
+  totalHours: number;
+  weeks: number;
+  steps: number;
+};
+
+export type ExplainedStepFieldsFragment = {
+  id: string;
+  listPricePence: number | null;
+  fundingRule: string | null;
+  fundingNote: string | null;
+  ask: {
+    question: FundingQuestion;
+    text: string;
+    profileField: string;
+    answer: unknown;
+    message: string;
+    pricePence: number;
+  } | null;
+  outcomes: {
+    summary: string;
+    course: {
+      starts: { value: number | null; hidden: boolean; text: string };
+      completions: { value: number | null; hidden: boolean; text: string };
+      interviews: { value: number | null; hidden: boolean; text: string };
+      jobs: { value: number | null; hidden: boolean; text: string };
+    };
+    provider: {
+      starts: { value: number | null; hidden: boolean; text: string };
+      completions: { value: number | null; hidden: boolean; text: string };
+      interviews: { value: number | null; hidden: boolean; text: string };
+      jobs: { value: number | null; hidden: boolean; text: string };
+    };
+    interviewsPromised: { value: number | null; hidden: boolean; text: string } | null;
+    interviewsHeld: { value: number | null; hidden: boolean; text: string } | null;
+  } | null;
+};
+
+export type RoadmapExplainedFieldsFragment = {
+  id: string;
+  firstStart: string | null;
+  startNote: string | null;
+  weeks: number;
+  travelKm: number;
+  option: RoadmapOptionLabel | null;
+  tradeOff: string | null;
+  blockers: Array<{
+    kind: BlockerKind;
+    message: string;
+    amountPence: number | null;
+    distanceKm: number | null;
+    question: FundingQuestion | null;
+    skill: { id: string; label: string } | null;
+    opportunity: { id: string; title: string } | null;
+  }>;
+  whatIfs: Array<{
+    kind: WhatIfKind;
+    message: string;
+    budgetPence: number | null;
+    travelRadiusKm: number | null;
+    modes: Array<DeliveryMode> | null;
+    question: FundingQuestion | null;
+    answer: unknown;
+    totalCostPence: number;
+    totalHours: number;
+    weeks: number;
+    steps: number;
+  }>;
+  questions: Array<{
+    question: FundingQuestion;
+    text: string;
+    profileField: string;
+    answer: unknown;
+    message: string;
+    pricePence: number;
+  }>;
+  steps: Array<{
+    id: string;
+    listPricePence: number | null;
+    fundingRule: string | null;
+    fundingNote: string | null;
+    ask: {
+      question: FundingQuestion;
+      text: string;
+      profileField: string;
+      answer: unknown;
+      message: string;
+      pricePence: number;
+    } | null;
+    outcomes: {
+      summary: string;
+      course: {
+        starts: { value: number | null; hidden: boolean; text: string };
+        completions: { value: number | null; hidden: boolean; text: string };
+        interviews: { value: number | null; hidden: boolean; text: string };
+        jobs: { value: number | null; hidden: boolean; text: string };
+      };
+      provider: {
+        starts: { value: number | null; hidden: boolean; text: string };
+        completions: { value: number | null; hidden: boolean; text: string };
+        interviews: { value: number | null; hidden: boolean; text: string };
+        jobs: { value: number | null; hidden: boolean; text: string };
+      };
+      interviewsPromised: { value: number | null; hidden: boolean; text: string } | null;
+      interviewsHeld: { value: number | null; hidden: boolean; text: string } | null;
+    } | null;
+  }>;
+};
+
+export type MyRoadmapExplainedQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyRoadmapExplainedQuery = {
+  myRoadmap: {
+    id: string;
+    firstStart: string | null;
+    startNote: string | null;
+    weeks: number;
+    travelKm: number;
+    option: RoadmapOptionLabel | null;
+    tradeOff: string | null;
+    blockers: Array<{
+      kind: BlockerKind;
+      message: string;
+      amountPence: number | null;
+      distanceKm: number | null;
+      question: FundingQuestion | null;
+      skill: { id: string; label: string } | null;
+      opportunity: { id: string; title: string } | null;
+    }>;
+    whatIfs: Array<{
+      kind: WhatIfKind;
+      message: string;
+      budgetPence: number | null;
+      travelRadiusKm: number | null;
+      modes: Array<DeliveryMode> | null;
+      question: FundingQuestion | null;
+      answer: unknown;
+      totalCostPence: number;
+      totalHours: number;
+      weeks: number;
+      steps: number;
+    }>;
+    questions: Array<{
+      question: FundingQuestion;
+      text: string;
+      profileField: string;
+      answer: unknown;
+      message: string;
+      pricePence: number;
+    }>;
+    steps: Array<{
+      id: string;
+      listPricePence: number | null;
+      fundingRule: string | null;
+      fundingNote: string | null;
+      ask: {
+        question: FundingQuestion;
+        text: string;
+        profileField: string;
+        answer: unknown;
+        message: string;
+        pricePence: number;
+      } | null;
+      outcomes: {
+        summary: string;
+        course: {
+          starts: { value: number | null; hidden: boolean; text: string };
+          completions: { value: number | null; hidden: boolean; text: string };
+          interviews: { value: number | null; hidden: boolean; text: string };
+          jobs: { value: number | null; hidden: boolean; text: string };
+        };
+        provider: {
+          starts: { value: number | null; hidden: boolean; text: string };
+          completions: { value: number | null; hidden: boolean; text: string };
+          interviews: { value: number | null; hidden: boolean; text: string };
+          jobs: { value: number | null; hidden: boolean; text: string };
+        };
+        interviewsPromised: { value: number | null; hidden: boolean; text: string } | null;
+        interviewsHeld: { value: number | null; hidden: boolean; text: string } | null;
+      } | null;
+    }>;
+  } | null;
+};
+
+export type RoadmapOptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RoadmapOptionsQuery = {
+  roadmapOptions: Array<{
+    label: RoadmapOptionLabel;
+    tradeOff: string;
+    reachable: boolean;
+    coverage: number;
+    totalHours: number;
+    totalCostPence: number;
+    weeks: number;
+    travelKm: number;
+    firstStart: string | null;
+    startNote: string | null;
+    summary: string;
+    steps: Array<{
+      id: string;
+      kind: StepKind;
+      why: string;
+      hours: number | null;
+      costPence: number;
+      plannedStart: string | null;
+      opportunity: { id: string; title: string; organisationName: string; mode: DeliveryMode };
+      outcomes: { summary: string } | null;
+    }>;
+  }>;
+};
+
+export type AdoptRoadmapOptionMutationVariables = Exact<{
+  option?: RoadmapOptionLabel | null | undefined;
+}>;
+
+export type AdoptRoadmapOptionMutation = {
+  planRoadmap: {
+    id: string;
+    version: number;
+    reachable: boolean;
+    coverage: number;
+    totalHours: number;
+    totalCostPence: number;
+    reason: string;
+    trigger: string;
+    summary: string;
+    createdAt: string;
+    firstStart: string | null;
+    startNote: string | null;
+    weeks: number;
+    travelKm: number;
+    option: RoadmapOptionLabel | null;
+    tradeOff: string | null;
+    changes: { added: Array<string>; removed: Array<string> };
+    goal: {
+      occupation: { id: string; title: string } | null;
+      opportunity: { id: string; title: string } | null;
+    };
+    missingSkills: Array<{ id: string; label: string }>;
+    alternatives: Array<{ gapHours: number; occupation: { id: string; title: string } }>;
+    steps: Array<{
+      id: string;
+      position: number;
+      kind: StepKind;
+      status: StepStatus;
+      why: string;
+      hours: number | null;
+      costPence: number;
+      distanceKm: number | null;
+      plannedStart: string | null;
+      plannedEnd: string | null;
+      listPricePence: number | null;
+      fundingRule: string | null;
+      fundingNote: string | null;
+      skillsGained: Array<{ level: number; skill: { id: string; label: string } }>;
+      opportunity: {
+        id: string;
+        title: string;
+        kind: OpportunityKind;
+        organisationName: string;
+        mode: DeliveryMode;
+        postcode: string | null;
+        costPence: number;
+        fundedAvailable: boolean;
+        accredited: boolean;
+        guaranteedInterview: boolean;
+        wagePencePerYear: number | null;
+        closingDate: string | null;
+        url: string | null;
+      };
+      ask: {
+        question: FundingQuestion;
+        text: string;
+        profileField: string;
+        answer: unknown;
+        message: string;
+        pricePence: number;
+      } | null;
+      outcomes: {
+        summary: string;
+        course: {
+          starts: { value: number | null; hidden: boolean; text: string };
+          completions: { value: number | null; hidden: boolean; text: string };
+          interviews: { value: number | null; hidden: boolean; text: string };
+          jobs: { value: number | null; hidden: boolean; text: string };
+        };
+        provider: {
+          starts: { value: number | null; hidden: boolean; text: string };
+          completions: { value: number | null; hidden: boolean; text: string };
+          interviews: { value: number | null; hidden: boolean; text: string };
+          jobs: { value: number | null; hidden: boolean; text: string };
+        };
+        interviewsPromised: { value: number | null; hidden: boolean; text: string } | null;
+        interviewsHeld: { value: number | null; hidden: boolean; text: string } | null;
+      } | null;
+    }>;
+    blockers: Array<{
+      kind: BlockerKind;
+      message: string;
+      amountPence: number | null;
+      distanceKm: number | null;
+      question: FundingQuestion | null;
+      skill: { id: string; label: string } | null;
+      opportunity: { id: string; title: string } | null;
+    }>;
+    whatIfs: Array<{
+      kind: WhatIfKind;
+      message: string;
+      budgetPence: number | null;
+      travelRadiusKm: number | null;
+      modes: Array<DeliveryMode> | null;
+      question: FundingQuestion | null;
+      answer: unknown;
+      totalCostPence: number;
+      totalHours: number;
+      weeks: number;
+      steps: number;
+    }>;
+    questions: Array<{
+      question: FundingQuestion;
+      text: string;
+      profileField: string;
+      answer: unknown;
+      message: string;
+      pricePence: number;
+    }>;
+  };
+};
+
+export type AnswerProfileQuestionMutationVariables = Exact<{
+  input: LearnerProfileInput;
+}>;
+
+export type AnswerProfileQuestionMutation = {
+  updateLearnerProfile: {
+    hasMathsLevel2: boolean | null;
+    hasEnglishLevel2: boolean | null;
+    hasEssentialDigitalSkills: boolean | null;
+    earnsUnderLowWageThreshold: boolean | null;
+  };
+};
+
+export type SkillsToLearnNextQueryVariables = Exact<{
+  first: number;
+}>;
+
+export type SkillsToLearnNextQuery = {
+  skillsToLearnNext: Array<{
+    message: string;
+    jobs: number;
+    roles: number;
+    hours: number | null;
+    skill: { id: string; label: string };
+  }>;
+};
+
 export const AccreditationRecordFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2042,6 +2477,709 @@ export const InterestFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<InterestFieldsFragment, unknown>;
+export const BlockerFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BlockerFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Blocker' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amountPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'distanceKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skill' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'opportunity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BlockerFieldsFragment, unknown>;
+export const WhatIfFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WhatIfFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WhatIf' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelRadiusKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCostPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'steps' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WhatIfFieldsFragment, unknown>;
+export const ProfileQuestionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProfileQuestionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProfileQuestion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'profileField' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pricePence' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProfileQuestionFieldsFragment, unknown>;
+export const OutcomeFiguresFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OutcomeFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'starts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OutcomeFiguresFieldsFragment, unknown>;
+export const OpportunityOutcomesFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OpportunityOutcomesFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OpportunityOutcomes' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'course' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'provider' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsPromised' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsHeld' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OutcomeFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'starts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OpportunityOutcomesFieldsFragment, unknown>;
+export const ExplainedStepFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ExplainedStepFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoadmapStep' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'listPricePence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingRule' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingNote' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ask' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'outcomes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OpportunityOutcomesFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OutcomeFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'starts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProfileQuestionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProfileQuestion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'profileField' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pricePence' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OpportunityOutcomesFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OpportunityOutcomes' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'course' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'provider' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsPromised' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsHeld' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ExplainedStepFieldsFragment, unknown>;
+export const RoadmapExplainedFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoadmapExplainedFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Roadmap' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'option' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'tradeOff' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'blockers' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BlockerFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'whatIfs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WhatIfFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'questions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'steps' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExplainedStepFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProfileQuestionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProfileQuestion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'profileField' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pricePence' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OutcomeFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'starts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OpportunityOutcomesFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OpportunityOutcomes' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'course' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'provider' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsPromised' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsHeld' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BlockerFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Blocker' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amountPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'distanceKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skill' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'opportunity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WhatIfFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WhatIf' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelRadiusKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCostPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'steps' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ExplainedStepFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoadmapStep' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'listPricePence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingRule' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingNote' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ask' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'outcomes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OpportunityOutcomesFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoadmapExplainedFieldsFragment, unknown>;
 export const MyOrganisationsDocument = {
   kind: 'Document',
   definitions: [
@@ -6438,3 +7576,929 @@ export const ConfirmCourseCompletionDocument = {
     },
   ],
 } as unknown as DocumentNode<ConfirmCourseCompletionMutation, ConfirmCourseCompletionMutationVariables>;
+export const MyRoadmapExplainedDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyRoadmapExplained' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myRoadmap' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoadmapExplainedFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BlockerFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Blocker' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amountPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'distanceKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skill' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'opportunity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WhatIfFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WhatIf' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelRadiusKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCostPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'steps' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProfileQuestionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProfileQuestion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'profileField' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pricePence' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OutcomeFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'starts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OpportunityOutcomesFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OpportunityOutcomes' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'course' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'provider' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsPromised' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsHeld' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ExplainedStepFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoadmapStep' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'listPricePence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingRule' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingNote' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ask' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'outcomes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OpportunityOutcomesFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoadmapExplainedFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Roadmap' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'option' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'tradeOff' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'blockers' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BlockerFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'whatIfs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WhatIfFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'questions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'steps' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExplainedStepFields' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyRoadmapExplainedQuery, MyRoadmapExplainedQueryVariables>;
+export const RoadmapOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RoadmapOptions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'roadmapOptions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tradeOff' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCostPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'travelKm' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'firstStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startNote' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'steps' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'why' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plannedStart' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'opportunity' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'organisationName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'outcomes' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'summary' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoadmapOptionsQuery, RoadmapOptionsQueryVariables>;
+export const AdoptRoadmapOptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AdoptRoadmapOption' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'option' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'RoadmapOptionLabel' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'planRoadmap' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'option' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'option' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoadmapFields' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoadmapExplainedFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BlockerFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Blocker' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amountPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'distanceKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skill' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'opportunity' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WhatIfFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'WhatIf' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelRadiusKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'modes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCostPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'steps' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProfileQuestionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProfileQuestion' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'profileField' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'answer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'pricePence' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OutcomeFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OutcomeFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'starts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'jobs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OpportunityOutcomesFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OpportunityOutcomes' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'course' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'provider' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'OutcomeFiguresFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsPromised' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviewsHeld' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ExplainedStepFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoadmapStep' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'listPricePence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingRule' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fundingNote' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ask' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'outcomes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OpportunityOutcomesFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoadmapFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Roadmap' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCostPence' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'added' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removed' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goal' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'occupation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'opportunity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'missingSkills' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alternatives' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'gapHours' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'occupation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'steps' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'why' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'distanceKm' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plannedStart' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plannedEnd' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skillsGained' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'skill' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'opportunity' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'organisationName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'mode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'postcode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'costPence' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'fundedAvailable' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'accredited' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'wagePencePerYear' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'closingDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoadmapExplainedFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Roadmap' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstStart' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startNote' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weeks' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'travelKm' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'option' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'tradeOff' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'blockers' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BlockerFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'whatIfs' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WhatIfFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'questions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProfileQuestionFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'steps' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ExplainedStepFields' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AdoptRoadmapOptionMutation, AdoptRoadmapOptionMutationVariables>;
+export const AnswerProfileQuestionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AnswerProfileQuestion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LearnerProfileInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateLearnerProfile' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'hasMathsLevel2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hasEnglishLevel2' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hasEssentialDigitalSkills' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earnsUnderLowWageThreshold' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AnswerProfileQuestionMutation, AnswerProfileQuestionMutationVariables>;
+export const SkillsToLearnNextDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SkillsToLearnNext' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skillsToLearnNext' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jobs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'roles' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SkillsToLearnNextQuery, SkillsToLearnNextQueryVariables>;

@@ -5,6 +5,8 @@ import {
   LearnerProfileDocument,
   MyDroppedOptionsDocument,
   MyRoadmapDocument,
+  MyRoadmapExplainedDocument,
+  type RoadmapExplainedFieldsFragment,
   PlanRoadmapDocument,
   RestoreDroppedOptionDocument,
   type RoadmapFieldsFragment,
@@ -15,6 +17,7 @@ import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate, formatHours, formatPence, percent } from '../ui/format';
 import { OutcomeForm } from './outcome-form';
+import { BlockersAndWhatIfs, PlanQuestions, RoadmapChoices } from './roadmap-explained';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
 import { handle } from '../ui/handlers';
 
@@ -68,7 +71,7 @@ function Summary({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
         <div className="warning" role="note">
           <h3 className="h4">This goal cannot be fully reached with what is on offer near you</h3>
           {roadmap.missingSkills.length > 0 && (
-            <p>Nothing near you teaches: {roadmap.missingSkills.map((s) => s.label).join(', ')}.</p>
+            <p>Not covered by your plan yet: {roadmap.missingSkills.map((s) => s.label).join(', ')}.</p>
           )}
           {roadmap.alternatives.length > 0 && (
             <>
@@ -99,13 +102,16 @@ function Summary({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
 
 function Journey({
   roadmap,
+  explained,
   busy,
   onStatus,
 }: {
   roadmap: RoadmapFieldsFragment;
+  explained: RoadmapExplainedFieldsFragment | null;
   busy: boolean;
   onStatus: (stepId: string, status: StepStatus) => void;
 }) {
+  const more = new Map((explained?.steps ?? []).map((s) => [s.id, s]));
   const learn = roadmap.steps.filter((s) => s.kind === 'LEARN').sort((a, b) => a.position - b.position);
   const jobs = roadmap.steps.filter((s) => s.kind === 'APPLY');
   const done = learn.filter((s) => s.status === 'COMPLETED').length;
@@ -130,6 +136,7 @@ function Journey({
             <div className="journey__marker" aria-hidden="true" />
             <LearnStepCard
               step={s}
+              explained={more.get(s.id)}
               number={i + 1}
               busy={busy}
               onStatus={(status) => onStatus(s.id, status)}
@@ -210,6 +217,10 @@ export function RoadmapPage() {
     query: LearnerProfileDocument,
     requestPolicy: 'cache-and-network',
   });
+  const [{ data: explainedData }, refetchExplained] = useQuery({
+    query: MyRoadmapExplainedDocument,
+    requestPolicy: 'cache-and-network',
+  });
   const [planning, plan] = useMutation(PlanRoadmapDocument);
   const [updating, updateStep] = useMutation(UpdateRoadmapStepDocument);
   const roadmap =
@@ -272,6 +283,14 @@ export function RoadmapPage() {
   };
 
   const profile = profileData?.learnerProfile;
+  const explained =
+    explainedData?.myRoadmap && roadmap && explainedData.myRoadmap.id === roadmap.id
+      ? explainedData.myRoadmap
+      : null;
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchExplained({ requestPolicy: 'network-only' });
+  };
   return (
     <>
       <h1>Your roadmap</h1>
@@ -348,7 +367,16 @@ export function RoadmapPage() {
       {roadmap && (
         <>
           <Summary roadmap={roadmap} />
-          <Journey roadmap={roadmap} busy={updating.fetching} onStatus={handle(onStatus)} />
+          {explained?.startNote && <p className="notice">{explained.startNote}</p>}
+          {explained && <PlanQuestions questions={explained.questions} onAnswered={reload} />}
+          {explained && <BlockersAndWhatIfs roadmap={explained} />}
+          <RoadmapChoices key={roadmap.id} current={explained?.option ?? null} onAdopted={reload} />
+          <Journey
+            roadmap={roadmap}
+            explained={explained}
+            busy={updating.fetching}
+            onStatus={handle(onStatus)}
+          />
           <DroppedOptions
             options={dropped.data?.myDroppedOptions ?? []}
             busy={restoring.fetching}

@@ -10,6 +10,8 @@ import {
   MODE_NAMES,
 } from '../ui/format';
 
+import { type ExplainedStep, OutcomeFigures, StepFunding } from './roadmap-explained';
+
 export type RoadmapStepView = RoadmapFieldsFragment['steps'][number];
 
 const STATUS_TEXT: Record<StepStatus, { label: string; icon: string }> = {
@@ -42,11 +44,14 @@ export function StepStatusBadge({ status }: { status: StepStatus }) {
 
 export function LearnStepCard({
   step,
+  explained,
   number,
   busy,
   onStatus,
 }: {
   step: RoadmapStepView;
+  /** Funding, the question that could lower the price, and outcome figures, when loaded. */
+  explained?: ExplainedStep;
   number: number;
   busy: boolean;
   onStatus: (status: StepStatus) => void;
@@ -103,6 +108,8 @@ export function LearnStepCard({
         <strong>Why this step: </strong>
         {step.why}
       </p>
+      {explained && <StepFunding step={explained} />}
+      {explained?.outcomes && <OutcomeFigures outcomes={explained.outcomes} />}
       {step.skillsGained.length > 0 && (
         <p className="step-card__skills">
           <strong>You will gain: </strong>

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { PlanRoadmapDocument, ReachableRolesDocument, SetGoalDocument } from '../gql/generated';
+import {
+  PlanRoadmapDocument,
+  ReachableRolesDocument,
+  SetGoalDocument,
+  SkillsToLearnNextDocument,
+} from '../gql/generated';
 import { Link, navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { percent } from '../ui/format';
@@ -15,6 +20,11 @@ export function RolesPage() {
     query: ReachableRolesDocument,
     // Every ranked role in one round trip (the API's page limit); the page shows them 10 at a time.
     variables: { first: 100 },
+    requestPolicy: 'cache-and-network',
+  });
+  const [{ data: openings }] = useQuery({
+    query: SkillsToLearnNextDocument,
+    variables: { first: 3 },
     requestPolicy: 'cache-and-network',
   });
   const [goal, setGoal] = useMutation(SetGoalDocument);
@@ -143,6 +153,16 @@ export function RolesPage() {
             Showing {shown} of {matching.length}
           </span>
         </p>
+      )}
+      {(openings?.skillsToLearnNext.length ?? 0) > 0 && (
+        <section aria-labelledby="openings-title">
+          <h2 id="openings-title">Skills that would open the most jobs</h2>
+          <ul className="skill-openings">
+            {openings!.skillsToLearnNext.map((o) => (
+              <li key={o.skill.id}>{o.message}</li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

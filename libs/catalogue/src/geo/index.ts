@@ -5,3 +5,4 @@ export * from './postcode-format';
 export * from './outward-code-geocoder';
 export * from './postcodes-io-geocoder';
 export * from './region-boroughs';
+export * from './postcode-districts';

@@ -1,5 +1,4 @@
-import type { DemoPostcodeDistrict } from '../demo/demo-data.types';
-import { loadPostcodeDistricts } from '../demo/load-demo-data';
+import { loadPostcodeDistricts, type PostcodeDistrict } from './postcode-districts';
 import type { GeocodeResult, Geocoder } from './geocoder';
 import { UnknownPostcodeError } from './geocoder.errors';
 import { parsePostcode } from './postcode-format';
@@ -7,14 +6,14 @@ import { parsePostcode } from './postcode-format';
 /**
  * Geocodes from a table of postcode districts: a full postcode resolves to the centroid of its
  * district (good to a couple of kilometres, enough for travel-radius filters). Offline; the
- * default for the demo region.
+ * default for the region.
  */
 export class OutwardCodeGeocoder implements Geocoder {
-  private readonly districts: ReadonlyMap<string, DemoPostcodeDistrict>;
+  private readonly districts: ReadonlyMap<string, PostcodeDistrict>;
 
-  /** @param districts defaults to the demo region's table, libs/catalogue/demo-data/postcode-districts.json */
+  /** @param districts defaults to the region's table, libs/catalogue/region/postcode-districts.json */
   constructor(
-    districts: readonly DemoPostcodeDistrict[] = loadPostcodeDistricts(),
+    districts: readonly PostcodeDistrict[] = loadPostcodeDistricts(),
     private readonly region = 'Greater Manchester',
   ) {
     this.districts = new Map(districts.map((d) => [d.outward.toUpperCase(), d]));

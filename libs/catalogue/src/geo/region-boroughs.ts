@@ -1,5 +1,4 @@
-import type { DemoPostcodeDistrict } from '../demo/demo-data.types';
-import { loadPostcodeDistricts } from '../demo/load-demo-data';
+import { loadPostcodeDistricts, type PostcodeDistrict } from './postcode-districts';
 import { outwardCodeOf } from './postcode-format';
 
 /**
@@ -12,10 +11,8 @@ export class RegionBoroughs {
   /** Every borough of the region, sorted. */
   readonly boroughs: readonly string[];
 
-  /** @param districts defaults to the demo region's table, libs/catalogue/demo-data/postcode-districts.json */
-  constructor(
-    districts: readonly Pick<DemoPostcodeDistrict, 'outward' | 'borough'>[] = loadPostcodeDistricts(),
-  ) {
+  /** @param districts defaults to the region's table, libs/catalogue/region/postcode-districts.json */
+  constructor(districts: readonly Pick<PostcodeDistrict, 'outward' | 'borough'>[] = loadPostcodeDistricts()) {
     this.byOutward = new Map(districts.map((d) => [d.outward.toUpperCase(), d.borough]));
     this.boroughs = [...new Set(this.byOutward.values())].sort();
   }
@@ -28,9 +25,9 @@ export class RegionBoroughs {
   }
 }
 
-let demoRegion: RegionBoroughs | undefined;
+let region: RegionBoroughs | undefined;
 
-/** One shared instance over the demo region's table (it is read from disk once). */
-export function demoRegionBoroughs(): RegionBoroughs {
-  return (demoRegion ??= new RegionBoroughs());
+/** One shared instance over the region's table (it is read from disk once). */
+export function regionBoroughs(): RegionBoroughs {
+  return (region ??= new RegionBoroughs());
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { groupByKeys, RequestLoaders } from '@skillpath/common';
+import type { OccupationSkillRow } from '../catalogue.rows';
+import { OccupationsRepository } from '../occupations/occupations.repository';
+import { OpportunitiesRepository } from '../opportunities/opportunities.repository';
+import { SkillsRepository } from '../skills/skills.repository';
 import { AccreditationModel, SkillLevelModel, SkillModel } from './catalogue.models';
 import { skillFromRow } from './row-mappers';
 
@@ -13,18 +15,17 @@ export interface OpportunitySkills {
 /** Batched lookups for nested catalogue fields; one SQL query per field per request. */
 @Injectable()
 export class CatalogueLoaders {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly opportunities: OpportunitiesRepository,
+    private readonly occupations: OccupationsRepository,
+    private readonly skills: SkillsRepository,
+  ) {}
 
   skillsOfOpportunity(loaders: RequestLoaders, id: string): Promise<OpportunitySkills> {
     return loaders
       .get<string, OpportunitySkills>('opportunitySkills', async (ids) => {
-        const rows: Array<Record<string, unknown>> = await this.ds.query(
-          `SELECT os.opportunity_id, os.role, os.level, s.*
-             FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
-            WHERE os.opportunity_id = ANY($1::uuid[]) ORDER BY os.level DESC, s.label`,
-          [ids],
-        );
-        return groupByKeys(ids, rows, (r) => r.opportunity_id as string).map((list) => ({
+        const rows = await this.opportunities.skillsOf(ids);
+        return groupByKeys(ids, rows, (r) => r.opportunity_id).map((list) => ({
           taught: list
             .filter((r) => r.role === 'TAUGHT')
             .map((r) => ({ skill: skillFromRow(r), level: Number(r.level) })),
@@ -40,26 +41,18 @@ export class CatalogueLoaders {
   activeAccreditations(loaders: RequestLoaders, opportunityId: string): Promise<AccreditationModel[]> {
     return loaders
       .get<string, AccreditationModel[]>('activeAccreditations', async (ids) => {
-        const rows: Array<Record<string, unknown>> = await this.ds.query(
-          `SELECT a.*, org.name AS employer_name FROM accreditations a JOIN organisations org ON org.id = a.employer_id
-            WHERE a.opportunity_id = ANY($1::uuid[]) AND a.status = 'ACTIVE'
-              AND (a.valid_from IS NULL OR a.valid_from <= now()) AND (a.valid_to IS NULL OR a.valid_to > now())
-            ORDER BY org.name, a.id`,
-          [ids],
-        );
-        const skillIds = [...new Set(rows.flatMap((r) => r.skill_ids as string[]))];
+        const rows = await this.opportunities.activeAccreditations(ids);
+        const skillIds = [...new Set(rows.flatMap((r) => r.skill_ids))];
         const skills = await this.skillsById(loaders, skillIds);
-        return groupByKeys(ids, rows, (r) => r.opportunity_id as string).map((list) =>
+        return groupByKeys(ids, rows, (r) => r.opportunity_id).map((list) =>
           list.map((r) => ({
-            id: r.id as string,
-            employerName: r.employer_name as string,
-            status: r.status as string,
-            skills: (r.skill_ids as string[])
-              .map((sid) => skills.get(sid))
-              .filter((s): s is SkillModel => !!s),
-            validFrom: (r.valid_from as Date | null) ?? null,
-            validTo: (r.valid_to as Date | null) ?? null,
-            guaranteedInterview: Boolean(r.guaranteed_interview),
+            id: r.id,
+            employerName: r.employer_name,
+            status: r.status,
+            skills: r.skill_ids.map((sid) => skills.get(sid)).filter((s): s is SkillModel => !!s),
+            validFrom: r.valid_from,
+            validTo: r.valid_to,
+            guaranteedInterview: r.guaranteed_interview,
           })),
         );
       })
@@ -68,11 +61,8 @@ export class CatalogueLoaders {
 
   async skillsById(loaders: RequestLoaders, ids: string[]): Promise<Map<string, SkillModel>> {
     const loader = loaders.get<string, SkillModel | null>('skillById', async (keys) => {
-      const rows: Array<Record<string, unknown>> = await this.ds.query(
-        'SELECT * FROM skills WHERE id = ANY($1::uuid[])',
-        [keys],
-      );
-      const map = new Map(rows.map((r) => [r.id as string, skillFromRow(r)]));
+      const rows = await this.skills.byIds(keys);
+      const map = new Map(rows.map((r) => [r.id, skillFromRow(r)]));
       return keys.map((k) => map.get(k) ?? null);
     });
     const found = await loader.loadMany(ids);
@@ -89,13 +79,9 @@ export class CatalogueLoaders {
     relation: 'essential' | 'optional',
   ): Promise<SkillModel[]> {
     return loaders
-      .get<string, Array<Record<string, unknown>>>('occupationSkills', async (ids) => {
-        const rows: Array<Record<string, unknown>> = await this.ds.query(
-          `SELECT os.occupation_id, os.relation, os.level, s.* FROM occupation_skills os JOIN skills s ON s.id = os.skill_id
-            WHERE os.occupation_id = ANY($1::uuid[]) ORDER BY os.level DESC, s.popularity DESC, s.label`,
-          [ids],
-        );
-        return groupByKeys(ids, rows, (r) => r.occupation_id as string);
+      .get<string, OccupationSkillRow[]>('occupationSkills', async (ids) => {
+        const rows = await this.occupations.skillsOf(ids);
+        return groupByKeys(ids, rows, (r) => r.occupation_id);
       })
       .load(occupationId)
       .then((rows) => rows.filter((r) => r.relation === relation).map(skillFromRow));

@@ -23,21 +23,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import type { DeliveryMode, OpportunityKind } from '@skillpath/persistence';
+import {
+  DELIVERY_MODES,
+  enumOf,
+  OPPORTUNITY_KINDS,
+  type DeliveryMode,
+  type OpportunityKind,
+} from '@skillpath/vocabulary';
 
-export enum OpportunityKindEnum {
-  COURSE = 'COURSE',
-  BOOTCAMP = 'BOOTCAMP',
-  APPRENTICESHIP = 'APPRENTICESHIP',
-  VACANCY = 'VACANCY',
-}
+// The GraphQL enums are the shared vocabulary's lists (libs/vocabulary), not copies of them.
+export const OpportunityKindEnum = enumOf(OPPORTUNITY_KINDS);
+export type OpportunityKindEnum = OpportunityKind;
 registerEnumType(OpportunityKindEnum, { name: 'OpportunityKind' });
 
-export enum DeliveryModeEnum {
-  IN_PERSON = 'IN_PERSON',
-  ONLINE = 'ONLINE',
-  HYBRID = 'HYBRID',
-}
+export const DeliveryModeEnum = enumOf(DELIVERY_MODES);
+export type DeliveryModeEnum = DeliveryMode;
 registerEnumType(DeliveryModeEnum, { name: 'DeliveryMode' });
 
 @ObjectType('Skill')

@@ -1,6 +1,11 @@
 import type { FundingRules, OccupationEntity, SkillEntity } from '@skillpath/persistence';
+import type { OccupationRow, OpportunityRow, SkillRow } from '../catalogue.rows';
 import { FundingRulesModel, OccupationModel, OpportunityModel, SkillModel } from './catalogue.models';
 
+/**
+ * Rows from the catalogue's repositories are typed (OpportunityRow, SkillRow); the journey and partner
+ * code still hands over untyped rows of the same columns until it moves to repositories too.
+ */
 type Row = Record<string, unknown>;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -19,8 +24,9 @@ export function fundingFromJson(f: FundingRules | null | undefined): FundingRule
   };
 }
 
-/** A raw `opportunities` row (snake_case, from hand-written SQL) as the GraphQL Opportunity. */
-export function opportunityFromRow(r: Row): OpportunityModel {
+/** An `opportunities` row (snake_case, `SELECT o.*`) as the GraphQL Opportunity. */
+export function opportunityFromRow(row: OpportunityRow | Row): OpportunityModel {
+  const r = row as Row;
   return {
     id: r.id as string,
     kind: r.kind as OpportunityModel['kind'],
@@ -53,7 +59,8 @@ export function opportunityFromRow(r: Row): OpportunityModel {
   };
 }
 
-export function skillFromRow(r: Row): SkillModel {
+export function skillFromRow(row: SkillRow | Row): SkillModel {
+  const r = row as Row;
   return {
     id: r.id as string,
     uri: (r.uri as string | null) ?? null,
@@ -78,5 +85,9 @@ export function skillFromEntity(s: SkillEntity): SkillModel {
 }
 
 export function occupationFromEntity(o: OccupationEntity): OccupationModel {
+  return { id: o.id, uri: o.uri, title: o.title, description: o.description };
+}
+
+export function occupationFromRow(o: OccupationRow): OccupationModel {
   return { id: o.id, uri: o.uri, title: o.title, description: o.description };
 }

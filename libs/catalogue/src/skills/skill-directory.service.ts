@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { SkillSearchIndex } from '@skillpath/taxonomy';
 import { SkillModel } from '../graphql/catalogue.models';
 import { skillFromRow } from '../graphql/row-mappers';
+import { SkillsRepository } from './skills.repository';
 
 // How stale the in-memory index may be before a search checks the table for changes.
 const RECHECK_MS = 30_000;
@@ -19,17 +18,14 @@ export class SkillDirectory {
   private checkedAt = 0;
   private loading?: Promise<void>;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly skills: SkillsRepository) {}
 
   async search(query: string, first: number): Promise<SkillModel[]> {
     await this.ensureFresh();
     const hits = this.index!.search(query, first);
     if (!hits.length) return [];
-    const rows: Array<Record<string, unknown>> = await this.ds.query(
-      'SELECT * FROM skills WHERE id = ANY($1::uuid[])',
-      [hits.map((h) => h.id)],
-    );
-    const byId = new Map(rows.map((r) => [r.id as string, skillFromRow(r)]));
+    const rows = await this.skills.byIds(hits.map((h) => h.id));
+    const byId = new Map(rows.map((r) => [r.id, skillFromRow(r)]));
     return hits.map((h) => byId.get(h.id)).filter((s): s is SkillModel => !!s);
   }
 
@@ -46,18 +42,10 @@ export class SkillDirectory {
   }
 
   private async reloadIfChanged(): Promise<void> {
-    const [{ version }]: Array<{ version: string }> = await this.ds.query(
-      `SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '') AS version FROM skills`,
-    );
+    const version = await this.skills.version();
     this.checkedAt = Date.now();
     if (this.index && version === this.version) return;
-    const rows: Array<{
-      id: string;
-      uri: string | null;
-      label: string;
-      alt_labels: string[];
-      popularity: number;
-    }> = await this.ds.query('SELECT id, uri, label, alt_labels, popularity FROM skills');
+    const rows = await this.skills.forSearchIndex();
     this.index = new SkillSearchIndex(
       rows.map((r) => ({
         id: r.id,

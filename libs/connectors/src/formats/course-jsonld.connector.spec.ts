@@ -24,20 +24,21 @@ describe('Course JSON-LD connector', () => {
     expect(result.records).toHaveLength(2);
     const shared = {
       kind: 'COURSE',
-      title: 'Data Foundations: spreadsheets to SQL',
+      title: 'Python first steps',
       description:
-        'Ten evening sessions covering spreadsheets, formulas, pivot tables and an introduction to SQL queries.',
-      organisationName: 'Example Adult Learning Service',
-      totalHours: 20,
+        'Twelve weekly workshops: variables, loops and functions in Python, then a small project that tidies a spreadsheet.',
+      organisationName: 'Example Community Learning Trust',
+      totalHours: 24,
       costPence: 0,
-      rqfLevel: 2,
-      url: 'https://courses.example/c/data-foundations',
+      rqfLevel: 1,
+      url: 'https://learning.example/c/python-first-steps',
+      // "aged 19+ who are unemployed or on a low wage": a low wage means in work.
       funding: { fundedCostPence: 0, minAge: 19, employmentStatuses: ['EMPLOYED', 'UNEMPLOYED'] },
-      skillTexts: ['spreadsheet software', 'SQL', 'basic computer use'],
-      // "Level 2 Certificate" → RQF 2 → proficiency 2 taught; prerequisites one below.
+      skillTexts: ['Python', 'problem solving', 'basic computer use'],
+      // "Level 1 Award" → RQF 1 → proficiency 2 taught; prerequisites one below.
       skillsTaught: [
-        { skillId: 'spreadsheets', level: 2 },
-        { skillId: 'sql', level: 2 },
+        { skillId: 'problem-solving', level: 2 },
+        { skillId: 'python', level: 2 },
       ],
       skillsRequired: [{ skillId: 'computer-use', level: 1 }],
       unmatchedSkillTexts: [],
@@ -45,39 +46,40 @@ describe('Course JSON-LD connector', () => {
     };
     expect(ok(result.records[0])).toEqual({
       ...shared,
-      sourceRef: 'DF-101#2027-01-12/onsite/M2 5PD',
+      sourceRef: 'PY-110#2027-01-19/onsite/OL16 1AB',
       mode: 'IN_PERSON',
-      postcode: 'M2 5PD',
-      latitude: 53.4781,
-      longitude: -2.2446,
-      durationWeeks: 10,
+      postcode: 'OL16 1AB',
+      latitude: 53.616,
+      longitude: -2.156,
+      // 12 weekly sessions, 24 hours in all.
+      durationWeeks: 12,
       hoursPerWeek: 2,
-      startDate: new Date('2027-01-12T00:00:00Z'),
+      startDate: new Date('2027-01-19T00:00:00Z'),
     });
     expect(ok(result.records[1])).toEqual({
       ...shared,
-      sourceRef: 'DF-101#2027-02-01/online',
+      sourceRef: 'PY-110#2027-02-08/online',
       mode: 'ONLINE',
-      startDate: new Date('2027-02-01T00:00:00Z'),
+      startDate: new Date('2027-02-08T00:00:00Z'),
     });
   });
 
   it('keeps instance references stable when the feed reorders instances', () => {
     const reordered = { ...course, hasCourseInstance: [...course.hasCourseInstance].reverse() };
     const refs = parse([reordered]).records.map((r) => ok(r).sourceRef);
-    expect(refs).toEqual(['DF-101#2027-02-01/online', 'DF-101#2027-01-12/onsite/M2 5PD']);
+    expect(refs).toEqual(['PY-110#2027-02-08/online', 'PY-110#2027-01-19/onsite/OL16 1AB']);
   });
 
   it('uses instance @id when given, and a course without instances is one opportunity', () => {
     const withIds = { ...course, hasCourseInstance: { ...course.hasCourseInstance[1], '@id': 'run-7' } };
-    expect(ok(parse([withIds]).records[0]).sourceRef).toBe('DF-101#run-7');
+    expect(ok(parse([withIds]).records[0]).sourceRef).toBe('PY-110#run-7');
     const noInstances = {
       ...course,
       hasCourseInstance: null,
       offers: { price: '£1,250.50', priceCurrency: 'GBP' },
     };
     const single = ok(parse([noInstances]).records[0]);
-    expect(single).toMatchObject({ sourceRef: 'DF-101', mode: 'ONLINE', costPence: 125_050 });
+    expect(single).toMatchObject({ sourceRef: 'PY-110', mode: 'ONLINE', costPence: 125_050 });
     expect(single.funding).toBeUndefined();
   });
 
@@ -131,13 +133,13 @@ describe('Course JSON-LD connector', () => {
     });
     expect(result.records.map((r) => (r.ok ? 'ok' : `${r.sourceRef}: ${r.reason}`))).toEqual([
       'ok',
-      'DF-101#2027-13-01/online: startDate "2027-13-01" is not a date: expected ISO 8601 (e.g. 2027-01-11 or 2027-01-11T09:00:00) or dd/mm/yyyy',
-      'NEG-1#2027-01-12/onsite/M2 5PD: offers.price -10 is negative',
-      'NEG-1#2027-02-01/online: offers.price -10 is negative',
-      'USD-1#2027-01-12/onsite/M2 5PD: offers.priceCurrency is USD: only GBP prices can be compared',
-      'USD-1#2027-02-01/online: offers.priceCurrency is USD: only GBP prices can be compared',
-      'NONAME#2027-01-12/onsite/M2 5PD: name is missing',
-      'NONAME#2027-02-01/online: name is missing',
+      'PY-110#2027-13-01/online: startDate "2027-13-01" is not a date: expected ISO 8601 (e.g. 2027-01-11 or 2027-01-11T09:00:00) or dd/mm/yyyy',
+      'NEG-1#2027-01-19/onsite/OL16 1AB: offers.price -10 is negative',
+      'NEG-1#2027-02-08/online: offers.price -10 is negative',
+      'USD-1#2027-01-19/onsite/OL16 1AB: offers.priceCurrency is USD: only GBP prices can be compared',
+      'USD-1#2027-02-08/online: offers.priceCurrency is USD: only GBP prices can be compared',
+      'NONAME#2027-01-19/onsite/OL16 1AB: name is missing',
+      'NONAME#2027-02-08/online: name is missing',
       'undefined: item is not a schema.org Course',
       'BAD-INST#?: hasCourseInstance entry is not an object',
     ]);

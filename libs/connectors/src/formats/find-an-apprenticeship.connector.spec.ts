@@ -51,29 +51,30 @@ describe('Find an apprenticeship connector', () => {
     expect(result.records).toHaveLength(2);
     const first = ok(result.records[0]);
     expect(first).toEqual({
-      sourceRef: '1000123456',
+      sourceRef: '2000456701',
       kind: 'APPRENTICESHIP',
-      title: 'Level 3 Software Development Technician Apprentice',
+      title: 'Level 3 Data Technician Apprentice',
       description:
-        'Join our product team building web services. You will learn JavaScript, SQL and version control with Git, and work with testers on automated testing.',
-      organisationName: 'Northbridge Digital Ltd',
+        'Work with our reporting team: clean data in spreadsheets, write SQL against the warehouse and automate the dull parts in Python.',
+      organisationName: 'Quayside Freight Analytics Ltd',
       mode: 'IN_PERSON',
-      postcode: 'M4 6DE',
-      latitude: 53.4851,
-      longitude: -2.2262,
-      hoursPerWeek: 37.5,
-      durationWeeks: 78,
+      postcode: 'M5 4WT',
+      latitude: 53.4783,
+      longitude: -2.2701,
+      hoursPerWeek: 36,
+      // "24 Months" → 104 weeks.
+      durationWeeks: 104,
       costPence: 0,
       rqfLevel: 3,
-      startDate: new Date('2027-01-11T00:00:00Z'),
-      closingDate: new Date('2026-12-15T23:59:59Z'),
-      url: 'https://www.findapprenticeship.service.gov.uk/apprenticeship/reference/1000123456',
-      wagePencePerYear: 2_100_000,
+      startDate: new Date('2027-02-01T00:00:00Z'),
+      closingDate: new Date('2026-12-18T23:59:59Z'),
+      url: 'https://www.findapprenticeship.service.gov.uk/apprenticeship/reference/2000456701',
+      wagePencePerYear: 2_250_000,
       skillTexts: [],
       // Description skills are what the apprenticeship trains, at RQF 3 → proficiency 3.
       skillsTaught: [
-        { skillId: 'git', level: 3 },
-        { skillId: 'javascript', level: 3 },
+        { skillId: 'python', level: 3 },
+        { skillId: 'spreadsheets', level: 3 },
         { skillId: 'sql', level: 3 },
       ],
       skillsRequired: [],
@@ -82,13 +83,15 @@ describe('Find an apprenticeship connector', () => {
     });
     const second = ok(result.records[1]);
     expect(second).toMatchObject({
-      sourceRef: '1000123999',
-      title: 'IT Support Apprentice',
-      organisationName: 'Pennine Care Services',
-      postcode: 'OL1 1AA',
-      hoursPerWeek: 37,
+      sourceRef: '2000456788',
+      title: 'Business Administration Apprentice',
+      organisationName: 'Croal Street Dental Practice',
+      postcode: 'BL1 1RU',
+      hoursPerWeek: 30,
       durationWeeks: 52,
-      closingDate: new Date('2026-12-01T23:59:59Z'),
+      closingDate: new Date('2026-12-04T23:59:59Z'),
+      // The listing's own page comes before the employer's application form.
+      url: 'https://www.findapprenticeship.service.gov.uk/apprenticeship/reference/2000456788',
       skillsTaught: [
         { skillId: 'customer-service', level: 3 },
         { skillId: 'problem-solving', level: 3 },
@@ -171,7 +174,7 @@ describe('Find an apprenticeship connector', () => {
     expect(result.records.map((r) => r.ok)).toEqual([false, true, false, false, false, false, false]);
     expect(result.records[0]).toEqual({
       ok: false,
-      sourceRef: '1000123456',
+      sourceRef: '2000456701',
       raw: { ...good, title: null },
       reason: 'title is missing',
     });

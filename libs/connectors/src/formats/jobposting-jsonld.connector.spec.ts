@@ -12,86 +12,83 @@ const ok = (r: ParseResult): NormalisedOpportunity => {
   return r.opportunity;
 };
 const sample = JSON.parse(readSample('jobposting-feed.jsonld'));
-const [analyst, marketing] = sample.itemListElement;
+const [developer, support] = sample.itemListElement;
 
 describe('JobPosting JSON-LD connector', () => {
   it('parses the sample ItemList exactly', () => {
     const result = parse(readSample('jobposting-feed.jsonld'));
     expect(result).toMatchObject({ nextCursor: null, pageNumber: 1 });
     expect(ok(result.records[0])).toEqual({
-      sourceRef: 'EJB-88231',
+      sourceRef: 'ECB-40117',
       kind: 'VACANCY',
-      title: 'Junior Data Analyst',
+      title: 'Junior Web Developer',
       description:
-        'Turn messy spreadsheets into clear dashboards. You will use SQL, Excel and Power BI; Python is a plus.',
-      organisationName: 'Irwell Analytics',
+        'Build accessible pages in HTML and CSS, with JavaScript where it helps; every change is reviewed in Git.',
+      organisationName: 'Mersey Bank Software',
       mode: 'IN_PERSON',
-      postcode: 'M50 3AZ',
-      latitude: 53.4722,
-      longitude: -2.2974,
+      postcode: 'SK1 3TA',
+      latitude: 53.4106,
+      longitude: -2.1575,
       costPence: 0,
-      closingDate: new Date('2026-12-20T23:59:00Z'),
-      url: 'https://jobs.example/ejb-88231',
-      wagePencePerYear: 2_600_000,
-      skillTexts: ['SQL', 'Microsoft Excel', 'data visualisation'],
+      closingDate: new Date('2026-12-22T17:00:00Z'),
+      url: 'https://careers.example/ecb-40117',
+      // The bottom of the range.
+      wagePencePerYear: 2_400_000,
+      skillTexts: ['JavaScript', 'HTML', 'version control'],
       skillsTaught: [],
-      // "Junior" reads the required level down to 2; description skills join the listed ones.
+      // "Junior" reads the required level down to 2; description skills join the listed ones
+      // ("version control" is Git's other label).
       skillsRequired: [
-        { skillId: 'data-visualisation', level: 2 },
-        { skillId: 'excel', level: 2 },
-        { skillId: 'power-bi', level: 2 },
-        { skillId: 'python', level: 2 },
-        { skillId: 'spreadsheets', level: 2 },
-        { skillId: 'sql', level: 2 },
+        { skillId: 'css', level: 2 },
+        { skillId: 'git', level: 2 },
+        { skillId: 'html', level: 2 },
+        { skillId: 'javascript', level: 2 },
       ],
       unmatchedSkillTexts: [],
       contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     // identifier as a plain string, hiringOrganization as a plain string, TELECOMMUTE with no place.
     expect(ok(result.records[1])).toMatchObject({
-      sourceRef: 'EJB-88240',
-      title: 'Digital Marketing Executive (remote)',
-      organisationName: 'Cotton Street Creative',
+      sourceRef: 'ECB-40125',
+      title: 'Customer Support Adviser (home-based)',
+      organisationName: 'Tib Street Lettings',
       mode: 'ONLINE',
-      closingDate: new Date('2026-12-31T00:00:00Z'),
+      closingDate: new Date('2027-01-08T00:00:00Z'),
       skillTexts: [],
-      skillsRequired: [
-        { skillId: 'google-analytics', level: 3 },
-        { skillId: 'social-media', level: 3 },
-      ],
+      skillsRequired: [{ skillId: 'spreadsheets', level: 3 }],
     });
     expect(ok(result.records[1]).postcode).toBeUndefined();
   });
 
   it('reads a bare array and an @graph, skipping graph nodes that are not postings and resolving @id references', () => {
-    expect(parse([analyst, marketing]).records.map((r) => r.ok && r.opportunity.sourceRef)).toEqual([
-      'EJB-88231',
-      'EJB-88240',
+    expect(parse([developer, support]).records.map((r) => r.ok && r.opportunity.sourceRef)).toEqual([
+      'ECB-40117',
+      'ECB-40125',
     ]);
     const graph = {
       '@context': 'https://schema.org',
       '@graph': [
-        { '@type': 'Organization', '@id': '#irwell', name: 'Irwell Analytics (graph)' },
-        { ...analyst, '@type': 'schema:JobPosting', hiringOrganization: { '@id': '#irwell' } },
+        { '@type': 'Organization', '@id': '#mersey', name: 'Mersey Bank Software (graph)' },
+        { ...developer, '@type': 'schema:JobPosting', hiringOrganization: { '@id': '#mersey' } },
       ],
       nextPage: 'https://jobs.example/feed?page=2',
     };
     const result = parse(graph);
     expect(result.records).toHaveLength(1);
-    expect(ok(result.records[0]).organisationName).toBe('Irwell Analytics (graph)');
+    expect(ok(result.records[0]).organisationName).toBe('Mersey Bank Software (graph)');
     expect(result.nextCursor).toBe('https://jobs.example/feed?page=2#skillpath-page=2');
   });
 
   it('unwraps ListItem wrappers and follows nextPage, carrying the page number in the cursor', () => {
     const body = {
       '@type': 'ItemList',
-      itemListElement: [{ '@type': 'ListItem', position: 1, item: analyst }],
+      itemListElement: [{ '@type': 'ListItem', position: 1, item: developer }],
       nextPage: '/feed?page=3',
     };
     const result = parse(body, 'https://jobs.example/feed?page=2#skillpath-page=2');
     expect(result.pageNumber).toBe(2);
     expect(result.nextCursor).toBe('https://jobs.example/feed?page=3#skillpath-page=3');
-    expect(ok(result.records[0]).sourceRef).toBe('EJB-88231');
+    expect(ok(result.records[0]).sourceRef).toBe('ECB-40117');
   });
 
   it('tolerates strings where objects are allowed, nulls and other salary shapes', () => {
@@ -125,12 +122,12 @@ describe('JobPosting JSON-LD connector', () => {
         { skillId: 'excel', level: 3 },
       ],
     });
-    const usd = { ...analyst, baseSalary: { currency: 'USD', value: 50_000 } };
+    const usd = { ...developer, baseSalary: { currency: 'USD', value: 50_000 } };
     expect(ok(parse([usd]).records[0]).wagePencePerYear).toBeUndefined();
   });
 
   it('keeps listed skills that match nothing as text', () => {
-    const posting = { ...analyst, skills: ['SQL', 'stakeholder wrangling'] };
+    const posting = { ...developer, skills: ['SQL', 'stakeholder wrangling'] };
     expect(ok(parse([posting]).records[0])).toMatchObject({
       skillTexts: ['SQL', 'stakeholder wrangling'],
       unmatchedSkillTexts: ['stakeholder wrangling'],
@@ -140,13 +137,13 @@ describe('JobPosting JSON-LD connector', () => {
   it('quarantines broken postings with reasons among good ones', () => {
     const result = parse({
       itemListElement: [
-        { ...analyst, title: '' },
-        analyst,
-        { ...marketing, hiringOrganization: null },
-        { ...marketing, identifier: 'EJB-1', validThrough: 'soon' },
+        { ...developer, title: '' },
+        developer,
+        { ...support, hiringOrganization: null },
+        { ...support, identifier: 'EJB-1', validThrough: 'soon' },
         { '@type': 'Event', name: 'Jobs fair' },
-        { ...analyst, identifier: undefined, url: undefined },
-        { ...analyst, identifier: 'EJB-2', baseSalary: { value: -3 } },
+        { ...developer, identifier: undefined, url: undefined },
+        { ...developer, identifier: 'EJB-2', baseSalary: { value: -3 } },
       ],
     });
     expect(result.records.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
@@ -158,7 +155,7 @@ describe('JobPosting JSON-LD connector', () => {
       'identifier (or url) is missing',
       'baseSalary -3 is negative',
     ]);
-    expect(result.records[0]).toMatchObject({ sourceRef: 'EJB-88231' });
+    expect(result.records[0]).toMatchObject({ sourceRef: 'ECB-40117' });
     expect(result.records[3]).toMatchObject({ sourceRef: 'EJB-1', raw: { identifier: 'EJB-1' } });
   });
 

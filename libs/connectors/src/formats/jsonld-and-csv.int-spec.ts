@@ -53,7 +53,7 @@ const json = (body: unknown): ScriptedReply => ({
   headers: { 'content-type': 'application/ld+json' },
 });
 const jobs = JSON.parse(readSample('jobposting-feed.jsonld'));
-const [analyst, marketing] = jobs.itemListElement;
+const [developer, support] = jobs.itemListElement;
 const course = JSON.parse(readSample('course-feed.jsonld'))['@graph'][0];
 const refs = (pages: Awaited<ReturnType<typeof walkFeed>>) =>
   pages.flatMap((p) => p.records.map((r) => (r.ok ? r.opportunity.sourceRef : `quarantined: ${r.reason}`)));
@@ -63,18 +63,18 @@ describe('JobPosting JSON-LD connector against a local feed', () => {
     '/jobs?page=1': json({
       '@type': 'ItemList',
       nextPage: `${origin}/jobs?page=2`,
-      itemListElement: [analyst],
+      itemListElement: [developer],
     }),
     '/jobs?page=2': pageTwo(origin),
-    '/jobs?page=3': json([{ ...analyst, identifier: 'EJB-3', title: 'Data Analyst' }]),
+    '/jobs?page=3': json([{ ...developer, identifier: 'ECB-3', title: 'Web Developer' }]),
   });
-  const graphPage = (origin: string) => json({ '@graph': [marketing], nextPage: `${origin}/jobs?page=3` });
+  const graphPage = (origin: string) => json({ '@graph': [support], nextPage: `${origin}/jobs?page=3` });
 
   it('follows nextPage across ItemList, @graph and bare-array pages', async () => {
     const s = await serveRoutes(threePages(graphPage));
     const pages = await walkFeed(createConnector('jobposting-jsonld'), context(`${s.origin}/jobs?page=1`));
     expect(pages.map((p) => p.pageNumber)).toEqual([1, 2, 3]);
-    expect(refs(pages)).toEqual(['EJB-88231', 'EJB-88240', 'EJB-3']);
+    expect(refs(pages)).toEqual(['ECB-40117', 'ECB-40125', 'ECB-3']);
     expect(s.requests.map((r) => r.url)).toEqual(['/jobs?page=1', '/jobs?page=2', '/jobs?page=3']);
     expect(pages[1].nextCursor).toBe(`${s.origin}/jobs?page=3#skillpath-page=3`);
   });
@@ -92,7 +92,7 @@ describe('JobPosting JSON-LD connector against a local feed', () => {
   it('retries a 500 on page 2 and goes on', async () => {
     const s = await serveRoutes(threePages((origin) => [{ status: 500 }, graphPage(origin)]));
     const pages = await walkFeed(createConnector('jobposting-jsonld'), context(`${s.origin}/jobs?page=1`));
-    expect(refs(pages)).toEqual(['EJB-88231', 'EJB-88240', 'EJB-3']);
+    expect(refs(pages)).toEqual(['ECB-40117', 'ECB-40125', 'ECB-3']);
     expect(s.requests.map((r) => r.url)).toEqual([
       '/jobs?page=1',
       '/jobs?page=2',
@@ -131,15 +131,15 @@ describe('JobPosting JSON-LD connector against a local feed', () => {
     const s = await serveRoutes(() => ({
       '/jobs': json({
         itemListElement: [
-          analyst,
-          { ...marketing, title: null },
-          { ...marketing, identifier: 'X', validThrough: '2026-13-45' },
+          developer,
+          { ...support, title: null },
+          { ...support, identifier: 'X', validThrough: '2026-13-45' },
         ],
       }),
     }));
     const [page] = await walkFeed(createConnector('jobposting-jsonld'), context(`${s.origin}/jobs`));
     expect(page.records.map((r) => (r.ok ? r.opportunity.description : r.reason))).toEqual([
-      'Turn messy spreadsheets into clear dashboards. You will use SQL, Excel and Power BI; Python is a plus.',
+      'Build accessible pages in HTML and CSS, with JavaScript where it helps; every change is reviewed in Git.',
       'title is missing',
       expect.stringMatching(/^validThrough "2026-13-45" is not a date/),
     ]);
@@ -156,16 +156,16 @@ describe('Course JSON-LD connector against a local feed', () => {
       }),
       '/courses/2': json({
         '@type': 'ItemList',
-        itemListElement: [{ ...course, courseCode: 'DF-201', name: 'Data Foundations 2' }],
+        itemListElement: [{ ...course, courseCode: 'PY-210', name: 'Python next steps' }],
         nextPage: null,
       }),
     }));
     const pages = await walkFeed(createConnector('course-jsonld'), context(`${s.origin}/courses`));
     expect(refs(pages)).toEqual([
-      'DF-101#2027-01-12/onsite/M2 5PD',
-      'DF-101#2027-02-01/online',
-      'DF-201#2027-01-12/onsite/M2 5PD',
-      'DF-201#2027-02-01/online',
+      'PY-110#2027-01-19/onsite/OL16 1AB',
+      'PY-110#2027-02-08/online',
+      'PY-210#2027-01-19/onsite/OL16 1AB',
+      'PY-210#2027-02-08/online',
     ]);
   });
 
@@ -190,8 +190,8 @@ describe('Skills Bootcamps CSV connector', () => {
     );
     expect(pages).toHaveLength(1);
     expect(refs(pages)).toEqual([
-      'example-code-academy/software-developer-skills-bootcamp/2027-02-01',
-      'example-cyber-school/cyber-security-analyst-skills-bootcamp/2027-03-01',
+      'example-skills-hub/data-analyst-skills-bootcamp/2027-02-15',
+      'example-digital-institute/digital-marketing-skills-bootcamp/2027-04-12',
     ]);
   });
 

@@ -10,49 +10,55 @@ const ok = (r: ParseResult): NormalisedOpportunity => {
   return r.opportunity;
 };
 const sample = readSample('skills-bootcamps.csv');
-const [header, swd] = sample.trim().split('\n');
+const [header, dataAnalyst] = sample.trim().split('\n');
 
 describe('Skills Bootcamps CSV connector', () => {
   it('parses the sample file exactly', () => {
     const result = parse(sample);
     expect(result).toMatchObject({ nextCursor: null, pageNumber: 1, totalPages: 1 });
     expect(ok(result.records[0])).toEqual({
-      sourceRef: 'example-code-academy/software-developer-skills-bootcamp/2027-02-01',
+      sourceRef: 'example-skills-hub/data-analyst-skills-bootcamp/2027-02-15',
       kind: 'BOOTCAMP',
-      title: 'Software Developer Skills Bootcamp',
-      organisationName: 'Example Code Academy',
+      title: 'Data Analyst Skills Bootcamp',
+      organisationName: 'Example Skills Hub',
       mode: 'HYBRID',
-      postcode: 'M1 3HU',
+      postcode: 'M15 4FN',
+      // 180 hours over 12 weeks.
       hoursPerWeek: 15,
-      durationWeeks: 16,
-      totalHours: 240,
+      durationWeeks: 12,
+      totalHours: 180,
       costPence: 0,
-      rqfLevel: 4,
-      startDate: new Date('2027-02-01T00:00:00Z'),
-      url: 'https://bootcamp.example/swd',
+      rqfLevel: 3,
+      startDate: new Date('2027-02-15T00:00:00Z'),
+      url: 'https://skillshub.example/data-analyst',
       funding: { fundedCostPence: 0, minAge: 19, employmentStatuses: ['EMPLOYED', 'UNEMPLOYED'] },
       guaranteedInterview: true,
-      skillTexts: ['JavaScript', 'HTML', 'CSS', 'Git', 'testing'],
-      // RQF 4 → proficiency 4.
+      skillTexts: ['SQL', 'Power BI', 'Python', 'dashboards'],
+      // RQF 3 → proficiency 3; "dashboards" is data visualisation's other label.
       skillsTaught: [
-        { skillId: 'css', level: 4 },
-        { skillId: 'git', level: 4 },
-        { skillId: 'html', level: 4 },
-        { skillId: 'javascript', level: 4 },
+        { skillId: 'data-visualisation', level: 3 },
+        { skillId: 'power-bi', level: 3 },
+        { skillId: 'python', level: 3 },
+        { skillId: 'sql', level: 3 },
       ],
       skillsRequired: [],
-      unmatchedSkillTexts: ['testing'],
+      unmatchedSkillTexts: [],
       contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     const online = ok(result.records[1]);
     expect(online).toMatchObject({
-      sourceRef: 'example-cyber-school/cyber-security-analyst-skills-bootcamp/2027-03-01',
+      sourceRef: 'example-digital-institute/digital-marketing-skills-bootcamp/2027-04-12',
       mode: 'ONLINE',
-      hoursPerWeek: 16.67,
+      hoursPerWeek: 15,
+      guaranteedInterview: false,
       funding: { fundedCostPence: 0, minAge: 19 },
-      skillTexts: ['network security', 'Linux', 'incident response'],
-      skillsTaught: [{ skillId: 'linux', level: 4 }],
-      unmatchedSkillTexts: ['network security', 'incident response'],
+      skillTexts: ['social media', 'Google Analytics', 'copywriting'],
+      skillsTaught: [
+        { skillId: 'google-analytics', level: 3 },
+        { skillId: 'social-media', level: 3 },
+      ],
+      // Matched to nothing, kept as text.
+      unmatchedSkillTexts: ['copywriting'],
     });
     expect(online.postcode).toBeUndefined();
   });
@@ -79,15 +85,15 @@ describe('Skills Bootcamps CSV connector', () => {
   it('quarantines bad rows with their line number and a reason, keeping the rest', () => {
     const rows = [
       header,
-      swd,
-      swd.replace('Software Developer Skills Bootcamp', ''),
-      swd.replace(',0,', ',-100,').replace('2027-02-01', '2027-02-02'),
-      swd.replace('2027-02-01', '2027-02-31'),
-      swd.replace('HYBRID,M1 3HU', 'IN_PERSON,').replace('2027-02-01', '2027-02-03'),
-      swd.replace(',true,', ',maybe,').replace('2027-02-01', '2027-02-04'),
-      swd,
+      dataAnalyst,
+      dataAnalyst.replace('Data Analyst Skills Bootcamp', ''),
+      dataAnalyst.replace(',0,', ',-100,').replace('2027-02-15', '2027-02-16'),
+      dataAnalyst.replace('2027-02-15', '2027-02-31'),
+      dataAnalyst.replace('HYBRID,M15 4FN', 'IN_PERSON,').replace('2027-02-15', '2027-02-17'),
+      dataAnalyst.replace(',true,', ',maybe,').replace('2027-02-15', '2027-02-18'),
+      dataAnalyst,
       'Too,few,fields',
-      swd.replace('HYBRID', 'BY PIGEON').replace('2027-02-01', '2027-02-05'),
+      dataAnalyst.replace('HYBRID', 'BY PIGEON').replace('2027-02-15', '2027-02-19'),
     ].join('\n');
     const result = parse(rows);
     expect(result.records.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
@@ -102,12 +108,12 @@ describe('Skills Bootcamps CSV connector', () => {
       'line 10: delivery_mode "BY PIGEON" is not one of IN_PERSON, ONLINE, HYBRID',
     ]);
     expect(result.records[2]).toMatchObject({
-      sourceRef: 'example-code-academy/software-developer-skills-bootcamp/2027-02-02',
+      sourceRef: 'example-skills-hub/data-analyst-skills-bootcamp/2027-02-16',
       raw: { line: '4', cost_pence: '-100' },
     });
     // A row whose date cannot be read still carries its key, built from the text as written.
     expect(result.records[3]).toMatchObject({
-      sourceRef: 'example-code-academy/software-developer-skills-bootcamp/2027-02-31',
+      sourceRef: 'example-skills-hub/data-analyst-skills-bootcamp/2027-02-31',
     });
   });
 

@@ -1,3 +1,4 @@
+import { EMPLOYMENT_STATUSES } from '@skillpath/vocabulary';
 import type { EmploymentStatus, FundingRules } from '../connector.types';
 
 /**
@@ -58,8 +59,7 @@ export function parseFundingText(
   if (/\b(?:economically )?inactive\b|\breturn(?:ing|ers?) to work\b|\bcarers?\b/.test(t))
     statuses.add('INACTIVE');
   if (statuses.size > 0) {
-    const order: EmploymentStatus[] = ['EMPLOYED', 'UNEMPLOYED', 'SELF_EMPLOYED', 'INACTIVE'];
-    funding.employmentStatuses = order.filter((s) => statuses.has(s));
+    funding.employmentStatuses = EMPLOYMENT_STATUSES.filter((s) => statuses.has(s));
     recognised = true;
   }
 

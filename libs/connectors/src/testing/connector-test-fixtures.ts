@@ -24,10 +24,11 @@ export const SAMPLE_SKILLS = [
 
 export const sampleMatcher = () => new PhraseSkillMatcher(SAMPLE_SKILLS);
 
-export const SAMPLES_DIR = '/work/shared/samples';
+/** Feeds written for the tests, in the real formats (see fixtures/README.md). */
+export const FIXTURES_DIR = join(__dirname, 'fixtures');
 
 export function readSample(file: string): string {
-  return readFileSync(join(SAMPLES_DIR, file), 'utf8');
+  return readFileSync(join(FIXTURES_DIR, file), 'utf8');
 }
 
 /** Fetches every page of a feed as a refresh run would, returning the pages in order. */

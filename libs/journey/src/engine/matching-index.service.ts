@@ -1,16 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
 import { CatalogueIndex, OccupationRecord, SkillGraph, SkillRecord } from '@skillpath/matching';
 import { ListingChanges, listingChangesChannel, redisConnectionOptions } from '@skillpath/queues';
-import {
-  forEachActiveOpportunityPage,
-  loadOccupationRecords,
-  loadOpportunityRecords,
-  loadSkillRecords,
-} from './catalogue-records';
+import { CatalogueRecordsRepository } from './catalogue-records.repository';
 
 export interface EngineSnapshot {
   index: CatalogueIndex;
@@ -40,7 +33,7 @@ export class MatchingIndexService implements OnModuleDestroy {
   private pending: Promise<void> = Promise.resolve();
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly records: CatalogueRecordsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,7 +60,7 @@ export class MatchingIndexService implements OnModuleDestroy {
     if (!this.snapshot) return;
     const { index } = this.snapshot;
     if (changes.changedIds.length) {
-      const records = await loadOpportunityRecords(this.ds, changes.changedIds);
+      const records = await this.records.opportunities(changes.changedIds);
       index.upsert(records.filter((r) => r.status === 'ACTIVE'));
       index.expire(records.filter((r) => r.status !== 'ACTIVE').map((r) => r.id));
     }
@@ -79,18 +72,18 @@ export class MatchingIndexService implements OnModuleDestroy {
   private async build(version: string): Promise<EngineSnapshot> {
     const started = Date.now();
     const [skills, occupations, featured] = await Promise.all([
-      loadSkillRecords(this.ds),
-      loadOccupationRecords(this.ds),
-      this.ds.query(`SELECT id FROM occupations WHERE featured`) as Promise<Array<{ id: string }>>,
+      this.records.skills(),
+      this.records.occupations(),
+      this.records.featuredOccupationIds(),
     ]);
     // Page by page into one compaction at the end, as the benchmark builds 1.1 M listings.
     const index = new CatalogueIndex(skills);
-    const listings = await forEachActiveOpportunityPage(this.ds, (records) =>
+    const listings = await this.records.forEachActivePage((records) =>
       index.upsert(records, { deferCompaction: true }),
     );
     index.compact();
     const labels = new Map(skills.map((s: SkillRecord) => [s.id, s.label]));
-    const featuredIds = new Set(featured.map((f) => f.id));
+    const featuredIds = new Set(featured);
     const target = occupations.filter((o) => featuredIds.has(o.id));
     this.snapshot = {
       index,
@@ -106,17 +99,8 @@ export class MatchingIndexService implements OnModuleDestroy {
     return this.snapshot;
   }
 
-  /** Changes to anything the snapshot is built from, cheaply: counts and latest update times. */
-  private async currentVersion(): Promise<string> {
-    const [row]: Array<{ v: string }> = await this.ds.query(
-      `SELECT concat_ws('|',
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM skills),
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM occupations),
-         (SELECT count(*) FROM occupation_skills),
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM opportunities),
-         (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM accreditations)) AS v`,
-    );
-    return row.v;
+  private currentVersion(): Promise<string> {
+    return this.records.version();
   }
 
   private subscribe(): void {

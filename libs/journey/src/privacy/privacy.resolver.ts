@@ -1,11 +1,14 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from '@skillpath/common';
-import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
+import { AccountCache, AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import { PrivacyService } from './privacy.service';
 
 @Resolver()
 export class PrivacyResolver {
-  constructor(private readonly privacy: PrivacyService) {}
+  constructor(
+    private readonly privacy: PrivacyService,
+    private readonly accounts: AccountCache,
+  ) {}
 
   /** Everything Skillpath holds about you, as JSON. */
   @Roles('LEARNER')
@@ -19,6 +22,7 @@ export class PrivacyResolver {
   @Mutation(() => Boolean)
   async deleteMyAccount(@CurrentUser() user: AuthUser, @Args('password') password: string): Promise<boolean> {
     await this.privacy.erase(user.id, password);
+    this.accounts.forget(user.id);
     return true;
   }
 }

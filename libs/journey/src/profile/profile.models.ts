@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { DeliveryModeEnum, OccupationModel, OpportunityModel, SkillLevelModel } from '@skillpath/catalogue';
 import type { AgeBand, DeliveryMode, EmploymentStatus } from '@skillpath/persistence';
+import { EMPLOYMENT_STATUSES, enumOf } from '@skillpath/vocabulary';
 
 export enum AgeBandEnum {
   AGE_16_18 = '16-18',
@@ -26,12 +27,9 @@ export enum AgeBandEnum {
 }
 registerEnumType(AgeBandEnum, { name: 'AgeBand' });
 
-export enum EmploymentStatusEnum {
-  EMPLOYED = 'EMPLOYED',
-  UNEMPLOYED = 'UNEMPLOYED',
-  SELF_EMPLOYED = 'SELF_EMPLOYED',
-  INACTIVE = 'INACTIVE',
-}
+// The shared vocabulary's list (libs/vocabulary), not a copy of it.
+export const EmploymentStatusEnum = enumOf(EMPLOYMENT_STATUSES);
+export type EmploymentStatusEnum = EmploymentStatus;
 registerEnumType(EmploymentStatusEnum, { name: 'EmploymentStatus' });
 
 @ObjectType('Goal')
@@ -52,6 +50,28 @@ export class LearnerProfileModel {
   @Field(() => EmploymentStatusEnum, { nullable: true }) employmentStatus!: EmploymentStatus | null;
   @Field(() => Boolean, { nullable: true }) receivingBenefits!: boolean | null;
   @Field(() => Int, { nullable: true }) highestQualificationLevel!: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Has maths at level 2 (GCSE grade 4/C or Functional Skills level 2); null when not answered',
+  })
+  hasMathsLevel2!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Has English at level 2 (GCSE grade 4/C or Functional Skills level 2); null when not answered',
+  })
+  hasEnglishLevel2!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Can do everyday digital tasks (Essential Digital Skills) on their own; null when not answered',
+  })
+  hasEssentialDigitalSkills!: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Earns under the adult skills low-wage threshold; null when not answered',
+  })
+  earnsUnderLowWageThreshold!: boolean | null;
   @Field() noLaptop!: boolean;
   @Field() mobileOnly!: boolean;
   @Field() stepFreeOnly!: boolean;
@@ -102,6 +122,28 @@ export class LearnerProfileInput {
   @Min(0)
   @Max(8)
   highestQualificationLevel?: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: has maths at level 2; false: does not; null: clears the answer',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'hasMathsLevel2 must be true, false or null' })
+  hasMathsLevel2?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: has English at level 2; false: does not; null: clears the answer',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'hasEnglishLevel2 must be true, false or null' })
+  hasEnglishLevel2?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true, false, or null to clear the answer' })
+  @IsOptional()
+  @IsBoolean({ message: 'hasEssentialDigitalSkills must be true, false or null' })
+  hasEssentialDigitalSkills?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true, false, or null to clear the answer' })
+  @IsOptional()
+  @IsBoolean({ message: 'earnsUnderLowWageThreshold must be true, false or null' })
+  earnsUnderLowWageThreshold?: boolean | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() noLaptop?: boolean;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() mobileOnly?: boolean;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() stepFreeOnly?: boolean;

@@ -23,6 +23,10 @@ export function reasonFor(trigger: ReplanTrigger, detail?: string): string {
       return detail
         ? `${detail} is no longer available, so your plan was updated.`
         : 'Something in your plan closed, so it was updated.';
+    case 'GOAL_CLOSED':
+      return detail
+        ? `${detail}, so your plan was updated.`
+        : 'The listing you were aiming for has closed, so your plan was updated.';
     case 'LISTING_CHANGED':
       return detail
         ? `${detail} changed, so your plan was checked again.`

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, isUuid, notFound } from '@skillpath/common';
-import { RoadmapEntity, RoadmapStepEntity, StepStatus } from '@skillpath/persistence';
+import type { StepStatus } from '@skillpath/persistence';
+import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { ProfileService } from '../profile/profile.service';
 import { ReplanQueue } from './replan.queue';
+import { RoadmapRepository } from './roadmap.repository';
 
 const ALLOWED: Record<StepStatus, StepStatus[]> = {
   PLANNED: ['ENROLLED', 'COMPLETED', 'DROPPED'],
@@ -26,41 +28,30 @@ export class RoadmapStepsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly profiles: ProfileService,
+    private readonly versions: RoadmapRepository,
+    private readonly catalogue: JourneyCatalogueRepository,
     private readonly replans: ReplanQueue,
   ) {}
 
   async update(userId: string, stepId: string, status: StepStatus): Promise<void> {
     if (!isUuid(stepId)) throw notFound('That step is not in your roadmap.');
     const result = await this.ds.transaction(async (m) => {
-      const step = await m
-        .getRepository(RoadmapStepEntity)
-        .createQueryBuilder('s')
-        .innerJoin(RoadmapEntity, 'r', 'r.id = s.roadmap_id')
-        .where('s.id = :stepId AND r.user_id = :userId', { stepId, userId })
-        .setLock('pessimistic_write', undefined, ['s'])
-        .getOne();
+      const step = await this.versions.ownStepForUpdate(m, stepId, userId);
       // Someone else's step looks exactly like a missing one: nothing is revealed.
       if (!step) throw notFound('That step is not in your roadmap.');
-      const latest = await m
-        .getRepository(RoadmapEntity)
-        .findOne({ where: { userId }, order: { version: 'DESC' } });
+      const latest = await this.versions.latest(userId, m);
       if (latest?.id !== step.roadmapId)
         throw badInput('That step is from an older version of your roadmap. Use the steps of myRoadmap.');
       if (step.status === status) return null;
       if (!ALLOWED[step.status].includes(status)) {
         throw badInput(`A ${WORDS[step.status]} step cannot be marked ${WORDS[status]}.`);
       }
-      await m
-        .getRepository(RoadmapStepEntity)
-        .update({ id: step.id }, { status, statusChangedAt: new Date() });
+      await this.versions.setStepStatus(m, step.id, status);
       if (status === 'COMPLETED' && step.kind === 'LEARN') {
         // The learner's word: counts for planning at once; a provider's confirmation (or a credential) upgrades it.
         await this.profiles.addEvidence(m, userId, step.skillsGained, 'COURSE_REPORTED', step.opportunityId);
       }
-      const [{ title }]: Array<{ title: string }> = await m.query(
-        'SELECT title FROM opportunities WHERE id = $1',
-        [step.opportunityId],
-      );
+      const title = (await this.catalogue.titles([step.opportunityId], m)).get(step.opportunityId) ?? '';
       return { step, title };
     });
     if (!result) return;

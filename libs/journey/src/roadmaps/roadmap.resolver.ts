@@ -2,7 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Roles } from '@skillpath/auth';
 import { notFound } from '@skillpath/common';
 import type { StepStatus } from '@skillpath/persistence';
-import { RoadmapModel, StepStatusEnum } from './roadmap.models';
+import type { OptionLabel } from '@skillpath/matching';
+import { RoadmapModel, RoadmapOptionLabelEnum, RoadmapOptionModel, StepStatusEnum } from './roadmap.models';
 import { RoadmapReader } from './roadmap.reader';
 import { RoadmapService } from './roadmap.service';
 import { RoadmapStepsService } from './roadmap-steps.service';
@@ -15,12 +16,33 @@ export class RoadmapResolver {
     private readonly steps: RoadmapStepsService,
   ) {}
 
-  /** A new version of the learner's roadmap from their current profile and goal. */
+  /** A new version of the learner's roadmap from their current profile and goal (the chosen option, if given). */
   @Roles('LEARNER')
   @Mutation(() => RoadmapModel)
-  async planRoadmap(@CurrentUser() user: AuthUser): Promise<RoadmapModel> {
-    const { roadmap } = await this.roadmaps.replan(user.id, 'REQUESTED');
+  async planRoadmap(
+    @CurrentUser() user: AuthUser,
+    @Args('option', {
+      type: () => RoadmapOptionLabelEnum,
+      nullable: true,
+      description: 'Adopt one of roadmapOptions (by its label) instead of the default plan',
+    })
+    option: OptionLabel | null,
+  ): Promise<RoadmapModel> {
+    const { roadmap } = await this.roadmaps.replan(
+      user.id,
+      'REQUESTED',
+      undefined,
+      undefined,
+      option ?? undefined,
+    );
     return (await this.reader.read([roadmap]))[0];
+  }
+
+  /** Up to three different plans for the goal (cheapest, soonest, least travel or fewest hours), each with its trade-off. */
+  @Roles('LEARNER')
+  @Query(() => [RoadmapOptionModel])
+  async roadmapOptions(@CurrentUser() user: AuthUser): Promise<RoadmapOptionModel[]> {
+    return this.reader.readOptions(await this.roadmaps.options(user.id));
   }
 
   @Roles('LEARNER')

@@ -8,25 +8,23 @@ export interface SkillLevel {
   level: number;
 }
 
-export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
-export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
-export const EMPLOYMENT_STATUSES = ['EMPLOYED', 'UNEMPLOYED', 'SELF_EMPLOYED', 'INACTIVE'] as const;
-export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+
+// The shared vocabulary (libs/vocabulary), re-exported so the engine's callers find it here too.
+export {
+  DELIVERY_MODES,
+  EMPLOYMENT_STATUSES,
+  JOB_KINDS,
+  LEARNING_KINDS,
+  LEARNING_ONLY_KINDS,
+  OPPORTUNITY_KINDS,
+  type DeliveryMode,
+  type EmploymentStatus,
+  type OpportunityKind,
+} from '@skillpath/vocabulary';
 export const AGE_BANDS = ['16-18', '19-23', '24-49', '50+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
-
-export const OPPORTUNITY_KINDS: readonly OpportunityKind[] = [
-  'COURSE',
-  'BOOTCAMP',
-  'APPRENTICESHIP',
-  'VACANCY',
-];
-/** Kinds that teach: what a roadmap's learning steps are made of. */
-export const LEARNING_KINDS: readonly OpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP'];
-/** Kinds that are work: where a roadmap ends, and what "jobs near you" counts. */
-export const JOB_KINDS: readonly OpportunityKind[] = ['VACANCY', 'APPRENTICESHIP'];
-export const DELIVERY_MODES: readonly DeliveryMode[] = ['IN_PERSON', 'ONLINE', 'HYBRID'];
 
 export interface GeoPoint {
   lat: number;

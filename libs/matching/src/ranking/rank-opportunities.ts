@@ -3,6 +3,7 @@ import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
 import { distanceWords, haversineKmRaw } from '../lib/geo';
 import {
   DELIVERY_MODES,
+  LEARNING_ONLY_KINDS,
   LearnerRecord,
   OPPORTUNITY_KINDS,
   OpportunityKind,
@@ -39,7 +40,8 @@ export const ACCREDITATION_BOOST = 1.25;
 const MODE_IN_PERSON = DELIVERY_MODES.indexOf('IN_PERSON');
 const MODE_ONLINE = DELIVERY_MODES.indexOf('ONLINE');
 const MODE_HYBRID = DELIVERY_MODES.indexOf('HYBRID');
-const LEARNING_KINDS = new Set<OpportunityKind>(['COURSE', 'BOOTCAMP']);
+// Ranked by what they teach, not by fit: the learning-only kinds (an apprenticeship is ranked as work).
+const LEARNING_KINDS = new Set<OpportunityKind>(LEARNING_ONLY_KINDS);
 
 /** Per-learner filter: mode, distance, access needs, closing date, and budget after funding. */
 export class LearnerFilter {

@@ -7,6 +7,9 @@ import { GoalContext, SolvedGoal } from './goal-context';
 import { Blocker, BlockerKind, WhatIf } from './roadmap.types';
 import { schedule } from './schedule';
 
+/** The farthest a radius what-if looks: beyond this, a daily journey is no longer a real suggestion. */
+export const MAX_RADIUS_WHAT_IF_KM = 80;
+
 const MODE_WORDS: Record<DeliveryMode, string> = {
   IN_PERSON: 'in person',
   ONLINE: 'online',
@@ -248,6 +251,18 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
   return { blockers: [...blockers.values()], untaught };
 }
 
+/** Nodes a reachability probe may search unless the caller set a limit (a probe needs a plan, not the best). */
+const PROBE_NODE_LIMIT = 60;
+
+/** Whether the goal is reachable in this context (a cheaper search than a full solve). */
+function probe(ctx: GoalContext): boolean {
+  const limited =
+    ctx.opts.nodeLimit === undefined
+      ? new GoalContext(ctx.index, ctx.learner, ctx.goal, { ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT })
+      : ctx;
+  return limited.solve().reachable;
+}
+
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function outcome(
@@ -267,15 +282,26 @@ function outcome(
 
 /**
  * Changes that make the goal reachable, each checked by planning again with it: the smallest budget,
- * the smallest travel radius, one more way of studying, and answers to funding questions. None when a
+ * the smallest travel radius (up to MAX_RADIUS_WHAT_IF_KM), one more way of studying, and answers to funding questions. None when a
  * goal skill is taught nowhere (no change of the learner's could help).
  */
-export function findWhatIfs(ctx: GoalContext, untaught: readonly string[]): WhatIf[] {
+export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: readonly string[]): WhatIf[] {
   if (untaught.length > 0) return [];
   const out: WhatIf[] = [];
-  const { learner } = ctx;
+  const { learner, index } = ctx;
+  // Per missing goal skill, the teachers that fail at most the one constraint being relaxed: when a
+  // skill has none, relaxing that constraint alone cannot reach the goal (saves re-planning).
+  const missing = ctx.goal.skills.filter((g) => solved.missing.includes(g.skill));
+  const teachers = missing.map((g) =>
+    teachersAnywhere(ctx, index.findSkill(g.skill), g.level).map((slot) => ({
+      slot,
+      v: violations(ctx, slot),
+    })),
+  );
+  const onlyFails = (kind: Violation['kind']) =>
+    teachers.every((list) => list.some((t) => t.v.every((x) => x.kind === kind)));
 
-  if (learner.budgetPence !== undefined) {
+  if (learner.budgetPence !== undefined && onlyFails('BUDGET')) {
     // The least money any full plan needs: plan on money alone without a budget, then check that budget.
     const free = ctx.with({ budgetPence: undefined });
     const cheapest = free.solve({ perHour: 1e-6, perPound: 1 });
@@ -289,31 +315,37 @@ export function findWhatIfs(ctx: GoalContext, untaught: readonly string[]): What
     }
   }
 
-  if (learner.location && learner.travelRadiusKm !== undefined) {
-    const far = ctx.with({ travelRadiusKm: undefined });
-    const radii = [
-      ...new Set(
-        far
-          .candidates(true)
-          .map((slot) => far.filter.distance(slot))
-          .filter((d) => !Number.isNaN(d) && d > (learner.travelRadiusKm as number))
-          .map((d) => Math.ceil(d * 10) / 10),
-      ),
-    ].sort((a, b) => a - b);
-    const reaches = (r: number) => ctx.with({ travelRadiusKm: r }).solve().reachable;
-    if (radii.length > 0 && reaches(radii[radii.length - 1])) {
-      let lo = 0;
-      let hi = radii.length - 1;
+  if (learner.location && learner.travelRadiusKm !== undefined && onlyFails('DISTANCE')) {
+    // No radius below the farthest of the nearest usable teachers of each missing skill can do.
+    let floor = 0;
+    for (const list of teachers) {
+      let nearest = Infinity;
+      for (const t of list)
+        if (t.v.every((x) => x.kind === 'DISTANCE')) nearest = Math.min(nearest, ctx.travelKm(t.slot));
+      floor = Math.max(floor, nearest);
+    }
+    // Whole kilometres: plan once at the farthest radius we suggest; the plan found bounds the answer
+    // from above (its farthest step), the nearest usable teachers from below; search between them.
+    const said = learner.travelRadiusKm;
+    const far = ctx.with({ travelRadiusKm: Math.max(said, MAX_RADIUS_WHAT_IF_KM) });
+    const farPlan = far.solve();
+    if (farPlan.reachable && Number.isFinite(floor)) {
+      let top = 0;
+      for (const slot of farPlan.slots) top = Math.max(top, far.travelKm(slot));
+      let lo = Math.max(Math.floor(said) + 1, Math.ceil(floor));
+      let hi = Math.max(lo, Math.ceil(top));
+      const reaches = (km: number) => probe(ctx.with({ travelRadiusKm: km }));
+      if (hi <= MAX_RADIUS_WHAT_IF_KM && !reaches(hi)) hi = MAX_RADIUS_WHAT_IF_KM + 1;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (reaches(radii[mid])) hi = mid;
+        if (reaches(mid)) hi = mid;
         else lo = mid + 1;
       }
-      const km = radii[lo];
-      const r = outcome(
-        ctx.with({ travelRadiusKm: km }),
-        `if you could travel ${km} km (you said ${learner.travelRadiusKm} km)`,
-      );
+      const km = lo;
+      const r =
+        km <= MAX_RADIUS_WHAT_IF_KM
+          ? outcome(ctx.with({ travelRadiusKm: km }), `if you could travel ${km} km (you said ${said} km)`)
+          : null;
       if (r) out.push({ kind: 'DISTANCE', travelRadiusKm: km, ...r });
     }
   }

@@ -15,11 +15,10 @@ interface Candidate {
   travel: number;
 }
 
-/** Ways of weighing a plan, each tried: money, time to the first job, study hours, travel. */
+/** Ways of weighing a plan besides the roadmap's own (mostly hours): money, time to the first job, travel. */
 const WEIGHINGS: { weighting: Weighting; diverse: boolean }[] = [
   { weighting: { perHour: 0.01, perPound: 1 }, diverse: false },
   { weighting: { perHour: 0.01, perPound: 0.001, perWeek: 1 }, diverse: true },
-  { weighting: { perHour: 1, perPound: 0.001 }, diverse: false },
   { weighting: { perHour: 0.01, perPound: 0.001, perKm: 1 }, diverse: true },
 ];
 

@@ -34,7 +34,7 @@ export function diagnoseGoal(ctx: GoalContext, solved: SolvedGoal): GoalDiagnosi
     occupations: ctx.opts.occupations ?? [],
   });
   if (ctx.opts.skipDiagnosis) return { blockers, whatIfs: [], untaught, alternatives };
-  return { blockers, whatIfs: findWhatIfs(ctx, untaught), untaught, alternatives };
+  return { blockers, whatIfs: findWhatIfs(ctx, solved, untaught), untaught, alternatives };
 }
 
 /** A solved goal as the product's roadmap: schedule, jobs, reasons, blockers and what-ifs, summary. */

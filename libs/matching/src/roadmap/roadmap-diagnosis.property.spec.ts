@@ -14,6 +14,7 @@ import { PlanningInstance } from '../planner/planning.types';
 import { solveExhaustively } from '../testing/exhaustive-oracle';
 import { SeededRandom } from '../testing/seeded-random';
 import { haversineKm } from '../lib/geo';
+import { MAX_RADIUS_WHAT_IF_KM } from './diagnose';
 import { planOptions } from './plan-options';
 import { planRoadmap } from './plan-roadmap';
 import { RoadmapGoal } from './roadmap.types';
@@ -77,6 +78,22 @@ function world(seed: number, size: number): World {
     title: 'the goal',
     skills: [...new Map(Array.from({ length: r.int(1, 3) }, skill).map((s) => [s.skill, s])).values()],
   };
+  if (r.chance(0.3)) {
+    // Often enough to matter: a dear course for a goal skill that adults without maths at level 2 get free.
+    records.push({
+      id: `O${size}`,
+      kind: 'COURSE',
+      title: 'Functional Skills Maths',
+      organisationName: 'College',
+      teaches: [{ skill: goal.skills[0].skill, level: 3 }],
+      requires: [],
+      mode: r.pick(learner.modes!),
+      location: { lat: Math.fround(HOME.lat + 0.01), lon: Math.fround(HOME.lon) },
+      hours: r.int(5, 80),
+      costPence: 45_000,
+      entitlements: ['ADULT_MATHS_TO_LEVEL_2'],
+    });
+  }
   return { records, learner, goal };
 }
 
@@ -190,7 +207,7 @@ describe('blockers and what-ifs against brute force', () => {
           }
           if (x.kind === 'DISTANCE') {
             expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm })).toBe(true);
-            expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm! - 0.1 })).toBe(false);
+            expect(feasible(w, { ...w.learner, travelRadiusKm: x.travelRadiusKm! - 1 })).toBe(false);
           }
           if (x.kind === 'MODE')
             expect(feasible(w, { ...w.learner, modes: x.modes as DeliveryMode[] })).toBe(true);
@@ -201,7 +218,10 @@ describe('blockers and what-ifs against brute force', () => {
         }
         // Distance: offered exactly when some larger radius reaches the goal.
         if (!untaught) {
-          const far = { ...w.learner, travelRadiusKm: undefined };
+          const far = {
+            ...w.learner,
+            travelRadiusKm: Math.max(w.learner.travelRadiusKm!, MAX_RADIUS_WHAT_IF_KM),
+          };
           expect(kinds.has('DISTANCE')).toBe(feasible(w, far));
           // Mode: offered when adding one way of studying reaches the goal.
           const oneMore = DELIVERY_MODES.filter((m) => !w.learner.modes!.includes(m)).some((m) =>

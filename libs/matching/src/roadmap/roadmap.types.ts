@@ -96,7 +96,7 @@ export interface WhatIf {
   kind: WhatIfKind;
   /** BUDGET: the smallest budget that reaches the goal. */
   budgetPence?: number;
-  /** DISTANCE: the smallest travel radius (km, rounded up to 0.1) that reaches the goal. */
+  /** DISTANCE: the smallest travel radius in whole km (up to 80) that reaches the goal. */
   travelRadiusKm?: number;
   /** MODE: the ways of studying to allow. */
   modes?: DeliveryMode[];

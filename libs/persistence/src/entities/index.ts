@@ -1,4 +1,5 @@
 export * from './skill.entity';
+export * from './skill-vector-set.entity';
 export * from './occupation.entity';
 export * from './occupation-skill.entity';
 export * from './organisation.entity';
@@ -56,6 +57,7 @@ import { SourceEntity } from './source.entity';
 import { SourceRunEntity } from './source-run.entity';
 import { QuarantinedRecordEntity } from './quarantined-record.entity';
 import { SourcePageDigestEntity } from './source-page-digest.entity';
+import { SkillVectorSetEntity } from './skill-vector-set.entity';
 
 export const ALL_ENTITIES = [
   SkillEntity,
@@ -88,4 +90,5 @@ export const ALL_ENTITIES = [
   CohortEntity,
   CohortMemberEntity,
   LearnerOutcomeEntity,
+  SkillVectorSetEntity,
 ];

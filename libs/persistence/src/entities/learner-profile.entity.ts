@@ -20,6 +20,14 @@ export class LearnerProfileEntity {
   @Column({ type: 'text', nullable: true }) employmentStatus!: EmploymentStatus | null;
   @Column({ type: 'boolean', nullable: true }) receivingBenefits!: boolean | null;
   @Column({ type: 'smallint', nullable: true }) highestQualificationLevel!: number | null;
+  /** Holds maths at level 2 (GCSE grade 4/C or Functional Skills level 2): true, false, or null when not answered. */
+  @Column({ type: 'boolean', nullable: true }) hasMathsLevel2!: boolean | null;
+  /** Holds English at level 2: true, false, or null when not answered. */
+  @Column({ type: 'boolean', nullable: true }) hasEnglishLevel2!: boolean | null;
+  /** Can already do the everyday digital tasks of the Essential Digital Skills framework: true, false, or null. */
+  @Column({ type: 'boolean', nullable: true }) hasEssentialDigitalSkills!: boolean | null;
+  /** Earns less than the adult skills low-wage threshold (for Free Courses for Jobs): true, false, or null. */
+  @Column({ type: 'boolean', nullable: true }) earnsUnderLowWageThreshold!: boolean | null;
   @Column({ type: 'boolean', default: false }) noLaptop!: boolean;
   @Column({ type: 'boolean', default: false }) mobileOnly!: boolean;
   @Column({ type: 'boolean', default: false }) stepFreeOnly!: boolean;

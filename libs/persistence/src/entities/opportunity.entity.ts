@@ -13,10 +13,10 @@ import { OccupationEntity } from './occupation.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { SourceEntity } from './source.entity';
 
-export type OpportunityKind = 'COURSE' | 'BOOTCAMP' | 'APPRENTICESHIP' | 'VACANCY';
-export type DeliveryMode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
+import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+
+export type { DeliveryMode, EmploymentStatus, OpportunityKind };
 export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
-export type EmploymentStatus = 'EMPLOYED' | 'UNEMPLOYED' | 'SELF_EMPLOYED' | 'INACTIVE';
 
 /** Who a course is funded for; an eligible learner pays `fundedCostPence`. */
 export interface FundingRules {
@@ -61,6 +61,11 @@ export class OpportunityEntity {
   @Column({ type: 'text', nullable: true }) url!: string | null;
   @Column({ type: 'integer', nullable: true }) wagePencePerYear!: number | null;
   @Column({ type: 'jsonb', nullable: true }) funding!: FundingRules | null;
+  /**
+   * National entitlements the provider declares apply (ids of `ENTITLEMENT_IDS` in @skillpath/matching,
+   * e.g. ADULT_MATHS_TO_LEVEL_2): the planner prices the listing for each learner from these.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) entitlements!: string[];
   /** Free funding for at least someone: lets "funded only" filter without reading JSON. */
   @Index() @Column({ type: 'boolean', default: false }) fundedAvailable!: boolean;
   @Column({ type: 'boolean', nullable: true }) stepFree!: boolean | null;

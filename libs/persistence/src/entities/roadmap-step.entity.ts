@@ -18,6 +18,16 @@ export class RoadmapStepEntity {
   @Column({ type: 'text' }) why!: string;
   @Column({ type: 'real', nullable: true }) hours!: number | null;
   @Column({ type: 'integer' }) costPence!: number;
+  /** The price before funding (null for steps stored before prices were explained). */
+  @Column({ type: 'integer', nullable: true }) listPricePence!: number | null;
+  /** The funding rule that set the learner's price, if any (a FundingRuleId of @skillpath/matching). */
+  @Column({ type: 'text', nullable: true }) fundingRuleId!: string | null;
+  /** An unanswered question that would make this step cheaper (the engine's FundingAsk). */
+  @Column({ type: 'jsonb', nullable: true }) ask!: {
+    question: string;
+    message: string;
+    pricePence: number;
+  } | null;
   @Column({ type: 'real', nullable: true }) distanceKm!: number | null;
   @Column({ type: 'timestamptz', nullable: true }) plannedStart!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) plannedEnd!: Date | null;

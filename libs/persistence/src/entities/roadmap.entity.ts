@@ -18,7 +18,21 @@ export type ReplanTrigger =
   | 'STEP_COMPLETED'
   | 'STEP_DROPPED'
   | 'LISTING_CHANGED'
-  | 'LISTING_EXPIRED';
+  | 'LISTING_EXPIRED'
+  /** The listing that was the learner's goal expired, closed or was withdrawn. */
+  | 'GOAL_CLOSED';
+
+/** The planner's own words about a version (kept as JSON: the engine's Blocker, WhatIf and FundingAsk shapes). */
+export interface RoadmapDiagnosis {
+  blockers?: Array<Record<string, unknown> & { kind: string; skillId: string; message: string }>;
+  whatIfs?: Array<Record<string, unknown> & { kind: string; message: string }>;
+  questions?: Array<Record<string, unknown> & { question: string; message: string; pricePence: number }>;
+  firstStart?: string;
+  startNote?: string;
+  travelKm?: number;
+  weeks?: number;
+  option?: { label: string; tradeOff: string };
+}
 
 /** One version of a learner's plan towards their goal; the newest version is the live one. */
 @Entity('roadmaps')
@@ -46,6 +60,12 @@ export class RoadmapEntity {
     title: string;
     gapHours: number;
   }>;
+  /**
+   * What the planner said besides the steps, as it said it (engine shapes, JSON): blockers and checked
+   * what-ifs when the goal is out of reach, unanswered questions that would lower the price, the first
+   * start date and its note, travel, and the option this version adopted.
+   */
+  @Column({ type: 'jsonb', default: () => "'{}'" }) diagnosis!: RoadmapDiagnosis;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The region's postcode districts by borough as they were when this migration was written
- * (libs/catalogue/demo-data/postcode-districts.json), frozen here so the backfill means the same on every
+ * (now libs/catalogue/region/postcode-districts.json), frozen here so the backfill means the same on every
  * database. Listings written later get their borough from the code that writes them.
  */
 const DISTRICTS: Record<string, string[]> = {

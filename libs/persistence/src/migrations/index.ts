@@ -7,6 +7,9 @@ import { AddOpportunitySightings1796150867694 } from './1796150867694-add-opport
 import { AddSourcePageDigests1796151229406 } from './1796151229406-add-source-page-digests.migration';
 import { AddOpportunityBorough1796153917845 } from './1796153917845-add-opportunity-borough.migration';
 import { AddAccountTokens1796609751114 } from './1796609751114-add-account-tokens.migration';
+import { AddLevel2Answers1796610151696 } from './1796610151696-add-level2-answers.migration';
+import { AddSkillVectorSets1796610436000 } from './1796610436000-add-skill-vector-sets.migration';
+import { ExplainedRoadmaps1796611409469 } from './1796611409469-explained-roadmaps.migration';
 
 /** Every migration, oldest first. Generated with `npm run cli -- db:generate-migration Name`, then reviewed. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
@@ -20,4 +23,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddSourcePageDigests1796151229406,
   AddOpportunityBorough1796153917845,
   AddAccountTokens1796609751114,
+  AddLevel2Answers1796610151696,
+  AddSkillVectorSets1796610436000,
+  ExplainedRoadmaps1796611409469,
 ];

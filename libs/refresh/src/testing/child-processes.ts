@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'child_process';
+import { spawnReadyProcess } from '@skillpath/testing';
 import { createServer } from 'net';
 import { join } from 'path';
 
-const REPO_ROOT = join(__dirname, '../../../..');
 const WORKER_ENTRY = join(__dirname, 'refresh-worker.entry.ts');
 
 export async function freePort(): Promise<number> {
@@ -17,35 +17,12 @@ export async function freePort(): Promise<number> {
  * Starts the standalone refresh worker (refresh-worker.entry.ts) and resolves once it consumes jobs.
  * `nodeArgs` go before the script (e.g. `--cpu-prof` for profiling, `--max-old-space-size=…`).
  */
-export async function spawnRefreshWorker(
+export function spawnRefreshWorker(
   env: Record<string, string>,
   timeoutMs = 60_000,
   nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', WORKER_ENTRY], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`worker did not start in ${timeoutMs} ms: ${stderr}`)),
-      timeoutMs,
-    );
-    child.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`));
-    });
-  });
-  return child;
+  return spawnReadyProcess(WORKER_ENTRY, env, timeoutMs, nodeArgs);
 }
 
 /** Asks the worker to exit normally (SIGUSR2, see refresh-worker.entry.ts), e.g. so `--cpu-prof` writes its profile. */

@@ -1,13 +1,13 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { type SkillMatcher } from '@skillpath/connectors';
 import {
   FEED_SKILL_PHRASES,
   startFeedServer,
   type FeedServer,
   type FeedServerOptions,
-  type SkillMatcher,
-} from '@skillpath/connectors';
+} from '@skillpath/connectors/testing';
 import { createDataSource } from '@skillpath/persistence';
 import { SkillExtractor } from '@skillpath/taxonomy';
 import { createTestDatabase, type TestDatabase } from '@skillpath/testing';

@@ -5,7 +5,8 @@ import { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { QueueName } from '@skillpath/queues';
-import { SourceSchedules, type ScheduledSource } from '../source-schedules';
+import { SourceSchedules } from '../source-schedules';
+import { SourcesRepository } from '../sources.repository';
 
 /** On worker start: one job scheduler per enabled, scheduled source; stale ones removed. */
 @Injectable()
@@ -17,7 +18,7 @@ export class SourceSchedulesBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const sources = (await this.ds.query('SELECT id, schedule, enabled FROM sources')) as ScheduledSource[];
+    const sources = await new SourcesRepository(this.ds).schedules();
     const result = await new SourceSchedules(this.queue).syncAll(sources);
     this.logger.info(result, 'source refresh schedules registered');
   }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { Client } from 'pg';
+import { EscoImportRepository } from './esco-import.repository';
 import { CsvRow, readCsvRows, splitLines } from './esco-csv';
 import { EscoFiles, findEscoFiles } from './esco-files';
 import {
@@ -55,25 +56,26 @@ export async function importEsco(options: EscoImportOptions): Promise<EscoImport
     application_name: 'skillpath-esco-import',
   });
   await client.connect();
+  const db = new EscoImportRepository(client);
   try {
-    await client.query('BEGIN');
+    await db.begin();
     const digital = await readUriSet(files.digitalSkillsCollection, progress, 'collections');
     const languages = await readUriSet(files.languageSkillsCollection, progress, 'collections');
     summary.digitalSkills = digital.size;
     const broader = await readBroaderSkillRelations(files.broaderSkillRelations, progress);
 
-    await importSkills(client, files.skills, { digital, languages, broader }, batchSize, summary, progress);
+    await importSkills(db, files.skills, { digital, languages, broader }, batchSize, summary, progress);
     progress.phase('skill-hierarchy');
-    summary.skillsWithBroaderSkill = await linkBroaderSkills(client);
+    summary.skillsWithBroaderSkill = await db.linkBroaderSkills();
 
-    await importOccupations(client, files.occupations, batchSize, summary, progress);
-    await importOccupationSkills(client, files.occupationSkillRelations, batchSize, summary, progress);
+    await importOccupations(db, files.occupations, batchSize, summary, progress);
+    await importOccupationSkills(db, files.occupationSkillRelations, batchSize, summary, progress);
 
     progress.phase('popularity');
-    await updatePopularity(client);
-    await client.query('COMMIT');
+    await db.updatePopularity();
+    await db.commit();
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await db.rollback().catch(() => undefined);
     throw error;
   } finally {
     await client.end();
@@ -192,7 +194,7 @@ function emptyToNull(value: string | undefined): string | null {
 }
 
 async function importSkills(
-  client: Client,
+  db: EscoImportRepository,
   file: string,
   lookups: { digital: Set<string>; languages: Set<string>; broader: Map<string, string> },
   batchSize: number,
@@ -205,22 +207,8 @@ async function importSkills(
   const flush = async (): Promise<void> => {
     if (batch.size === 0) return;
     const columns = transpose([...batch.values()], 7);
-    const result = await client.query<{ inserted: boolean }>(
-      `INSERT INTO skills (uri, label, alt_labels, type, description, broader_uri, digital)
-       SELECT u, l, CASE WHEN a = '' THEN '{}'::text[] ELSE string_to_array(a, E'\\n') END, t, d, b, g
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bool[])
-         AS x(u, l, a, t, d, b, g)
-       ON CONFLICT (uri) DO UPDATE SET
-         label = EXCLUDED.label, alt_labels = EXCLUDED.alt_labels, type = EXCLUDED.type,
-         description = EXCLUDED.description, broader_uri = EXCLUDED.broader_uri,
-         digital = EXCLUDED.digital OR skills.essential_digital, updated_at = now()
-       WHERE (skills.label, skills.alt_labels, skills.type, skills.description, skills.broader_uri, skills.digital)
-         IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.alt_labels, EXCLUDED.type, EXCLUDED.description,
-                           EXCLUDED.broader_uri, EXCLUDED.digital OR skills.essential_digital)
-       RETURNING (xmax = 0) AS inserted`,
-      columns,
-    );
-    count(summary.skills, result.rows, batch.size);
+    const rows = await db.upsertSkills(columns);
+    count(summary.skills, rows, batch.size);
     progress.rowsWritten(batch.size);
     batch = new Map();
   };
@@ -246,26 +234,8 @@ async function importSkills(
   await flush();
 }
 
-async function linkBroaderSkills(client: Client): Promise<number> {
-  await client.query(
-    `UPDATE skills s SET broader_id = b.id, updated_at = now()
-     FROM skills b
-     WHERE s.broader_uri = b.uri AND s.broader_id IS DISTINCT FROM b.id`,
-  );
-  // A broader concept that is no longer a skill (or changed) must not leave a stale link.
-  await client.query(
-    `UPDATE skills s SET broader_id = NULL, updated_at = now()
-     WHERE s.broader_id IS NOT NULL AND s.broader_uri IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM skills b WHERE b.id = s.broader_id AND b.uri = s.broader_uri)`,
-  );
-  const linked = await client.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM skills WHERE broader_id IS NOT NULL AND broader_uri IS NOT NULL',
-  );
-  return linked.rows[0].n;
-}
-
 async function importOccupations(
-  client: Client,
+  db: EscoImportRepository,
   file: string,
   batchSize: number,
   summary: EscoImportSummary,
@@ -275,19 +245,8 @@ async function importOccupations(
   let batch = new Map<string, (string | null)[]>();
   const flush = async (): Promise<void> => {
     if (batch.size === 0) return;
-    const result = await client.query<{ inserted: boolean }>(
-      `INSERT INTO occupations (uri, title, alt_labels, description, isco_group)
-       SELECT u, t, CASE WHEN a = '' THEN '{}'::text[] ELSE string_to_array(a, E'\\n') END, d, g
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(u, t, a, d, g)
-       ON CONFLICT (uri) DO UPDATE SET
-         title = EXCLUDED.title, alt_labels = EXCLUDED.alt_labels, description = EXCLUDED.description,
-         isco_group = EXCLUDED.isco_group, updated_at = now()
-       WHERE (occupations.title, occupations.alt_labels, occupations.description, occupations.isco_group)
-         IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.alt_labels, EXCLUDED.description, EXCLUDED.isco_group)
-       RETURNING (xmax = 0) AS inserted`,
-      transpose([...batch.values()], 5),
-    );
-    count(summary.occupations, result.rows, batch.size);
+    const rows = await db.upsertOccupations(transpose([...batch.values()], 5));
+    count(summary.occupations, rows, batch.size);
     progress.rowsWritten(batch.size);
     batch = new Map();
   };
@@ -311,40 +270,23 @@ async function importOccupations(
   await flush();
 }
 
-async function idsByUri(client: Client, table: 'skills' | 'occupations'): Promise<Map<string, string>> {
-  const result = await client.query<{ uri: string; id: string }>(
-    `SELECT uri, id FROM ${table} WHERE uri IS NOT NULL`,
-  );
-  return new Map(result.rows.map((r) => [r.uri, r.id]));
-}
-
 async function importOccupationSkills(
-  client: Client,
+  db: EscoImportRepository,
   file: string,
   batchSize: number,
   summary: EscoImportSummary,
   progress: ProgressTracker,
 ): Promise<void> {
   progress.phase('occupation-skills');
-  const skillIds = await idsByUri(client, 'skills');
-  const occupationIds = await idsByUri(client, 'occupations');
+  const skillIds = await db.idsByUri('skills');
+  const occupationIds = await db.idsByUri('occupations');
   const unknown = { occupations: new Set<string>(), skills: new Set<string>(), relations: 0 };
   const relationsBatch = Math.max(batchSize, Math.min(batchSize * 3, 10000));
   let batch = new Map<string, string[]>();
   const flush = async (): Promise<void> => {
     if (batch.size === 0) return;
-    const result = await client.query<{ inserted: boolean }>(
-      `INSERT INTO occupation_skills (occupation_id, skill_id, relation, level)
-       SELECT o, s, r, 3 FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS x(o, s, r)
-       -- A region's featured roles carry curated requirements (demo data, partners): ESCO's generic
-       -- relations must not be added to them, or their roadmaps would ask for dozens of extra skills.
-       WHERE NOT EXISTS (SELECT 1 FROM occupations oc WHERE oc.id = x.o AND oc.featured)
-       ON CONFLICT (occupation_id, skill_id) DO UPDATE SET relation = EXCLUDED.relation
-       WHERE occupation_skills.relation IS DISTINCT FROM EXCLUDED.relation
-       RETURNING (xmax = 0) AS inserted`,
-      transpose([...batch.values()], 3),
-    );
-    count(summary.occupationSkills, result.rows, batch.size);
+    const rows = await db.upsertOccupationSkills(transpose([...batch.values()], 3));
+    count(summary.occupationSkills, rows, batch.size);
     progress.rowsWritten(batch.size);
     batch = new Map();
   };
@@ -376,16 +318,6 @@ async function importOccupationSkills(
     );
   if (unknown.relations > 0)
     summary.warnings.push(`${unknown.relations} relation(s) are neither essential nor optional`);
-}
-
-async function updatePopularity(client: Client): Promise<void> {
-  await client.query(
-    `UPDATE skills s SET popularity = c.n
-     FROM (SELECT sk.id, count(os.occupation_id)::int AS n
-           FROM skills sk LEFT JOIN occupation_skills os ON os.skill_id = sk.id
-           GROUP BY sk.id) c
-     WHERE s.id = c.id AND s.popularity <> c.n`,
-  );
 }
 
 function examples(values: Set<string>, max = 3): string {

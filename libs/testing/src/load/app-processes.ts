@@ -56,8 +56,9 @@ export function startAppProcess(
   kind: 'api' | 'worker',
   env: Record<string, string>,
   port?: number,
+  nodeFlags: string[] = [],
 ): AppProcess {
-  const flags = kind === 'worker' ? ['--max-old-space-size=384'] : [];
+  const flags = [...(kind === 'worker' ? ['--max-old-space-size=384'] : []), ...nodeFlags];
   const child = spawn(process.execPath, [...flags, join(ROOT, 'scripts/run.js'), kind], {
     cwd: ROOT,
     env: { ...env, ...(port ? { PORT: String(port), HOST: '127.0.0.1' } : {}) },

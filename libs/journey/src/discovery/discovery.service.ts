@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { SkillModel } from '@skillpath/catalogue';
+import { rankOpportunities, reachableRoles, skillsThatOpen } from '@skillpath/matching';
+import type { OpportunityKind } from '@skillpath/persistence';
+import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
+import { MatchingIndexService } from '../engine/matching-index.service';
+import { ProfileService } from '../profile/profile.service';
+import { RoadmapService } from '../roadmaps/roadmap.service';
+import { SkillOpeningModel } from '../roadmaps/roadmap.models';
+import { RoadmapRepository } from '../roadmaps/roadmap.repository';
+import { MatchModel, RoleMatchModel } from './discovery.models';
+
+const ALL_KINDS: OpportunityKind[] = ['COURSE', 'BOOTCAMP', 'APPRENTICESHIP', 'VACANCY'];
+
+/** What fits a learner now, from the engine's live index: listings and roles within reach. */
+@Injectable()
+export class DiscoveryService {
+  constructor(
+    private readonly engine: MatchingIndexService,
+    private readonly profiles: ProfileService,
+    private readonly roadmaps: RoadmapService,
+    private readonly catalogue: JourneyCatalogueRepository,
+    private readonly versions: RoadmapRepository,
+  ) {}
+
+  /** Opportunities that fit the learner, best first, each explained; towards their goal when they have one. */
+  async matches(userId: string, kinds: OpportunityKind[] | null, first: number): Promise<MatchModel[]> {
+    const snapshot = await this.engine.get();
+    const learner = await this.profiles.learnerRecord(userId);
+    const profile = await this.profiles.get(userId);
+    const needSkills =
+      profile.goalOccupationId || profile.goalOpportunityId
+        ? (await this.roadmaps.goalFor(profile)).skills
+        : undefined;
+    const ranked = rankOpportunities(snapshot.index, learner, {
+      kinds: kinds?.length ? kinds : ALL_KINDS,
+      k: first,
+      needSkills,
+    });
+    const opps = await this.catalogue.opportunities(ranked.map((r) => r.id));
+    const skills = await this.catalogue.skills([
+      ...ranked.flatMap((r) => r.matchedSkills.map((s) => s.skill)),
+      ...ranked.flatMap((r) => r.missingSkills.map((s) => s.skill)),
+    ]);
+    const known = (ids: Array<{ skill: string }>) =>
+      ids.map((s) => skills.get(s.skill)).filter((s): s is SkillModel => !!s);
+    return ranked
+      .filter((r) => opps.has(r.id))
+      .map((r) => ({
+        opportunity: opps.get(r.id)!,
+        score: r.score,
+        matchedSkills: known(r.matchedSkills),
+        missingSkills: known(r.missingSkills),
+        distanceKm: r.distanceKm === undefined ? null : Math.round(r.distanceKm * 10) / 10,
+        costToYouPence: r.costToLearnerPence,
+        explanation: r.explanation,
+      }));
+  }
+
+  /** Roles ranked by how near the learner already is and how many local vacancies there are. */
+  async reachableRoles(userId: string, first: number): Promise<RoleMatchModel[]> {
+    const snapshot = await this.engine.get();
+    const learner = await this.profiles.learnerRecord(userId);
+    // The same computation as the roadmap's: its hours for a role are the roadmap's total hours for it.
+    const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first, {
+      excludeOpportunityIds: await this.versions.droppedOpportunityIds(userId),
+      outcomes: await this.roadmaps.outcomeScores(),
+    });
+    const occs = await this.catalogue.occupations(roles.map((r) => r.occupationId));
+    const skills = await this.catalogue.skills(roles.flatMap((r) => r.missingSkills.map((s) => s.skill)));
+    return roles
+      .filter((r) => occs.has(r.occupationId))
+      .map((r) => ({
+        occupation: occs.get(r.occupationId)!,
+        score: r.score,
+        fit: r.fit,
+        gapHours: r.gapHours,
+        missingSkills: r.missingSkills.map((s) => skills.get(s.skill)).filter((s): s is SkillModel => !!s),
+        localVacancies: r.localDemand,
+        explanation: r.explanation,
+      }));
+  }
+
+  /** The few skills that would open the most local jobs and roles if learnt next. */
+  async skillsToLearnNext(userId: string, first: number): Promise<SkillOpeningModel[]> {
+    const snapshot = await this.engine.get();
+    const learner = await this.profiles.learnerRecord(userId);
+    const openings = skillsThatOpen(snapshot.index, learner, {
+      occupations: snapshot.targetOccupations,
+      limit: first,
+    });
+    const skills = await this.catalogue.skills(openings.map((o) => o.skill));
+    return openings
+      .filter((o) => skills.has(o.skill))
+      .map((o) => ({
+        skill: skills.get(o.skill)!,
+        level: o.level,
+        jobs: o.jobs,
+        roles: o.roles,
+        hours: o.hours ?? null,
+        message: o.message,
+      }));
+  }
+}

@@ -1,0 +1,56 @@
+/** The features the re-ranker scores a (sentence, candidate skill) pair on, in this order. */
+export const RANKING_FEATURES = [
+  'rule', // the rule matcher found the skill in the sentence (0/1)
+  'cosPreferred', // encoder cosine, sentence · preferred label
+  'cosLabelMax', // max-pooled cosine over the preferred, alternative and hidden labels
+  'cosLabelMean', // cosine with the mean of the label vectors (mean pooling)
+  'cosDescription', // cosine with the description's lead
+  'cosGroup', // sense: best cosine with the skill's broader groups
+  'groupMargin', // sense: that minus the best cosine of any group with the sentence (≤ 0)
+  'bm25', // BM25 over the skill's labels, ÷ the sentence's best
+  'coverage', // largest share of one label's content words present in the sentence
+  'prior', // log(1 + occupations requiring the skill) ÷ log(1 + the most)
+  'labelGap', // cosLabelMax minus the sentence's best cosLabelMax (≤ 0)
+  'labelRank', // 1 / (1 + rank of cosLabelMax among the candidates)
+  'shortLabel', // the best-matching label has one content word (ambiguous: "rust", "java")
+  'occupation', // the listing's occupation requires it: 1 essential, 0.5 optional, 0 unknown/none
+] as const;
+
+export type RankingFeature = (typeof RANKING_FEATURES)[number];
+
+/** A trained re-ranker: logistic regression, optionally over a small hidden layer (tanh). */
+export interface RerankerWeights {
+  /** Names the training run (hashed into the extractor revision). */
+  version: string;
+  features: readonly string[];
+  /** Per-feature standardisation applied before the model. */
+  mean: number[];
+  std: number[];
+  /** Hidden layer (rows = units) or empty for a linear model. */
+  hidden: number[][];
+  hiddenBias: number[];
+  /** Output weights over the hidden units (or over the features when `hidden` is empty). */
+  output: number[];
+  outputBias: number;
+  /** Stored set: a ranked skill is stored when its probability is at least this. */
+  threshold: number;
+}
+
+/** The model's probability that the candidate is a skill the sentence asks for. */
+export function rerankerProbability(model: RerankerWeights, x: ArrayLike<number>): number {
+  const n = model.mean.length;
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) z[i] = (x[i] - model.mean[i]) / (model.std[i] || 1);
+  let logit = model.outputBias;
+  if (model.hidden.length === 0) {
+    for (let i = 0; i < n; i++) logit += model.output[i] * z[i];
+  } else {
+    for (let h = 0; h < model.hidden.length; h++) {
+      let a = model.hiddenBias[h];
+      const row = model.hidden[h];
+      for (let i = 0; i < n; i++) a += row[i] * z[i];
+      logit += model.output[h] * Math.tanh(a);
+    }
+  }
+  return 1 / (1 + Math.exp(-logit));
+}

