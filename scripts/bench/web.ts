@@ -14,7 +14,7 @@ import { launchChromium } from '../../apps/web/test/browser';
 import { seedResidentWithRoadmap } from '../../apps/web/test/resident-fixture';
 import { ensureWebBuilt } from '../../apps/web/test/web-build';
 
-const RUNS = 5;
+const RUNS = 3;
 // The one place this script reads the environment (a dev tool, not the app): the stack helper finds
 // the servers that scripts/run.js found or started.
 process.env.SKILLPATH_TEST_DATABASE_SERVER ??= process.env.PG_ADMIN_URL;
@@ -30,6 +30,8 @@ interface Profile {
   cpuSlowdown: number;
   /** Time to usable we hold the home page to on this profile (ms), if any. */
   targetMs?: number;
+  /** Issue 14's Slow 3G targets: home first paint, home usable, partnership dashboard shown (ms). */
+  targets?: { homeFcpMs: number; homeUsableMs: number; dashboardMs: number };
 }
 
 // The first is the web.dev performance budget's baseline (a mid-range phone on 3G: 400 ms RTT,
@@ -49,6 +51,7 @@ const PROFILES: Profile[] = [
     downloadBps: (500_000 / 8) * 0.8,
     uploadBps: (500_000 / 8) * 0.8,
     cpuSlowdown: 4,
+    targets: { homeFcpMs: 2_000, homeUsableMs: 5_000, dashboardMs: 8_000 },
   },
 ];
 
@@ -112,7 +115,8 @@ const load = (): string =>
 async function main(): Promise<void> {
   const loadAtStart = load();
   await ensureWebBuilt();
-  const stack = await startTestStack({ seed: loadDemoRegion });
+  // Load shedding off: the bench measures the page on a slow link, not this shared machine's lag.
+  const stack = await startTestStack({ seed: loadDemoRegion, env: { API_MAX_EVENT_LOOP_DELAY_MS: '60000' } });
   const browser = await launchChromium();
   try {
     const url = (await stack.api.getUrl()).replace('[::1]', '127.0.0.1');
@@ -120,9 +124,41 @@ async function main(): Promise<void> {
       email: 'bench@example.org',
       displayName: 'Bench',
     });
+    // A skills partnership with a cohort the resident joined: its dashboard has real figures.
+    const partner = await stack.gql.ok<{ register: { accessToken: string } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      {
+        input: {
+          email: 'partner@example.org',
+          password: 'a long enough password',
+          displayName: 'Partner',
+          role: 'PARTNER',
+          organisationName: 'Bench Partnership',
+        },
+      },
+    );
+    const partnerGql = stack.gql.as(partner.register.accessToken);
+    const orgs = await partnerGql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
+      '{ myOrganisations { organisation { id } } }',
+    );
+    const cohort = await partnerGql.ok<{ createCohort: { joinCode: string } }>(
+      'mutation($p: ID!) { createCohort(partnershipId: $p, name: "Bench cohort") { joinCode } }',
+      { p: orgs.myOrganisations[0].organisation.id },
+    );
+    await resident.client.ok(
+      'mutation($c: String!) { joinCohort(code: $c, consent: true, individualMonitoring: false) { id } }',
+      { c: cohort.createCohort.joinCode },
+    );
+    let partnerToken = (
+      await stack.gql.ok<{ login: { refreshToken: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }',
+        { e: 'partner@example.org', p: 'a long enough password' },
+      )
+    ).login.refreshToken;
     const phone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
     const anonymous = await browser.newContext(phone);
     const returning = await browser.newContext(phone);
+    const partnerContext = await browser.newContext(phone);
     const rows: string[] = [];
     let failed = false;
     const token = (
@@ -146,6 +182,7 @@ async function main(): Promise<void> {
     for (const p of PROFILES) {
       const home: Load[] = [];
       const roadmap: Load[] = [];
+      const dashboard: Load[] = [];
       for (let i = 0; i < RUNS; i++) {
         home.push(
           await measure(
@@ -172,14 +209,59 @@ async function main(): Promise<void> {
             (page) => page.locator('.step-card').first().waitFor({ state: 'visible', timeout: 120_000 }),
           ),
         );
+        dashboard.push(
+          await measure(
+            async () => {
+              const page = await partnerContext.newPage();
+              await page.addInitScript((t: string) => {
+                (
+                  globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+                ).localStorage.setItem('skillpath.refreshToken', t);
+              }, partnerToken);
+              return page;
+            },
+            `${url}/partnership`,
+            p,
+            async (page) => {
+              await page
+                .getByRole('heading', { name: 'Progress funnel' })
+                .waitFor({ state: 'visible', timeout: 120_000 });
+              partnerToken = await page.evaluate(
+                () =>
+                  (
+                    globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+                  ).localStorage.getItem('skillpath.refreshToken') ?? '',
+              );
+            },
+          ),
+        );
       }
       for (const [what, loads] of [
         ['home page, until "Get started" shows', home],
         ["a returning resident's roadmap, until the first step shows", roadmap],
+        ["a partnership's dashboard, until the funnel shows", dashboard],
       ] as const) {
         const usable = median(loads.map((l) => l.usableMs));
-        const target = what.startsWith('home') && p.targetMs ? `≤ ${(p.targetMs / 1000).toFixed(1)} s` : '';
-        if (what.startsWith('home') && p.targetMs && usable > p.targetMs) failed = true;
+        const fcp = median(loads.map((l) => l.fcpMs));
+        const goals: string[] = [];
+        if (what.startsWith('home') && p.targetMs) {
+          goals.push(`usable ≤ ${(p.targetMs / 1000).toFixed(1)} s`);
+          if (usable > p.targetMs) failed = true;
+        }
+        if (what.startsWith('home') && p.targets) {
+          goals.push(
+            `paint ≤ ${p.targets.homeFcpMs / 1000} s ${fcp <= p.targets.homeFcpMs ? 'met' : 'MISSED'}`,
+            `usable ≤ ${p.targets.homeUsableMs / 1000} s ${usable <= p.targets.homeUsableMs ? 'met' : 'MISSED'}`,
+          );
+          if (fcp > p.targets.homeFcpMs || usable > p.targets.homeUsableMs) failed = true;
+        }
+        if (what.includes('partnership') && p.targets) {
+          goals.push(
+            `≤ ${p.targets.dashboardMs / 1000} s ${usable <= p.targets.dashboardMs ? 'met' : 'MISSED'}`,
+          );
+          if (usable > p.targets.dashboardMs) failed = true;
+        }
+        const target = goals.join(', ');
         rows.push(
           `| ${p.name} | ${what} | ${(median(loads.map((l) => l.fcpMs)) / 1000).toFixed(2)} s | ${(usable / 1000).toFixed(2)} s | ${(median(loads.map((l) => l.bytes)) / 1024).toFixed(1)} KB in ${median(loads.map((l) => l.requests))} requests | ${target} |`,
         );
@@ -194,6 +276,7 @@ async function main(): Promise<void> {
     if (failed) process.exitCode = 1;
     await anonymous.close();
     await returning.close();
+    await partnerContext.close();
   } finally {
     await browser.close();
     await stack.close();

@@ -4,10 +4,17 @@ import { sessionStore } from './api/session-store';
 import { useSession } from './api/use-session';
 import type { Role } from './gql/generated';
 import { SiteHeader } from './site-header';
-import { Link, navigate, usePath } from './router';
+import { Link, navigate, usePageTitle, usePath } from './router';
 import { AccountPage } from './resident/account-page';
+import { CredentialsPage } from './resident/credentials-page';
 import { GroupsPage } from './resident/groups-page';
-import { LogInPage, SignUpPage } from './resident/auth-pages';
+import {
+  ForgotPasswordPage,
+  LogInPage,
+  ResetPasswordPage,
+  SignUpPage,
+  VerifyEmailPage,
+} from './resident/auth-pages';
 import { HomePage } from './resident/home-page';
 import { NotificationsPage } from './resident/notifications-page';
 import { ProfilePage } from './resident/profile-page';
@@ -21,7 +28,21 @@ const EmployerPage = lazy(() => import('./partners/employer-page'));
 const ProviderPage = lazy(() => import('./partners/provider-page'));
 const PartnershipPage = lazy(() => import('./partners/partnership-page'));
 
-const PUBLIC_PATHS = new Set(['/', '/login', '/signup']);
+/** Pages behind a log-in: a signed-out visitor is asked to log in; any other address is a 404. */
+const PRIVATE_PATHS = new Set([
+  '/check',
+  '/skills',
+  '/profile',
+  '/roles',
+  '/roadmap',
+  '/notifications',
+  '/account',
+  '/groups',
+  '/credentials',
+  '/employer',
+  '/provider',
+  '/partnership',
+]);
 
 export function homeFor(role: Role): string {
   switch (role) {
@@ -51,11 +72,17 @@ function useRestoredSession(): boolean {
 
 function Page({ path }: { path: string }) {
   const session = useSession();
+  // Emailed links work whether or not someone is signed in on this browser.
+  if (path === '/reset-password') return <ResetPasswordPage />;
+  if (path === '/verify-email') return <VerifyEmailPage />;
   if (!session) {
+    if (path === '/forgot-password') return <ForgotPasswordPage />;
+    if (path === '/account-deleted') return <AccountDeletedPage />;
     if (path === '/signup') return <SignUpPage />;
-    if (path === '/login' || !PUBLIC_PATHS.has(path))
-      // Keep the query too: a join link (/groups?code=…) still has its code after logging in.
-      return <LogInPage next={PUBLIC_PATHS.has(path) ? undefined : path + window.location.search} />;
+    if (path === '/login') return <LogInPage />;
+    // Keep the query too: a join link (/groups?code=…) still has its code after logging in.
+    if (PRIVATE_PATHS.has(path)) return <LogInPage next={path + window.location.search} />;
+    if (path !== '/') return <NotFound />;
     return <HomePage />;
   }
   const role = session.user.role;
@@ -63,6 +90,8 @@ function Page({ path }: { path: string }) {
     case '/':
     case '/login':
     case '/signup':
+    case '/forgot-password':
+    case '/account-deleted':
       return <Redirect to={homeFor(role)} />;
     case '/check':
       return <SelfCheckPage />;
@@ -78,14 +107,28 @@ function Page({ path }: { path: string }) {
       return <NotificationsPage />;
     case '/account':
       return <AccountPage />;
+    case '/credentials':
+      return role === 'LEARNER' ? <CredentialsPage /> : <Redirect to={homeFor(role)} />;
     case '/groups':
       return role === 'LEARNER' ? <GroupsPage /> : <Redirect to={homeFor(role)} />;
     case '/employer':
-      return <EmployerPage />;
+      return role === 'EMPLOYER' || role === 'ADMIN' ? (
+        <EmployerPage />
+      ) : (
+        <NotForYou page="employers" role={role} />
+      );
     case '/provider':
-      return <ProviderPage />;
+      return role === 'PROVIDER' || role === 'ADMIN' ? (
+        <ProviderPage />
+      ) : (
+        <NotForYou page="training providers" role={role} />
+      );
     case '/partnership':
-      return <PartnershipPage />;
+      return role === 'PARTNER' || role === 'ADMIN' ? (
+        <PartnershipPage />
+      ) : (
+        <NotForYou page="skills partnerships and councils" role={role} />
+      );
     default:
       return <NotFound />;
   }
@@ -97,15 +140,61 @@ function Redirect({ to }: { to: string }) {
 }
 
 function NotFound() {
+  usePageTitle('Page not found');
   return (
-    <>
+    <div className="narrow">
       <h1>Page not found</h1>
+      <p>If you typed the address, check it is correct.</p>
+      <p>If you pasted the address, check you copied all of it.</p>
       <p>
-        If you typed the address, check it is correct. <Link href="/">Go to the start</Link>.
+        <Link href="/">Go to the start</Link>
       </p>
-    </>
+    </div>
   );
 }
+
+const ROLE_WORDS: Record<string, string> = {
+  LEARNER: 'a resident',
+  EMPLOYER: 'an employer',
+  PROVIDER: 'a training provider',
+  PARTNER: 'a skills partnership',
+  ADMIN: 'an administrator',
+};
+
+/** A page for another kind of account: say so, and where this person's own pages are. */
+function NotForYou({ page, role }: { page: string; role: Role }) {
+  usePageTitle(`This page is for ${page}`);
+  return (
+    <div className="narrow">
+      <h1>This page is for {page}</h1>
+      <p>You are signed in as {ROLE_WORDS[role] ?? 'someone else'}, so there is nothing for you here.</p>
+      <p>
+        <Link href={homeFor(role)}>Go to your pages</Link>
+      </p>
+    </div>
+  );
+}
+
+function AccountDeletedPage() {
+  usePageTitle('Your account has been deleted');
+  return (
+    <div className="narrow">
+      <h1>Your account has been deleted</h1>
+      <p>We have deleted your profile, skills, roadmaps and messages. You have been signed out.</p>
+      <p>
+        If you change your mind, you can <Link href="/signup">create a new account</Link> at any time.
+      </p>
+    </div>
+  );
+}
+
+const FOOTER_TEXT: Record<string, string> = {
+  LEARNER: 'Skillpath helps you find free and low-cost learning that leads to real jobs near you.',
+  EMPLOYER: 'Skillpath shows your jobs and accredited courses to residents who are training for them.',
+  PROVIDER: 'Skillpath puts your courses in front of residents whose plans need them.',
+  PARTNER: 'Skillpath shows your partnership how its residents move from learning into work.',
+  ADMIN: 'Skillpath administration.',
+};
 
 function Loading() {
   return (
@@ -117,6 +206,7 @@ function Loading() {
 
 export function App() {
   const path = usePath();
+  const session = useSession();
   const restoring = useRestoredSession();
   return (
     <>
@@ -135,7 +225,7 @@ export function App() {
       </main>
       <footer className="site-footer">
         <div className="container">
-          <p>Skillpath helps you find free and low-cost learning that leads to real jobs near you.</p>
+          <p>{FOOTER_TEXT[session?.user.role ?? 'LEARNER'] ?? FOOTER_TEXT.LEARNER}</p>
         </div>
       </footer>
     </>

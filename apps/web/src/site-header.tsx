@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { sessionStore } from './api/session-store';
 import { useSession } from './api/use-session';
@@ -11,6 +11,7 @@ const RESIDENT_LINKS = [
   { href: '/skills', label: 'My skills' },
   { href: '/profile', label: 'About me' },
   { href: '/groups', label: 'Groups' },
+  { href: '/credentials', label: 'My credentials' },
 ];
 
 const ROLE_LINKS: Record<string, Array<{ href: string; label: string }>> = {
@@ -20,9 +21,19 @@ const ROLE_LINKS: Record<string, Array<{ href: string; label: string }>> = {
   ADMIN: [{ href: '/partnership', label: 'Cohorts' }],
 };
 
+/** How often the unread count and the messages list are asked again. */
+export const POLL_MS = 30_000;
+
 function UnreadBadge({ path }: { path: string }) {
   const [{ data }, refetch] = useQuery({ query: UnreadCountDocument, requestPolicy: 'network-only' });
   useEffect(() => refetch({ requestPolicy: 'network-only' }), [path, refetch]);
+  // New messages show without a reload: ask again every half minute while the page is open and seen.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') refetch({ requestPolicy: 'network-only' });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
   const count = data?.notifications.length ?? 0;
   if (!count) return null;
   return (
@@ -35,6 +46,9 @@ function UnreadBadge({ path }: { path: string }) {
 
 export function SiteHeader({ path }: { path: string }) {
   const session = useSession();
+  // On a phone the links sit behind a Menu button instead of taking 200 px above every page.
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [path]);
   const links = session
     ? session.user.role === 'LEARNER'
       ? RESIDENT_LINKS
@@ -47,8 +61,17 @@ export function SiteHeader({ path }: { path: string }) {
           Skillpath
         </Link>
         {session && (
-          <nav aria-label="Main">
-            <ul className="nav">
+          <nav aria-label="Main" className={`site-nav${open ? ' site-nav--open' : ''}`}>
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={open}
+              aria-controls="main-nav-list"
+              onClick={() => setOpen(!open)}
+            >
+              Menu
+            </button>
+            <ul className="nav" id="main-nav-list">
               {links.map((l) => (
                 <li key={l.href}>
                   <Link href={l.href} aria-current={path === l.href ? 'page' : undefined}>

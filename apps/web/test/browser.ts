@@ -76,3 +76,10 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     throw new Error(`Accessibility violations on ${where} (${page.url()}):\n${detail}`);
   }
 }
+
+/** Follows a link of the main navigation, opening the phone's Menu first when it is folded away. */
+export async function navTo(page: Page, name: string | RegExp): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+}

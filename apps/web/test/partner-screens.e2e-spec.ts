@@ -2,7 +2,7 @@ import { loadDemoRegion } from '@skillpath/demo-region';
 import { type GraphQLTestClient } from '@skillpath/testing';
 import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
+import { expectAccessible, launchChromium, navTo } from './browser';
 import { seedResidentWithRoadmap } from './resident-fixture';
 import { snap } from './screens';
 import { ensureWebBuilt } from './web-build';
@@ -119,7 +119,7 @@ describe('the employer, provider, partnership and resident screens added for the
     // The resident, on a phone: a wrong code says so next to the field and keeps what they typed.
     const phone = await open(PHONE);
     await logIn(phone, resident.email, 'Your roadmap');
-    await phone.getByRole('link', { name: 'Groups' }).click();
+    await navTo(phone, 'Groups');
     await phone.getByRole('heading', { level: 1, name: 'Your groups' }).waitFor();
     await phone.getByText('You are not in any group yet.').waitFor();
     await phone.getByRole('button', { name: 'Join group' }).click();
@@ -157,7 +157,7 @@ describe('the employer, provider, partnership and resident screens added for the
     await snap(phone, 'resident-groups');
 
     // The resident reports getting a job, from the roadmap: first without choosing, then properly.
-    await phone.getByRole('link', { name: 'My roadmap' }).click();
+    await navTo(phone, 'My roadmap');
     await phone.getByRole('heading', { name: 'Tell us what happened' }).waitFor();
     // Nothing reported yet: no list of past outcomes.
     await expect(phone.getByRole('heading', { name: 'What we know so far' }).count()).resolves.toBe(0);
@@ -198,7 +198,7 @@ describe('the employer, provider, partnership and resident screens added for the
     await snap(partner, 'partnership-monitored-learner', learners);
 
     // They stop individual monitoring, then leave: the partnership no longer sees them.
-    await phone.getByRole('link', { name: 'Groups' }).click();
+    await navTo(phone, 'Groups');
     await group.getByRole('button', { name: /Stop sharing my own progress/ }).click();
     await group.getByText('They count you in their totals only').waitFor();
     await group.getByRole('button', { name: /Leave group/ }).click();
@@ -320,7 +320,7 @@ describe('the employer, provider, partnership and resident screens added for the
     // The resident sees it under Messages, is told plainly what saying yes shares, and accepts.
     const phone = await open(PHONE);
     await logIn(phone, resident.email, 'Your roadmap');
-    await phone.getByRole('link', { name: /Messages/ }).click();
+    await navTo(phone, /Messages/);
     await phone.getByRole('heading', { name: /Employers interested in you \(1 waiting\)/ }).waitFor();
     const interest = phone.locator('li.card', {
       has: phone.getByRole('heading', { name: 'Irk Valley Care: Senior customer service adviser' }),
@@ -361,7 +361,7 @@ describe('the employer, provider, partnership and resident screens added for the
     await again.getByRole('button', { name: /Show candidates/ }).click();
     await tom.getByText('You recorded: Interviewed').waitFor();
     // Tom sees it on his roadmap, recorded by the employer rather than by him.
-    await phone.getByRole('link', { name: 'My roadmap' }).click();
+    await navTo(phone, 'My roadmap');
     await phone
       .getByRole('list', { name: 'What we know so far' })
       .getByText('Irk Valley Care recorded your interview for Senior customer service adviser')

@@ -1,7 +1,8 @@
+import { readFileSync } from 'fs';
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
+import { expectAccessible, launchChromium, navTo } from './browser';
 import { ensureWebBuilt } from './web-build';
 import { webAppUrl, type WebServer } from './web-server';
 
@@ -48,7 +49,8 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     const nameField = page.getByLabel('Your name');
     await expect(nameField.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.getByText('Enter your name').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#signup-displayName-error').isVisible()).resolves.toBe(true);
+    await page.getByRole('link', { name: 'Enter your name' }).waitFor();
     await expectAccessible(page, 'the sign-up form with errors');
 
     await nameField.fill('Sam');
@@ -58,18 +60,21 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
 
     // The Essential Digital Skills check.
     await page.getByRole('heading', { level: 1, name: 'Check your digital skills' }).waitFor();
-    const questions = page.locator('fieldset.question');
-    await questions.first().waitFor();
-    const count = await questions.count();
+    // One question a page: "Question 1 of 10", the area in words (never a slug), Continue.
+    const legend = page.locator('fieldset.question legend');
+    await legend.waitFor();
+    const count = Number(/of (\d+)/.exec((await legend.textContent()) ?? '')?.[1]);
     expect(count).toBeGreaterThanOrEqual(8);
     await expectAccessible(page, 'the digital skills check');
+    // Continuing without an answer names the problem and links to the answers.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('link', { name: 'Choose an answer' }).waitFor();
     for (let i = 0; i < count; i++) {
-      await questions
-        .nth(i)
-        .getByLabel(i < 2 ? 'Yes, with some help' : 'Not yet')
-        .check();
+      await expect(legend.textContent()).resolves.toContain(`Question ${i + 1} of ${count}`);
+      expect(await legend.textContent()).not.toMatch(/[a-z]+-[a-z]+/);
+      await page.getByLabel(i < 2 ? 'Yes, with some help' : 'Not yet').check();
+      await page.getByRole('button', { name: i === count - 1 ? 'Save and continue' : 'Continue' }).click();
     }
-    await page.getByRole('button', { name: 'Save and continue' }).click();
 
     // Skills, with autocomplete.
     await page.getByRole('heading', { level: 1, name: 'Your skills' }).waitFor();
@@ -82,7 +87,8 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     const skillName = (await option.textContent())?.trim() ?? '';
     await option.click();
     await page.getByLabel(`How good are you at ${skillName}?`).selectOption({ label: 'Confident' });
-    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByText(`Saved (${skillName}: Confident).`).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
 
     // About you.
     await page.getByRole('heading', { level: 1, name: 'About you' }).waitFor();
@@ -170,7 +176,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await expectAccessible(page, 'the re-planned roadmap');
 
     // The notification about the new plan.
-    await page.getByRole('link', { name: /Messages/ }).click();
+    await navTo(page, /Messages/);
     await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
     const note = page.locator('.notification').first();
     await note.waitFor();
@@ -180,7 +186,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Mark all as read' }).waitFor({ state: 'detached' });
 
     // Export, then delete the account.
-    await page.getByRole('link', { name: 'Account' }).click();
+    await navTo(page, 'Account');
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     await expectAccessible(page, 'the account page');
     const [download] = await Promise.all([
@@ -188,7 +194,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
       page.getByRole('button', { name: /Download my data/ }).click(),
     ]);
     const path = await download.path();
-    const exported = JSON.parse(require('fs').readFileSync(path, 'utf8')) as { account: { email: string } };
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as { account: { email: string } };
     expect(exported.account.email).toBe('sam@example.org');
 
     await page.getByLabel('Your password').fill('not my password');

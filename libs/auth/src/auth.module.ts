@@ -5,7 +5,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@skillpath/config';
-import { RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
+import { AccountTokenEntity, RefreshTokenEntity, UserEntity } from '@skillpath/persistence';
+import { AccountEmailResolver } from './account-email/account-email.resolver';
+import { AccountEmailService } from './account-email/account-email.service';
+import { AccountTokenRepository } from './account-email/account-token.repository';
+import { AccountMail } from './mail/mailer';
 import { AuthGuard } from './auth.guard';
 import { LoginLimiter } from './login-limiter';
 import { RateLimitGuard } from './rate-limit';
@@ -19,7 +23,7 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, RefreshTokenEntity, AccountTokenEntity]),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -49,10 +53,22 @@ import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokenService } from './token.s
     AccountCache,
     AuthService,
     AuthResolver,
+    AccountMail,
+    AccountTokenRepository,
+    AccountEmailService,
+    AccountEmailResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     // After the AuthGuard: per-account budgets need to know the account.
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AuthService, TokenService, PasswordService, LoginLimiter, AccountCache],
+  exports: [
+    AuthService,
+    TokenService,
+    PasswordService,
+    LoginLimiter,
+    AccountCache,
+    AccountEmailService,
+    AccountMail,
+  ],
 })
 export class AuthModule {}

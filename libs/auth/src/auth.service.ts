@@ -12,6 +12,7 @@ import { badInput, unauthenticated } from '@skillpath/common';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
 import { NewUser, UserAccounts } from './user-accounts';
+import { AccountEmailService } from './account-email/account-email.service';
 
 export type { NewUser };
 
@@ -36,6 +37,7 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
+    private readonly accountEmail: AccountEmailService,
   ) {}
 
   /** Creates an account; used by self-registration and by the operators' CLI (which may create admins). */
@@ -62,6 +64,7 @@ export class AuthService {
           .insert({ organisationId: org.id, userId: user.id, role: 'OWNER' });
       });
     }
+    await this.accountEmail.sendVerification(user.id);
     return this.issue(user);
   }
 

@@ -9,4 +9,6 @@ export * from './login-limiter';
 export * from './rate-limit';
 export * from './login-delays';
 export * from './session-cookie';
+export * from './account-email/account-email.service';
+export * from './mail/mailer';
 export * from './account-cache';

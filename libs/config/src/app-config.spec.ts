@@ -52,7 +52,7 @@ describe('loadConfig', () => {
         /^Configuration error: CREDENTIAL_SIGNING_KEY is required but not set/,
       );
     }
-    const c = loadConfig({ ...base, NODE_ENV: 'production' });
+    const c = loadConfig({ ...base, NODE_ENV: 'production', MAIL_TRANSPORT: 'outbox' });
     expect(c.auth.jwtSecret).toBe(strongJwt);
     expect(c.credentials.signingSeed.equals(Buffer.from(strongKey, 'base64'))).toBe(true);
     expect(c.publicUrl).toBe('http://localhost:3000');
@@ -199,7 +199,38 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sends account emails to a local outbox in development, and demands a real transport in production', () => {
+    expect(loadConfig(base).mail).toEqual({
+      transport: 'outbox',
+      from: expect.stringContaining('Skillpath'),
+      outboxFile: '.data/outbox.jsonl',
+    });
+    expect(loadConfig({ ...base, SMTP_URL: 'smtp://u:p@mail.example.org:587' }).mail).toMatchObject({
+      transport: 'smtp',
+      smtpUrl: 'smtp://u:p@mail.example.org:587',
+    });
+    const notifyKey = `council-${'1'.repeat(8)}-1111-1111-1111-${'1'.repeat(12)}-${'2'.repeat(8)}-2222-2222-2222-${'2'.repeat(12)}`;
+    expect(
+      loadConfig({
+        ...base,
+        NOTIFY_API_KEY: notifyKey,
+        NOTIFY_TEMPLATE_ID: '3f1e6a8c-3b4e-4c55-9c0e-2a6f5b7d9e10',
+      }).mail,
+    ).toMatchObject({ transport: 'notify', notifyBaseUrl: 'https://api.notifications.service.gov.uk' });
+    expect(() => loadConfig({ ...base, NOTIFY_API_KEY: notifyKey })).toThrow(
+      /NOTIFY_TEMPLATE_ID is required/,
+    );
+    expect(() => loadConfig({ ...base, MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_URL is required/);
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+    };
+    expect(() => loadConfig(prod)).toThrow(/MAIL_TRANSPORT is required in production/);
+  });
+
   it.each([
+    [{ SMTP_URL: 'http://mail.example.org' }, 'SMTP_URL'],
+    [{ NOTIFY_API_KEY: 'not-a-key' }, 'NOTIFY_API_KEY'],
     [{ CREDENTIAL_SIGNING_KEY: Buffer.alloc(16).toString('base64') }, 'CREDENTIAL_SIGNING_KEY'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'https://x.org/' }, 'PUBLIC_URL'],

@@ -84,7 +84,42 @@ const envSchema = z.object({
       }
     }, 'must be an http(s) URL without a trailing slash, like https://skillpath.example.org')
     .optional(),
+  MAIL_TRANSPORT: z.enum(['outbox', 'smtp', 'notify']).optional(),
+  MAIL_FROM: z.string().min(3).default('Skillpath <no-reply@skillpath.localhost>'),
+  MAIL_OUTBOX_FILE: z.string().min(1).default('.data/outbox.jsonl'),
+  SMTP_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && !!u.hostname;
+      } catch {
+        return false;
+      }
+    }, 'must be a URL like smtp://user:password@mail.example.org:587 (or smtps://… for TLS)')
+    .optional(),
+  NOTIFY_API_KEY: z
+    .string()
+    .regex(/-[0-9a-f-]{36}-[0-9a-f-]{36}$/, 'must be a GOV.UK Notify API key (name-serviceid-secret)')
+    .optional(),
+  NOTIFY_TEMPLATE_ID: z.string().uuid('must be the id of a Notify email template').optional(),
+  NOTIFY_BASE_URL: z.string().url().default('https://api.notifications.service.gov.uk'),
 });
+
+/**
+ * How account emails (password reset, email verification) leave: a JSON-lines file in development,
+ * an SMTP server, or GOV.UK Notify (a template with ((subject)) and ((body)) placeholders).
+ */
+export type MailConfig =
+  | { transport: 'outbox'; from: string; outboxFile: string }
+  | { transport: 'smtp'; from: string; smtpUrl: string }
+  | {
+      transport: 'notify';
+      from: string;
+      notifyApiKey: string;
+      notifyTemplateId: string;
+      notifyBaseUrl: string;
+    };
 
 export type AppConfig = {
   env: 'development' | 'test' | 'production';
@@ -129,6 +164,7 @@ export type AppConfig = {
   publicUrl: string;
   /** Ed25519 seed (32 bytes) that signs verifiable credentials. */
   credentials: { signingSeed: Buffer };
+  mail: MailConfig;
 };
 
 /** A configuration problem, phrased as one line that names the variable. */
@@ -171,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   if (e.CREDENTIAL_SIGNING_KEY === e.JWT_SECRET)
     throw new ConfigError('CREDENTIAL_SIGNING_KEY', 'must differ from JWT_SECRET');
   const production = e.NODE_ENV === 'production';
+  const mail = mailConfig(e);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -207,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     // Its own random seed, never derived from the JWT secret.
     credentials: { signingSeed: Buffer.from(e.CREDENTIAL_SIGNING_KEY, 'base64') },
+    mail,
   };
 }
 
@@ -242,3 +280,28 @@ function definedOnly(env: NodeJS.ProcessEnv | Record<string, string | undefined>
 // Random per process: they only let loadConfig check the other variables before secrets are read.
 const PROBE_JWT = randomBytes(48).toString('base64url');
 const PROBE_KEY = randomBytes(32).toString('base64');
+
+function mailConfig(e: z.infer<typeof envSchema>): MailConfig {
+  const transport = e.MAIL_TRANSPORT ?? (e.SMTP_URL ? 'smtp' : e.NOTIFY_API_KEY ? 'notify' : undefined);
+  if (transport === 'smtp') {
+    if (!e.SMTP_URL) throw new ConfigError('SMTP_URL', 'is required when MAIL_TRANSPORT is smtp');
+    return { transport, from: e.MAIL_FROM, smtpUrl: e.SMTP_URL };
+  }
+  if (transport === 'notify') {
+    if (!e.NOTIFY_API_KEY)
+      throw new ConfigError('NOTIFY_API_KEY', 'is required when MAIL_TRANSPORT is notify');
+    if (!e.NOTIFY_TEMPLATE_ID)
+      throw new ConfigError('NOTIFY_TEMPLATE_ID', 'is required when MAIL_TRANSPORT is notify');
+    return {
+      transport,
+      from: e.MAIL_FROM,
+      notifyApiKey: e.NOTIFY_API_KEY,
+      notifyTemplateId: e.NOTIFY_TEMPLATE_ID,
+      notifyBaseUrl: e.NOTIFY_BASE_URL.replace(/\/$/, ''),
+    };
+  }
+  // A production service that wrote its password-reset emails to a local file would strand residents.
+  if (e.NODE_ENV === 'production' && transport !== 'outbox')
+    throw new ConfigError('MAIL_TRANSPORT', 'is required in production: smtp (with SMTP_URL) or notify');
+  return { transport: 'outbox', from: e.MAIL_FROM, outboxFile: e.MAIL_OUTBOX_FILE };
+}

@@ -32,6 +32,8 @@ import { RoadmapRepository } from './roadmaps/roadmap.repository';
 import { RoadmapResolver } from './roadmaps/roadmap.resolver';
 import { RoadmapService } from './roadmaps/roadmap.service';
 import { RoadmapStepsService } from './roadmaps/roadmap-steps.service';
+import { DroppedOptionsRepository } from './roadmaps/dropped-options.repository';
+import { DroppedOptionsResolver, DroppedOptionsService } from './roadmaps/dropped-options.resolver';
 
 const CORE = [
   JourneyTransactions,
@@ -67,6 +69,9 @@ export class JourneyCoreModule {}
   imports: [CatalogueModule, AuthModule, JourneyCoreModule],
   providers: [
     RoadmapStepsService,
+    DroppedOptionsRepository,
+    DroppedOptionsService,
+    DroppedOptionsResolver,
     ProfileActionsService,
     DiscoveryService,
     OutcomesService,

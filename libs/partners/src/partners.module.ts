@@ -33,6 +33,7 @@ import { OrganisationAccess } from './organisations/organisation-access.service'
 import { OrganisationsRepository } from './organisations/organisations.repository';
 import { OrganisationFieldsResolver, OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PartnershipOverviewResolver } from './cohorts/partnership-overview.resolver';
 
 /**
  * Employers, providers and skills partnerships in the API. Listing changes go out through the one
@@ -78,6 +79,7 @@ import { OrganisationsService } from './organisations/organisations.service';
     OrganisationDataRepository,
     OrganisationDataService,
     OrganisationDataResolver,
+    PartnershipOverviewResolver,
   ],
   exports: [CredentialsService, OrganisationsService],
 })

@@ -1,3 +1,5 @@
+import { join } from 'path';
+import { tmpdir } from 'os';
 import { Client } from 'pg';
 import { randomBytes } from 'crypto';
 import Redis from 'ioredis';
@@ -60,8 +62,10 @@ export function testEnv(
     SOURCE_ALLOW_PRIVATE_NETWORKS: 'true',
     // Test files register many accounts from 127.0.0.1; the abuse tests set RATE_LIMIT_FACTOR: '1'.
     RATE_LIMIT_FACTOR: '1000',
-    // The test machine runs many suites at once: event-loop delay there is the machine's, not the
-    // app's overload, so apps under test do not shed on it (the traffic gate has its own tests).
+    // Account emails from tests that do not catch them go to a scratch file, never into the repo.
+    MAIL_OUTBOX_FILE: join(tmpdir(), `skillpath-test-outbox-${process.pid}.jsonl`),
+    // Functional tests run on busy shared machines, where event-loop delay alone would make the API
+    // shed load (RATE_LIMITED) mid-test; load shedding has its own tests, which set this themselves.
     API_MAX_EVENT_LOOP_DELAY_MS: '60000',
     ...TEST_SECRETS,
     ...extra,

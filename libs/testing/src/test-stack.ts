@@ -38,6 +38,8 @@ export interface TestStackOptions {
   worker?: boolean;
   seed?: (databaseUrl: string) => Promise<unknown>;
   typeormLogger?: TypeOrmLogger;
+  /** Extra environment for the apps' configuration, e.g. SMTP_URL. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface TestStackOptions {
 export async function startAppStack(apps: StackApps, opts: TestStackOptions = {}): Promise<TestStack> {
   const db = await createTestDatabase();
   const prefix = randomRedisPrefix();
-  const env = testEnv(db.url, prefix);
+  const env = testEnv(db.url, prefix, opts.env);
   const config = loadConfig(env);
   let worker: ChildProcess | undefined;
   try {

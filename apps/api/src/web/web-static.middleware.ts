@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'fs';
+import { gzipSync } from 'zlib';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { extname, join, normalize, sep } from 'path';
+import { withShell } from './page-shell';
 
 /** Paths the API itself answers; the web app never shadows them. */
 export const API_PATH_PREFIXES = [
@@ -102,6 +104,34 @@ export function createWebStaticHandler(distDir: string) {
     createReadStream(path).pipe(res);
   };
 
+  // index.html with each page's shell, plain and gzipped, rebuilt when the build changes.
+  const pages = new Map<string, { html: Buffer; gz: Buffer }>();
+  let builtAt = 0;
+  const sendPage = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const mtime = statSync(indexFile).mtimeMs;
+    if (mtime !== builtAt) {
+      pages.clear();
+      builtAt = mtime;
+    }
+    let page = pages.get(path);
+    if (!page) {
+      const html = Buffer.from(withShell(readFileSync(indexFile, 'utf8'), path));
+      page = { html, gz: gzipSync(html, { level: 9 }) };
+      if (pages.size < 200) pages.set(path, page);
+    }
+    const useGz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = useGz ? page.gz : page.html;
+    res.statusCode = 200;
+    res.setHeader('content-type', CONTENT_TYPES['.html']);
+    for (const [k, v] of Object.entries(securityHeaders())) res.setHeader(k, v);
+    res.setHeader('cache-control', 'no-cache');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('vary', 'accept-encoding');
+    res.setHeader('content-length', body.length);
+    if (useGz) res.setHeader('content-encoding', 'gzip');
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -123,10 +153,11 @@ export function createWebStaticHandler(distDir: string) {
       const immutable = path.startsWith('/assets/');
       return send(req, res, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     }
-    // A missing asset is a real 404, not the app; only page navigations fall back to index.html.
+    // A missing asset is a real 404, not the app; only page navigations fall back to index.html,
+    // with the page's server-rendered shell in it.
     const accept = String(req.headers.accept ?? '');
     if (extname(path) === '' && (accept.includes('text/html') || accept === '' || accept.includes('*/*'))) {
-      return send(req, res, indexFile, 'no-cache');
+      return sendPage(req, res, path);
     }
     return next();
   };

@@ -34,7 +34,10 @@ describe('WebModule', () => {
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><head><title>app</title><link rel="stylesheet" crossorigin href="/assets/index-abc.css"></head><body><div id="root"></div></body>',
+    );
     writeFileSync(join(dist, 'assets', 'main-abc.js'), 'console.log(1)');
     writeFileSync(join(dist, 'assets', 'main-abc.js.gz'), gzipSync('console.log(1)'));
     app = await appWith(dist);
@@ -53,6 +56,32 @@ describe('WebModule', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.text).toContain('<title>app</title>');
     }
+  });
+
+  it('puts a server-rendered shell in each page: header, heading and first action, styles inline', async () => {
+    const home = await request(app.getHttpServer()).get('/').set('accept', 'text/html');
+    expect(home.text).toContain('<h1>Find your way to a job you want</h1>');
+    expect(home.text).toMatch(/<a href="\/signup" class="button">Get started<\/a>/);
+    expect(home.text).toMatch(/<style>[^<]*\.shell-header/);
+    // The stylesheet no longer blocks the first paint, and still loads without script.
+    expect(home.text).not.toMatch(
+      /<link rel="stylesheet" crossorigin href="\/assets\/index-abc.css"><\/head>/,
+    );
+    expect(home.text).toContain('rel="preload" as="style" crossorigin href="/assets/index-abc.css"');
+    expect(home.text).toContain(
+      '<noscript><link rel="stylesheet" crossorigin href="/assets/index-abc.css"></noscript>',
+    );
+    const roadmap = await request(app.getHttpServer()).get('/roadmap').set('accept', 'text/html');
+    expect(roadmap.text).toContain('<h1>Your roadmap</h1>');
+    const other = await request(app.getHttpServer()).get('/somewhere/else').set('accept', 'text/html');
+    expect(other.text).toContain('Loading Skillpath…');
+    expect(other.text).not.toContain('<h1>');
+    const gz = await request(app.getHttpServer())
+      .get('/login')
+      .set('accept', 'text/html')
+      .set('accept-encoding', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.text).toContain('<h1>Log in</h1>');
   });
 
   it('serves hashed assets with a long cache, gzipped when accepted', async () => {

@@ -3,6 +3,7 @@ import {
   LearnerProfileDocument,
   MyOutcomesDocument,
   MyRoadmapDocument,
+  PartnershipHomeDocument,
   type Role,
   UnreadCountDocument,
 } from '../gql/generated';
@@ -19,6 +20,8 @@ export const EARLY_QUERIES: Record<string, { roles: Role[]; documents: DocumentN
     roles: ['LEARNER'],
     documents: [MyRoadmapDocument, LearnerProfileDocument, MyOutcomesDocument, UnreadCountDocument],
   },
+  // A partnership's dashboard: organisation, cohorts and the first dashboard in one query.
+  '/partnership': { roles: ['PARTNER', 'ADMIN'], documents: [PartnershipHomeDocument] },
   '/': {
     roles: ['LEARNER'],
     documents: [MyRoadmapDocument, LearnerProfileDocument, MyOutcomesDocument, UnreadCountDocument],

@@ -172,6 +172,10 @@ export type AccreditationRecordFieldsFragment = {
   guaranteedInterview: boolean;
   validFrom: string | null;
   validTo: string | null;
+  providerName: string;
+  courseWhere: string;
+  courseStarts: string | null;
+  requestedAt: string;
   skills: Array<{ id: string; label: string }>;
 };
 
@@ -190,6 +194,10 @@ export type OrganisationAccreditationsQuery = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   }>;
 };
@@ -210,6 +218,10 @@ export type ApproveAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -230,6 +242,10 @@ export type DeclineAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -250,6 +266,10 @@ export type RevokeAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
@@ -556,6 +576,34 @@ export type PartnershipCohortsQuery = {
 
 export type CountFragment = { value: number | null; suppressed: boolean };
 
+export type DashboardFieldsFragment = {
+  cohortId: string;
+  funnel: Array<{ stage: string; count: { value: number | null; suppressed: boolean } }>;
+  journey: {
+    nodes: Array<string>;
+    links: Array<{ source: string; target: string; count: { value: number | null; suppressed: boolean } }>;
+  };
+  skills: Array<{
+    demand: number;
+    skill: { id: string; label: string };
+    heldTotal: { value: number | null; suppressed: boolean };
+    learningTotal: { value: number | null; suppressed: boolean };
+    held: Array<{ borough: string; count: { value: number | null; suppressed: boolean } }>;
+  }>;
+  interviews: {
+    promised: { value: number | null; suppressed: boolean };
+    recorded: { value: number | null; suppressed: boolean };
+  };
+  learners: Array<{
+    userId: string;
+    displayName: string;
+    borough: string | null;
+    stage: string;
+    stepsCompleted: number;
+    stepsTotal: number;
+  }>;
+};
+
 export type CohortDashboardQueryVariables = Exact<{
   cohortId: string | number;
 }>;
@@ -590,6 +638,51 @@ export type CohortDashboardQuery = {
   };
 };
 
+export type PartnershipHomeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PartnershipHomeQuery = {
+  myOrganisations: Array<{
+    role: OrganisationRole;
+    organisation: {
+      id: string;
+      name: string;
+      kind: OrganisationKind;
+      cohorts: Array<{ id: string; name: string; joinCode: string | null }> | null;
+      firstCohortDashboard: {
+        cohortId: string;
+        funnel: Array<{ stage: string; count: { value: number | null; suppressed: boolean } }>;
+        journey: {
+          nodes: Array<string>;
+          links: Array<{
+            source: string;
+            target: string;
+            count: { value: number | null; suppressed: boolean };
+          }>;
+        };
+        skills: Array<{
+          demand: number;
+          skill: { id: string; label: string };
+          heldTotal: { value: number | null; suppressed: boolean };
+          learningTotal: { value: number | null; suppressed: boolean };
+          held: Array<{ borough: string; count: { value: number | null; suppressed: boolean } }>;
+        }>;
+        interviews: {
+          promised: { value: number | null; suppressed: boolean };
+          recorded: { value: number | null; suppressed: boolean };
+        };
+        learners: Array<{
+          userId: string;
+          displayName: string;
+          borough: string | null;
+          stage: string;
+          stepsCompleted: number;
+          stepsTotal: number;
+        }>;
+      } | null;
+    };
+  }>;
+};
+
 export type CohortDashboardCsvQueryVariables = Exact<{
   cohortId: string | number;
 }>;
@@ -617,16 +710,26 @@ export type RequestAccreditationMutation = {
     guaranteedInterview: boolean;
     validFrom: string | null;
     validTo: string | null;
+    providerName: string;
+    courseWhere: string;
+    courseStarts: string | null;
+    requestedAt: string;
     skills: Array<{ id: string; label: string }>;
   };
 };
 
-export type UserFieldsFragment = { id: string; email: string; displayName: string; role: Role };
+export type UserFieldsFragment = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  emailVerified: boolean;
+};
 
 export type AuthFieldsFragment = {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; email: string; displayName: string; role: Role };
+  user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
 };
 
 export type RegisterMutationVariables = Exact<{
@@ -637,7 +740,7 @@ export type RegisterMutation = {
   register: {
     accessToken: string;
     refreshToken: string;
-    user: { id: string; email: string; displayName: string; role: Role };
+    user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
   };
 };
 
@@ -650,7 +753,7 @@ export type LoginMutation = {
   login: {
     accessToken: string;
     refreshToken: string;
-    user: { id: string; email: string; displayName: string; role: Role };
+    user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
   };
 };
 
@@ -662,13 +765,38 @@ export type RefreshTokenMutation = {
   refreshToken: {
     accessToken: string;
     refreshToken: string;
-    user: { id: string; email: string; displayName: string; role: Role };
+    user: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean };
   };
 };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
+
+export type RequestEmailVerificationMutationVariables = Exact<{ [key: string]: never }>;
+
+export type RequestEmailVerificationMutation = { requestEmailVerification: boolean };
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
-export type MeQuery = { me: { id: string; email: string; displayName: string; role: Role } | null };
+export type MeQuery = {
+  me: { id: string; email: string; displayName: string; role: Role; emailVerified: boolean } | null;
+};
 
 export type ProfileFieldsFragment = {
   postcode: string | null;
@@ -1225,6 +1353,44 @@ export type SuggestSkillsQuery = {
   suggestSkills: Array<{ level: number; because: string; skill: { id: string; label: string } }>;
 };
 
+export type MyDroppedOptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyDroppedOptionsQuery = {
+  myDroppedOptions: Array<{
+    opportunityId: string;
+    title: string;
+    organisationName: string | null;
+    droppedAt: string;
+  }>;
+};
+
+export type RestoreDroppedOptionMutationVariables = Exact<{
+  opportunityId: string | number;
+}>;
+
+export type RestoreDroppedOptionMutation = { restoreDroppedOption: boolean };
+
+export type MyCredentialsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyCredentialsQuery = {
+  myCredentials: Array<{
+    id: string;
+    achievementName: string;
+    issuedAt: string;
+    expiresAt: string | null;
+    jws: string;
+    verifyUrl: string;
+  }>;
+};
+
+export type ConfirmCourseCompletionMutationVariables = Exact<{
+  opportunityId: string | number;
+}>;
+
+export type ConfirmCourseCompletionMutation = {
+  confirmCourseCompletion: { completed: boolean; providerConfirmed: boolean; credentialIds: Array<string> };
+};
+
 export type OutcomeFiguresFieldsFragment = {
   starts: { value: number | null; hidden: boolean; text: string };
   completions: { value: number | null; hidden: boolean; text: string };
@@ -1654,6 +1820,10 @@ export const AccreditationRecordFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -1796,6 +1966,176 @@ export const CountFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CountFragment, unknown>;
+export const DashboardFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CohortDashboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'cohortId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funnel' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'count' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'journey' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'nodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'links' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skills' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'demand' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'heldTotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'learningTotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'held' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'promised' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'recorded' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'learners' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepsCompleted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepsTotal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Count' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SuppressedCount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1810,6 +2150,7 @@ export const UserFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -1849,6 +2190,7 @@ export const AuthFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -2936,6 +3278,10 @@ export const OrganisationAccreditationsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -3018,6 +3364,10 @@ export const ApproveAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -3106,6 +3456,10 @@ export const DeclineAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -3194,6 +3548,10 @@ export const RevokeAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -4298,15 +4656,65 @@ export const CohortDashboardDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Count' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SuppressedCount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'suppressed' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CohortDashboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'cohortId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funnel' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'cohortId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'funnel' },
+                  name: { kind: 'Name', value: 'count' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'journey' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'nodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'links' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'count' },
@@ -4318,131 +4726,157 @@ export const CohortDashboardDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skills' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'demand' } },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'journey' },
+                  name: { kind: 'Name', value: 'skill' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'nodes' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'links' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'target' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'count' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
                     ],
                   },
                 },
                 {
                   kind: 'Field',
-                  name: { kind: 'Name', value: 'skills' },
+                  name: { kind: 'Name', value: 'heldTotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'learningTotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'held' },
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'demand' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'skill' },
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'promised' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'recorded' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'learners' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepsCompleted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepsTotal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CohortDashboardQuery, CohortDashboardQueryVariables>;
+export const PartnershipHomeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartnershipHome' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myOrganisations' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'organisation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'cohorts' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
                             { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'joinCode' } },
                           ],
                         },
                       },
                       {
                         kind: 'Field',
-                        name: { kind: 'Name', value: 'heldTotal' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'learningTotal' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'held' },
+                        name: { kind: 'Name', value: 'firstCohortDashboard' },
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'count' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } },
-                                ],
-                              },
-                            },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DashboardFields' } },
                           ],
                         },
                       },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'interviews' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'promised' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
-                        },
-                      },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'recorded' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'learners' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'stepsCompleted' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'stepsTotal' } },
                     ],
                   },
                 },
@@ -4464,8 +4898,161 @@ export const CohortDashboardDocument = {
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DashboardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CohortDashboard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'cohortId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'funnel' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'count' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'journey' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'nodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'links' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'skills' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'demand' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'skill' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'heldTotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'learningTotal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'held' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'count' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'interviews' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'promised' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'recorded' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Count' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'learners' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'borough' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepsCompleted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stepsTotal' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
   ],
-} as unknown as DocumentNode<CohortDashboardQuery, CohortDashboardQueryVariables>;
+} as unknown as DocumentNode<PartnershipHomeQuery, PartnershipHomeQueryVariables>;
 export const CohortDashboardCsvDocument = {
   kind: 'Document',
   definitions: [
@@ -4608,6 +5195,10 @@ export const RequestAccreditationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'guaranteedInterview' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
           { kind: 'Field', name: { kind: 'Name', value: 'validTo' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseWhere' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'courseStarts' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestedAt' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'skills' },
@@ -4673,6 +5264,7 @@ export const RegisterDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -4754,6 +5346,7 @@ export const LoginDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -4825,6 +5418,7 @@ export const RefreshTokenDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -4850,6 +5444,129 @@ export const RefreshTokenDocument = {
     },
   ],
 } as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
+export const RequestPasswordResetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestPasswordReset' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requestPasswordReset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'email' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResetPassword' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resetPassword' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'password' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const VerifyEmailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'VerifyEmail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'verifyEmail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const RequestEmailVerificationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestEmailVerification' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [{ kind: 'Field', name: { kind: 'Name', value: 'requestEmailVerification' } }],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestEmailVerificationMutation, RequestEmailVerificationMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -4882,6 +5599,7 @@ export const MeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'email' } },
           { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
           { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailVerified' } },
         ],
       },
     },
@@ -6779,6 +7497,138 @@ export const SuggestSkillsDocument = {
     },
   ],
 } as unknown as DocumentNode<SuggestSkillsQuery, SuggestSkillsQueryVariables>;
+export const MyDroppedOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyDroppedOptions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myDroppedOptions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'opportunityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'organisationName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'droppedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyDroppedOptionsQuery, MyDroppedOptionsQueryVariables>;
+export const RestoreDroppedOptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RestoreDroppedOption' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'restoreDroppedOption' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'opportunityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RestoreDroppedOptionMutation, RestoreDroppedOptionMutationVariables>;
+export const MyCredentialsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyCredentials' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myCredentials' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'achievementName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'issuedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'jws' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'verifyUrl' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyCredentialsQuery, MyCredentialsQueryVariables>;
+export const ConfirmCourseCompletionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ConfirmCourseCompletion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'confirmCourseCompletion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'opportunityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'opportunityId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'providerConfirmed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credentialIds' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConfirmCourseCompletionMutation, ConfirmCourseCompletionMutationVariables>;
 export const MyRoadmapExplainedDocument = {
   kind: 'Document',
   definitions: [

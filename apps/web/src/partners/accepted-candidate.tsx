@@ -6,6 +6,7 @@ import {
   type SentInterestFieldsFragment,
 } from '../gql/generated';
 import { ErrorSummary, errorMessage } from '../ui/errors';
+import { handle } from '../ui/handlers';
 
 const OUTCOMES: ReadonlyArray<{
   kind: OutcomeKind;
@@ -66,11 +67,11 @@ export function AcceptedCandidate({ interest }: { interest: SentInterestFieldsFr
               type="button"
               className="button button--small button--secondary"
               disabled={saving.fetching}
-              onClick={async () => {
+              onClick={handle(async () => {
                 setDone('');
                 const res = await record({ interestId: interest.id, kind: o.kind });
                 if (res.data) setDone(`${o.saved(name)} We have let them know.`);
-              }}
+              })}
             >
               {o.button}
               <span className="visually-hidden"> ({name})</span>

@@ -138,7 +138,12 @@ export function JourneySankey({ journey }: { journey: Dashboard['journey'] }) {
       </figcaption>
       <details>
         <summary>The same flows as a table</summary>
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label="Flows between stages (scrolls sideways)"
+          tabIndex={0}
+        >
           <table>
             <thead>
               <tr>
@@ -168,7 +173,12 @@ export function JourneySankey({ journey }: { journey: Dashboard['journey'] }) {
 export function DemandSupplyTable({ skills }: { skills: Dashboard['skills'] }) {
   const boroughs = [...new Set(skills.flatMap((s) => s.held.map((h) => h.borough)))].sort();
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      role="region"
+      aria-label="Skills demand and supply by borough (scrolls sideways)"
+      tabIndex={0}
+    >
       <table>
         <caption className="visually-hidden">
           Skills demand from local vacancies against people holding or learning them, by borough

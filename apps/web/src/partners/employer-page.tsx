@@ -18,7 +18,9 @@ import { Checkbox, TextArea, TextField } from '../ui/fields';
 import { AcceptedCandidate } from './accepted-candidate';
 import { ListingCard, NewListing } from './listing-actions';
 import { formatDate, percent } from '../ui/format';
+import { DateField, type DateParts, partsOf, readDate } from '../ui/date-field';
 import { useOrganisation } from './use-organisation';
+import { handle } from '../ui/handlers';
 
 const STATUS_LABEL: Record<string, string> = {
   REQUESTED: 'Waiting for your decision',
@@ -38,7 +40,8 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
   const [approving, approve] = useMutation(ApproveAccreditationDocument);
   const [declining, decline] = useMutation(DeclineAccreditationDocument);
   const [revoking, revoke] = useMutation(RevokeAccreditationDocument);
-  const [validTo, setValidTo] = useState(oneYearFromToday);
+  const [validTo, setValidTo] = useState<DateParts>(() => partsOf(oneYearFromToday()));
+  const [dateError, setDateError] = useState<string | null>(null);
   const [interview, setInterview] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -67,6 +70,11 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
         {a.status === 'ACTIVE' && a.validTo ? `, until ${formatDate(a.validTo)}` : ''}
         {a.guaranteedInterview ? ' (with a guaranteed interview)' : ''}
       </p>
+      <p>
+        <strong>{a.providerName}</strong> asked on {formatDate(a.requestedAt)}. The course runs:{' '}
+        {a.courseWhere}
+        {a.courseStarts ? `, starting ${formatDate(a.courseStarts)}` : ''}.
+      </p>
       <p>Skills to vouch for: {a.skills.map((s) => s.label).join(', ') || 'none named'}</p>
       {a.reason && <p>Reason: {a.reason}</p>}
       <ErrorSummary
@@ -77,24 +85,32 @@ function AccreditationCard({ a }: { a: AccreditationRecordFieldsFragment }) {
       {a.status === 'REQUESTED' && (
         <>
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
+              const read = readDate(validTo, 'the date the accreditation ends', { future: true });
+              if ('error' in read) {
+                setDateError(read.error);
+                return;
+              }
+              setDateError(null);
               void approve({
                 id: a.id,
                 input: {
-                  validTo: new Date(`${validTo}T23:59:59Z`).toISOString(),
+                  validTo: new Date(`${read.iso}T23:59:59Z`).toISOString(),
                   guaranteedInterview: interview,
                 },
               });
             }}
           >
-            <TextField
+            <ErrorSummary fields={dateError ? [{ id: `valid-${a.id}`, text: dateError }] : []} />
+            <DateField
               id={`valid-${a.id}`}
-              label="Accredited until"
-              type="date"
+              legend="Accredited until"
+              hint="For example, 27 3 2027. Usually a year from today."
               value={validTo}
-              onChange={(e) => setValidTo(e.target.value)}
-              className="input--short"
+              onChange={setValidTo}
+              error={dateError}
             />
             <Checkbox
               label="Offer an interview to everyone who completes it"
@@ -185,7 +201,7 @@ function InterestForm({
     if (res.data) onSent();
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
+    <form onSubmit={handle(onSubmit)} noValidate className="panel" aria-labelledby={`${fieldId}-title`}>
       <h5 className="h4" id={`${fieldId}-title`}>
         Contact candidate {number} ({percent(candidate.fit)} fit)
       </h5>

@@ -10,6 +10,7 @@ import {
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate, KIND_NAMES, LEVEL_NAMES, MODE_NAMES } from '../ui/format';
 import { type Audience, ListingForm } from './listing-form';
+import { handle } from '../ui/handlers';
 
 const focusSoon = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 
@@ -155,12 +156,12 @@ export function ListingCard({
               type="button"
               className="button button--danger"
               disabled={withdrawing.fetching}
-              onClick={async () => {
+              onClick={handle(async () => {
                 const res = await withdraw({ id: l.id });
                 if (!res.data) return;
                 setMode('view');
                 onChanged(`“${l.title}” is withdrawn. No one will be shown it any more.`);
-              }}
+              })}
             >
               Yes, withdraw it
             </button>

@@ -5,6 +5,7 @@ import { type PickedSkill, SkillSearch } from '../resident/skill-search';
 import { ErrorSummary, errorField, errorMessage } from '../ui/errors';
 import { Checkbox, RadioGroup, SelectField, TextArea, TextField } from '../ui/fields';
 import { LEVEL_NAMES, MODE_NAMES } from '../ui/format';
+import { handle } from '../ui/handlers';
 
 export type Audience = 'EMPLOYER' | 'PROVIDER';
 
@@ -309,7 +310,7 @@ export function ListingForm({
   const skillWord = job ? 'the job needs' : 'the course teaches';
   const otherRules = otherFundingRules(initial?.funding);
   return (
-    <form id={`${idPrefix}-form`} onSubmit={onSubmit} noValidate>
+    <form id={`${idPrefix}-form`} onSubmit={handle(onSubmit)} noValidate>
       {topProblem && (
         <div tabIndex={-1} id={`${idPrefix}-problem`}>
           <ErrorSummary message={topProblem} />

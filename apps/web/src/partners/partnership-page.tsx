@@ -4,13 +4,14 @@ import {
   CohortDashboardCsvDocument,
   CohortDashboardDocument,
   CreateCohortDocument,
-  PartnershipCohortsDocument,
+  type DashboardFieldsFragment,
+  PartnershipHomeDocument,
 } from '../gql/generated';
 import { usePageTitle } from '../router';
 import { Announcement, ErrorSummary, errorCode, errorMessage } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
 import { countText, DemandSupplyTable, Funnel, JourneySankey } from './cohort-charts';
-import { useOrganisation } from './use-organisation';
+import { handle } from '../ui/handlers';
 
 function download(name: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
@@ -23,15 +24,17 @@ function download(name: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function Dashboard({ cohortId }: { cohortId: string }) {
+function Dashboard({ cohortId, initial }: { cohortId: string; initial?: DashboardFieldsFragment | null }) {
   const client = useClient();
+  // The first cohort's dashboard comes with the page's one request; another cohort's is fetched.
   const [{ data, fetching, error }] = useQuery({
     query: CohortDashboardDocument,
     variables: { cohortId },
     requestPolicy: 'cache-and-network',
+    pause: !!initial,
   });
   const [csvProblem, setCsvProblem] = useState<string | null>(null);
-  const d = data?.cohortDashboard;
+  const d = initial ?? data?.cohortDashboard;
   const exportCsv = async () => {
     setCsvProblem(null);
     const res = await client
@@ -49,7 +52,7 @@ function Dashboard({ cohortId }: { cohortId: string }) {
         Numbers from 1 to 4 are shown as “fewer than 5” so that no one can be identified.
       </p>
       <ErrorSummary message={csvProblem} />
-      <button type="button" className="button button--secondary" onClick={exportCsv}>
+      <button type="button" className="button button--secondary" onClick={handle(exportCsv)}>
         Download as CSV
       </button>
       <div className="stat-grid">
@@ -86,7 +89,12 @@ function Dashboard({ cohortId }: { cohortId: string }) {
       {d.learners.length > 0 && (
         <section aria-labelledby="learners-title">
           <h2 id="learners-title">Learners who agreed to individual monitoring</h2>
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label="Learners who agreed to individual monitoring (scrolls sideways)"
+            tabIndex={0}
+          >
             <table>
               <thead>
                 <tr>
@@ -173,7 +181,7 @@ function CreateCohort({
       </button>
     );
   return (
-    <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="new-cohort-title">
+    <form className="panel" onSubmit={handle(onSubmit)} noValidate aria-labelledby="new-cohort-title">
       <h2 id="new-cohort-title">Start a new cohort</h2>
       <p>
         You will get a join code to give to residents. They join with it on their phone, and choose whether
@@ -227,34 +235,35 @@ function JoinCode({ cohort }: { cohort: { name: string; joinCode?: string | null
 
 export default function PartnershipPage() {
   usePageTitle('Cohort dashboard');
-  const { org, loading, problem, loaded } = useOrganisation('PARTNERSHIP');
-  const [cohorts, refetchCohorts] = useQuery({
-    query: PartnershipCohortsDocument,
-    variables: { partnershipId: org?.id ?? '' },
-    pause: !org,
+  const [home, refetchHome] = useQuery({
+    query: PartnershipHomeDocument,
     requestPolicy: 'cache-and-network',
   });
+  const org =
+    home.data?.myOrganisations.find((m) => m.organisation.kind === 'PARTNERSHIP')?.organisation ?? null;
+  const loading = home.fetching && !home.data;
+  const loaded = !!home.data;
   const [chosen, setChosen] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const list = cohorts.data?.partnershipCohorts ?? [];
+  const list = org?.cohorts ?? [];
   const cohortId = chosen ?? list[0]?.id ?? null;
   const current = list.find((c) => c.id === cohortId);
   return (
     <>
       <h1>Cohort dashboard</h1>
       {org && <p className="lead">{org.name}</p>}
-      <ErrorSummary message={problem ?? errorMessage(cohorts.error)} />
+      <ErrorSummary message={errorMessage(home.error)} />
       {loading && <p role="status">Loading…</p>}
       {loaded && !org && <p>Your account is not linked to a skills partnership yet.</p>}
       <Announcement message={announcement} />
-      {cohorts.data && list.length === 0 && <p>You have no cohorts yet.</p>}
+      {org && list.length === 0 && <p>You have no cohorts yet.</p>}
       {org && (
         <CreateCohort
           partnershipId={org.id}
           onCreated={(c) => {
             setChosen(c.id);
             setAnnouncement(`Cohort “${c.name}” is ready. Give residents its join code, shown below.`);
-            refetchCohorts({ requestPolicy: 'network-only' });
+            refetchHome({ requestPolicy: 'network-only' });
           }}
         />
       )}
@@ -269,7 +278,13 @@ export default function PartnershipPage() {
       )}
       {list.length === 1 && <p>Cohort: {list[0].name}</p>}
       {current && <JoinCode cohort={current} />}
-      {cohortId && <Dashboard cohortId={cohortId} />}
+      {cohortId && (
+        <Dashboard
+          key={cohortId}
+          cohortId={cohortId}
+          initial={cohortId === list[0]?.id ? org?.firstCohortDashboard : undefined}
+        />
+      )}
     </>
   );
 }

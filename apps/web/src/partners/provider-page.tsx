@@ -12,6 +12,7 @@ import { TextField } from '../ui/fields';
 import { ListingCard, NewListing } from './listing-actions';
 import { AccreditationStatus, RequestAccreditation } from './request-accreditation';
 import { useOrganisation } from './use-organisation';
+import { handle } from '../ui/handlers';
 
 function RecordProgress({ opportunityId, title }: { opportunityId: string; title: string }) {
   const [enrolling, enrol] = useMutation(RecordEnrolmentDocument);
@@ -37,7 +38,7 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
     if (message) setDone(message);
   };
   return (
-    <form onSubmit={act('enrol')}>
+    <form onSubmit={handle(act('enrol'))}>
       <TextField
         id={`learner-${opportunityId}`}
         label={`Learner’s email for ${title}`}
@@ -60,7 +61,7 @@ function RecordProgress({ opportunityId, title }: { opportunityId: string; title
           type="button"
           className="button button--small button--secondary"
           disabled={completing.fetching}
-          onClick={act('complete')}
+          onClick={handle(act('complete'))}
         >
           Ask to confirm completion
         </button>

@@ -10,6 +10,7 @@ import {
 import { ErrorSummary, errorCode, errorMessage } from '../ui/errors';
 import { Checkbox, TextField } from '../ui/fields';
 import { formatDate } from '../ui/format';
+import { handle } from '../ui/handlers';
 
 type Employer = FindEmployersQuery['employers'][number];
 
@@ -115,7 +116,7 @@ export function RequestAccreditation({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={handle(onSubmit)} noValidate>
       <ErrorSummary message={problem} />
       <div>
         <TextField
@@ -133,7 +134,12 @@ export function RequestAccreditation({
           }}
           error={searchError ?? employerError}
         />
-        <button type="button" className="button button--secondary" onClick={find} disabled={searching}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={handle(find)}
+          disabled={searching}
+        >
           {searching ? 'Finding…' : 'Find'}
         </button>
         {found && (

@@ -1,11 +1,17 @@
 import { type FormEvent, useState } from 'react';
-import { useClient, useMutation } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { sessionStore } from '../api/session-store';
 import { useSession } from '../api/use-session';
-import { DeleteMyAccountDocument, ExportMyDataDocument } from '../gql/generated';
+import {
+  DeleteMyAccountDocument,
+  ExportMyDataDocument,
+  MeDocument,
+  RequestEmailVerificationDocument,
+} from '../gql/generated';
 import { usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { TextField } from '../ui/fields';
+import { handle } from '../ui/handlers';
 
 export function AccountPage() {
   usePageTitle('Your account');
@@ -14,6 +20,8 @@ export function AccountPage() {
   const [deleting, deleteAccount] = useMutation(DeleteMyAccountDocument);
   const [exportProblem, setExportProblem] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [me] = useQuery({ query: MeDocument, requestPolicy: 'network-only' });
+  const [verifying, requestVerification] = useMutation(RequestEmailVerificationDocument);
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | null>(null);
 
@@ -48,7 +56,7 @@ export function AccountPage() {
     const res = await deleteAccount({ password });
     if (res.data?.deleteMyAccount) {
       sessionStore.signOut();
-      window.location.assign('/');
+      window.location.assign('/account-deleted');
     } else if (res.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED') {
       setPasswordError('That password is not right');
       document.getElementById('delete-password')?.focus();
@@ -63,12 +71,44 @@ export function AccountPage() {
           Signed in as {session.user.displayName} ({session.user.email}).
         </p>
       )}
+      {me.data?.me && !me.data.me.emailVerified && (
+        <section aria-labelledby="verify-title" className="panel">
+          <h2 id="verify-title">Confirm your email address</h2>
+          {verifying.data ? (
+            <p role="status">
+              We have sent a new link to {me.data.me.email}. Open it to confirm your address. It works for 7
+              days.
+            </p>
+          ) : (
+            <>
+              <p>
+                We sent a link to {me.data.me.email} when you signed up. Confirm your address so we can send
+                you a reset link if you forget your password.
+              </p>
+              <ErrorSummary message={errorMessage(verifying.error)} />
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={verifying.fetching}
+                onClick={() => void requestVerification({})}
+              >
+                Send me a new link
+              </button>
+            </>
+          )}
+        </section>
+      )}
       <section aria-labelledby="export-title" className="panel">
         <h2 id="export-title">Download your data</h2>
         <p>Get a copy of everything Skillpath holds about you, as a file you can keep or take elsewhere.</p>
         <ErrorSummary message={exportProblem} />
-        <button type="button" className="button button--secondary" onClick={download} disabled={exporting}>
-          {exporting ? 'Preparing your file…' : 'Download my data (JSON)'}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={handle(download)}
+          disabled={exporting}
+        >
+          {exporting ? 'Preparing your file…' : 'Download my data'}
         </button>
       </section>
       <section aria-labelledby="delete-title" className="panel panel--danger">
@@ -81,7 +121,7 @@ export function AccountPage() {
               : errorMessage(deleting.error)
           }
         />
-        <form onSubmit={onDelete} noValidate>
+        <form onSubmit={handle(onDelete)} noValidate>
           <TextField
             id="delete-password"
             label="Your password"

@@ -10,6 +10,7 @@ import {
 import { usePageTitle } from '../router';
 import { Announcement, ErrorSummary, errorCode, errorMessage } from '../ui/errors';
 import { Checkbox, TextField } from '../ui/fields';
+import { handle } from '../ui/handlers';
 
 const CODE_SHAPE = /^[A-Z0-9]{4,16}$/;
 
@@ -55,7 +56,7 @@ function JoinForm({ onJoined }: { onJoined: (c: MyCohortFieldsFragment) => void 
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="join-title">
+    <form onSubmit={handle(onSubmit)} noValidate aria-labelledby="join-title">
       <h2 id="join-title">Join a group</h2>
       <p>Your council, job centre or college may run a group for people like you and give you a join code.</p>
       <ErrorSummary message={apiProblem} />
@@ -143,7 +144,7 @@ function GroupCard({ group, onLeft }: { group: MyCohortFieldsFragment; onLeft: (
             type="button"
             className="button button--secondary"
             disabled={consenting.fetching}
-            onClick={toggle}
+            onClick={handle(toggle)}
           >
             {monitoring ? 'Stop sharing my own progress' : 'Share my own progress'}
             <span className="visually-hidden"> with {group.name}</span>
@@ -164,10 +165,10 @@ function GroupCard({ group, onLeft }: { group: MyCohortFieldsFragment; onLeft: (
               type="button"
               className="button button--danger"
               disabled={leaving.fetching}
-              onClick={async () => {
+              onClick={handle(async () => {
                 const res = await leave({ cohortId: group.id });
                 if (res.data) onLeft();
-              }}
+              })}
             >
               Yes, leave the group
             </button>

@@ -45,7 +45,7 @@ function InterestCard({ interest }: { interest: InterestFieldsFragment }) {
               type="button"
               className="button"
               disabled={responding.fetching}
-              onClick={() => answer(true)}
+              onClick={() => void answer(true)}
             >
               Yes, share my name and email<span className="visually-hidden"> with {employer}</span>
             </button>
@@ -53,7 +53,7 @@ function InterestCard({ interest }: { interest: InterestFieldsFragment }) {
               type="button"
               className="button button--secondary"
               disabled={responding.fetching}
-              onClick={() => answer(false)}
+              onClick={() => void answer(false)}
             >
               No thanks<span className="visually-hidden"> to {employer}</span>
             </button>

@@ -1,9 +1,22 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { POLL_MS } from '../site-header';
 import { MarkNotificationsReadDocument, NotificationsDocument } from '../gql/generated';
-import { usePageTitle } from '../router';
+import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { EmployerInterests } from './interests';
+import { handle } from '../ui/handlers';
+
+/** Where each kind of message takes the resident: the thing it is about. */
+const MESSAGE_LINKS: Record<string, { href: string; text: string }> = {
+  ROADMAP_UPDATED: { href: '/roadmap', text: 'See your roadmap' },
+  COMPLETION_TO_CONFIRM: { href: '/roadmap', text: 'Confirm it on your roadmap' },
+  PARTICIPATION_REQUEST: { href: '/roadmap', text: 'Answer it on your roadmap' },
+  COURSE_COMPLETED: { href: '/credentials', text: 'See your credentials' },
+  EMPLOYER_INTEREST: { href: '#interests-title', text: 'Answer the employer' },
+  EMPLOYER_OUTCOME: { href: '/roadmap', text: 'See your roadmap' },
+};
 
 export function NotificationsPage() {
   usePageTitle('Messages');
@@ -13,6 +26,13 @@ export function NotificationsPage() {
     requestPolicy: 'network-only',
   });
   const [marking, markRead] = useMutation(MarkNotificationsReadDocument);
+  // New messages appear without a reload.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') refetch({ requestPolicy: 'network-only' });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [refetch]);
   const list = data?.notifications ?? [];
   const unread = list.filter((n) => !n.read).length;
   return (
@@ -27,10 +47,10 @@ export function NotificationsPage() {
           type="button"
           className="button button--secondary"
           disabled={marking.fetching}
-          onClick={async () => {
+          onClick={handle(async () => {
             await markRead({});
             refetch({ requestPolicy: 'network-only' });
-          }}
+          })}
         >
           Mark all as read
         </button>
@@ -42,6 +62,14 @@ export function NotificationsPage() {
               {!n.read && <span className="tag">New</span>} {n.title}
             </h2>
             <p>{n.body}</p>
+            {MESSAGE_LINKS[n.kind] && (
+              <p>
+                <Link href={MESSAGE_LINKS[n.kind].href}>
+                  {MESSAGE_LINKS[n.kind].text}
+                  <span className="visually-hidden">: {n.title}</span>
+                </Link>
+              </p>
+            )}
             <p className="muted">{formatDate(n.createdAt)}</p>
           </li>
         ))}

@@ -10,6 +10,7 @@ import {
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { RadioGroup, SelectField } from '../ui/fields';
 import { formatDate } from '../ui/format';
+import { handle } from '../ui/handlers';
 
 const OUTCOMES: ReadonlyArray<{ value: OutcomeKind; label: string; done: string }> = [
   { value: 'APPLIED', label: 'I applied for a job', done: 'you applied for a job' },
@@ -107,7 +108,7 @@ export function OutcomeForm({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
         </p>
       )}
       <PastOutcomes outcomes={past.data?.myOutcomes ?? []} />
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={handle(onSubmit)} noValidate>
         <RadioGroup
           name="outcome"
           legend="What happened?"

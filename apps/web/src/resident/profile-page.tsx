@@ -12,6 +12,8 @@ import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { Checkbox, SelectField, TextField } from '../ui/fields';
 import { MODE_NAMES } from '../ui/format';
+import { handle } from '../ui/handlers';
+import { StepLabel } from './onboarding';
 
 interface Form {
   postcode: string;
@@ -120,14 +122,14 @@ export function ProfilePage() {
 
   return (
     <div className="narrow">
-      <p className="step-label">Step 3 of 4</p>
+      <StepLabel step={3} />
       <h1>About you</h1>
       <p>
         This helps us find learning you can get to, afford and fit around your life. Some of it decides what
         is free for you.
       </p>
       <ErrorSummary message={errorMessage(saving.error)} />
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={handle(onSubmit)} noValidate>
         <h2 className="h3">Where and when</h2>
         <TextField
           id="profile-postcode"

@@ -1,21 +1,25 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
+  ConfirmCourseCompletionDocument,
   LearnerProfileDocument,
+  MyDroppedOptionsDocument,
   MyRoadmapDocument,
   MyRoadmapExplainedDocument,
   type RoadmapExplainedFieldsFragment,
   PlanRoadmapDocument,
+  RestoreDroppedOptionDocument,
   type RoadmapFieldsFragment,
   type StepStatus,
   UpdateRoadmapStepDocument,
 } from '../gql/generated';
 import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
-import { formatHours, formatPence, percent } from '../ui/format';
+import { formatDate, formatHours, formatPence, percent } from '../ui/format';
 import { OutcomeForm } from './outcome-form';
 import { BlockersAndWhatIfs, PlanQuestions, RoadmapChoices } from './roadmap-explained';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
+import { handle } from '../ui/handlers';
 
 const REPLAN_POLL_MS = 2500;
 const REPLAN_WAIT_MS = 90_000;
@@ -61,10 +65,6 @@ function Summary({ roadmap }: { roadmap: RoadmapFieldsFragment }) {
         <div>
           <dt>Total cost to you</dt>
           <dd>{formatPence(roadmap.totalCostPence)}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{roadmap.version}</dd>
         </div>
       </dl>
       {!roadmap.reachable && (
@@ -165,6 +165,48 @@ function Journey({
   );
 }
 
+/** Courses the resident dropped: planning leaves them out until they are brought back. */
+function DroppedOptions({
+  options,
+  busy,
+  onRestore,
+}: {
+  options: Array<{
+    opportunityId: string;
+    title: string;
+    organisationName: string | null;
+    droppedAt: string;
+  }>;
+  busy: boolean;
+  onRestore: (opportunityId: string, title: string) => void;
+}) {
+  if (!options.length) return null;
+  return (
+    <section className="panel" aria-labelledby="dropped-title">
+      <h2 id="dropped-title" className="h3">
+        Courses you dropped
+      </h2>
+      <p>We leave these out when we plan. Bring one back and we will plan again with it.</p>
+      <ul className="plain-list">
+        {options.map((o) => (
+          <li key={o.opportunityId}>
+            <strong>{o.title}</strong>
+            {o.organisationName ? `, ${o.organisationName}` : ''} (dropped {formatDate(o.droppedAt)}){' '}
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              disabled={busy}
+              onClick={() => onRestore(o.opportunityId, o.title)}
+            >
+              Bring it back<span className="visually-hidden">: {o.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function RoadmapPage() {
   usePageTitle('Your roadmap');
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -187,6 +229,26 @@ export function RoadmapPage() {
       : data?.myRoadmap;
   const replan = useReplanWatch(roadmap, () => refetch({ requestPolicy: 'network-only' }));
   const [announcement, setAnnouncement] = useState('');
+  const [dropped, refetchDropped] = useQuery({
+    query: MyDroppedOptionsDocument,
+    requestPolicy: 'cache-and-network',
+  });
+  const [restoring, restore] = useMutation(RestoreDroppedOptionDocument);
+  const [, confirmCompletion] = useMutation(ConfirmCourseCompletionDocument);
+  const [credentialEarned, setCredentialEarned] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ opportunityId: string; title: string } | null>(null);
+
+  const onRestore = async (opportunityId: string, title: string) => {
+    const before = roadmap?.version ?? 0;
+    setUndo(null);
+    setAnnouncement('');
+    const res = await restore({ opportunityId });
+    if (!res.data) return;
+    setAnnouncement(`${title} is back in your options. We are planning again with it.`);
+    replan.watchFrom(before);
+    refetchDropped({ requestPolicy: 'network-only' });
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   useEffect(() => {
     if (replan.arrived && roadmap) setAnnouncement(`Your roadmap has been updated. ${roadmap.reason}`);
@@ -196,9 +258,20 @@ export function RoadmapPage() {
     const before = roadmap?.version ?? 0;
     setAnnouncement('');
     const res = await updateStep({ stepId, status });
-    if (!res.data) return;
+    if (!res.data) {
+      // Most often the plan was re-made meanwhile (the step is from an older version): show the new one.
+      refetch({ requestPolicy: 'network-only' });
+      return;
+    }
     const step = res.data.updateRoadmapStep.steps.find((s) => s.id === stepId);
     const title = step?.opportunity.title ?? 'the step';
+    setUndo(status === 'DROPPED' && step ? { opportunityId: step.opportunity.id, title } : null);
+    // "I have finished" is the learner's half of a course completion: when the provider has already
+    // confirmed theirs, the course completes and any credential is issued now.
+    if (status === 'COMPLETED' && step?.kind === 'LEARN') {
+      const done = await confirmCompletion({ opportunityId: step.opportunity.id });
+      if (done.data?.confirmCourseCompletion.credentialIds.length) setCredentialEarned(title);
+    }
     if (status === 'COMPLETED' || status === 'DROPPED') {
       setAnnouncement(
         status === 'COMPLETED' ? `Well done: ${title} is marked as finished.` : `${title} is dropped.`,
@@ -206,6 +279,7 @@ export function RoadmapPage() {
       replan.watchFrom(before);
     } else setAnnouncement(`${title} is marked as enrolled.`);
     refetch({ requestPolicy: 'network-only' });
+    refetchDropped({ requestPolicy: 'network-only' });
   };
 
   const profile = profileData?.learnerProfile;
@@ -221,20 +295,44 @@ export function RoadmapPage() {
     <>
       <h1>Your roadmap</h1>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {replan.waiting ? 'Updating your roadmap…' : announcement}
+        {replan.waiting ? `${announcement ? `${announcement} ` : ''}Updating your roadmap…` : announcement}
       </p>
       {replan.waiting && (
         <p className="notice" aria-hidden="true">
-          Updating your roadmap with your new skills…
+          {announcement ? `${announcement} ` : ''}Updating your roadmap…
         </p>
       )}
-      {!replan.waiting && announcement && (
+      {!replan.waiting && announcement && !undo && (
         <p className="notice notice--success" aria-hidden="true">
           {announcement}
         </p>
       )}
+      {credentialEarned && (
+        <p className="notice notice--success">
+          You have earned a credential for {credentialEarned}.{' '}
+          <Link href="/credentials">See it and share it</Link>
+        </p>
+      )}
+      {undo && (
+        <p className="notice">
+          {announcement && !replan.waiting ? announcement : `${undo.title} is dropped.`}{' '}
+          <button
+            type="button"
+            className="button button--small button--secondary"
+            disabled={restoring.fetching}
+            onClick={handle(() => onRestore(undo.opportunityId, undo.title))}
+          >
+            Undo<span className="visually-hidden">: bring back {undo.title}</span>
+          </button>
+        </p>
+      )}
       <ErrorSummary
-        message={errorMessage(error) ?? errorMessage(planning.error) ?? errorMessage(updating.error)}
+        message={
+          errorMessage(error) ??
+          errorMessage(planning.error) ??
+          errorMessage(updating.error) ??
+          errorMessage(restoring.error)
+        }
       />
       {fetching && !data && <p role="status">Loading your roadmap…</p>}
       {data && !roadmap && (
@@ -249,7 +347,12 @@ export function RoadmapPage() {
                 Your goal is {profile.goal.occupation?.title ?? profile.goal.opportunity?.title}. We have not
                 planned your roadmap yet.
               </p>
-              <button type="button" className="button" onClick={() => plan({})} disabled={planning.fetching}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void plan({})}
+                disabled={planning.fetching}
+              >
                 {planning.fetching ? 'Planning…' : 'Plan my roadmap'}
               </button>
             </>
@@ -268,12 +371,22 @@ export function RoadmapPage() {
           {explained && <PlanQuestions questions={explained.questions} onAnswered={reload} />}
           {explained && <BlockersAndWhatIfs roadmap={explained} />}
           <RoadmapChoices key={roadmap.id} current={explained?.option ?? null} onAdopted={reload} />
-          <Journey roadmap={roadmap} explained={explained} busy={updating.fetching} onStatus={onStatus} />
+          <Journey
+            roadmap={roadmap}
+            explained={explained}
+            busy={updating.fetching}
+            onStatus={handle(onStatus)}
+          />
+          <DroppedOptions
+            options={dropped.data?.myDroppedOptions ?? []}
+            busy={restoring.fetching}
+            onRestore={handle(onRestore)}
+          />
           <p>
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => plan({})}
+              onClick={() => void plan({})}
               disabled={planning.fetching}
             >
               {planning.fetching ? 'Planning…' : 'Plan again with my latest details'}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RoadmapFieldsFragment, StepStatus } from '../gql/generated';
 import { CheckedAgo } from '../ui/checked-ago';
 import {
@@ -60,6 +61,7 @@ export function LearnStepCard({
   const start = formatDate(step.plannedStart);
   const end = formatDate(step.plannedEnd);
   const titleId = `step-${step.id}-title`;
+  const [confirmingDrop, setConfirmingDrop] = useState(false);
   return (
     <article className={`step-card step-card--${step.status.toLowerCase()}`} aria-labelledby={titleId}>
       <header className="step-card__head">
@@ -139,15 +141,42 @@ export function LearnStepCard({
             I have finished<span className="visually-hidden"> {o.title}</span>
           </button>
         )}
-        {(step.status === 'PLANNED' || step.status === 'ENROLLED') && (
+        {(step.status === 'PLANNED' || step.status === 'ENROLLED') && !confirmingDrop && (
           <button
             type="button"
             className="button button--small button--secondary"
             disabled={busy}
-            onClick={() => onStatus('DROPPED')}
+            onClick={() => setConfirmingDrop(true)}
           >
             Drop this step<span className="visually-hidden">: {o.title}</span>
           </button>
+        )}
+        {confirmingDrop && (
+          <div className="confirm" role="group" aria-labelledby={`${titleId}-drop`}>
+            <p id={`${titleId}-drop`}>
+              <strong>Drop {o.title}?</strong> We will plan again without it. You can bring it back later
+              under “Courses you dropped”.
+            </p>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              disabled={busy}
+              autoFocus
+              onClick={() => {
+                setConfirmingDrop(false);
+                onStatus('DROPPED');
+              }}
+            >
+              Yes, drop it
+            </button>{' '}
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => setConfirmingDrop(false)}
+            >
+              No, keep it
+            </button>
+          </div>
         )}
         {o.url && (
           <a href={o.url} className="step-card__link" rel="noopener noreferrer" target="_blank">

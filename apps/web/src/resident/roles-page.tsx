@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   PlanRoadmapDocument,
@@ -9,12 +9,17 @@ import {
 import { Link, navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { percent } from '../ui/format';
+import { TextField } from '../ui/fields';
+import { StepLabel } from './onboarding';
+
+const PAGE = 10;
 
 export function RolesPage() {
   usePageTitle('Jobs within reach');
   const [{ data, fetching, error }] = useQuery({
     query: ReachableRolesDocument,
-    variables: { first: 10 },
+    // Every ranked role in one round trip (the API's page limit); the page shows them 10 at a time.
+    variables: { first: 100 },
     requestPolicy: 'cache-and-network',
   });
   const [{ data: openings }] = useQuery({
@@ -33,10 +38,24 @@ export function RolesPage() {
     setChoosing(null);
   };
 
-  const roles = data?.reachableRoles ?? [];
+  const [shown, setShown] = useState(PAGE);
+  const [search, setSearch] = useState('');
+  const [focusFrom, setFocusFrom] = useState<number | null>(null);
+  const all = data?.reachableRoles ?? [];
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = words.length
+    ? all.filter((r) => words.every((w) => r.occupation.title.toLowerCase().includes(w)))
+    : all;
+  const roles = words.length ? matching : matching.slice(0, shown);
+  // After "Show more", the first new role takes the focus, so keyboard users carry on from there.
+  useEffect(() => {
+    if (focusFrom === null) return;
+    document.getElementById(`role-${all[focusFrom]?.occupation.id}`)?.focus();
+    setFocusFrom(null);
+  }, [focusFrom, all]);
   return (
     <>
-      <p className="step-label">Step 4 of 4</p>
+      <StepLabel step={4} />
       <h1>Jobs within reach</h1>
       <p>
         These jobs are ranked by how close you already are and how many openings there are near you. Choose
@@ -44,6 +63,23 @@ export function RolesPage() {
       </p>
       <ErrorSummary message={errorMessage(error) ?? errorMessage(goal.error) ?? errorMessage(plan.error)} />
       {fetching && !data && <p role="status">Finding jobs that fit you…</p>}
+      {all.length > PAGE && (
+        <TextField
+          id="roles-search"
+          label="Search the jobs"
+          hint="For example, “data analyst” or “care”."
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      )}
+      {words.length > 0 && (
+        <p role="status">
+          {matching.length === 0
+            ? `No job within reach matches “${search.trim()}”.`
+            : `${matching.length} job${matching.length === 1 ? '' : 's'} match “${search.trim()}”.`}
+        </p>
+      )}
       {data && roles.length === 0 && (
         <p>
           We could not find jobs for you yet. <Link href="/skills">Add more of your skills</Link> or{' '}
@@ -55,7 +91,7 @@ export function RolesPage() {
           const titleId = `role-${r.occupation.id}`;
           return (
             <li key={r.occupation.id} className="card role">
-              <h2 className="h3" id={titleId}>
+              <h2 className="h3" id={titleId} tabIndex={-1}>
                 {r.occupation.title}
               </h2>
               <div className="fit">
@@ -91,7 +127,7 @@ export function RolesPage() {
               <button
                 type="button"
                 className="button"
-                onClick={() => choose(r.occupation.id)}
+                onClick={() => void choose(r.occupation.id)}
                 disabled={choosing !== null}
               >
                 {choosing === r.occupation.id ? 'Planning your roadmap…' : 'Make this my goal'}
@@ -101,6 +137,23 @@ export function RolesPage() {
           );
         })}
       </ol>
+      {!words.length && matching.length > shown && (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setFocusFrom(shown);
+              setShown(shown + PAGE);
+            }}
+          >
+            Show {Math.min(PAGE, matching.length - shown)} more jobs
+          </button>{' '}
+          <span className="muted">
+            Showing {shown} of {matching.length}
+          </span>
+        </p>
+      )}
       {(openings?.skillsToLearnNext.length ?? 0) > 0 && (
         <section aria-labelledby="openings-title">
           <h2 id="openings-title">Skills that would open the most jobs</h2>

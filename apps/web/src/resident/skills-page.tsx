@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { LearnerProfileDocument, SetSkillsDocument } from '../gql/generated';
 import { navigate, usePageTitle } from '../router';
@@ -6,6 +6,8 @@ import { ErrorSummary, errorMessage } from '../ui/errors';
 import { LEVEL_NAMES } from '../ui/format';
 import { type PickedSkill, SkillSearch } from './skill-search';
 import { DescribeSkills } from './describe-skills';
+import { handle } from '../ui/handlers';
+import { StepLabel, useOnboarding } from './onboarding';
 
 interface Row extends PickedSkill {
   level: number;
@@ -16,7 +18,20 @@ export function SkillsPage() {
   const [{ data }] = useQuery({ query: LearnerProfileDocument, requestPolicy: 'cache-and-network' });
   const [saving, save] = useMutation(SetSkillsDocument);
   const [rows, setRows] = useState<Row[] | null>(null);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [problem, setProblem] = useState<string | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pendingSaves = useRef(0);
+  const onboarding = useOnboarding();
   const profile = data?.learnerProfile;
+
+  // Leaving while a change is unsaved (still sending, or refused) asks first.
+  useEffect(() => {
+    if (status !== 'saving' && status !== 'failed') return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [status]);
 
   useEffect(() => {
     if (rows || !profile) return;
@@ -30,14 +45,34 @@ export function SkillsPage() {
   const digital = profile?.skills.filter((s) => s.skill.essentialDigital) ?? [];
   const list = rows ?? [];
 
-  const onSave = async () => {
-    const res = await save({ skills: list.map((r) => ({ skillId: r.id, level: r.level })) });
-    if (res.data) navigate('/profile');
+  /** Each change is saved as it is made, in order, so nothing is lost by leaving the page. */
+  const change = (next: Row[], what: string) => {
+    setRows(next);
+    setStatus('saving');
+    pendingSaves.current += 1;
+    queue.current = queue.current.then(async () => {
+      const res = await save({ skills: next.map((r) => ({ skillId: r.id, level: r.level })) });
+      pendingSaves.current -= 1;
+      if (res.data) {
+        setProblem(null);
+        if (pendingSaves.current === 0) setStatus('saved');
+        setSaved(what);
+      } else {
+        setStatus('failed');
+        setProblem(`${errorMessage(res.error)} Your last change (${what}) is not saved yet.`);
+      }
+    });
+  };
+  const [saved, setSaved] = useState('');
+
+  const onContinue = async () => {
+    await queue.current;
+    if (status !== 'failed') navigate(onboarding ? '/profile' : '/roadmap');
   };
 
   return (
     <div className="narrow">
-      <p className="step-label">Step 2 of 4</p>
+      <StepLabel step={2} />
       <h1>Your skills</h1>
       <p>
         Add the things you can already do, from work, volunteering, caring or hobbies, and say how good you
@@ -56,11 +91,11 @@ export function SkillsPage() {
         </div>
       )}
       <SkillSearch
-        onPick={(s) => setRows([...list, { ...s, level: 2 }])}
+        onPick={(s) => change([...list, { ...s, level: 2 }], `added ${s.label}`)}
         exclude={new Set(list.map((r) => r.id))}
       />
       <DescribeSkills
-        onAdd={(added) => setRows([...list, ...added])}
+        onAdd={(added) => change([...list, ...added], `added ${added.map((a) => a.label).join(', ')}`)}
         exclude={new Set(list.map((r) => r.id))}
       />
       {list.length === 0 ? (
@@ -79,7 +114,10 @@ export function SkillsPage() {
                 id={`level-${r.id}`}
                 value={r.level}
                 onChange={(e) =>
-                  setRows(list.map((x) => (x.id === r.id ? { ...x, level: Number(e.target.value) } : x)))
+                  change(
+                    list.map((x) => (x.id === r.id ? { ...x, level: Number(e.target.value) } : x)),
+                    `${r.label}: ${LEVEL_NAMES[Number(e.target.value)]}`,
+                  )
                 }
               >
                 {[1, 2, 3, 4, 5].map((l) => (
@@ -91,7 +129,12 @@ export function SkillsPage() {
               <button
                 type="button"
                 className="link-button"
-                onClick={() => setRows(list.filter((x) => x.id !== r.id))}
+                onClick={() =>
+                  change(
+                    list.filter((x) => x.id !== r.id),
+                    `removed ${r.label}`,
+                  )
+                }
                 aria-describedby={`skill-${r.id}`}
               >
                 Remove
@@ -100,9 +143,13 @@ export function SkillsPage() {
           ))}
         </ul>
       )}
-      <ErrorSummary message={errorMessage(saving.error)} />
-      <button className="button" type="button" onClick={onSave} disabled={saving.fetching}>
-        {saving.fetching ? 'Saving…' : 'Save and continue'}
+      <p className="save-status" role="status" aria-live="polite">
+        {status === 'saving' ? 'Saving…' : status === 'saved' ? `Saved (${saved}).` : ''}
+      </p>
+      <ErrorSummary message={problem} />
+      <p className="hint">Each change is saved as you make it.</p>
+      <button className="button" type="button" onClick={handle(onContinue)} disabled={saving.fetching}>
+        {onboarding ? 'Continue' : 'Back to my roadmap'}
       </button>
     </div>
   );

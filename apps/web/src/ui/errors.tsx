@@ -1,3 +1,4 @@
+import { useEffect, useId, useRef } from 'react';
 import type { CombinedError } from 'urql';
 
 /** A message a person can act on, from a GraphQL or network error. */
@@ -11,12 +12,69 @@ export function errorMessage(error: CombinedError | undefined | null): string | 
   return first.message;
 }
 
-export function ErrorSummary({ message, id }: { message: string | null; id?: string }) {
-  if (!message) return null;
+/** A field at fault, for the error summary: the id of its control and what to do about it. */
+export interface FieldProblem {
+  id: string;
+  text: string;
+}
+
+/** Problems keyed by field name → the summary's list, with ids `${prefix}${name}`, in form order. */
+export function fieldProblems(errors: Record<string, string | undefined>, prefix: string): FieldProblem[] {
+  return Object.entries(errors)
+    .filter((e): e is [string, string] => !!e[1])
+    .map(([name, text]) => ({ id: `${prefix}${name}`, text }));
+}
+
+/**
+ * The GOV.UK error summary: "There is a problem", the message, and a link to each field at fault. When
+ * it appears (or its content changes) it takes focus and scrolls into view, so on a phone the person
+ * sees it at once and a screen reader reads it, instead of an error 1,500 px above the button.
+ */
+export function ErrorSummary({
+  message,
+  fields = [],
+  id,
+}: {
+  message?: string | null;
+  fields?: FieldProblem[];
+  id?: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const shown = !!message || fields.length > 0;
+  const content = `${message ?? ''}|${fields.map((f) => `${f.id}:${f.text}`).join('|')}`;
+  useEffect(() => {
+    if (!shown) return;
+    ref.current?.focus();
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, [shown, content]);
+  if (!shown) return null;
   return (
-    <div className="error-summary" role="alert" id={id}>
-      <h2 className="error-summary__title">There is a problem</h2>
-      <p>{message}</p>
+    <div className="error-summary" role="alert" id={id} ref={ref} tabIndex={-1} aria-labelledby={titleId}>
+      <h2 className="error-summary__title" id={titleId}>
+        There is a problem
+      </h2>
+      {message && <p>{message}</p>}
+      {fields.length > 0 && (
+        <ul className="error-summary__list">
+          {fields.map((f) => (
+            <li key={f.id}>
+              <a
+                href={`#${f.id}`}
+                onClick={(e) => {
+                  const target = document.getElementById(f.id);
+                  if (!target) return;
+                  e.preventDefault();
+                  target.focus();
+                  target.scrollIntoView({ block: 'center' });
+                }}
+              >
+                {f.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

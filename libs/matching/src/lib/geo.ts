@@ -17,3 +17,8 @@ export function haversineKmRaw(lat1: number, lon1: number, lat2: number, lon2: n
   const h = s1 * s1 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * s2 * s2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** A distance as a resident reads it: "1.4 km away.", never "0.0 km away." */
+export function distanceWords(km: number): string {
+  return km < 0.05 ? 'Less than 100 metres away.' : `${km.toFixed(1)} km away.`;
+}

@@ -225,6 +225,20 @@ describe('index, ranking, roles and roadmaps', () => {
     expect(none.reachable).toBe(false);
     expect(none.steps.map((s) => s.opportunityId)).toEqual(['C4']);
     expect(none.untaughtSkills).toEqual(['sql']);
+    // The dropped courses do teach SQL: the summary says so instead of "nothing teaches SQL".
+    expect(none.summary).toBe(
+      'Only a course you dropped teaches SQL: bring it back to reach Junior Data Analyst. This step gets you as close to Junior Data Analyst as we can.',
+    );
+    expect(none.summary).not.toMatch(/Nothing on offer to you yet teaches/);
+    const empty = planRoadmap(index, learner, goal, {
+      today: '2025-01-06',
+      excludeOpportunityIds: ['C1', 'C2', 'C3', 'C4'],
+    });
+    expect(empty.steps).toEqual([]);
+    expect(empty.summary).toBe(
+      'Only a course you dropped teaches SQL, statistics: bring it back to reach Junior Data Analyst.',
+    );
+    expect(empty.summary).not.toMatch(/These 0 steps/);
   });
 
   it('gives back a slot as a record, occupations included, before and after compaction', () => {

@@ -1,6 +1,6 @@
 import { CatalogueIndex, FLAG_ALIVE, FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } from '../index/catalogue-index';
 import { CELL_COUNT, NOWHERE_CELL, cellsWithin } from '../index/spatial-grid';
-import { haversineKmRaw } from '../lib/geo';
+import { distanceWords, haversineKmRaw } from '../lib/geo';
 import {
   DELIVERY_MODES,
   LEARNING_ONLY_KINDS,
@@ -501,7 +501,7 @@ function describe(
   }
   if (accredited) parts.push('Backed by an employer.');
   parts.push(cost === 0 ? 'Free for you.' : `Costs you £${(cost / 100).toFixed(2)}.`);
-  parts.push(Number.isNaN(d) ? (ix.modeOf(slot) === 'ONLINE' ? 'Online.' : '') : `${d.toFixed(1)} km away.`);
+  parts.push(Number.isNaN(d) ? (ix.modeOf(slot) === 'ONLINE' ? 'Online.' : '') : distanceWords(d));
   const out: RankedOpportunity = {
     id: ix.ids[slot],
     kind,

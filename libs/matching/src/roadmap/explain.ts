@@ -1,6 +1,7 @@
 import { SkillGraph } from '../fit/skill-graph';
 import { PriceDecision } from '../funding/price';
 import { SkillLevel } from '../lib/matching.types';
+import { distanceWords } from '../lib/geo';
 import { pounds } from './dates';
 
 export interface StepFacts {
@@ -43,7 +44,7 @@ export function explainStep(f: StepFacts): string {
       : `Costs you ${pounds(pricePence)}${ask ? `, but ${ask.message}` : ''}.`,
   );
   if (f.price.note) parts.push(f.price.note);
-  if (!Number.isNaN(f.distance)) parts.push(`${f.distance.toFixed(1)} km away.`);
+  if (!Number.isNaN(f.distance)) parts.push(distanceWords(f.distance));
   else if (f.mode === 'ONLINE') parts.push('Online, so you can do it from home.');
   return parts.join(' ');
 }
@@ -59,6 +60,8 @@ export interface SummaryFacts {
   missing: readonly SkillLevel[];
   /** Missing goal skills that nothing in the catalogue teaches. */
   untaught: readonly string[];
+  /** Missing goal skills that only courses the learner dropped teach. */
+  droppedTeaching?: readonly string[];
   /** The first blocker's message, when something on offer teaches a missing skill but is out of reach. */
   firstBlocker?: string;
   jobs: number;
@@ -77,13 +80,23 @@ export function summarise(f: SummaryFacts): string {
       .map((s) => f.graph.label(s))
       .join(', ');
   const sentences: string[] = [];
-  if (f.untaught.length > 0) sentences.push(`Nothing on offer teaches ${label(f.untaught)} yet.`);
-  const blocked = f.missing.map((m) => m.skill).filter((s) => !f.untaught.includes(s));
+  const dropped = f.droppedTeaching ?? [];
+  const untaught = f.untaught.filter((s) => !dropped.includes(s));
+  if (untaught.length > 0) sentences.push(`Nothing on offer teaches ${label(untaught)} yet.`);
+  if (dropped.length > 0)
+    sentences.push(`Only a course you dropped teaches ${label(dropped)}: bring it back to reach ${f.goal}.`);
+  const blocked = f.missing
+    .map((m) => m.skill)
+    .filter((s) => !f.untaught.includes(s) && !dropped.includes(s));
   if (blocked.length > 0)
     sentences.push(
       `${label(blocked)} ${blocked.length === 1 ? 'is' : 'are'} out of reach for now${f.firstBlocker ? `: ${f.firstBlocker}` : ''}.`,
     );
-  sentences.push(`These ${f.steps} step${f.steps === 1 ? '' : 's'} get you as close to ${f.goal} as we can.`);
+  // Never "These 0 steps": with no step, there is nothing to point at.
+  if (f.steps > 0)
+    sentences.push(
+      `${f.steps === 1 ? 'This step gets' : `These ${f.steps} steps get`} you as close to ${f.goal} as we can.`,
+    );
   if (f.alternatives.length > 0)
     sentences.push(`You could aim for ${f.alternatives.map((a) => a.title).join(' or ')} instead.`);
   return sentences.join(' ');

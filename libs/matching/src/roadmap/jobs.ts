@@ -1,5 +1,6 @@
 import { JOB_KINDS, OPPORTUNITY_KINDS } from '../lib/matching.types';
 import { LearnerQuery } from '../ranking/learner-query';
+import { distanceWords } from '../lib/geo';
 import { longDate } from './dates';
 import { GoalContext } from './goal-context';
 import { RoadmapJob } from './roadmap.types';
@@ -45,7 +46,7 @@ export function bestJobs(
     const pct = Math.round(fit * 100);
     const closing = index.closingDay.data[slot];
     const parts = [`After these steps you will have ${pct}% of the skills this job asks for.`];
-    if (!Number.isNaN(d)) parts.push(`${d.toFixed(1)} km away.`);
+    if (!Number.isNaN(d)) parts.push(distanceWords(d));
     if (closing >= 0 && closing < planEndDay)
       parts.push(
         `This advert closes on ${longDate(closing)}, before your plan ends. Jobs like it come up often: ${openNow === 1 ? '1 is' : `${openNow} are`} open near you now.`,

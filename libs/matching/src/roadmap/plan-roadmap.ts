@@ -53,6 +53,14 @@ export function buildRoadmap(ctx: GoalContext, solved: SolvedGoal, diagnosis: Go
       diagnosis.blockers.some((b) => b.question === q.question) ||
       diagnosis.whatIfs.some((w) => w.question === q.question),
   );
+  // A missing skill that a course the learner dropped would teach is not "taught by nothing".
+  const droppedTeaching = missingSkills
+    .filter((m) =>
+      [...ctx.excluded].some((slot) =>
+        index.record(slot).teaches.some((t) => t.skill === m.skill && t.level >= m.level),
+      ),
+    )
+    .map((m) => m.skill);
   const weeksAway = s.firstStartDay === undefined ? 0 : (s.firstStartDay - ctx.todayDay) / 7;
   const startNote =
     s.firstStartDay !== undefined && weeksAway > LATE_START_WEEKS
@@ -83,6 +91,7 @@ export function buildRoadmap(ctx: GoalContext, solved: SolvedGoal, diagnosis: Go
       weeks: s.totals.weeks,
       missing: missingSkills,
       untaught: diagnosis.untaught,
+      droppedTeaching,
       firstBlocker: diagnosis.blockers.find((b) => b.kind !== 'NOTHING_TEACHES')?.message,
       jobs: jobs.length,
       alternatives,

@@ -26,6 +26,11 @@ export class AccreditationRecordModel {
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
   @Field() guaranteedInterview!: boolean;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field({ description: 'The training provider that asks (the course organisation)' }) providerName!: string;
+  @Field({ description: 'Where the course runs, in words: "Online", or the place' }) courseWhere!: string;
+  @Field(() => Date, { nullable: true, description: 'When the course next starts, if known' })
+  courseStarts!: Date | null;
+  @Field(() => Date, { description: 'When the provider asked' }) requestedAt!: Date;
 }
 
 @InputType()

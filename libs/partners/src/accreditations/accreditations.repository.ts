@@ -17,12 +17,20 @@ export interface AccreditationRow {
   validTo: Date | null;
   guaranteedInterview: boolean;
   reason: string | null;
+  providerName: string;
+  courseMode: string;
+  courseBorough: string | null;
+  coursePostcode: string | null;
+  courseStart: Date | null;
+  requestedAt: Date;
 }
 
 const ACCREDITATION_SQL = `SELECT a.id, a.opportunity_id AS "opportunityId", o.title AS "courseTitle",
        o.organisation_id AS "providerId", a.employer_id AS "employerId", e.name AS "employerName", a.status,
        a.skill_ids AS "skillIds", a.valid_from AS "validFrom", a.valid_to AS "validTo",
-       a.guaranteed_interview AS "guaranteedInterview", a.reason
+       a.guaranteed_interview AS "guaranteedInterview", a.reason,
+       o.organisation_name AS "providerName", o.mode AS "courseMode", o.borough AS "courseBorough",
+       o.postcode AS "coursePostcode", o.start_date AS "courseStart", a.created_at AS "requestedAt"
   FROM accreditations a JOIN opportunities o ON o.id = a.opportunity_id JOIN organisations e ON e.id = a.employer_id`;
 
 /** The SQL of accreditations. */

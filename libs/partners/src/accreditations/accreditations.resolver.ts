@@ -86,6 +86,14 @@ export class AccreditationsResolver {
       validTo: r.validTo ?? null,
       guaranteedInterview: r.guaranteedInterview,
       reason: r.reason ?? null,
+      providerName: r.providerName,
+      courseWhere:
+        r.courseMode === 'ONLINE'
+          ? 'Online'
+          : [r.courseBorough, r.coursePostcode].filter(Boolean).join(', ') ||
+            (r.courseMode === 'HYBRID' ? 'Online and in person' : 'In person'),
+      courseStarts: r.courseStart ?? null,
+      requestedAt: r.requestedAt,
     };
   }
 }

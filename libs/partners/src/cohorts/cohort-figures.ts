@@ -10,9 +10,9 @@ export const FUNNEL_STAGES = [
   'Joined',
   'Profile complete',
   'Has a roadmap',
-  'Enrolled on a LEARN step',
-  'Completed a LEARN step',
-  'Applied (APPLY step)',
+  'Enrolled on a course',
+  'Finished a course',
+  'Applied for a job',
   'Interviewed',
   'In work',
 ] as const;

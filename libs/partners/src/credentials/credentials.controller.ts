@@ -1,4 +1,6 @@
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, Headers, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { credentialPage, wantsHtml } from './credential-page';
 import { CredentialCheck, CredentialsService } from './credentials.service';
 
 /** Public REST endpoints for verifiers who hold only a link: no login, nothing about the learner beyond the badge. */
@@ -29,9 +31,27 @@ export class CredentialsController {
     return this.credentials.statusListCredential();
   }
 
+  /**
+   * The link a learner shares. A person (a browser asking for HTML) gets a page that says whether the
+   * credential is genuine and what it proves; software gets the same check as JSON (its Accept header,
+   * or ?format=json).
+   */
   @Get(':id/verify')
-  verify(@Param('id') id: string): Promise<CredentialCheck> {
-    return this.credentials.verify({ id });
+  async verify(
+    @Param('id') id: string,
+    @Headers('accept') accept: string | undefined,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CredentialCheck | string> {
+    const check = await this.credentials.verify({ id });
+    res.vary('Accept');
+    if (!wantsHtml(accept, format)) return check;
+    res.type('html');
+    if (!check.signatureValid) res.status(404);
+    return credentialPage(
+      check,
+      `${this.credentials.credentialUrl(encodeURIComponent(id))}/verify?format=json`,
+    );
   }
 
   /** The credential as issued (the signed JWS), for a verifier to check independently. */

@@ -10,6 +10,7 @@ export * from './accreditation.entity';
 export * from './maintenance-run.entity';
 export * from './user.entity';
 export * from './refresh-token.entity';
+export * from './account-token.entity';
 export * from './audit-log.entity';
 export * from './source.entity';
 export * from './source-run.entity';
@@ -47,6 +48,7 @@ import { AccreditationEntity } from './accreditation.entity';
 import { MaintenanceRunEntity } from './maintenance-run.entity';
 import { UserEntity } from './user.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { AccountTokenEntity } from './account-token.entity';
 import { LearnerProfileEntity } from './learner-profile.entity';
 import { LearnerSkillEntity } from './learner-skill.entity';
 import { RoadmapEntity } from './roadmap.entity';
@@ -73,6 +75,7 @@ export const ALL_ENTITIES = [
   MaintenanceRunEntity,
   UserEntity,
   RefreshTokenEntity,
+  AccountTokenEntity,
   LearnerProfileEntity,
   LearnerSkillEntity,
   RoadmapEntity,

@@ -10,6 +10,8 @@ export class UserEntity {
   @Column({ type: 'text' }) passwordHash!: string;
   @Column({ type: 'text' }) displayName!: string;
   @Column({ type: 'text' }) role!: Role;
+  /** When the owner proved they read this address (a link sent to it); null until then. */
+  @Column({ type: 'timestamptz', nullable: true }) emailVerifiedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

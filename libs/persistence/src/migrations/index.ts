@@ -6,6 +6,7 @@ import { AddPartners1795326868907 } from './1795326868907-add-partners.migration
 import { AddOpportunitySightings1796150867694 } from './1796150867694-add-opportunity-sightings.migration';
 import { AddSourcePageDigests1796151229406 } from './1796151229406-add-source-page-digests.migration';
 import { AddOpportunityBorough1796153917845 } from './1796153917845-add-opportunity-borough.migration';
+import { AddAccountTokens1796609751114 } from './1796609751114-add-account-tokens.migration';
 import { AddListingEnrichment1796610046772 } from './1796610046772-add-listing-enrichment.migration';
 import { AddLevel2Answers1796610151696 } from './1796610151696-add-level2-answers.migration';
 import { AddSkillVectorSets1796610436000 } from './1796610436000-add-skill-vector-sets.migration';
@@ -25,6 +26,7 @@ export const ALL_MIGRATIONS: Function[] = [
   AddOpportunitySightings1796150867694,
   AddSourcePageDigests1796151229406,
   AddOpportunityBorough1796153917845,
+  AddAccountTokens1796609751114,
   AddListingEnrichment1796610046772,
   AddLevel2Answers1796610151696,
   AddSkillVectorSets1796610436000,

@@ -14,6 +14,9 @@ const SKILLS = [
   { id: 'uml', label: 'utilise machine learning', altLabels: [], popularity: 25 },
   { id: 'comm', label: 'communication', altLabels: [], popularity: 3 },
   { id: 'tcomm', label: 'teach communication', altLabels: [], popularity: 60 },
+  { id: 'we', label: 'Written English', altLabels: ['writing'], popularity: 30 },
+  { id: 'sh', label: 'Shell scripting', altLabels: ['bash'], popularity: 30 },
+  { id: 'prog', label: 'Computer programming', altLabels: ['coding'], popularity: 30 },
 ];
 
 describe('SkillSearchIndex', () => {
@@ -70,6 +73,17 @@ describe('SkillSearchIndex', () => {
     expect(ids('xylophone')).toEqual([]);
     expect(ids('java', 0)).toEqual([]);
     expect(ids('c', 1)).toHaveLength(1);
+  });
+
+  it('suggests nothing rather than a wrong skill for everyday words that look like skill words', () => {
+    // driving ≠ writing, caring ≠ coding, cash ≠ bash: different words, not typos.
+    expect(ids('driving')).toEqual([]);
+    expect(ids('caring')).toEqual([]);
+    expect(ids('cash')).toEqual([]);
+    // Real typos still work, short and long.
+    expect(ids('bsah')).toEqual([]);
+    expect(ids('codng')).toEqual(['prog']);
+    expect(ids('writting')).toEqual(['we']);
   });
 
   it('does not allow typos in very short words', () => {

@@ -33,10 +33,14 @@ export function normaliseSearchText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Edits a query word may be away from a label word: none for 1–2 letters, 1 up to 5, then 2. */
+/**
+ * Edits a query word may be away from a label word: none for 1–2 letters, 1 up to 7, then 2. Two
+ * edits in a 6- or 7-letter word is a different word more often than a typo ("caring" → "coding",
+ * "driving" → "writing"): suggesting nothing beats suggesting the wrong skill.
+ */
 function allowedEdits(length: number): number {
   if (length <= 2) return 0;
-  return length <= 5 ? 1 : 2;
+  return length <= 7 ? 1 : 2;
 }
 
 function trigrams(word: string): string[] {
@@ -225,6 +229,9 @@ export class SkillSearchIndex {
       if (count < minShared || seen.has(wordId)) continue;
       const candidate = this.words[wordId];
       if (candidate.length < word.length - maxEdits) continue;
+      // People rarely mistype the first letter; a different first letter is a different word
+      // ("cash" is not a typo of "bash").
+      if (candidate[0] !== word[0]) continue;
       // A typo in the middle of a longer word: compare against the same-length prefix too.
       const distance = Math.min(
         boundedDamerauLevenshtein(word, candidate, maxEdits),

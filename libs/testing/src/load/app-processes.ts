@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
 import { createServer } from 'net';
+import { tmpdir } from 'os';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '../../../..');
@@ -34,6 +35,9 @@ export function processEnv(opts: {
     CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
     MIGRATE_ON_START: 'false',
     LOG_LEVEL: 'warn',
+    // Production demands a real mail transport; these processes send no mail worth reading.
+    MAIL_TRANSPORT: 'outbox',
+    MAIL_OUTBOX_FILE: join(tmpdir(), `skillpath-load-outbox-${process.pid}.jsonl`),
     ...opts.extra,
   };
 }

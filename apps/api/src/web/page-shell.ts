@@ -1,0 +1,63 @@
+/**
+ * What a phone on a slow link shows before the app's script arrives: the header, the page's heading
+ * and its first action, as plain HTML inside #root (React replaces it when it starts). Its few styles
+ * are inline, so nothing but the HTML itself stands between the request and the first paint; the
+ * app's stylesheet no longer blocks rendering (it arrives long before the script that needs it).
+ */
+interface Shell {
+  heading: string;
+  body: string;
+}
+
+const link = (href: string, text: string, secondary = false) =>
+  `<a href="${href}" class="button${secondary ? ' button--secondary' : ''}">${text}</a>`;
+
+const SHELLS: Record<string, Shell> = {
+  '/': {
+    heading: 'Find your way to a job you want',
+    body:
+      '<p class="lead">Tell us what you can do. We will show you the jobs near you that are within reach, and a step-by-step plan of free or low-cost courses to get there.</p>' +
+      `<p class="actions">${link('/signup', 'Get started')} ${link('/login', 'Log in', true)}</p>`,
+  },
+  '/login': { heading: 'Log in', body: '<p class="shell-wait">Loading the log-in form…</p>' },
+  '/signup': { heading: 'Create your account', body: '<p class="shell-wait">Loading the form…</p>' },
+  '/forgot-password': { heading: 'Reset your password', body: '<p class="shell-wait">Loading…</p>' },
+  '/roadmap': { heading: 'Your roadmap', body: '<p class="shell-wait">Loading your roadmap…</p>' },
+  '/roles': { heading: 'Jobs within reach', body: '<p class="shell-wait">Finding jobs that fit you…</p>' },
+  '/skills': { heading: 'Your skills', body: '<p class="shell-wait">Loading your skills…</p>' },
+  '/partnership': { heading: 'Your partnership', body: '<p class="shell-wait">Loading your cohorts…</p>' },
+  '/employer': { heading: 'Your jobs and courses', body: '<p class="shell-wait">Loading…</p>' },
+  '/provider': { heading: 'Your courses', body: '<p class="shell-wait">Loading…</p>' },
+};
+
+/** Just enough of styles.css for the shell to look like the app, inlined in <head>. */
+export const SHELL_CSS =
+  '#root>.shell{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1f;line-height:1.5;margin:0}' +
+  '.shell-header{background:#0b3d91;color:#fff;padding:.5rem 1rem;min-height:44px;display:flex;align-items:center}' +
+  '.shell-header a{color:#fff;font-weight:800;font-size:1.25rem;text-decoration:none}' +
+  '.shell main{max-width:72rem;margin:0 auto;padding:1rem}' +
+  '.shell h1{font-size:1.75rem;line-height:1.2;margin:.5rem 0 1rem}' +
+  '.shell .lead{font-size:1.125rem}' +
+  '.shell .button{display:inline-block;background:#0b3d91;color:#fff;padding:.6rem 1.1rem;min-height:44px;box-sizing:border-box;font-weight:700;text-decoration:none;border:2px solid #0b3d91;margin:0 .5rem .5rem 0}' +
+  '.shell .button--secondary{background:#fff;color:#0b3d91}' +
+  '.shell-wait{color:#4a4f57}';
+
+export function shellFor(path: string): string {
+  const shell = SHELLS[path.replace(/\/+$/, '') || '/'];
+  const main = shell
+    ? `<h1>${shell.heading}</h1>${shell.body}`
+    : '<p class="shell-wait">Loading Skillpath…</p>';
+  return `<div class="shell"><header class="shell-header"><a href="/">Skillpath</a></header><main>${main}</main></div>`;
+}
+
+/** index.html with the page's shell in #root, the inline styles, and the stylesheet not render-blocking. */
+export function withShell(indexHtml: string, path: string): string {
+  return indexHtml
+    .replace('</head>', `<style>${SHELL_CSS}</style></head>`)
+    .replace(
+      /<link rel="stylesheet"([^>]*)>/g,
+      // Loaded at once but without blocking the first paint; <noscript> keeps it for no-script visitors.
+      `<link rel="preload" as="style"$1 onload="this.onload=null;this.rel='stylesheet'"><noscript><link rel="stylesheet"$1></noscript>`,
+    )
+    .replace(/<div id="root">/, `<div id="root">${shellFor(path)}`);
+}
