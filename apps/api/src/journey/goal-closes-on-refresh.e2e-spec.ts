@@ -15,7 +15,7 @@ interface Roadmap {
   };
   steps: Array<{ kind: string; why: string; opportunity: { id: string; title: string } }>;
 }
-const KEY_ENV = 'GOAL_CLOSES_TEST_FEED_KEY';
+const KEY_ENV = 'SKILLPATH_SOURCE_KEY_GOAL_CLOSES_TEST';
 const ROADMAP = `version trigger reason goal { occupation { title } opportunity { id title status } }
   steps { kind why opportunity { id title } }`;
 

@@ -50,6 +50,13 @@ export function shellFor(path: string): string {
   return `<div class="shell"><header class="shell-header"><a href="/">Skillpath</a></header><main>${main}</main></div>`;
 }
 
+/**
+ * The one inline event handler the app's HTML carries: it turns the preloaded stylesheet into a
+ * stylesheet. The content security policy allows exactly this handler by its hash ('unsafe-hashes'),
+ * and no other inline script.
+ */
+export const STYLESHEET_ONLOAD = "this.onload=null;this.rel='stylesheet'";
+
 /** index.html with the page's shell in #root, the inline styles, and the stylesheet not render-blocking. */
 export function withShell(indexHtml: string, path: string): string {
   return indexHtml
@@ -57,7 +64,7 @@ export function withShell(indexHtml: string, path: string): string {
     .replace(
       /<link rel="stylesheet"([^>]*)>/g,
       // Loaded at once but without blocking the first paint; <noscript> keeps it for no-script visitors.
-      `<link rel="preload" as="style"$1 onload="this.onload=null;this.rel='stylesheet'"><noscript><link rel="stylesheet"$1></noscript>`,
+      `<link rel="preload" as="style"$1 onload="${STYLESHEET_ONLOAD}"><noscript><link rel="stylesheet"$1></noscript>`,
     )
     .replace(/<div id="root">/, `<div id="root">${shellFor(path)}`);
 }

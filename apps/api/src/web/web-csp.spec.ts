@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { STYLESHEET_ONLOAD } from './page-shell';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'fs';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
@@ -42,7 +43,11 @@ describe("the web app's HTML security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     const hash = createHash('sha256').update(inline).digest('base64');
-    expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/=]/g, '\\$&')}'(;|$)`));
+    const onload = createHash('sha256').update(STYLESHEET_ONLOAD).digest('base64');
+    const esc = (h: string) => h.replace(/[+/=]/g, '\\$&');
+    expect(csp).toMatch(
+      new RegExp(`script-src 'self' 'sha256-${esc(hash)}' 'unsafe-hashes' 'sha256-${esc(onload)}'(;|$)`),
+    );
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });

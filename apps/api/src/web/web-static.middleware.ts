@@ -3,7 +3,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'fs';
 import { gzipSync } from 'zlib';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { extname, join, normalize, sep } from 'path';
-import { withShell } from './page-shell';
+import { STYLESHEET_ONLOAD, withShell } from './page-shell';
 
 /** Paths the API itself answers; the web app never shadows them. */
 export const API_PATH_PREFIXES = [
@@ -38,6 +38,8 @@ export function contentSecurityPolicy(html: string): string {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
   );
+  // The stylesheet's onload handler (see page-shell), allowed by its hash and nothing else inline.
+  hashes.push(`'unsafe-hashes' 'sha256-${createHash('sha256').update(STYLESHEET_ONLOAD).digest('base64')}'`);
   return [
     "default-src 'self'",
     `script-src 'self' ${hashes.join(' ')}`.trim(),

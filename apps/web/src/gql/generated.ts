@@ -115,6 +115,10 @@ export type OutcomeKind = 'APPLIED' | 'INTERVIEWED' | 'IN_WORK';
 
 export type OutcomeRecorder = 'EMPLOYER' | 'LEARNER';
 
+export type ParticipationRequestKind = 'COMPLETION' | 'ENROLMENT';
+
+export type ParticipationRequestStatus = 'ACCEPTED' | 'DECLINED' | 'PENDING';
+
 export type RegisterInput = {
   displayName: string;
   email: string;
@@ -1389,6 +1393,32 @@ export type ConfirmCourseCompletionMutationVariables = Exact<{
 
 export type ConfirmCourseCompletionMutation = {
   confirmCourseCompletion: { completed: boolean; providerConfirmed: boolean; credentialIds: Array<string> };
+};
+
+export type MyParticipationRequestsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyParticipationRequestsQuery = {
+  myParticipationRequests: Array<{
+    id: string;
+    kind: ParticipationRequestKind;
+    courseTitle: string;
+    providerName: string;
+    createdAt: string;
+    status: ParticipationRequestStatus;
+  }>;
+};
+
+export type RespondToParticipationRequestMutationVariables = Exact<{
+  id: string | number;
+  accept: boolean;
+}>;
+
+export type RespondToParticipationRequestMutation = {
+  respondToParticipationRequest: {
+    id: string;
+    kind: ParticipationRequestKind;
+    status: ParticipationRequestStatus;
+  };
 };
 
 export type OutcomeFiguresFieldsFragment = {
@@ -7629,6 +7659,100 @@ export const ConfirmCourseCompletionDocument = {
     },
   ],
 } as unknown as DocumentNode<ConfirmCourseCompletionMutation, ConfirmCourseCompletionMutationVariables>;
+export const MyParticipationRequestsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyParticipationRequests' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myParticipationRequests' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'pendingOnly' },
+                value: { kind: 'BooleanValue', value: true },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'courseTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'providerName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyParticipationRequestsQuery, MyParticipationRequestsQueryVariables>;
+export const RespondToParticipationRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RespondToParticipationRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'accept' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'respondToParticipationRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'accept' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'accept' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RespondToParticipationRequestMutation,
+  RespondToParticipationRequestMutationVariables
+>;
 export const MyRoadmapExplainedDocument = {
   kind: 'Document',
   definitions: [

@@ -6,13 +6,14 @@ import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate } from '../ui/format';
 import { EmployerInterests } from './interests';
+import { ProviderRequests } from './provider-requests';
 import { handle } from '../ui/handlers';
 
 /** Where each kind of message takes the resident: the thing it is about. */
 const MESSAGE_LINKS: Record<string, { href: string; text: string }> = {
   ROADMAP_UPDATED: { href: '/roadmap', text: 'See your roadmap' },
   COMPLETION_TO_CONFIRM: { href: '/roadmap', text: 'Confirm it on your roadmap' },
-  PARTICIPATION_REQUEST: { href: '/roadmap', text: 'Answer it on your roadmap' },
+  PARTICIPATION_REQUEST: { href: '#provider-requests-title', text: 'Answer it above' },
   COURSE_COMPLETED: { href: '/credentials', text: 'See your credentials' },
   EMPLOYER_INTEREST: { href: '#interests-title', text: 'Answer the employer' },
   EMPLOYER_OUTCOME: { href: '/roadmap', text: 'See your roadmap' },
@@ -38,6 +39,7 @@ export function NotificationsPage() {
   return (
     <div className="narrow">
       <h1>Messages</h1>
+      <ProviderRequests />
       <EmployerInterests />
       <ErrorSummary message={errorMessage(error) ?? errorMessage(marking.error)} />
       {fetching && !data && <p role="status">Loading…</p>}

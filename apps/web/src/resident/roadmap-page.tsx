@@ -17,6 +17,7 @@ import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { formatDate, formatHours, formatPence, percent } from '../ui/format';
 import { OutcomeForm } from './outcome-form';
+import { ProviderRequests } from './provider-requests';
 import { BlockersAndWhatIfs, PlanQuestions, RoadmapChoices } from './roadmap-explained';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
 import { handle } from '../ui/handlers';
@@ -294,6 +295,7 @@ export function RoadmapPage() {
   return (
     <>
       <h1>Your roadmap</h1>
+      <ProviderRequests onChange={reload} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {replan.waiting ? `${announcement ? `${announcement} ` : ''}Updating your roadmap…` : announcement}
       </p>

@@ -144,7 +144,8 @@ describe('Find an apprenticeship connector against a local feed', () => {
     expect(times).toHaveLength(5);
     // Measured where requests arrive: allow for jitter on single gaps, and leave out the first request,
     // which also waits for the connection to open.
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(70);
+    // A single late send can shorten one gap; no three requests within one interval, and the span is exact.
+    for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(100 - 5);
     expect(times[4] - times[1]).toBeGreaterThanOrEqual(3 * 100 - 15);
   });
 });

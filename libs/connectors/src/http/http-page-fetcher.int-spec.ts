@@ -129,8 +129,10 @@ describe('HttpPageFetcher against a local server', () => {
     for (let i = 0; i < 4; i++) await fetcher.get(`${s.origin}/seq`);
     await Promise.all([0, 1, 2, 3].map(() => fetcher.get(`${s.origin}/par`)));
     const times = s.requests.map((r) => r.at);
-    // Measured where requests arrive, so allow for network jitter on single gaps; the span is exact.
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(35);
+    // Measured where requests arrive: one request sent late (a busy machine) may land just before the
+    // next on-time one, so a single short gap proves nothing; three within one interval would, and the
+    // span is exact.
+    for (let i = 2; i < times.length; i++) expect(times[i] - times[i - 2]).toBeGreaterThanOrEqual(50 - 5);
     expect(times[times.length - 1] - times[1]).toBeGreaterThanOrEqual(6 * 50 - 15);
   });
 
