@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     worker = await spawnRefreshWorker(
       {
         NODE_ENV: 'production',
-        JWT_SECRET: 'bench-only-secret-bench-only-secret-0000',
+        MAIL_TRANSPORT: 'outbox',
+        JWT_SECRET: randomBytes(48).toString('base64url'),
         DATABASE_URL: url,
         REDIS_URL,
         REDIS_PREFIX: prefix,

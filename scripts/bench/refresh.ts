@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     worker = await spawnRefreshWorker(
       {
         NODE_ENV: 'production',
+        MAIL_TRANSPORT: 'outbox',
         JWT_SECRET: randomBytes(48).toString('base64url'),
         DATABASE_URL: url,
         REDIS_URL,

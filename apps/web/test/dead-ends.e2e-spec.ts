@@ -396,4 +396,59 @@ describe('no dead ends for a resident on a phone', () => {
     await page.goto(`${web.url}/roadmap`);
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   }, 600_000);
+
+  it('1b. a provider saying the resident finished a course is a question the resident answers', async () => {
+    const { page, resident } = await residentOnPhone();
+    const roadmap = await resident.client.ok<{
+      myRoadmap: { steps: Array<{ kind: string; opportunity: { id: string; title: string } | null }> };
+    }>('{ myRoadmap { steps { kind opportunity { id title } } } }');
+    const course = roadmap.myRoadmap.steps.find((st) => st.kind === 'LEARN' && st.opportunity)!.opportunity!;
+    // A member of the course's (verified, demo) provider says the resident finished it.
+    const reg = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
+      {
+        input: {
+          email: `tutor${n}@example.org`,
+          password: 'a long enough password',
+          displayName: 'Tutor',
+          role: 'PROVIDER',
+          organisationName: `Tutor ${n} Ltd`,
+        },
+      },
+    );
+    await queryRows(
+      stack.db.url,
+      `INSERT INTO organisation_members (organisation_id, user_id, role)
+         SELECT organisation_id, $2, 'MEMBER' FROM opportunities WHERE id = $1`,
+      [course.id, reg.register.user.id],
+    );
+    const provider = stack.gql.as(reg.register.accessToken);
+    await provider.ok(
+      'mutation($id: ID!, $e: String!) { recordCompletion(opportunityId: $id, learnerEmail: $e) { message } }',
+      { id: course.id, e: resident.email },
+    );
+
+    // The question is on the roadmap, with the provider's name; nothing has changed yet.
+    await page.reload();
+    const asking = page.locator('section', {
+      has: page.getByRole('heading', { name: /Training providers asking you to confirm/ }),
+    });
+    await asking.waitFor();
+    await expect(asking.textContent()).resolves.toContain(`says you have finished ${course.title}`);
+    await expectAccessible(page, 'the roadmap with a provider asking');
+    const completed = async () =>
+      (
+        await queryRows<{ n: number }>(
+          stack.db.url,
+          `SELECT count(*)::int AS n FROM course_participations p JOIN users u ON u.id = p.user_id
+            WHERE u.email = $1 AND p.completed_at IS NOT NULL`,
+          [resident.email],
+        )
+      )[0].n;
+    expect(await completed()).toBe(0);
+    await asking.getByRole('button', { name: /Yes, I finished it/ }).click();
+    await page.getByText(`Done: ${course.title} is finished`).waitFor();
+    expect(await completed()).toBe(1);
+    await expectAccessible(page, 'the roadmap after confirming');
+  });
 });

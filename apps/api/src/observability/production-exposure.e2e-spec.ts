@@ -46,7 +46,11 @@ describe('what the public port exposes', () => {
     let metricsPort: number;
     beforeAll(async () => {
       metricsPort = await freePort();
-      app = await start({ NODE_ENV: 'production', METRICS_PORT: String(metricsPort) });
+      app = await start({
+        NODE_ENV: 'production',
+        MAIL_TRANSPORT: 'outbox',
+        METRICS_PORT: String(metricsPort),
+      });
     });
     afterAll(() => app?.close());
 

@@ -4,6 +4,7 @@ import { SuggestSkillsDocument, type SuggestSkillsQuery } from '../gql/generated
 import { Announcement, ErrorSummary, errorMessage } from '../ui/errors';
 import { LEVEL_NAMES } from '../ui/format';
 import { TextArea } from '../ui/fields';
+import { handle } from '../ui/handlers';
 
 /** The longest description the API reads (suggestSkills refuses longer ones). */
 const MAX_LENGTH = 5000;
@@ -97,7 +98,7 @@ export function DescribeSkills({
         onChange={(e) => setText(e.target.value)}
       />
       <ErrorSummary message={error} />
-      <button className="button button--secondary" type="button" onClick={onSuggest} disabled={busy}>
+      <button className="button button--secondary" type="button" onClick={handle(onSuggest)} disabled={busy}>
         {busy ? 'Finding skills…' : 'Suggest skills'}
       </button>
       <Announcement message={announce} />
