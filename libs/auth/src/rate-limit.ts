@@ -26,6 +26,21 @@ export const RATE_LIMITS = {
     perAccount: { limit: 20, windowSeconds: 600 },
     perIp: { limit: 100, windowSeconds: 600 },
   },
+  /** Runs the sentence encoder over up to 5,000 characters: a resident tries a few phrasings, not hundreds. */
+  suggestSkills: {
+    perAccount: { limit: 60, windowSeconds: 600 },
+    perIp: { limit: 300, windowSeconds: 600 },
+  },
+  /** Plans the goal several ways (each a full roadmap plan). */
+  roadmapOptions: {
+    perAccount: { limit: 60, windowSeconds: 600 },
+    perIp: { limit: 300, windowSeconds: 600 },
+  },
+  /** Sends an email: a few a day is plenty, and it must not become a way to flood someone's inbox. */
+  requestEmailVerification: {
+    perAccount: { limit: 5, windowSeconds: 3600 },
+    perIp: { limit: 30, windowSeconds: 3600 },
+  },
 } satisfies Record<string, { perAccount?: Limit; perIp: Limit }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

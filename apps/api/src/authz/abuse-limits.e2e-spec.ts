@@ -143,6 +143,20 @@ describe('abuse limits (attack replays)', () => {
     expect(limited!.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
+  it('rate-limits suggestSkills per account: the encoder is not a free service', async () => {
+    const reg = await gql<{ register: { accessToken: string } }>(
+      '127.0.0.9',
+      'mutation { register(input: { email: "wordy@example.org", password: "a long password", displayName: "W" }) { accessToken } }',
+    );
+    const token = reg.data!.register.accessToken;
+    // An empty text is refused as bad input after the budget is counted, so no encoder runs here.
+    const codes: string[] = [];
+    for (let i = 0; i < 62; i++)
+      codes.push(code(await gql(`127.0.2.${i + 1}`, '{ suggestSkills(text: "") { level } }', {}, token)));
+    expect(codes.slice(0, 60)).toEqual(Array(60).fill('BAD_USER_INPUT'));
+    expect(codes.slice(60)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
   it('rate-limits register per address', async () => {
     const results: string[] = [];
     for (let i = 0; i < 22; i++)

@@ -5,6 +5,7 @@ import type { UserEntity } from '@skillpath/persistence';
 import { AuthUser, Authenticated, CurrentUser, Public } from '../access.decorators';
 import { UserModel } from '../auth.model';
 import { LoginThrottleGuard } from '../login-throttle.guard';
+import { RateLimited } from '../rate-limit';
 import { AccountEmailService } from './account-email.service';
 
 @ArgsType()
@@ -58,6 +59,7 @@ export class AccountEmailResolver {
   }
 
   @Authenticated()
+  @RateLimited('requestEmailVerification')
   @Mutation(() => Boolean, { description: 'Sends the signed-in account a new email confirmation link.' })
   async requestEmailVerification(@CurrentUser() user: AuthUser): Promise<boolean> {
     await this.accountEmail.sendVerification(user.id);

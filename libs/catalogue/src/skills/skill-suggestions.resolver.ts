@@ -1,5 +1,5 @@
 import { Args, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Roles } from '@skillpath/auth';
+import { RateLimited, Roles } from '@skillpath/auth';
 import { SkillModel } from '../graphql/catalogue.models';
 import { SkillSuggestionsService } from './skill-suggestions.service';
 
@@ -22,6 +22,7 @@ export class SkillSuggestionsResolver {
    * them to confirm. Stores nothing. Text: 1 to 5,000 characters (BAD_USER_INPUT otherwise).
    */
   @Roles('LEARNER')
+  @RateLimited('suggestSkills')
   @Query(() => [SkillSuggestionModel], {
     description:
       'Skills suggested from a description in your own words (1–5,000 characters), to confirm with setSkills. Stores nothing.',

@@ -41,6 +41,7 @@ export class RoadmapResolver {
 
   /** Up to three different plans for the goal (cheapest, soonest, least travel or fewest hours), each with its trade-off. */
   @Roles('LEARNER')
+  @RateLimited('roadmapOptions')
   @Query(() => [RoadmapOptionModel])
   async roadmapOptions(@CurrentUser() user: AuthUser): Promise<RoadmapOptionModel[]> {
     return this.reader.readOptions(await this.roadmaps.options(user.id));
