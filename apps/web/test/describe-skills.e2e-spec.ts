@@ -56,11 +56,15 @@ describe('a resident describes their skills in their own words, on a phone', () 
     await page.getByLabel('Create a password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Check your digital skills' }).waitFor();
-    const questions = page.locator('fieldset.question');
-    await questions.first().waitFor();
-    for (let i = 0, n = await questions.count(); i < n; i++)
-      await questions.nth(i).getByLabel('Not yet').check();
-    await page.getByRole('button', { name: 'Save and continue' }).click();
+    // One question a page, "Question 1 of N".
+    const legend = page.locator('fieldset.question legend');
+    await legend.waitFor();
+    const count = Number(/of (\d+)/.exec((await legend.textContent()) ?? '')?.[1]);
+    for (let i = 0; i < count; i++) {
+      await legend.filter({ hasText: `Question ${i + 1} of ${count}` }).waitFor();
+      await page.getByLabel('Not yet').check();
+      await page.getByRole('button', { name: i === count - 1 ? 'Save and continue' : 'Continue' }).click();
+    }
     await page.getByRole('heading', { level: 1, name: 'Your skills' }).waitFor();
     const before = await storedSkills();
 

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectAccessible, launchChromium, navTo } from './browser';
 import { seedResidentWithRoadmap } from './resident-fixture';
 import { snap } from './screens';
+import { adminClient, verifyOrganisation } from '../../api/src/partners/partners-test-helpers';
 import { ensureWebBuilt } from './web-build';
 import { webAppUrl, type WebServer } from './web-server';
 
@@ -12,16 +13,27 @@ const PASSWORD = 'a long enough password';
 const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
-async function registerOrg(gql: GraphQLTestClient, email: string, role: string, organisationName: string) {
-  const reg = await gql.ok<{ register: { accessToken: string } }>(
+const admins = new WeakMap<TestStack, Promise<GraphQLTestClient>>();
+
+/** A new organisation's owner; the organisation is verified by an admin, as a real one would be. */
+async function registerOrg(
+  stack: TestStack,
+  email: string,
+  role: 'EMPLOYER' | 'PROVIDER' | 'PARTNER',
+  organisationName: string,
+) {
+  const reg = await stack.gql.ok<{ register: { accessToken: string } }>(
     'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
     { input: { email, password: PASSWORD, displayName: organisationName, role, organisationName } },
   );
-  const client = gql.as(reg.register.accessToken);
+  const client = stack.gql.as(reg.register.accessToken);
   const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
     '{ myOrganisations { organisation { id } } }',
   );
-  return { client, organisationId: orgs.myOrganisations[0].organisation.id };
+  const organisationId = orgs.myOrganisations[0].organisation.id;
+  if (!admins.has(stack)) admins.set(stack, adminClient(stack));
+  await verifyOrganisation(client, await admins.get(stack)!, organisationId, role);
+  return { client, organisationId };
 }
 
 /** Waits (briefly) for the element to have the focus: pages move it after they render. */
@@ -84,7 +96,7 @@ describe('the employer, provider, partnership and resident screens added for the
   });
 
   it('a partnership creates a cohort; a resident joins it with the code; the dashboard follows them to work', async () => {
-    await registerOrg(stack.gql, 'skills@example.org', 'PARTNER', 'Oldham Skills Partnership');
+    await registerOrg(stack, 'skills@example.org', 'PARTNER', 'Oldham Skills Partnership');
     const resident = await seedResidentWithRoadmap(stack.gql, {
       email: 'nadia@example.org',
       displayName: 'Nadia',
@@ -212,7 +224,7 @@ describe('the employer, provider, partnership and resident screens added for the
   }, 600_000);
 
   it('an employer posts, edits and withdraws a job, and contacts a candidate who accepts', async () => {
-    const employer = await registerOrg(stack.gql, 'jobs@example.org', 'EMPLOYER', 'Irk Valley Care');
+    const employer = await registerOrg(stack, 'jobs@example.org', 'EMPLOYER', 'Irk Valley Care');
     const resident = await seedResidentWithRoadmap(stack.gql, {
       email: 'tom@example.org',
       displayName: 'Tom Baker',
@@ -386,7 +398,7 @@ describe('the employer, provider, partnership and resident screens added for the
   }, 600_000);
 
   it('a provider edits a course published with funding rules through the API, and the rules survive', async () => {
-    const provider = await registerOrg(stack.gql, 'funded@example.org', 'PROVIDER', 'Bolton Skills Hub');
+    const provider = await registerOrg(stack, 'funded@example.org', 'PROVIDER', 'Bolton Skills Hub');
     const found = await stack.gql.ok<{ skills: Array<{ id: string }> }>(
       '{ skills(search: "spreadsheet", first: 1) { id } }',
     );
@@ -480,8 +492,8 @@ describe('the employer, provider, partnership and resident screens added for the
   }, 600_000);
 
   it('a provider publishes a course and asks an employer to accredit it; the employer sees the request', async () => {
-    await registerOrg(stack.gql, 'hr@example.org', 'EMPLOYER', 'Ancoats Analytics');
-    await registerOrg(stack.gql, 'college@example.org', 'PROVIDER', 'Tameside Adult College');
+    await registerOrg(stack, 'hr@example.org', 'EMPLOYER', 'Ancoats Analytics');
+    await registerOrg(stack, 'college@example.org', 'PROVIDER', 'Tameside Adult College');
 
     const page = await open(PHONE);
     await logIn(page, 'college@example.org', 'Tameside Adult College');

@@ -202,7 +202,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await page.getByText('That password is not right').waitFor();
     await page.getByLabel('Your password').fill('a long enough password');
     await page.getByRole('button', { name: 'Delete my account' }).click();
-    await page.getByRole('heading', { level: 1, name: /find your way to a job/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Your account has been deleted' }).waitFor();
     expect(
       await stack.gql.errorCode(
         `mutation { login(email: "sam@example.org", password: "a long enough password") { accessToken } }`,

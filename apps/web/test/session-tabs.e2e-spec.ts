@@ -110,6 +110,9 @@ describe('sessions in a real browser, at 360 px', () => {
     await b.goto(`${web.url}/roadmap`);
     await roadmapShows(b);
     const before = (await refreshCookie())!.value;
+    // On a phone the account links fold behind the Menu button.
+    const menu = a.getByRole('button', { name: 'Menu' });
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
     await a.getByRole('button', { name: /sign out|log out/i }).click();
     // The other tab hears of it at once.
     await b.getByRole('heading', { level: 1, name: /log in|find your way to a job/i }).waitFor();

@@ -37,6 +37,8 @@ export function processEnv(opts: {
     LOG_LEVEL: 'warn',
     // Production demands a real mail transport; these processes send no mail worth reading.
     MAIL_TRANSPORT: 'outbox',
+    // Several processes on one machine: no internal metrics port each (it is fixed, and would clash).
+    METRICS_PORT: '0',
     MAIL_OUTBOX_FILE: join(tmpdir(), `skillpath-load-outbox-${process.pid}.jsonl`),
     ...opts.extra,
   };
