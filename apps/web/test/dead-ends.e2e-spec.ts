@@ -144,7 +144,8 @@ describe('no dead ends for a resident on a phone', () => {
       .waitFor({ timeout: 240_000 });
 
     // 15. The unread badge updates without a reload (the header asks again every 30 s).
-    await page.locator('.site-header .badge').first().waitFor({ state: 'attached', timeout: 60_000 });
+    // Up to three polls: the message is written by the worker's re-plan, which a busy machine slows.
+    await page.locator('.site-header .badge').first().waitFor({ state: 'attached', timeout: 100_000 });
 
     // Dropped again (whatever now comes first): listed, and it can be brought back later. The worker
     // may still be re-planning: on "older version" the page shows the new plan, and we drop again.
