@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     return;
   }
   for (const [name, wanted] of phases.slice(0, phasesWanted)) {
-    const todo = [
+    const toEncode = [
       ...new Set(
         texts
           .map((t, i) => i)
@@ -116,14 +116,14 @@ async function main(): Promise<void> {
       .filter((t) => !store.has(key(t)))
       .sort((a, b) => a.length - b.length);
     const t0 = performance.now();
-    for (let i = 0; i < todo.length; i += 512) {
-      const batch = todo.slice(i, i + 512);
+    for (let i = 0; i < toEncode.length; i += 512) {
+      const batch = toEncode.slice(i, i + 512);
       const vectors = await encoder.encode(batch);
       const entries = batch.map((t, j) => [key(t), vectors[j]] as [string, Float32Array]);
       for (const [k, v] of entries) store.set(k, v);
       appendStore(storeFile, entries);
       const s = (performance.now() - t0) / 1000;
-      console.error(`${name}: ${i + batch.length}/${todo.length}, ${s.toFixed(0)} s`);
+      console.error(`${name}: ${i + batch.length}/${toEncode.length}, ${s.toFixed(0)} s`);
     }
     await writeSkillVectorSetFile(file, assemble(taxonomy.version, encoder.id, taxonomy, texts, store));
     console.error(`phase "${name}" done; wrote ${file}`);

@@ -44,9 +44,9 @@ export class CachingSentenceEncoder implements SentenceEncoder {
       }
     });
     if (missing.size > 0) {
-      const todo = [...missing.values()];
-      const vectors = await this.inner.encode(todo.map((indices) => texts[indices[0]]));
-      todo.forEach((indices, j) => {
+      const toEncode = [...missing.values()];
+      const vectors = await this.inner.encode(toEncode.map((indices) => texts[indices[0]]));
+      toEncode.forEach((indices, j) => {
         this.misses++;
         for (const i of indices) out[i] = vectors[j];
         this.remember(keys[indices[0]], vectors[j]);
