@@ -31,7 +31,7 @@ export function formatKm(km: number | null | undefined): string | null {
   if (km == null) return null;
   if (km < 0.05) return 'less than 100 metres';
   const miles = km * 0.621371;
-  return `${km < 10 ? km.toFixed(1) : Math.round(km)} km (${miles < 10 ? miles.toFixed(1) : Math.round(miles)} miles)`;
+  return `${km < 9.95 ? km.toFixed(1) : Math.round(km)} km (${miles < 9.95 ? miles.toFixed(1) : Math.round(miles)} miles)`;
 }
 
 export function percent(share: number): string {

@@ -18,7 +18,12 @@ export function haversineKmRaw(lat1: number, lon1: number, lat2: number, lon2: n
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** A distance as a resident reads it: "1.4 km away.", never "0.0 km away." */
+/**
+ * A distance as a resident reads it: "1.4 km away.", "12 km away.", never "0.0 km away." Rounded the same
+ * way the web client rounds the "Where" line (one decimal under 10 km, whole kilometres above), so the
+ * two never disagree on one page.
+ */
 export function distanceWords(km: number): string {
-  return km < 0.05 ? 'Less than 100 metres away.' : `${km.toFixed(1)} km away.`;
+  if (km < 0.05) return 'Less than 100 metres away.';
+  return `${km < 9.95 ? km.toFixed(1) : Math.round(km)} km away.`;
 }
