@@ -59,9 +59,21 @@ describe('the resident journey, end to end through GraphQL', () => {
       `{ skills(search: "customer serv", first: 3) { id label } }`,
     );
     expect(found.skills.length).toBeGreaterThan(0);
+    // Roles asked for before the skill is added are not what comes back after (answers are cached per learner).
+    const fitsOf = async () =>
+      new Map(
+        (
+          await me.ok<{ reachableRoles: Array<{ occupation: { id: string }; fit: number }> }>(
+            '{ reachableRoles(first: 20) { occupation { id } fit } }',
+          )
+        ).reachableRoles.map((r) => [r.occupation.id, r.fit]),
+      );
+    const fitsBefore = await fitsOf();
     await me.ok(`mutation($s: [SkillLevelInput!]!) { setSkills(skills: $s) { skills { level } } }`, {
       s: [{ skillId: found.skills[0].id, level: 3 }],
     });
+    const fitsAfter = await fitsOf();
+    expect([...fitsAfter].some(([id, fit]) => fit > (fitsBefore.get(id) ?? 0))).toBe(true);
 
     // 4. Roles within reach, then a goal.
     const roles = await me.ok<{

@@ -1,21 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { SkillModel } from '@skillpath/catalogue';
-import { rankOpportunities, reachableRoles, skillsThatOpen } from '@skillpath/matching';
+import {
+  LearnerRecord,
+  OutcomeScores,
+  rankOpportunities,
+  reachableRoles,
+  skillsThatOpen,
+} from '@skillpath/matching';
 import type { OpportunityKind } from '@skillpath/persistence';
 import { OPPORTUNITY_KINDS } from '@skillpath/vocabulary';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
-import { MatchingIndexService } from '../engine/matching-index.service';
+import { EngineSnapshot, MatchingIndexService } from '../engine/matching-index.service';
 import { ProfileService } from '../profile/profile.service';
 import { RoadmapService } from '../roadmaps/roadmap.service';
 import { SkillOpeningModel } from '../roadmaps/roadmap.models';
 import { RoadmapRepository } from '../roadmaps/roadmap.repository';
 import { MatchModel, RoleMatchModel } from './discovery.models';
+import { LearnerAnswerCache, ObjectSerials } from './learner-answer-cache';
 
 const ALL_KINDS: OpportunityKind[] = [...OPPORTUNITY_KINDS];
+/** Learners whose reachable roles each API process remembers (a few kB each). */
+const REACHABLE_ROLES_CACHED_LEARNERS = 10_000;
 
 /** What fits a learner now, from the engine's live index: listings and roles within reach. */
 @Injectable()
 export class DiscoveryService {
+  // reachableRoles plans each shortlisted role (so its hours are the roadmap's): the costliest read by
+  // far, and asked for again and again with nothing changed. Answers are kept per learner and reused
+  // while the learner, their dropped steps, the index, the outcome scores and the day are the same.
+  private readonly rolesCache = new LearnerAnswerCache<RoleMatchModel[]>(REACHABLE_ROLES_CACHED_LEARNERS);
+  private readonly serials = new ObjectSerials();
+
   constructor(
     private readonly engine: MatchingIndexService,
     private readonly profiles: ProfileService,
@@ -62,11 +77,31 @@ export class DiscoveryService {
   async reachableRoles(userId: string, first: number): Promise<RoleMatchModel[]> {
     const snapshot = await this.engine.get();
     const learner = await this.profiles.learnerRecord(userId);
+    const excludeOpportunityIds = await this.versions.droppedOpportunityIds(userId);
+    const outcomes = await this.roadmaps.outcomeScores();
+    const today = new Date().toISOString().slice(0, 10);
+    const fingerprint = LearnerAnswerCache.fingerprint(
+      this.serials.of(snapshot),
+      snapshot.index.generation,
+      this.serials.of(outcomes),
+      today,
+      first,
+      learner,
+      excludeOpportunityIds,
+    );
+    return this.rolesCache.getOrCompute(userId, fingerprint, () =>
+      this.computeReachableRoles(snapshot, learner, first, { today, excludeOpportunityIds, outcomes }),
+    );
+  }
+
+  private async computeReachableRoles(
+    snapshot: EngineSnapshot,
+    learner: LearnerRecord,
+    first: number,
+    opts: { today: string; excludeOpportunityIds: string[]; outcomes: OutcomeScores },
+  ): Promise<RoleMatchModel[]> {
     // The same computation as the roadmap's: its hours for a role are the roadmap's total hours for it.
-    const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first, {
-      excludeOpportunityIds: await this.versions.droppedOpportunityIds(userId),
-      outcomes: await this.roadmaps.outcomeScores(),
-    });
+    const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first, opts);
     const occs = await this.catalogue.occupations(roles.map((r) => r.occupationId));
     const skills = await this.catalogue.skills(roles.flatMap((r) => r.missingSkills.map((s) => s.skill)));
     return roles

@@ -68,6 +68,13 @@ export function applyToGoalWhy(title: string, closingDate: Date | null, learnSte
     : `Your goal: apply to ${title} once the steps above are done.${by}`;
 }
 
+/**
+ * How long one computation of every course's outcome scores serves plans and rankings. The scores
+ * aggregate every course participation (a scan that grows with the region), and they only nudge a
+ * step's cost by up to 5%, so a few seconds' delay in a new outcome counting is harmless.
+ */
+const OUTCOME_SCORES_TTL_MS = 30_000;
+
 /** Statuses a step keeps across re-plans: what the learner has done or is doing is not re-decided. */
 const KEPT: StepStatus[] = ['COMPLETED', 'ENROLLED'];
 
@@ -87,9 +94,24 @@ export class RoadmapService {
     private readonly outcomeRows: OutcomesRepository,
   ) {}
 
-  /** Every course's outcomes as the engine's relative scores (1 = average; a new course is exactly 1). */
-  async outcomeScores(): Promise<OutcomeScores> {
-    return outcomeScores(await this.outcomeRows.allCounts());
+  private outcomesMemo?: { at: number; scores: Promise<OutcomeScores> };
+
+  /**
+   * Every course's outcomes as the engine's relative scores (1 = average; a new course is exactly 1),
+   * computed at most once per OUTCOME_SCORES_TTL_MS; the same object is returned until then, so callers
+   * may use its identity as a version.
+   */
+  outcomeScores(): Promise<OutcomeScores> {
+    const now = Date.now();
+    if (!this.outcomesMemo || now - this.outcomesMemo.at >= OUTCOME_SCORES_TTL_MS) {
+      const scores = this.outcomeRows.allCounts().then((counts) => outcomeScores(counts));
+      // A failed read is not remembered: the next caller tries again.
+      scores.catch(() => {
+        if (this.outcomesMemo?.scores === scores) this.outcomesMemo = undefined;
+      });
+      this.outcomesMemo = { at: now, scores };
+    }
+    return this.outcomesMemo.scores;
   }
 
   /**

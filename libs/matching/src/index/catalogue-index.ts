@@ -107,6 +107,8 @@ export class CatalogueIndex {
 
   /** Base slots [0, baseCount) sorted by key = kind * CELL_COUNT + cell; keyStart indexes them. */
   baseCount = 0;
+  /** Bumped by every change to the live listings, so callers can tell a cached answer is still current. */
+  generation = 0;
   keyStart = new Int32Array(OPPORTUNITY_KINDS.length * CELL_COUNT + 1);
   /** Appended slots per key. */
   readonly appended = new Map<number, number[]>();
@@ -215,6 +217,7 @@ export class CatalogueIndex {
 
   /** Adds new opportunities or replaces changed ones (the old version's slot is tombstoned). */
   upsert(records: Iterable<OpportunityRecord>, opts: { deferCompaction?: boolean } = {}): void {
+    this.generation++;
     for (const r of records) {
       const old = this.slotOfId.get(r.id);
       if (old !== undefined) this.kill(old);
@@ -226,6 +229,7 @@ export class CatalogueIndex {
 
   /** Marks opportunities as no longer live. */
   expire(ids: Iterable<string>): void {
+    this.generation++;
     for (const id of ids) {
       const slot = this.slotOfId.get(id);
       if (slot !== undefined) this.kill(slot);

@@ -144,9 +144,14 @@ describe('index, ranking, roles and roadmaps', () => {
 
   it('updates incrementally: upsert, change and expire without a rebuild', () => {
     const ix = CatalogueIndex.build(records, skills);
+    // Every change moves the generation on (callers' cached answers key on it).
+    const generations = [ix.generation];
     ix.upsert([opp({ id: 'V9', kind: 'VACANCY', requires: [{ skill: 'excel', level: 2 }] })]);
+    generations.push(ix.generation);
     expect(rankOpportunities(ix, learner, { kinds: ['VACANCY'], k: 1 })[0].id).toBe('V4');
     ix.expire(['V4']);
+    generations.push(ix.generation);
+    expect(new Set(generations).size).toBe(3);
     expect(rankOpportunities(ix, learner, { kinds: ['VACANCY'], k: 1 })[0].id).toBe('V9');
     ix.upsert([
       opp({ id: 'V9', kind: 'VACANCY', requires: [{ skill: 'excel', level: 2 }], location: near(2) }),
