@@ -28,6 +28,7 @@ import { ReplanHandlers } from './roadmaps/replan.handlers';
 import { ListingChangesProcessor, RoadmapReplanProcessor } from './roadmaps/replan.processors';
 import { ReplanQueue } from './roadmaps/replan.queue';
 import { RoadmapReader } from './roadmaps/roadmap.reader';
+import { TaxonomyLookups } from './catalogue/taxonomy-lookups';
 import { RoadmapRepository } from './roadmaps/roadmap.repository';
 import { RoadmapResolver } from './roadmaps/roadmap.resolver';
 import { RoadmapService } from './roadmaps/roadmap.service';
@@ -46,6 +47,7 @@ const CORE = [
   ProfileService,
   RoadmapService,
   RoadmapReader,
+  TaxonomyLookups,
   NotificationRepository,
   NotificationService,
   AuditRepository,

@@ -10,6 +10,7 @@ import {
 import type { OpportunityKind } from '@skillpath/persistence';
 import { OPPORTUNITY_KINDS } from '@skillpath/vocabulary';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
+import { TaxonomyLookups } from '../catalogue/taxonomy-lookups';
 import { EngineSnapshot, MatchingIndexService } from '../engine/matching-index.service';
 import { ProfileService } from '../profile/profile.service';
 import { RoadmapService } from '../roadmaps/roadmap.service';
@@ -37,13 +38,13 @@ export class DiscoveryService {
     private readonly roadmaps: RoadmapService,
     private readonly catalogue: JourneyCatalogueRepository,
     private readonly versions: RoadmapRepository,
+    private readonly taxonomy: TaxonomyLookups,
   ) {}
 
   /** Opportunities that fit the learner, best first, each explained; towards their goal when they have one. */
   async matches(userId: string, kinds: OpportunityKind[] | null, first: number): Promise<MatchModel[]> {
     const snapshot = await this.engine.get();
-    const learner = await this.profiles.learnerRecord(userId);
-    const profile = await this.profiles.get(userId);
+    const { profile, learner } = await this.profiles.profileAndLearner(userId);
     const needSkills =
       profile.goalOccupationId || profile.goalOpportunityId
         ? (await this.roadmaps.goalFor(profile)).skills
@@ -54,7 +55,7 @@ export class DiscoveryService {
       needSkills,
     });
     const opps = await this.catalogue.opportunities(ranked.map((r) => r.id));
-    const skills = await this.catalogue.skills([
+    const skills = await this.taxonomy.skills([
       ...ranked.flatMap((r) => r.matchedSkills.map((s) => s.skill)),
       ...ranked.flatMap((r) => r.missingSkills.map((s) => s.skill)),
     ]);
@@ -102,8 +103,8 @@ export class DiscoveryService {
   ): Promise<RoleMatchModel[]> {
     // The same computation as the roadmap's: its hours for a role are the roadmap's total hours for it.
     const roles = reachableRoles(snapshot.index, snapshot.targetOccupations, learner, first, opts);
-    const occs = await this.catalogue.occupations(roles.map((r) => r.occupationId));
-    const skills = await this.catalogue.skills(roles.flatMap((r) => r.missingSkills.map((s) => s.skill)));
+    const occs = await this.taxonomy.occupations(roles.map((r) => r.occupationId));
+    const skills = await this.taxonomy.skills(roles.flatMap((r) => r.missingSkills.map((s) => s.skill)));
     return roles
       .filter((r) => occs.has(r.occupationId))
       .map((r) => ({
@@ -125,7 +126,7 @@ export class DiscoveryService {
       occupations: snapshot.targetOccupations,
       limit: first,
     });
-    const skills = await this.catalogue.skills(openings.map((o) => o.skill));
+    const skills = await this.taxonomy.skills(openings.map((o) => o.skill));
     return openings
       .filter((o) => skills.has(o.skill))
       .map((o) => ({

@@ -195,7 +195,15 @@ export class ProfileService {
 
   /** The learner as the engine sees them. */
   async learnerRecord(userId: string, m?: EntityManager): Promise<LearnerRecord> {
-    const p = await this.get(userId, m);
-    return toLearnerRecord(p, await this.heldSkills(userId, m));
+    return (await this.profileAndLearner(userId, m)).learner;
+  }
+
+  /** The stored profile and the learner as the engine sees them, from one read of the profile. */
+  async profileAndLearner(
+    userId: string,
+    m?: EntityManager,
+  ): Promise<{ profile: LearnerProfileEntity; learner: LearnerRecord }> {
+    const profile = await this.get(userId, m);
+    return { profile, learner: toLearnerRecord(profile, await this.heldSkills(userId, m)) };
   }
 }

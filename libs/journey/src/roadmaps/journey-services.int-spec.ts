@@ -23,6 +23,7 @@ import { LearnerProfileRepository } from '../profile/learner-profile.repository'
 import { ProfileService } from '../profile/profile.service';
 import { ReplanQueue } from './replan.queue';
 import { RoadmapReader } from './roadmap.reader';
+import { TaxonomyLookups } from '../catalogue/taxonomy-lookups';
 import { RoadmapRepository } from './roadmap.repository';
 import { RoadmapService } from './roadmap.service';
 import { RoadmapStepsService } from './roadmap-steps.service';
@@ -90,7 +91,7 @@ describe('journey services against PostgreSQL', () => {
       new OutcomesRepository(ds),
     );
     steps = new RoadmapStepsService(tx, profiles, versions, catalogue, new ReplanQueue(queue));
-    reader = new RoadmapReader(versions, catalogue);
+    reader = new RoadmapReader(versions, catalogue, new TaxonomyLookups(catalogue, engine));
   }, 120_000);
 
   afterAll(async () => {
@@ -243,6 +244,29 @@ describe('journey services against PostgreSQL', () => {
     expect(first).toMatchObject({ kind: 'APPLY', opportunity: { id: vacancy.id } });
     expect(first.why).toContain(`you have what ${vacancy.title} asks for, so apply now`);
     expect(first.why).toMatch(/Applications close on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  });
+
+  it('names skills from what it has read until the index snapshot changes, and reads ids it has not seen', async () => {
+    const lookups = new TaxonomyLookups(catalogue, engine);
+    const { rows } = await pg.query<{ id: string; label: string }>(
+      'SELECT id, label FROM skills ORDER BY id LIMIT 2',
+    );
+    const [a, b] = rows;
+    expect((await lookups.skills([a.id])).get(a.id)?.label).toBe(a.label);
+    await pg.query('UPDATE skills SET label = $2 WHERE id = $1', [a.id, `${a.label} (renamed)`]);
+    try {
+      // Kept for as long as the snapshot lasts; an id not seen before is read (with the new rows).
+      const both = await lookups.skills([a.id, b.id, '00000000-0000-4000-8000-000000000000']);
+      expect(both.get(a.id)?.label).toBe(a.label);
+      expect(both.get(b.id)?.label).toBe(b.label);
+      expect(both.size).toBe(2);
+      // A new snapshot (as after a taxonomy import) drops what was kept.
+      await engine.rebuild();
+      expect((await lookups.skills([a.id])).get(a.id)?.label).toBe(`${a.label} (renamed)`);
+    } finally {
+      await pg.query('UPDATE skills SET label = $2 WHERE id = $1', [a.id, a.label]);
+      await engine.rebuild();
+    }
   });
 
   it('asks for a goal before planning', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OpportunityModel, SkillModel } from '@skillpath/catalogue';
 import { RoadmapEntity } from '@skillpath/persistence';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
+import { TaxonomyLookups } from '../catalogue/taxonomy-lookups';
 import type { Blocker, FundingAsk, RoadmapOption, WhatIf } from '@skillpath/matching';
 import { blockerModels, diagnosisIds, fundingNote, profileQuestion, whatIfModels } from './roadmap-explained';
 import { RoadmapModel, RoadmapOptionModel, RoadmapStepModel } from './roadmap.models';
@@ -13,6 +14,7 @@ export class RoadmapReader {
   constructor(
     private readonly versions: RoadmapRepository,
     private readonly catalogue: JourneyCatalogueRepository,
+    private readonly taxonomy: TaxonomyLookups,
   ) {}
 
   async current(userId: string): Promise<RoadmapModel | null> {
@@ -25,8 +27,13 @@ export class RoadmapReader {
   }
 
   readOptions(options: readonly RoadmapOption[]): Promise<RoadmapOptionModel[]> {
-    return readOptionsWith(this.catalogue, options);
+    return readOptionsWith(this.lookups, options);
   }
+
+  private readonly lookups: ListingLookups = {
+    opportunities: (ids) => this.catalogue.opportunities(ids),
+    skills: (ids) => this.taxonomy.skills(ids),
+  };
 
   async read(roadmaps: RoadmapEntity[]): Promise<RoadmapModel[]> {
     if (!roadmaps.length) return [];
@@ -37,12 +44,12 @@ export class RoadmapReader {
       ...roadmaps.map((r) => r.goalOpportunityId).filter(isString),
       ...mentioned.flatMap((d) => d.opportunities),
     ]);
-    const skillById = await this.catalogue.skills([
+    const skillById = await this.taxonomy.skills([
       ...steps.flatMap((s) => s.skillsGained.map((g) => g.skillId)),
       ...roadmaps.flatMap((r) => r.missingSkillIds),
       ...mentioned.flatMap((d) => d.skills),
     ]);
-    const occById = await this.catalogue.occupations([
+    const occById = await this.taxonomy.occupations([
       ...roadmaps.map((r) => r.goalOccupationId).filter(isString),
       ...roadmaps.flatMap((r) => r.alternatives.map((a) => a.occupationId)),
     ]);
@@ -104,9 +111,12 @@ export class RoadmapReader {
   }
 }
 
+/** Listings and skills by id, as the option reader needs them. */
+export type ListingLookups = Pick<JourneyCatalogueRepository, 'opportunities' | 'skills'>;
+
 /** Plans the resident can choose between (not stored), in the shape of a roadmap. */
 export async function readOptionsWith(
-  catalogue: JourneyCatalogueRepository,
+  catalogue: ListingLookups,
   options: readonly RoadmapOption[],
 ): Promise<RoadmapOptionModel[]> {
   const ids = options.flatMap((o) => [
