@@ -105,19 +105,27 @@ async function searchOpportunities(sql: Sql, q: OpportunitySearch): Promise<Oppo
     pageWhere.push(`(${sortExpr} ${op} ${castV} OR (${sortExpr} = ${castV} AND o.id > ${p(c.id)}::uuid))`);
   }
   const order = sort === 'rank' ? `${sortExpr} DESC, o.id ASC` : `${sortExpr} ASC, o.id ASC`;
-  const rows = await sql.rows<OpportunitySearchRow>(
+  // On a first page the page's filter is the count's, so one statement counts (before LIMIT) and pages;
+  // a later page's rows are filtered by its cursor too, so its count is a statement of its own.
+  const countInPage = !q.after;
+  const rows = await sql.rows<OpportunitySearchRow & { total_count?: number }>(
     `SELECT o.*, ${distanceSql} AS distance_km, ${rankSql} AS rank, ${sortExpr} AS sort_value
+            ${countInPage ? ', count(*) OVER ()::int AS total_count' : ''}
        FROM opportunities o WHERE ${pageWhere.join(' AND ')} ORDER BY ${order} LIMIT ${p(q.first + 1)}`,
     params,
   );
-  const { n } = await sql.first<{ n: number }>(
-    `SELECT count(*)::int AS n FROM opportunities o WHERE ${filterSql}`,
-    countParams,
-  );
+  const totalCount = countInPage
+    ? (rows[0]?.total_count ?? 0)
+    : (
+        await sql.first<{ n: number }>(
+          `SELECT count(*)::int AS n FROM opportunities o WHERE ${filterSql}`,
+          countParams,
+        )
+      ).n;
   const hasNextPage = rows.length > q.first;
-  const page = rows.slice(0, q.first);
+  const page = rows.slice(0, q.first).map(({ total_count: _count, ...row }) => row);
   const cursors = page.map((r) => encodeCursor({ sort, value: r.sort_value, id: r.id }));
-  return { rows: page, cursors, hasNextPage, totalCount: n };
+  return { rows: page, cursors, hasNextPage, totalCount };
 }
 
 /** The `opportunities` table as the catalogue reads it: search, one listing, skills, accreditations. */
