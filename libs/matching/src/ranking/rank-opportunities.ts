@@ -277,13 +277,10 @@ function rankByRequirementFit(
   }
   const keys = filter.keysFor(kind);
   const ranges = baseRanges(index, keys);
-  const acc = accumulatorFor(index);
-  const touched: number[] = [];
+  const { acc, touched, bucketOf } = scratchFor(index);
+  let touchedCount = 0;
   try {
-    accumulateLightCredit(index, q, ranges, acc, touched);
-    let total = 0;
-    for (let r = 0; r < ranges.length; r += 2) total += ranges[r + 1] - ranges[r];
-    const bucketOf = new Uint8Array(total);
+    touchedCount = accumulateLightCredit(index, q, ranges, acc, touched);
     const groupStart = new Int32Array(BUCKETS + 1);
     fileByBound(index, ranges, ~maskLo, ~maskHi, acc, bucketOf, groupStart);
     // Score from the highest buckets down, a batch of buckets per pass over bucketOf, until the
@@ -306,7 +303,7 @@ function rankByRequirementFit(
       hiBucket = loBucket - 1;
     }
   } finally {
-    for (const slot of touched) acc[slot] = 0;
+    for (let i = 0; i < touchedCount; i++) acc[touched[i]] = 0;
   }
   for (const key of keys) {
     const extra = index.appended.get(key);
@@ -316,16 +313,27 @@ function rankByRequirementFit(
 
 const BUCKETS = 256;
 
-/** Per-slot accumulators reused across queries on the same index (queries on one thread run one at a time). */
-const accumulators = new WeakMap<CatalogueIndex, Float64Array>();
+/**
+ * Per-slot working arrays reused across queries on the same index (queries on one thread run one at a
+ * time): the light-credit accumulator (all zeros between queries), the slots it touched, and each slot's
+ * bucket. Allocating them per query cost megabytes of garbage a query, and the young-generation
+ * collections that followed were what set the tail latency on a busy machine.
+ */
+interface Scratch {
+  acc: Float64Array;
+  touched: Int32Array;
+  bucketOf: Uint8Array;
+}
+const scratches = new WeakMap<CatalogueIndex, Scratch>();
 
-function accumulatorFor(index: CatalogueIndex): Float64Array {
-  let acc = accumulators.get(index);
-  if (!acc || acc.length < index.baseCount) {
-    acc = new Float64Array(index.baseCount);
-    accumulators.set(index, acc);
+function scratchFor(index: CatalogueIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.acc.length < index.baseCount) {
+    const n = index.baseCount;
+    scratch = { acc: new Float64Array(n), touched: new Int32Array(n), bucketOf: new Uint8Array(n) };
+    scratches.set(index, scratch);
   }
-  return acc;
+  return scratch;
 }
 
 /** Base slot ranges [lo, hi) of the keys, merged: the cells of one grid row are adjacent keys. */
@@ -352,14 +360,18 @@ function lowerBound(sorted: Int32Array, from: number, to: number, x: number): nu
   return from;
 }
 
-/** Adds the learner's credit for each slot's non-signature requirements into acc (term at a time). */
+/**
+ * Adds the learner's credit for each slot's non-signature requirements into acc (term at a time);
+ * lists each slot it touched once in `touched` and returns how many.
+ */
 function accumulateLightCredit(
   index: CatalogueIndex,
   q: LearnerQuery,
   ranges: number[],
   acc: Float64Array,
-  touched: number[],
-): void {
+  touched: Int32Array,
+): number {
+  let touchedCount = 0;
   const lightStart = index.lightStart;
   const lightSlot = index.lightSlot;
   const lightLevel = index.lightLevel;
@@ -378,11 +390,15 @@ function accumulateLightCredit(
         const slot = lightSlot[p];
         if (slot >= hi) break;
         const need = lightLevel[p];
-        if (acc[slot] === 0) touched.push(slot);
-        acc[slot] += levelCredit(have, need, f);
+        const credit = levelCredit(have, need, f);
+        // Only a positive credit marks a slot touched, so no slot is listed twice.
+        if (credit <= 0) continue;
+        if (acc[slot] === 0) touched[touchedCount++] = slot;
+        acc[slot] += credit;
       }
     }
   }
+  return touchedCount;
 }
 
 /** Bucket of each slot's bound (in range order) and where each bucket's group starts, highest bucket first. */
