@@ -44,6 +44,18 @@ async function main(): Promise<void> {
       const shapes = seen.map((q) => q.replace(/\s+/g, ' ').slice(0, 70));
       console.log(`| ${m.name} | ${seen.length} | ${shapes.join(' ⏎ ')} |`);
     }
+    // A re-plan, as the worker runs one for each roadmap a listing change touches (the same service).
+    const replan = () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation { planRoadmap { version } }' }),
+      }).then((r) => r.text());
+    await replan();
+    seen.length = 0;
+    await replan();
+    const shapes = seen.map((q) => q.replace(/\s+/g, ' ').slice(0, 40));
+    console.log(`| planRoadmap (a re-plan) | ${seen.length} | ${shapes.join(' ⏎ ')} |`);
   } finally {
     await stack.close();
   }

@@ -32,13 +32,18 @@ export class LearnerProfileRepository {
 
   /** The profile row locked for the rest of the transaction: serialises re-plans of one learner. */
   async lock(userId: string, m: EntityManager): Promise<LearnerProfileEntity> {
+    const lockRow = () =>
+      m
+        .getRepository(LearnerProfileEntity)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.user_id = :userId', { userId })
+        .getOne();
+    // Almost every learner has a profile by now: lock it in one statement, and create it only if missing.
+    const locked = await lockRow();
+    if (locked) return locked;
     await this.ensure(userId, m);
-    return m
-      .getRepository(LearnerProfileEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.user_id = :userId', { userId })
-      .getOneOrFail();
+    return (await lockRow())!;
   }
 
   async update(userId: string, patch: ProfilePatch, m: EntityManager = this.ds.manager): Promise<void> {

@@ -204,6 +204,11 @@ export class ProfileService {
     m?: EntityManager,
   ): Promise<{ profile: LearnerProfileEntity; learner: LearnerRecord }> {
     const profile = await this.get(userId, m);
-    return { profile, learner: toLearnerRecord(profile, await this.heldSkills(userId, m)) };
+    return { profile, learner: await this.learnerFrom(profile, m) };
+  }
+
+  /** The learner as the engine sees them, from a profile already read (e.g. locked for a re-plan). */
+  async learnerFrom(profile: LearnerProfileEntity, m?: EntityManager): Promise<LearnerRecord> {
+    return toLearnerRecord(profile, await this.heldSkills(profile.userId, m));
   }
 }

@@ -124,7 +124,7 @@ export class RoadmapService {
     const previous = await this.versions.latest(userId, m);
     const previousSteps = previous ? await this.versions.steps([previous.id], m) : [];
     const kept = previousSteps.filter((s) => KEPT.includes(s.status) && s.kind === 'LEARN');
-    const learner: LearnerRecord = await this.profiles.learnerRecord(userId, m);
+    const learner: LearnerRecord = await this.profiles.learnerFrom(profile, m);
     const held = new Map(learner.skills.map((s) => [s.skill, s.level]));
     for (const step of kept.filter((s) => s.status === 'ENROLLED')) {
       for (const g of step.skillsGained) held.set(g.skillId, Math.max(held.get(g.skillId) ?? 0, g.level));
