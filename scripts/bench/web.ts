@@ -9,6 +9,7 @@
 import { loadavg } from 'os';
 import type { CDPSession, Page } from 'playwright-core';
 import { loadDemoRegion } from '@skillpath/demo-region';
+import { adminClient, verifyOrganisation } from '../../apps/api/src/partners/partners-test-helpers';
 import { startTestStack } from '../../apps/api/src/testing/test-stack';
 import { launchChromium } from '../../apps/web/test/browser';
 import { seedResidentWithRoadmap } from '../../apps/web/test/resident-fixture';
@@ -141,6 +142,13 @@ async function main(): Promise<void> {
     const orgs = await partnerGql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
       '{ myOrganisations { organisation { id } } }',
     );
+    // A real partnership is verified before it sees anything; so is this one.
+    await verifyOrganisation(
+      partnerGql,
+      await adminClient(stack),
+      orgs.myOrganisations[0].organisation.id,
+      'PARTNERSHIP',
+    );
     const cohort = await partnerGql.ok<{ createCohort: { joinCode: string } }>(
       'mutation($p: ID!) { createCohort(partnershipId: $p, name: "Bench cohort") { joinCode } }',
       { p: orgs.myOrganisations[0].organisation.id },
@@ -149,7 +157,7 @@ async function main(): Promise<void> {
       'mutation($c: String!) { joinCohort(code: $c, consent: true, individualMonitoring: false) { id } }',
       { c: cohort.createCohort.joinCode },
     );
-    let partnerToken = (
+    const partnerToken = (
       await stack.gql.ok<{ login: { refreshToken: string } }>(
         'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { refreshToken } }',
         { e: 'partner@example.org', p: 'a long enough password' },
@@ -173,6 +181,17 @@ async function main(): Promise<void> {
       {
         name: 'skillpath_refresh',
         value: token,
+        domain: new URL(url).hostname,
+        path: '/auth',
+        httpOnly: true,
+        sameSite: 'Strict',
+      },
+    ]);
+    // The partner returns the same way, with their own refresh cookie.
+    await partnerContext.addCookies([
+      {
+        name: 'skillpath_refresh',
+        value: partnerToken,
         domain: new URL(url).hostname,
         path: '/auth',
         httpOnly: true,
@@ -213,26 +232,19 @@ async function main(): Promise<void> {
           await measure(
             async () => {
               const page = await partnerContext.newPage();
-              await page.addInitScript((t: string) => {
+              await page.addInitScript(() => {
                 (
                   globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
-                ).localStorage.setItem('skillpath.refreshToken', t);
-              }, partnerToken);
+                ).localStorage.setItem('skillpath.signedIn', '1');
+              });
               return page;
             },
             `${url}/partnership`,
             p,
-            async (page) => {
-              await page
+            (page) =>
+              page
                 .getByRole('heading', { name: 'Progress funnel' })
-                .waitFor({ state: 'visible', timeout: 120_000 });
-              partnerToken = await page.evaluate(
-                () =>
-                  (
-                    globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
-                  ).localStorage.getItem('skillpath.refreshToken') ?? '',
-              );
-            },
+                .waitFor({ state: 'visible', timeout: 120_000 }),
           ),
         );
       }
