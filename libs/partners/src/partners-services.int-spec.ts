@@ -156,6 +156,13 @@ describe('partners services against PostgreSQL', () => {
       [roadmap, opportunityId],
     );
   };
+  /** The provider says the learner completed the course and the learner accepts; the completion's state. */
+  const completeCourse = async (by: AuthUser, learner: AuthUser, opportunityId: string) => {
+    await completions.recordCompletion(by, opportunityId, learner.email);
+    const [request] = await completions.myRequests(learner.id, true);
+    await completions.respond(learner, request.id, true);
+    return completions.state(learner.id, opportunityId);
+  };
   const stepStatus = async (learner: AuthUser, opportunityId: string): Promise<string> =>
     (
       await sql.first<{ status: string }>(
@@ -412,10 +419,7 @@ describe('partners services against PostgreSQL', () => {
         completed: false,
         credentialIds: [],
       });
-      await completions.recordCompletion(provider, course, learner.email);
-      const [completion] = await completions.myRequests(learner.id, true);
-      await completions.respond(learner, completion.id, true);
-      const state = await completions.state(learner.id, course);
+      const state = await completeCourse(provider, learner, course);
       expect(state).toMatchObject({ completed: true, providerConfirmed: true, learnerConfirmed: true });
       expect(state.credentialIds).toHaveLength(1);
       expect(await stepStatus(learner, course)).toBe('COMPLETED');
@@ -482,10 +486,7 @@ describe('partners services against PostgreSQL', () => {
     it('a credential stops holding when its accreditation is revoked or its employer loses verification', async () => {
       const learner = await newLearner(false, []);
       await planCourse(learner, course);
-      await completions.recordCompletion(provider, course, learner.email);
-      const [request] = await completions.myRequests(learner.id, true);
-      await completions.respond(learner, request.id, true);
-      const [credentialId] = (await completions.state(learner.id, course)).credentialIds;
+      const [credentialId] = (await completeCourse(provider, learner, course)).credentialIds;
       expect((await credentials.verify({ id: credentialId })).valid).toBe(true);
 
       await sql.exec(`UPDATE organisations SET verification = 'PENDING' WHERE id = $1`, [employerOrg]);
@@ -530,10 +531,7 @@ describe('partners services against PostgreSQL', () => {
       );
       const learner = await newLearner(false, []);
       await planCourse(learner, unverifiedCourse);
-      await completions.recordCompletion(pendingProvider, unverifiedCourse, learner.email);
-      const [request] = await completions.myRequests(learner.id, true);
-      await completions.respond(learner, request.id, true);
-      expect(await completions.state(learner.id, unverifiedCourse)).toMatchObject({
+      expect(await completeCourse(pendingProvider, learner, unverifiedCourse)).toMatchObject({
         completed: true,
         credentialIds: [],
       });
@@ -553,10 +551,7 @@ describe('partners services against PostgreSQL', () => {
         [unverifiedEmployerCourse, [skillB], pendingEmployer.id],
       );
       await planCourse(otherLearner, unverifiedEmployerCourse);
-      await completions.recordCompletion(provider, unverifiedEmployerCourse, otherLearner.email);
-      const [other] = await completions.myRequests(otherLearner.id, true);
-      await completions.respond(otherLearner, other.id, true);
-      expect(await completions.state(otherLearner.id, unverifiedEmployerCourse)).toMatchObject({
+      expect(await completeCourse(provider, otherLearner, unverifiedEmployerCourse)).toMatchObject({
         completed: true,
         credentialIds: [],
       });

@@ -1,55 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Sql } from '@skillpath/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   OccupationModel,
   opportunityFromRow,
   OpportunityModel,
+  type OpportunityRow,
   skillFromRow,
   SkillModel,
+  type SkillRow,
 } from '@skillpath/catalogue';
 import type { SkillLevel } from '@skillpath/matching';
-import type { DeliveryMode, FundingRules, OpportunityKind, OpportunityStatus } from '@skillpath/persistence';
-
-/** An `opportunities` row as node-postgres returns it (the columns the GraphQL Opportunity shows). */
-export type OpportunityRow = {
-  id: string;
-  kind: OpportunityKind;
-  title: string;
-  description: string | null;
-  organisation_name: string;
-  mode: DeliveryMode;
-  postcode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  hours_per_week: number | null;
-  duration_weeks: number | null;
-  total_hours: number | null;
-  cost_pence: number;
-  rqf_level: number | null;
-  start_date: Date | null;
-  closing_date: Date | null;
-  url: string | null;
-  wage_pence_per_year: number | null;
-  funded_available: boolean;
-  funding: FundingRules | null;
-  step_free: boolean | null;
-  guaranteed_interview: boolean;
-  unmatched_skills: string[] | null;
-  status: OpportunityStatus;
-  occupation_id: string | null;
-};
-
-export type SkillRow = {
-  id: string;
-  uri: string | null;
-  label: string;
-  alt_labels: string[] | null;
-  digital: boolean;
-  essential_digital: boolean;
-  description: string | null;
-};
+import { type OpportunityKind, type OpportunityStatus, Sql } from '@skillpath/persistence';
 
 /** The few facts about a listing the journey's rules look at. */
 export interface ListingHeader {

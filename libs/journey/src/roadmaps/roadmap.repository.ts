@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Sql } from '@skillpath/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { OpportunityStatus } from '@skillpath/persistence';
-import { RoadmapEntity, RoadmapStepEntity, StepStatus } from '@skillpath/persistence';
+import {
+  type OpportunityStatus,
+  RoadmapEntity,
+  RoadmapStepEntity,
+  Sql,
+  StepStatus,
+} from '@skillpath/persistence';
 
 /** A new version as the planner made it, before the database gives it an id and a time. */
 export type NewRoadmap = Omit<RoadmapEntity, 'id' | 'createdAt' | 'user'>;
