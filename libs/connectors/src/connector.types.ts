@@ -6,19 +6,9 @@ export const SOURCE_FORMATS = [
 ] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+import type { DeliveryMode, EmploymentStatus, FundingRules, OpportunityKind } from '@skillpath/vocabulary';
 
-export type { DeliveryMode, EmploymentStatus, OpportunityKind };
-
-/** Who a listing is funded for; an eligible learner pays `fundedCostPence`. */
-export interface FundingRules {
-  fundedCostPence: number;
-  minAge?: number;
-  maxAge?: number;
-  employmentStatuses?: EmploymentStatus[];
-  requiresBenefits?: boolean;
-  maxPriorQualificationLevel?: number;
-}
+export type { DeliveryMode, EmploymentStatus, FundingRules, OpportunityKind };
 
 /** A taxonomy skill with a 1..5 proficiency. */
 export interface SkillLevel {

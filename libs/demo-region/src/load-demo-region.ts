@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { RegionBoroughs } from '@skillpath/catalogue';
 import { DemoData, DemoFunding } from './demo-data.types';
+import { DemoRegionRepository } from './demo-region.repository';
 import { loadDemoData } from './load-demo-data';
 
 function funding(f: DemoFunding | null) {
@@ -15,132 +16,50 @@ function funding(f: DemoFunding | null) {
 export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadDemoData()): Promise<string> {
   const c = new Client({ connectionString: databaseUrl, application_name: 'skillpath-demo-seed' });
   await c.connect();
+  const db = new DemoRegionRepository(c);
   try {
-    await c.query('BEGIN');
+    await db.begin();
     const skillId = new Map<string, string>();
+    for (const s of data.skills) skillId.set(s.code, await db.upsertSkill(s));
     for (const s of data.skills) {
-      const conflict = s.uri ? '(uri)' : '(code)';
-      const { rows } = await c.query<{ id: string }>(
-        `INSERT INTO skills (code, uri, label, alt_labels, type, description, digital, essential_digital)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT ${conflict} DO UPDATE SET code = EXCLUDED.code, essential_digital = EXCLUDED.essential_digital,
-           digital = skills.digital OR EXCLUDED.digital,
-           alt_labels = ARRAY(SELECT DISTINCT unnest(skills.alt_labels || EXCLUDED.alt_labels)), updated_at = now()
-         RETURNING id`,
-        [
-          s.code,
-          s.uri ?? null,
-          s.label,
-          s.altLabels,
-          s.type,
-          s.description ?? null,
-          s.digital || s.essentialDigital,
-          s.essentialDigital,
-        ],
-      );
-      skillId.set(s.code, rows[0].id);
-    }
-    for (const s of data.skills) {
-      if (s.broader)
-        await c.query('UPDATE skills SET broader_id = $2 WHERE id = $1', [
-          skillId.get(s.code),
-          skillId.get(s.broader),
-        ]);
+      if (s.broader) await db.setBroader(skillId.get(s.code), skillId.get(s.broader));
     }
     const occupationId = new Map<string, string>();
     for (const o of data.occupations) {
-      const conflict = o.uri ? '(uri)' : '(code)';
-      const { rows } = await c.query<{ id: string }>(
-        `INSERT INTO occupations (code, uri, title, description, featured) VALUES ($1, $2, $3, $4, true)
-         ON CONFLICT ${conflict} DO UPDATE SET code = EXCLUDED.code, featured = true, title = EXCLUDED.title,
-           description = EXCLUDED.description, updated_at = now()
-         RETURNING id`,
-        [o.code, o.uri ?? null, o.title, o.description],
-      );
-      occupationId.set(o.code, rows[0].id);
+      const id = await db.upsertOccupation(o);
+      occupationId.set(o.code, id);
       // The region's curated requirements replace the generic ones for featured roles.
-      await c.query('DELETE FROM occupation_skills WHERE occupation_id = $1', [rows[0].id]);
+      await db.clearOccupationSkills(id);
       for (const [relation, list] of [
         ['essential', o.essential],
         ['optional', o.optional],
       ] as const) {
-        for (const sl of list) {
-          await c.query(
-            `INSERT INTO occupation_skills (occupation_id, skill_id, relation, level) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (occupation_id, skill_id) DO UPDATE SET relation = EXCLUDED.relation, level = EXCLUDED.level`,
-            [rows[0].id, skillId.get(sl.skill), relation, sl.level],
-          );
-        }
+        for (const sl of list) await db.upsertOccupationSkill(id, skillId.get(sl.skill), relation, sl.level);
       }
     }
     const orgId = new Map<string, string>();
-    for (const o of data.organisations) {
-      const { rows } = await c.query<{ id: string }>(
-        // The demo's organisations stand for checked ones: seeded VERIFIED (real ones start PENDING).
-        `INSERT INTO organisations (code, name, kind, borough, verification, verified_at) VALUES ($1, $2, $3, $4, 'VERIFIED', now())
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-        [o.code, o.name, o.kind, o.borough],
-      );
-      orgId.set(o.code, rows[0].id);
-    }
+    for (const o of data.organisations) orgId.set(o.code, await db.upsertOrganisation(o));
     const orgName = new Map(data.organisations.map((o) => [o.code, o.name]));
     const region = new RegionBoroughs(data.postcodeDistricts);
     const oppId = new Map<string, string>();
     for (const o of data.opportunities) {
-      const f = funding(o.funding);
-      const existing = await c.query<{ id: string }>(
-        'SELECT id FROM opportunities WHERE source_id IS NULL AND source_ref = $1',
-        [`demo:${o.ref}`],
-      );
-      if (existing.rows[0]) {
-        oppId.set(o.ref, existing.rows[0].id);
+      const existing = await db.listingId(o.ref);
+      if (existing) {
+        oppId.set(o.ref, existing);
         continue;
       }
-      const { rows } = await c.query<{ id: string }>(
-        `INSERT INTO opportunities (kind, title, description, organisation_id, organisation_name, mode, postcode, latitude, longitude,
-           hours_per_week, duration_weeks, total_hours, cost_pence, rqf_level, start_date, closing_date, url, wage_pence_per_year,
-           funding, funded_available, step_free, needs_own_device, occupation_id, source_ref, borough, entitlements)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) RETURNING id`,
-        [
-          o.kind,
-          o.title,
-          o.description,
-          orgId.get(o.organisation) ?? null,
-          orgName.get(o.organisation) ?? o.organisation,
-          o.mode,
-          o.postcode,
-          o.latitude,
-          o.longitude,
-          o.hoursPerWeek,
-          o.durationWeeks,
-          o.totalHours,
-          o.costPence,
-          o.rqfLevel,
-          o.startDate,
-          o.closingDate ? `${o.closingDate}T23:59:59Z` : null,
-          o.url,
-          o.wagePencePerYear,
-          f ? JSON.stringify(f) : null,
-          o.costPence === 0 || (f !== null && f.fundedCostPence === 0),
-          o.stepFree,
-          o.needsOwnDevice,
-          o.occupation ? (occupationId.get(o.occupation) ?? null) : null,
-          `demo:${o.ref}`,
-          region.boroughOf(o.postcode),
-          o.entitlements ?? [],
-        ],
-      );
-      oppId.set(o.ref, rows[0].id);
+      const id = await db.insertListing(o, funding(o.funding), {
+        organisationId: orgId.get(o.organisation) ?? null,
+        organisationName: orgName.get(o.organisation) ?? o.organisation,
+        occupationId: o.occupation ? (occupationId.get(o.occupation) ?? null) : null,
+        borough: region.boroughOf(o.postcode),
+      });
+      oppId.set(o.ref, id);
       for (const [role, list] of [
         ['TAUGHT', o.skillsTaught],
         ['REQUIRED', o.skillsRequired],
       ] as const) {
-        for (const sl of list) {
-          await c.query(
-            `INSERT INTO opportunity_skills (opportunity_id, skill_id, role, level) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-            [rows[0].id, skillId.get(sl.skill), role, sl.level],
-          );
-        }
+        for (const sl of list) await db.linkListingSkill(id, skillId.get(sl.skill), role, sl.level);
       }
     }
     let accreditations = 0;
@@ -148,34 +67,17 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       const opportunity = oppId.get(a.course);
       const employer = orgId.get(a.employer);
       if (!opportunity || !employer) continue;
-      const found = await c.query(
-        'SELECT 1 FROM accreditations WHERE opportunity_id = $1 AND employer_id = $2',
-        [opportunity, employer],
-      );
-      if (found.rowCount) continue;
-      await c.query(
-        `INSERT INTO accreditations (opportunity_id, employer_id, skill_ids, status, valid_from, valid_to, guaranteed_interview)
-         VALUES ($1, $2, $3, 'ACTIVE', $4, $5, $6)`,
-        [
-          opportunity,
-          employer,
-          a.skills.map((s) => skillId.get(s)),
-          a.validFrom,
-          a.validTo,
-          a.guaranteedInterview,
-        ],
+      if (await db.hasAccreditation(opportunity, employer)) continue;
+      await db.insertAccreditation(
+        opportunity,
+        employer,
+        a.skills.map((s) => skillId.get(s)),
+        a,
       );
       accreditations++;
     }
-    // Common skills rank first in search: count how often roles and jobs ask for each.
-    await c.query(
-      `UPDATE skills s SET popularity = sub.n FROM (
-         SELECT skill_id, count(*)::int AS n FROM (
-           SELECT skill_id FROM occupation_skills UNION ALL SELECT skill_id FROM opportunity_skills WHERE role = 'REQUIRED') x
-         GROUP BY skill_id) sub
-       WHERE s.id = sub.skill_id AND s.popularity < sub.n`,
-    );
-    await c.query('COMMIT');
+    await db.refreshSkillPopularity();
+    await db.commit();
     const kinds = new Map<string, number>();
     for (const o of data.opportunities) kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
     return (
@@ -184,7 +86,7 @@ export async function loadDemoRegion(databaseUrl: string, data: DemoData = loadD
       `, ${accreditations} accreditations`
     );
   } catch (e) {
-    await c.query('ROLLBACK').catch(() => undefined);
+    await db.rollback().catch(() => undefined);
     throw e;
   } finally {
     await c.end();

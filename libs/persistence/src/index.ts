@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
 export * from './snake-naming.strategy';
-export * from './postgres-admin';
+export * from './postgres-url';
+export * from './database-admin.repository';
 export * from './sql/sql';

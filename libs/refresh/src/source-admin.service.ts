@@ -1,5 +1,4 @@
 import type { Job, Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { badInput, checkPageSize, conflict, isUuid, notFound } from '@skillpath/common';
 import {
   QuarantinedRecordEntity,
@@ -7,6 +6,7 @@ import {
   SourceRunEntity,
   type SourceFormat,
 } from '@skillpath/persistence';
+import { SourcesRepository } from './sources.repository';
 import { enqueueRefresh, type RefreshJobData } from './refresh-queue';
 import { sourceFieldProblems, type SourceFields } from './source-input.validation';
 import { SourceSchedules } from './source-schedules';
@@ -27,24 +27,24 @@ export class SourceAdminService {
   private readonly schedules: SourceSchedules;
 
   constructor(
-    private readonly ds: DataSource,
+    private readonly sources: SourcesRepository,
     private readonly queue: Queue,
   ) {
     this.schedules = new SourceSchedules(queue);
   }
 
   list(): Promise<SourceEntity[]> {
-    return this.ds.getRepository(SourceEntity).find({ order: { name: 'ASC' } });
+    return this.sources.list();
   }
 
   async get(id: string): Promise<SourceEntity> {
-    const source = isUuid(id) ? await this.ds.getRepository(SourceEntity).findOne({ where: { id } }) : null;
+    const source = isUuid(id) ? await this.sources.byId(id) : null;
     if (!source) throw notFound(`No source with id ${id}.`);
     return source;
   }
 
   async getByName(name: string): Promise<SourceEntity> {
-    const source = await this.ds.getRepository(SourceEntity).findOne({ where: { name } });
+    const source = await this.sources.byName(name);
     if (!source) throw notFound(`No source named "${name}".`);
     return source;
   }
@@ -52,25 +52,20 @@ export class SourceAdminService {
   async create(input: NewSource): Promise<SourceEntity> {
     const fields = clean(input);
     throwIfInvalid(sourceFieldProblems(fields, ['name', 'format', 'url']));
-    const repo = this.ds.getRepository(SourceEntity);
-    if (await repo.exists({ where: { name: fields.name } }))
+    if (await this.sources.nameTaken(fields.name))
       throw conflict(`A source named "${fields.name}" already exists.`);
     let saved: SourceEntity;
     try {
-      saved = await repo.save(
-        repo.create({
-          name: fields.name,
-          format: fields.format as SourceFormat,
-          url: fields.url,
-          credentialsEnv: fields.credentialsEnv ?? null,
-          schedule: fields.schedule ?? null,
-          ...(fields.rateLimitPerSecond !== undefined
-            ? { rateLimitPerSecond: fields.rateLimitPerSecond }
-            : {}),
-          ...(fields.pageSize !== undefined ? { pageSize: fields.pageSize } : {}),
-          ...(fields.enabled !== undefined ? { enabled: fields.enabled } : {}),
-        }),
-      );
+      saved = await this.sources.insert({
+        name: fields.name,
+        format: fields.format as SourceFormat,
+        url: fields.url,
+        credentialsEnv: fields.credentialsEnv ?? null,
+        schedule: fields.schedule ?? null,
+        ...(fields.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: fields.rateLimitPerSecond } : {}),
+        ...(fields.pageSize !== undefined ? { pageSize: fields.pageSize } : {}),
+        ...(fields.enabled !== undefined ? { enabled: fields.enabled } : {}),
+      });
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION)
         throw conflict(`A source named "${fields.name}" already exists.`);
@@ -84,11 +79,10 @@ export class SourceAdminService {
     const fields = clean(input);
     throwIfInvalid(sourceFieldProblems(fields));
     const source = await this.get(id);
-    const repo = this.ds.getRepository(SourceEntity);
     if (
       fields.name !== undefined &&
       fields.name !== source.name &&
-      (await repo.exists({ where: { name: fields.name } }))
+      (await this.sources.nameTaken(fields.name))
     )
       throw conflict(`A source named "${fields.name}" already exists.`);
     const changes: Partial<SourceEntity> = {};
@@ -101,7 +95,7 @@ export class SourceAdminService {
     if (fields.pageSize !== undefined) changes.pageSize = fields.pageSize;
     if (fields.enabled !== undefined) changes.enabled = fields.enabled;
     try {
-      if (Object.keys(changes).length) await repo.update({ id }, changes);
+      if (Object.keys(changes).length) await this.sources.update(id, changes);
     } catch (e) {
       if ((e as { code?: string }).code === UNIQUE_VIOLATION)
         throw conflict(`A source named "${fields.name}" already exists.`);
@@ -125,24 +119,18 @@ export class SourceAdminService {
   async runs(sourceId: string, first: number): Promise<SourceRunEntity[]> {
     checkFirst(first);
     await this.get(sourceId);
-    return this.ds
-      .getRepository(SourceRunEntity)
-      .find({ where: { sourceId }, order: { startedAt: 'DESC' }, take: first });
+    return this.sources.runsOf(sourceId, first);
   }
 
   async quarantined(sourceId: string, first: number): Promise<QuarantinedRecordEntity[]> {
     checkFirst(first);
     await this.get(sourceId);
-    return this.ds
-      .getRepository(QuarantinedRecordEntity)
-      .find({ where: { sourceId }, order: { createdAt: 'DESC' }, take: first });
+    return this.sources.quarantinedOf(sourceId, first);
   }
 
   /** The run a refresh job ran (see runJobKey), once it has started. */
   runOfJob(sourceId: string, jobKey: string): Promise<SourceRunEntity | null> {
-    return this.ds
-      .getRepository(SourceRunEntity)
-      .findOne({ where: { sourceId, jobId: jobKey }, order: { startedAt: 'DESC' } });
+    return this.sources.runOfJob(sourceId, jobKey);
   }
 }
 

@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { Sql } from '@skillpath/persistence';
+import { DataSource, type Repository } from 'typeorm';
+import { QuarantinedRecordEntity, SourceEntity, SourceRunEntity, Sql } from '@skillpath/persistence';
 import type { ScheduledSource } from './source-schedules';
 
 export interface RunsByStatusRow {
@@ -25,12 +25,60 @@ export interface RunRecordsRow {
   quarantined: number;
 }
 
-/** Reads over `sources` and their `source_runs`: what the worker schedules and what /metrics reports. */
+/**
+ * `sources`, their `source_runs` and quarantined records: what operators edit, what the worker
+ * schedules and what /metrics reports.
+ */
 export class SourcesRepository {
   private readonly sql: Sql;
+  private readonly sources: Repository<SourceEntity>;
+  private readonly runs: Repository<SourceRunEntity>;
+  private readonly quarantine: Repository<QuarantinedRecordEntity>;
 
   constructor(ds: DataSource) {
     this.sql = new Sql(ds);
+    this.sources = ds.getRepository(SourceEntity);
+    this.runs = ds.getRepository(SourceRunEntity);
+    this.quarantine = ds.getRepository(QuarantinedRecordEntity);
+  }
+
+  list(): Promise<SourceEntity[]> {
+    return this.sources.find({ order: { name: 'ASC' } });
+  }
+
+  byId(id: string): Promise<SourceEntity | null> {
+    return this.sources.findOne({ where: { id } });
+  }
+
+  byName(name: string): Promise<SourceEntity | null> {
+    return this.sources.findOne({ where: { name } });
+  }
+
+  nameTaken(name: string): Promise<boolean> {
+    return this.sources.exists({ where: { name } });
+  }
+
+  insert(fields: Partial<SourceEntity>): Promise<SourceEntity> {
+    return this.sources.save(this.sources.create(fields));
+  }
+
+  async update(id: string, changes: Partial<SourceEntity>): Promise<void> {
+    await this.sources.update({ id }, changes);
+  }
+
+  /** A source's runs, newest first. */
+  runsOf(sourceId: string, first: number): Promise<SourceRunEntity[]> {
+    return this.runs.find({ where: { sourceId }, order: { startedAt: 'DESC' }, take: first });
+  }
+
+  /** A source's quarantined records, newest first. */
+  quarantinedOf(sourceId: string, first: number): Promise<QuarantinedRecordEntity[]> {
+    return this.quarantine.find({ where: { sourceId }, order: { createdAt: 'DESC' }, take: first });
+  }
+
+  /** The latest run a refresh job (by its job key) started. */
+  runOfJob(sourceId: string, jobKey: string): Promise<SourceRunEntity | null> {
+    return this.runs.findOne({ where: { sourceId, jobId: jobKey }, order: { startedAt: 'DESC' } });
   }
 
   schedules(): Promise<ScheduledSource[]> {

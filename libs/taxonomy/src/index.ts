@@ -31,5 +31,6 @@ export * from './extraction/semantic/tensor-math';
 export * from './extraction/semantic/reranker-model';
 export * from './extraction/semantic/ranked-skill-extractor';
 export * from './extraction/semantic/ranked-extractor-loader';
-export * from './extraction/semantic/skill-vector-store';
+export * from './extraction/semantic/skill-vector.repository';
+export * from './extraction/semantic/ranked-extractor-from-database';
 export * from './cli/skill-vectors-cli';

@@ -34,6 +34,20 @@ const EMPLOYMENT_STATUS_VALUES = ['EMPLOYED', 'UNEMPLOYED', 'SELF_EMPLOYED', 'IN
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUS_VALUES)[number];
 export const EMPLOYMENT_STATUSES: readonly EmploymentStatus[] = EMPLOYMENT_STATUS_VALUES;
 
+/**
+ * A listing's own funding terms, as feeds declare them, the catalogue stores them (`opportunities.funding`)
+ * and the engine applies them: who it is funded for, and what an eligible learner then pays.
+ */
+export interface FundingRules {
+  /** What an eligible learner pays, usually 0. */
+  fundedCostPence: number;
+  minAge?: number;
+  maxAge?: number;
+  employmentStatuses?: EmploymentStatus[];
+  requiresBenefits?: boolean;
+  maxPriorQualificationLevel?: number;
+}
+
 export const isOpportunityKind = (value: string): value is OpportunityKind =>
   (OPPORTUNITY_KINDS as readonly string[]).includes(value);
 export const isDeliveryMode = (value: string): value is DeliveryMode =>

@@ -73,14 +73,14 @@ export async function withSourceAdmin<T>(
     const config = await configFor(s);
     const { Queue, QueueEvents } = await import('bullmq');
     const { QueueName, redisConnectionOptions } = await import('@skillpath/queues');
-    const { SourceAdminService } = await import('@skillpath/refresh');
+    const { SourceAdminService, SourcesRepository } = await import('@skillpath/refresh');
     return withDataSource(s, async (ds) => {
       const connection = redisConnectionOptions(config.redis.url);
       const queue = new Queue(QueueName.SourceRefresh, { connection, prefix: config.redis.prefix });
       const events = new QueueEvents(QueueName.SourceRefresh, { connection, prefix: config.redis.prefix });
       try {
         await events.waitUntilReady();
-        return await fn(new SourceAdminService(ds, queue), { events });
+        return await fn(new SourceAdminService(new SourcesRepository(ds), queue), { events });
       } finally {
         await events.close();
         await queue.close();

@@ -1,19 +1,19 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
-import { adminClient, candidateIdFor, verifyOrganisation } from './partners-test-helpers';
+import {
+  Actor,
+  adminClient,
+  candidateIdFor,
+  postVacancy,
+  registerActor,
+  skillIdFor,
+  verifyOrganisation,
+} from './partners-test-helpers';
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
-const PASSWORD = 'a long enough password';
 const FUNDING = `funding { fundedCostPence minAge maxAge employmentStatuses requiresBenefits maxPriorQualificationLevel }`;
 const UPDATE = `mutation($id: ID!, $input: ListingInput!) { updateListing(id: $id, input: $input) { id title costPence stepFree fundedAvailable ${FUNDING} } }`;
 const OUTCOMES = `{ myOutcomes { id kind opportunityId opportunityTitle at recordedBy employerName } }`;
-
-interface Actor {
-  gql: GraphQLTestClient;
-  id: string;
-  orgId?: string;
-}
 
 interface Outcome {
   id: string;
@@ -33,18 +33,8 @@ describe('listing edits keep what they leave out; a learner reads back their own
   const admin = async () => (adminGql ??= await adminClient(stack));
 
   async function register(key: string, role: string, organisationName?: string): Promise<Actor> {
-    const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: { email: `${key}@example.org`, password: PASSWORD, displayName: key, role, organisationName },
-    });
-    const gql = stack.gql.as(r.register.accessToken);
-    a[key] = { gql, id: r.register.user.id };
-    if (organisationName) {
-      const mine = await gql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-        '{ myOrganisations { organisation { id } } }',
-      );
-      a[key].orgId = mine.myOrganisations[0].organisation.id;
-      await verifyOrganisation(gql, await admin(), a[key].orgId, role as 'EMPLOYER');
-    }
+    a[key] = await registerActor(stack, `${key}@example.org`, role, organisationName);
+    if (a[key].orgId) await verifyOrganisation(a[key].gql, await admin(), a[key].orgId, role as 'EMPLOYER');
     return a[key];
   }
 
@@ -54,10 +44,7 @@ describe('listing edits keep what they leave out; a learner reads back their own
     await register('employer', 'EMPLOYER', 'Outcome Works');
     await register('learner', 'LEARNER');
     await register('other', 'LEARNER');
-    const found = await stack.gql
-      .as()
-      .ok<{ skills: Array<{ id: string }> }>('{ skills(search: "customer service", first: 1) { id } }');
-    skillId = found.skills[0].id;
+    skillId = await skillIdFor(stack, 'customer service');
   }, 90_000);
 
   afterAll(() => stack?.close());
@@ -155,20 +142,13 @@ describe('listing edits keep what they leave out; a learner reads back their own
   });
 
   it('lists a learner’s own outcomes, theirs and an employer’s, and nobody else’s', async () => {
-    const posted = await a.employer.gql.ok<{ postVacancy: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { postVacancy(organisationId: $org, input: $input) { id } }`,
-      {
-        org: a.employer.orgId,
-        input: {
-          kind: 'VACANCY',
-          title: 'Customer adviser',
-          mode: 'IN_PERSON',
-          postcode: 'M4 6DE',
-          skillsRequired: [{ skillId, level: 2 }],
-        },
-      },
-    );
-    const vacancyId = posted.postVacancy.id;
+    const vacancyId = await postVacancy(a.employer, {
+      kind: 'VACANCY',
+      title: 'Customer adviser',
+      mode: 'IN_PERSON',
+      postcode: 'M4 6DE',
+      skillsRequired: [{ skillId, level: 2 }],
+    });
 
     await expect(a.learner.gql.ok<{ myOutcomes: Outcome[] }>(OUTCOMES)).resolves.toEqual({ myOutcomes: [] });
     await a.learner.gql.ok('mutation($o: ID) { reportOutcome(kind: APPLIED, opportunityId: $o) }', {

@@ -1,17 +1,15 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient, queryRows } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
-import { adminClient, verifyOrganisation } from './partners-test-helpers';
-
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
-const PASSWORD = 'a long enough password';
-
-interface Actor {
-  gql: GraphQLTestClient;
-  id: string;
-  email: string;
-  orgId?: string;
-}
+import {
+  Actor,
+  adminClient,
+  postVacancy,
+  publishCourse,
+  registerActor,
+  skillIdFor,
+  verifyOrganisation,
+} from './partners-test-helpers';
 
 /**
  * Issue 13, "organisations are verified before they vouch", replayed: anyone could register an employer
@@ -30,17 +28,7 @@ describe('organisations are verified before they vouch', () => {
   const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   async function register(key: string, role: string, organisationName?: string): Promise<Actor> {
-    const email = `${key}@example.org`;
-    const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: { email, password: PASSWORD, displayName: key, role, organisationName },
-    });
-    a[key] = { gql: stack.gql.as(r.register.accessToken), id: r.register.user.id, email };
-    if (organisationName) {
-      const mine = await a[key].gql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-        '{ myOrganisations { organisation { id } } }',
-      );
-      a[key].orgId = mine.myOrganisations[0].organisation.id;
-    }
+    a[key] = await registerActor(stack, `${key}@example.org`, role, organisationName);
     return a[key];
   }
 
@@ -86,45 +74,28 @@ describe('organisations are verified before they vouch', () => {
     stack = await startTestStack({ seed: loadDemoRegion });
     anon = stack.gql.as();
     admin = await adminClient(stack);
-    const found = await anon.ok<{ skills: Array<{ id: string }> }>(
-      '{ skills(search: "deep learning", first: 1) { id } }',
-    );
-    skillId = found.skills[0].id;
+    skillId = await skillIdFor(stack, 'deep learning');
     await register('provider', 'PROVIDER', 'Self Published Academy');
     // The provider is real and verified: the attack is on the employer's word.
     await verifyOrganisation(a.provider.gql, admin, a.provider.orgId!, 'PROVIDER');
     await register('impostor', 'EMPLOYER', 'NHS England');
     await register('employer', 'EMPLOYER', 'Hiring Co');
     await verifyOrganisation(a.employer.gql, admin, a.employer.orgId!, 'EMPLOYER');
-    const v = await a.employer.gql.ok<{ postVacancy: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { postVacancy(organisationId: $org, input: $input) { id } }`,
-      {
-        org: a.employer.orgId,
-        input: {
-          kind: 'VACANCY',
-          title: 'ML analyst',
-          mode: 'ONLINE',
-          skillsRequired: [{ skillId, level: 2 }],
-        },
-      },
-    );
-    vacancyId = v.postVacancy.id;
-    const c = await a.provider.gql.ok<{ publishCourse: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { publishCourse(organisationId: $org, input: $input) { id } }`,
-      {
-        org: a.provider.orgId,
-        input: {
-          kind: 'COURSE',
-          title: 'Free deep learning course',
-          mode: 'ONLINE',
-          skillsTaught: [{ skillId, level: 3 }],
-          costPence: 0,
-          hoursPerWeek: 4,
-          durationWeeks: 4,
-        },
-      },
-    );
-    courseId = c.publishCourse.id;
+    vacancyId = await postVacancy(a.employer, {
+      kind: 'VACANCY',
+      title: 'ML analyst',
+      mode: 'ONLINE',
+      skillsRequired: [{ skillId, level: 2 }],
+    });
+    courseId = await publishCourse(a.provider, {
+      kind: 'COURSE',
+      title: 'Free deep learning course',
+      mode: 'ONLINE',
+      skillsTaught: [{ skillId, level: 3 }],
+      costPence: 0,
+      hoursPerWeek: 4,
+      durationWeeks: 4,
+    });
     await register('learner', 'LEARNER');
     await register('second', 'LEARNER');
     await register('third', 'LEARNER');

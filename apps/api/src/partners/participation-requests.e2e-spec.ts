@@ -1,22 +1,20 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { queryRows } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
-import { adminClient, verifyOrganisation } from './partners-test-helpers';
+import {
+  Actor,
+  adminClient,
+  postVacancy,
+  publishCourse,
+  registerActor,
+  skillIdFor,
+  verifyOrganisation,
+} from './partners-test-helpers';
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
-const PASSWORD = 'a long enough password';
 const ENROL = `mutation($id: ID!, $e: String!) { recordEnrolment(opportunityId: $id, learnerEmail: $e) { message } }`;
 const COMPLETE = `mutation($id: ID!, $e: String!) { recordCompletion(opportunityId: $id, learnerEmail: $e) { message } }`;
 const REQUESTS = `{ myParticipationRequests { id kind courseTitle providerName status } }`;
 const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToParticipationRequest(id: $id, accept: $accept) { status respondedAt } }`;
-
-interface Actor {
-  gql: GraphQLTestClient;
-  token: string;
-  id: string;
-  email: string;
-  orgId?: string;
-}
 
 /**
  * Issue 13, "providers are no email oracle", replayed: recordEnrolment/recordCompletion answered
@@ -30,18 +28,7 @@ describe('providers ask, learners answer: no email oracle, nothing moves before 
   const sql = <T>(q: string, params: unknown[] = []) => queryRows<T>(stack.db.url, q, params);
 
   async function register(key: string, role: string, organisationName?: string): Promise<Actor> {
-    const email = `${key}@example.org`;
-    const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: { email, password: PASSWORD, displayName: key, role, organisationName },
-    });
-    const token = r.register.accessToken;
-    a[key] = { gql: stack.gql.as(token), token, id: r.register.user.id, email };
-    if (organisationName) {
-      const mine = await a[key].gql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-        '{ myOrganisations { organisation { id } } }',
-      );
-      a[key].orgId = mine.myOrganisations[0].organisation.id;
-    }
+    a[key] = await registerActor(stack, `${key}@example.org`, role, organisationName);
     return a[key];
   }
 
@@ -75,41 +62,25 @@ describe('providers ask, learners answer: no email oracle, nothing moves before 
   beforeAll(async () => {
     stack = await startTestStack({ seed: loadDemoRegion });
     const admin = await adminClient(stack);
-    const found = await stack.gql
-      .as()
-      .ok<{ skills: Array<{ id: string }> }>('{ skills(search: "deep learning", first: 1) { id } }');
-    const skillId = found.skills[0].id;
+    const skillId = await skillIdFor(stack, 'deep learning');
     await register('provider', 'PROVIDER', 'Oracle Academy');
     await verifyOrganisation(a.provider.gql, admin, a.provider.orgId!, 'PROVIDER');
     await register('employer', 'EMPLOYER', 'Goal Co');
-    const v = await a.employer.gql.ok<{ postVacancy: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { postVacancy(organisationId: $org, input: $input) { id } }`,
-      {
-        org: a.employer.orgId,
-        input: {
-          kind: 'VACANCY',
-          title: 'ML analyst',
-          mode: 'ONLINE',
-          skillsRequired: [{ skillId, level: 2 }],
-        },
-      },
-    );
-    const c = await a.provider.gql.ok<{ publishCourse: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { publishCourse(organisationId: $org, input: $input) { id } }`,
-      {
-        org: a.provider.orgId,
-        input: {
-          kind: 'COURSE',
-          title: 'Deep learning basics',
-          mode: 'ONLINE',
-          skillsTaught: [{ skillId, level: 3 }],
-          costPence: 0,
-          hoursPerWeek: 4,
-          durationWeeks: 4,
-        },
-      },
-    );
-    courseId = c.publishCourse.id;
+    const v = await postVacancy(a.employer, {
+      kind: 'VACANCY',
+      title: 'ML analyst',
+      mode: 'ONLINE',
+      skillsRequired: [{ skillId, level: 2 }],
+    });
+    courseId = await publishCourse(a.provider, {
+      kind: 'COURSE',
+      title: 'Deep learning basics',
+      mode: 'ONLINE',
+      skillsTaught: [{ skillId, level: 3 }],
+      costPence: 0,
+      hoursPerWeek: 4,
+      durationWeeks: 4,
+    });
     // planned: the course is on their roadmap; unplanned: an account without it.
     await register('planned', 'LEARNER');
     await register('unplanned', 'LEARNER');
@@ -119,7 +90,7 @@ describe('providers ask, learners answer: no email oracle, nothing moves before 
     await a.planned.gql.ok(
       `mutation($id: ID!) { setGoal(input: { opportunityId: $id }) { goal { opportunity { id } } } }`,
       {
-        id: v.postVacancy.id,
+        id: v,
       },
     );
     const plan = await a.planned.gql.ok<{

@@ -18,6 +18,45 @@ export async function adminClient(stack: TestStack, email = 'ops@example.org'): 
   return stack.gql.as(login.login.accessToken);
 }
 
+/** The password every test account registers with. */
+export const PASSWORD = 'a long enough password';
+
+/** The register mutation (an account, and with `organisationName` its organisation). */
+export const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
+
+/** A registered account as a test drives it; `orgId` when it registered an organisation. */
+export interface Actor {
+  gql: GraphQLTestClient;
+  token: string;
+  id: string;
+  email: string;
+  orgId?: string;
+}
+
+/**
+ * Registers an account through the API as the web app does: with `organisationName`, also its
+ * organisation (the account its OWNER), which starts PENDING and sees nothing until verified.
+ */
+export async function registerActor(
+  stack: TestStack,
+  email: string,
+  role: 'LEARNER' | 'EMPLOYER' | 'PROVIDER' | 'PARTNER' | string,
+  organisationName?: string,
+): Promise<Actor> {
+  const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
+    input: { email, password: PASSWORD, displayName: email.split('@')[0], role, organisationName },
+  });
+  const token = r.register.accessToken;
+  const actor: Actor = { gql: stack.gql.as(token), token, id: r.register.user.id, email };
+  if (organisationName) {
+    const mine = await actor.gql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
+      '{ myOrganisations { organisation { id } } }',
+    );
+    actor.orgId = mine.myOrganisations[0].organisation.id;
+  }
+  return actor;
+}
+
 let nextNumber = 1;
 /** Register numbers in the right format for each kind of organisation (distinct per call). */
 export function evidenceFor(kind: 'EMPLOYER' | 'PROVIDER' | 'PARTNER' | 'PARTNERSHIP'): {
@@ -66,4 +105,32 @@ export async function candidateIdFor(
   if (list.vacancyCandidates.length !== 1)
     throw new Error(`expected one candidate, got ${list.vacancyCandidates.length}`);
   return list.vacancyCandidates[0].candidateId;
+}
+
+/** The id of the first skill a search finds (the demo region's taxonomy). */
+export async function skillIdFor(stack: TestStack, search: string): Promise<string> {
+  const found = await stack.gql
+    .as()
+    .ok<{ skills: Array<{ id: string }> }>('query($s: String!) { skills(search: $s, first: 1) { id } }', {
+      s: search,
+    });
+  return found.skills[0].id;
+}
+
+/** An employer's vacancy, posted through the API; its id. */
+export async function postVacancy(employer: Actor, input: Record<string, unknown>): Promise<string> {
+  const r = await employer.gql.ok<{ postVacancy: { id: string } }>(
+    `mutation($org: ID!, $input: ListingInput!) { postVacancy(organisationId: $org, input: $input) { id } }`,
+    { org: employer.orgId, input },
+  );
+  return r.postVacancy.id;
+}
+
+/** A provider's course, published through the API; its id. */
+export async function publishCourse(provider: Actor, input: Record<string, unknown>): Promise<string> {
+  const r = await provider.gql.ok<{ publishCourse: { id: string } }>(
+    `mutation($org: ID!, $input: ListingInput!) { publishCourse(organisationId: $org, input: $input) { id } }`,
+    { org: provider.orgId, input },
+  );
+  return r.publishCourse.id;
 }

@@ -1,18 +1,17 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient, queryRows } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
-import { adminClient, verifyOrganisation } from './partners-test-helpers';
+import {
+  Actor,
+  adminClient,
+  PASSWORD,
+  REGISTER,
+  registerActor,
+  skillIdFor,
+  verifyOrganisation,
+} from './partners-test-helpers';
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
-const PASSWORD = 'a long enough password';
 const LISTING = `id kind title status accredited`;
-
-interface Actor {
-  gql: GraphQLTestClient;
-  id: string;
-  email: string;
-  orgId?: string;
-}
 
 describe('employers, providers and partnerships, end to end through GraphQL', () => {
   let stack: TestStack;
@@ -31,12 +30,8 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
   let joinCode: string;
 
   async function register(key: string, role: string, organisationName?: string): Promise<void> {
-    const email = `${key}@example.org`;
-    const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: { email, password: PASSWORD, displayName: key, role, organisationName },
-    });
-    const gql = stack.gql.as(r.register.accessToken);
-    a[key] = { gql, id: r.register.user.id, email };
+    a[key] = await registerActor(stack, `${key}@example.org`, role, organisationName);
+    const gql = a[key].gql;
     if (organisationName) {
       const mine = await gql.ok<{
         myOrganisations: Array<{ role: string; organisation: { id: string; name: string } }>;
@@ -44,9 +39,9 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
       expect(mine.myOrganisations).toEqual([
         { role: 'OWNER', organisation: expect.objectContaining({ name: organisationName }) },
       ]);
-      a[key].orgId = mine.myOrganisations[0].organisation.id;
+      expect(a[key].orgId).toBe(mine.myOrganisations[0].organisation.id);
       // Organisations start PENDING; these stand for checked ones (the attack on that is in organisation-verification).
-      await verifyOrganisation(gql, admin, a[key].orgId, role as 'EMPLOYER');
+      await verifyOrganisation(gql, admin, a[key].orgId!, role as 'EMPLOYER');
     }
   }
 
@@ -79,10 +74,7 @@ describe('employers, providers and partnerships, end to end through GraphQL', ()
       '{ skills(search: "deep learning", first: 1) { id label } }',
     );
     deepLearning = found.skills[0].id;
-    const other = await anon.ok<{ skills: Array<{ id: string }> }>(
-      '{ skills(search: "customer service", first: 1) { id } }',
-    );
-    otherSkill = other.skills[0].id;
+    otherSkill = await skillIdFor(stack, 'customer service');
   }, 180_000);
 
   afterAll(() => stack?.close());

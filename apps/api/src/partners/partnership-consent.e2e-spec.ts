@@ -1,8 +1,7 @@
 import { GraphQLTestClient } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
+import { registerActor } from './partners-test-helpers';
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
-const PASSWORD = 'a long enough password';
 const DASH = `query($id: ID!) { cohortDashboard(cohortId: $id) { learners { userId } } }`;
 const SHARE = `mutation($s: Boolean!) { updateLearnerProfile(input: { shareWithPartnerships: $s }) { shareWithPartnerships } }`;
 const SHARING = `{ learnerProfile { shareWithPartnerships } }`;
@@ -17,12 +16,8 @@ describe("a learner's two consents to being seen one by one by a partnership", (
   let cohortId: string;
   let joinCode: string;
 
-  const register = async (email: string, role: string, organisationName?: string) => {
-    const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: { email, password: PASSWORD, displayName: email.split('@')[0], role, organisationName },
-    });
-    return { gql: stack.gql.as(r.register.accessToken), id: r.register.user.id };
-  };
+  const register = (email: string, role: string, organisationName?: string) =>
+    registerActor(stack, email, role, organisationName);
   const listed = async () =>
     (
       await partner.ok<{ cohortDashboard: { learners: Array<{ userId: string }> } }>(DASH, { id: cohortId })

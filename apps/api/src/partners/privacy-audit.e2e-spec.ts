@@ -2,20 +2,21 @@ import crypto from 'crypto';
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { GraphQLTestClient, queryRows } from '@skillpath/testing';
 import { startTestStack, TestStack } from '../testing/test-stack';
-import { adminClient, candidateIdFor, verifyOrganisation } from './partners-test-helpers';
+import {
+  Actor,
+  adminClient,
+  candidateIdFor,
+  postVacancy,
+  registerActor,
+  skillIdFor,
+  verifyOrganisation,
+} from './partners-test-helpers';
 
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }`;
 const JOIN = `mutation($code: String!, $mon: Boolean!) { joinCohort(code: $code, consent: true, individualMonitoring: $mon) { id } }`;
 const DASH = `query($id: ID!) { cohortDashboard(cohortId: $id) {
   funnel { stage count { value suppressed } }
   journey { links { target count { value suppressed } } }
   learners { userId stage } } }`;
-
-interface Actor {
-  gql: GraphQLTestClient;
-  id: string;
-  orgId?: string;
-}
 
 interface Count {
   value: number | null;
@@ -34,33 +35,14 @@ describe('privacy audit', () => {
 
   async function register(role: string, organisationName?: string): Promise<Actor> {
     const key = `${role.toLowerCase()}${n++}`;
-    const r = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(REGISTER, {
-      input: {
-        email: `${key}@example.org`,
-        password: 'a long enough password',
-        displayName: key,
-        role,
-        organisationName,
-      },
-    });
-    const gql = stack.gql.as(r.register.accessToken);
-    const actor: Actor = { gql, id: r.register.user.id };
-    if (organisationName) {
-      const mine = await gql.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-        '{ myOrganisations { organisation { id } } }',
-      );
-      actor.orgId = mine.myOrganisations[0].organisation.id;
-      await verifyOrganisation(gql, await admin(), actor.orgId, role as 'EMPLOYER');
-    }
+    const actor = await registerActor(stack, `${key}@example.org`, role, organisationName);
+    if (actor.orgId) await verifyOrganisation(actor.gql, await admin(), actor.orgId, role as 'EMPLOYER');
     return actor;
   }
 
   beforeAll(async () => {
     stack = await startTestStack({ seed: loadDemoRegion });
-    const found = await stack.gql
-      .as()
-      .ok<{ skills: Array<{ id: string }> }>('{ skills(search: "customer service", first: 1) { id } }');
-    skillId = found.skills[0].id;
+    skillId = await skillIdFor(stack, 'customer service');
   }, 90_000);
 
   afterAll(() => stack?.close());
@@ -166,20 +148,13 @@ describe('privacy audit', () => {
     await learner.gql.ok(
       `mutation { updateLearnerProfile(input: { postcode: "M4 6DE", shareWithEmployers: true }) { shareWithEmployers } }`,
     );
-    const posted = await employer.gql.ok<{ postVacancy: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { postVacancy(organisationId: $org, input: $input) { id } }`,
-      {
-        org: employer.orgId,
-        input: {
-          kind: 'VACANCY',
-          title: 'Customer adviser',
-          mode: 'ONLINE',
-          skillsRequired: [{ skillId, level: 2 }],
-        },
-      },
-    );
+    const v = await postVacancy(employer, {
+      kind: 'VACANCY',
+      title: 'Customer adviser',
+      mode: 'ONLINE',
+      skillsRequired: [{ skillId, level: 2 }],
+    });
     const EXPRESS = `mutation($v: ID!, $c: ID!, $m: String!) { expressInterest(vacancyId: $v, candidateId: $c, message: $m) { id } }`;
-    const v = posted.postVacancy.id;
     const c = await candidateIdFor(employer.gql, learner.gql, v, skillId);
     for (const m of ['', '   hi    ', 'x'.repeat(1001)]) {
       expect(await employer.gql.errorCode(EXPRESS, { v, c, m })).toBe('BAD_USER_INPUT');

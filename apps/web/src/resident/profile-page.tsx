@@ -11,7 +11,7 @@ import {
 import { navigate, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
 import { Checkbox, SelectField, TextField } from '../ui/fields';
-import { MODE_NAMES } from '../ui/format';
+import { DELIVERY_MODES, MODE_NAMES } from '../ui/format';
 import { handle } from '../ui/handlers';
 import { StepLabel } from './onboarding';
 
@@ -38,7 +38,7 @@ function toForm(p: ProfileFieldsFragment): Form {
     travelRadiusKm: p.travelRadiusKm?.toString() ?? '10',
     hoursPerWeek: p.hoursPerWeek?.toString() ?? '',
     budgetPounds: p.budgetPence == null ? '' : String(p.budgetPence / 100),
-    modes: p.modes.length ? p.modes : ['IN_PERSON', 'ONLINE', 'HYBRID'],
+    modes: p.modes.length ? p.modes : DELIVERY_MODES,
     ageBand: p.ageBand ?? '',
     employmentStatus: p.employmentStatus ?? '',
     receivingBenefits: p.receivingBenefits == null ? '' : p.receivingBenefits ? 'yes' : 'no',
@@ -180,7 +180,7 @@ export function ProfilePage() {
               {errors.modes}
             </p>
           )}
-          {(['IN_PERSON', 'ONLINE', 'HYBRID'] as const).map((m) => (
+          {DELIVERY_MODES.map((m) => (
             <Checkbox
               key={m}
               id={`mode-${m}`}

@@ -1,3 +1,5 @@
+import type { DeliveryMode } from '../gql/generated';
+
 const money = new Intl.NumberFormat('en-GB', {
   style: 'currency',
   currency: 'GBP',
@@ -46,11 +48,13 @@ export const LEVEL_NAMES: Record<number, string> = {
   5: 'Expert',
 };
 
-export const MODE_NAMES: Record<string, string> = {
+/** Every delivery mode (typed from the API's schema, so a new one fails the build here) and its name. */
+export const MODE_NAMES: Record<DeliveryMode, string> = {
   IN_PERSON: 'In person',
   ONLINE: 'Online',
   HYBRID: 'Mix of online and in person',
 };
+export const DELIVERY_MODES = Object.keys(MODE_NAMES) as DeliveryMode[];
 
 export const KIND_NAMES: Record<string, string> = {
   COURSE: 'Course',

@@ -1,4 +1,3 @@
-import { MalformedPageError } from '../connector.errors';
 import type {
   Connector,
   ConnectorContext,
@@ -35,8 +34,7 @@ import {
   rqfLevelFromText,
 } from '../normalise/skill-levels';
 import { parseFeedDate } from '../normalise/uk-date';
-import { stripHash } from './jobposting-jsonld.connector';
-import { hasType, jsonLdCursor, readJsonLdCursor, readJsonLdPage, resolveRef } from './jsonld-page';
+import { fetchJsonLdPage, hasType, jsonLdConnectorPage, resolveRef } from './jsonld-page';
 
 /**
  * schema.org `Course` JSON-LD, paged by following `nextPage`.
@@ -54,24 +52,14 @@ export const courseJsonLdConnector: Connector = {
   format: 'course-jsonld',
 
   async fetchPage(ctx: ConnectorContext, cursor: string | null): Promise<ConnectorPage> {
-    const { url } = readJsonLdCursor(cursor, ctx.sourceUrl);
-    const page = await ctx.fetcher.get(url, { Accept: 'application/ld+json, application/json' });
+    const page = await fetchJsonLdPage(ctx, cursor);
     return this.parsePage(page.body, ctx, cursor, page.url);
   },
 
   parsePage(body: string, ctx: ParseContext, cursor: string | null, pageUrl?: string): ConnectorPage {
-    const { pageNumber } = readJsonLdCursor(cursor, pageUrl ?? '');
-    const page = readJsonLdPage(body, 'Course', pageUrl);
-    if (page.nextPage !== null && pageUrl !== undefined && page.nextPage === stripHash(pageUrl)) {
-      throw new MalformedPageError('nextPage points back at the same page', pageUrl);
-    }
-    const records: ParseResult[] = [];
-    for (const raw of page.items) records.push(...parseCourse(raw, page.nodesById, ctx, pageUrl));
-    return {
-      records,
-      nextCursor: page.nextPage === null ? null : jsonLdCursor(page.nextPage, pageNumber + 1),
-      pageNumber,
-    };
+    return jsonLdConnectorPage(body, 'Course', cursor, pageUrl, (page) =>
+      page.items.flatMap((raw) => parseCourse(raw, page.nodesById, ctx, pageUrl)),
+    );
   },
 };
 

@@ -1,4 +1,3 @@
-import { MalformedPageError } from '../connector.errors';
 import type {
   Connector,
   ConnectorContext,
@@ -25,7 +24,7 @@ import { buildOpportunity, parseRecord, requireText } from '../normalise/opportu
 import { RecordError } from '../normalise/record-error';
 import { requiredLevelForJobTitle } from '../normalise/skill-levels';
 import { parseFeedDate } from '../normalise/uk-date';
-import { hasType, jsonLdCursor, readJsonLdCursor, readJsonLdPage, resolveRef } from './jsonld-page';
+import { fetchJsonLdPage, hasType, jsonLdConnectorPage, resolveRef } from './jsonld-page';
 
 /** A full-time week, to annualise hourly and daily pay when the posting does not say its hours. */
 const DEFAULT_HOURS_PER_WEEK = 37.5;
@@ -38,31 +37,18 @@ export const jobPostingJsonLdConnector: Connector = {
   format: 'jobposting-jsonld',
 
   async fetchPage(ctx: ConnectorContext, cursor: string | null): Promise<ConnectorPage> {
-    const { url } = readJsonLdCursor(cursor, ctx.sourceUrl);
-    const page = await ctx.fetcher.get(url, { Accept: 'application/ld+json, application/json' });
+    const page = await fetchJsonLdPage(ctx, cursor);
     return this.parsePage(page.body, ctx, cursor, page.url);
   },
 
   parsePage(body: string, ctx: ParseContext, cursor: string | null, pageUrl?: string): ConnectorPage {
-    const { pageNumber } = readJsonLdCursor(cursor, pageUrl ?? '');
-    const page = readJsonLdPage(body, 'JobPosting', pageUrl);
-    if (page.nextPage !== null && pageUrl !== undefined && page.nextPage === stripHash(pageUrl)) {
-      throw new MalformedPageError('nextPage points back at the same page', pageUrl);
-    }
-    const records = page.items.map((raw) =>
-      parseRecord(raw, referenceOf, () => normaliseJobPosting(raw, page.nodesById, ctx, pageUrl)),
+    return jsonLdConnectorPage(body, 'JobPosting', cursor, pageUrl, (page) =>
+      page.items.map((raw) =>
+        parseRecord(raw, referenceOf, () => normaliseJobPosting(raw, page.nodesById, ctx, pageUrl)),
+      ),
     );
-    return {
-      records,
-      nextCursor: page.nextPage === null ? null : jsonLdCursor(page.nextPage, pageNumber + 1),
-      pageNumber,
-    };
   },
 };
-
-export function stripHash(url: string): string {
-  return url.replace(/#.*$/, '');
-}
 
 /** identifier (text, number or PropertyValue), else url, else @id. */
 function referenceOf(raw: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { MalformedPageError } from '../connector.errors';
+import type { ConnectorContext, ConnectorPage, ParseResult } from '../connector.types';
 import { isObject, urlOf, type JsonObject } from '../normalise/field-values';
 import { parseJsonPage } from './json-page';
 
@@ -95,4 +96,37 @@ export function readJsonLdCursor(
   if (cursor === null) return { url: firstUrl, pageNumber: 1 };
   const hash = /#skillpath-page=(\d+)$/.exec(cursor);
   return { url: cursor.replace(/#.*$/, ''), pageNumber: hash ? Number(hash[1]) : 1 };
+}
+
+export function stripHash(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
+/** Fetches the page a JSON-LD feed's cursor points at (the source's URL for the first page). */
+export function fetchJsonLdPage(ctx: ConnectorContext, cursor: string | null) {
+  const { url } = readJsonLdCursor(cursor, ctx.sourceUrl);
+  return ctx.fetcher.get(url, { Accept: 'application/ld+json, application/json' });
+}
+
+/**
+ * One page of a JSON-LD feed of `wantedType` nodes as a connector page: `toRecords` reads its items;
+ * the next cursor carries the page number. A `nextPage` pointing back at this page is malformed.
+ */
+export function jsonLdConnectorPage(
+  body: string,
+  wantedType: string,
+  cursor: string | null,
+  pageUrl: string | undefined,
+  toRecords: (page: JsonLdPage) => ParseResult[],
+): ConnectorPage {
+  const { pageNumber } = readJsonLdCursor(cursor, pageUrl ?? '');
+  const page = readJsonLdPage(body, wantedType, pageUrl);
+  if (page.nextPage !== null && pageUrl !== undefined && page.nextPage === stripHash(pageUrl)) {
+    throw new MalformedPageError('nextPage points back at the same page', pageUrl);
+  }
+  return {
+    records: toRecords(page),
+    nextCursor: page.nextPage === null ? null : jsonLdCursor(page.nextPage, pageNumber + 1),
+    pageNumber,
+  };
 }

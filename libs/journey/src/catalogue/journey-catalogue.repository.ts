@@ -5,50 +5,13 @@ import {
   OccupationModel,
   opportunityFromRow,
   OpportunityModel,
+  type OpportunityRow,
   skillFromRow,
   SkillModel,
+  type SkillRow,
 } from '@skillpath/catalogue';
 import type { SkillLevel } from '@skillpath/matching';
-import type { DeliveryMode, FundingRules, OpportunityKind, OpportunityStatus } from '@skillpath/persistence';
-
-/** An `opportunities` row as node-postgres returns it (the columns the GraphQL Opportunity shows). */
-export type OpportunityRow = {
-  id: string;
-  kind: OpportunityKind;
-  title: string;
-  description: string | null;
-  organisation_name: string;
-  mode: DeliveryMode;
-  postcode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  hours_per_week: number | null;
-  duration_weeks: number | null;
-  total_hours: number | null;
-  cost_pence: number;
-  rqf_level: number | null;
-  start_date: Date | null;
-  closing_date: Date | null;
-  url: string | null;
-  wage_pence_per_year: number | null;
-  funded_available: boolean;
-  funding: FundingRules | null;
-  step_free: boolean | null;
-  guaranteed_interview: boolean;
-  unmatched_skills: string[] | null;
-  status: OpportunityStatus;
-  occupation_id: string | null;
-};
-
-export type SkillRow = {
-  id: string;
-  uri: string | null;
-  label: string;
-  alt_labels: string[] | null;
-  digital: boolean;
-  essential_digital: boolean;
-  description: string | null;
-};
+import { type OpportunityKind, type OpportunityStatus, Sql } from '@skillpath/persistence';
 
 /** The few facts about a listing the journey's rules look at. */
 export interface ListingHeader {
@@ -75,7 +38,11 @@ export interface GoalRequirements {
  */
 @Injectable()
 export class JourneyCatalogueRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   async opportunities(
     ids: readonly string[],
@@ -83,16 +50,17 @@ export class JourneyCatalogueRepository {
   ): Promise<Map<string, OpportunityModel>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows: OpportunityRow[] = await m.query('SELECT * FROM opportunities WHERE id = ANY($1::uuid[])', [
-      unique,
-    ]);
+    const rows = await new Sql(m).rows<OpportunityRow>(
+      'SELECT * FROM opportunities WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
     return new Map(rows.map((r) => [r.id, opportunityFromRow(r)]));
   }
 
   async skills(ids: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, SkillModel>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows: SkillRow[] = await m.query('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [unique]);
+    const rows = await new Sql(m).rows<SkillRow>('SELECT * FROM skills WHERE id = ANY($1::uuid[])', [unique]);
     return new Map(rows.map((r) => [r.id, skillFromRow(r)]));
   }
 
@@ -100,7 +68,7 @@ export class JourneyCatalogueRepository {
   async skillList(ids: readonly string[]): Promise<SkillModel[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const rows: SkillRow[] = await this.ds.query(
+    const rows = await this.sql.rows<SkillRow>(
       'SELECT * FROM skills WHERE id = ANY($1::uuid[]) ORDER BY label',
       [unique],
     );
@@ -113,7 +81,7 @@ export class JourneyCatalogueRepository {
   ): Promise<Map<string, OccupationModel>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows: OccupationModel[] = await m.query(
+    const rows = await new Sql(m).rows<OccupationModel>(
       'SELECT id, uri, title, description FROM occupations WHERE id = ANY($1::uuid[])',
       [unique],
     );
@@ -126,7 +94,7 @@ export class JourneyCatalogueRepository {
   }
 
   async listing(id: string, m: EntityManager = this.ds.manager): Promise<ListingHeader | null> {
-    const [row]: ListingHeader[] = await m.query(
+    const row = await new Sql(m).one<ListingHeader>(
       `SELECT id, kind, status, title, organisation_name AS "organisationName", occupation_id AS "occupationId",
               closing_date AS "closingDate"
          FROM opportunities WHERE id = $1`,
@@ -138,7 +106,7 @@ export class JourneyCatalogueRepository {
   async titles(ids: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows: Array<{ id: string; title: string }> = await m.query(
+    const rows = await new Sql(m).rows<{ id: string; title: string }>(
       'SELECT id, title FROM opportunities WHERE id = ANY($1::uuid[])',
       [unique],
     );
@@ -150,7 +118,7 @@ export class JourneyCatalogueRepository {
     id: string,
     m: EntityManager = this.ds.manager,
   ): Promise<GoalRequirements | null> {
-    const rows: Array<{ title: string; skill_id: string | null; level: number | null }> = await m.query(
+    const rows = await new Sql(m).rows<{ title: string; skill_id: string | null; level: number | null }>(
       `SELECT o.title, os.skill_id, os.level FROM occupations o
          LEFT JOIN occupation_skills os ON os.occupation_id = o.id AND os.relation = 'essential' WHERE o.id = $1`,
       [id],
@@ -169,13 +137,13 @@ export class JourneyCatalogueRepository {
     id: string,
     m: EntityManager = this.ds.manager,
   ): Promise<GoalRequirements | null> {
-    const rows: Array<{
+    const rows = await new Sql(m).rows<{
       title: string;
       organisation_name: string;
       occupation_id: string | null;
       skill_id: string | null;
       level: number | null;
-    }> = await m.query(
+    }>(
       `SELECT o.title, o.organisation_name, o.occupation_id, os.skill_id, os.level FROM opportunities o
          LEFT JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.role = 'REQUIRED' WHERE o.id = $1`,
       [id],
@@ -199,7 +167,7 @@ export class JourneyCatalogueRepository {
     near: { lat: number; lon: number } | null,
     m: EntityManager = this.ds.manager,
   ): Promise<ListingHeader | null> {
-    const [row]: ListingHeader[] = await m.query(
+    const row = await new Sql(m).one<ListingHeader>(
       `WITH goal AS (SELECT DISTINCT o.kind, os.skill_id FROM opportunities o
                        JOIN opportunity_skills os ON os.opportunity_id = o.id WHERE o.id = $1),
             scored AS (
@@ -223,14 +191,14 @@ export class JourneyCatalogueRepository {
   }
 
   async occupationExists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query('SELECT 1 FROM occupations WHERE id = $1', [id]);
+    const rows = await this.sql.rows<object>('SELECT 1 FROM occupations WHERE id = $1', [id]);
     return rows.length > 0;
   }
 
   /** Of these skill ids, those that are not in the taxonomy. */
   async unknownSkillIds(ids: readonly string[], m: EntityManager = this.ds.manager): Promise<string[]> {
     if (!ids.length) return [];
-    const known: Array<{ id: string }> = await m.query('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [
+    const known = await new Sql(m).rows<{ id: string }>('SELECT id FROM skills WHERE id = ANY($1::uuid[])', [
       [...ids],
     ]);
     const seen = new Set(known.map((k) => k.id));
@@ -239,6 +207,8 @@ export class JourneyCatalogueRepository {
 
   /** The taxonomy's Essential Digital Skills, by label. */
   async essentialDigitalSkills(): Promise<Array<{ id: string; label: string }>> {
-    return this.ds.query('SELECT id, label FROM skills WHERE essential_digital ORDER BY label');
+    return this.sql.rows<{ id: string; label: string }>(
+      'SELECT id, label FROM skills WHERE essential_digital ORDER BY label',
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Sql } from '@skillpath/persistence';
 import { DataSource } from 'typeorm';
 import { isEntitlementId } from '@skillpath/matching';
 import type {
@@ -75,11 +76,15 @@ export const RECORD_PAGE_SIZE = 20_000;
 /** The catalogue as the engine reads it: opportunities, skills and occupations as plain records. */
 @Injectable()
 export class CatalogueRecordsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /** The engine's records of some opportunities, whatever their status (incremental updates). */
   async opportunities(ids: string[]): Promise<OpportunityRecord[]> {
-    const rows: OpportunityRecordRow[] = await this.ds.query(
+    const rows = await this.sql.rows<OpportunityRecordRow>(
       `${OPPORTUNITY_RECORD_SELECT} WHERE o.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -98,7 +103,7 @@ export class CatalogueRecordsRepository {
     let after = '00000000-0000-0000-0000-000000000000';
     let total = 0;
     for (;;) {
-      const rows: OpportunityRecordRow[] = await this.ds.query(
+      const rows = await this.sql.rows<OpportunityRecordRow>(
         `${OPPORTUNITY_RECORD_SELECT} WHERE o.status = 'ACTIVE' AND o.id > $1::uuid ORDER BY o.id LIMIT $2`,
         [after, pageSize],
       );
@@ -111,13 +116,13 @@ export class CatalogueRecordsRepository {
   }
 
   async skills(): Promise<SkillRecord[]> {
-    const rows: SkillRecordRow[] = await this.ds.query('SELECT id, label, broader_id FROM skills');
+    const rows = await this.sql.rows<SkillRecordRow>('SELECT id, label, broader_id FROM skills');
     return rows.map((r) => ({ id: r.id, label: r.label, broader: r.broader_id ?? undefined }));
   }
 
   /** Occupations the product plans towards: those with at least one essential skill. */
   async occupations(ids?: string[]): Promise<OccupationRecord[]> {
-    const rows: OccupationRecordRow[] = await this.ds.query(
+    const rows = await this.sql.rows<OccupationRecordRow>(
       `SELECT o.id, o.title,
        coalesce(json_agg(json_build_object('skill', os.skill_id, 'level', os.level)) FILTER (WHERE os.relation = 'essential'), '[]') AS essential,
        coalesce(json_agg(json_build_object('skill', os.skill_id, 'level', os.level)) FILTER (WHERE os.relation = 'optional'), '[]') AS optional
@@ -131,13 +136,13 @@ export class CatalogueRecordsRepository {
 
   /** The region's featured roles: the occupations to suggest and rank. */
   async featuredOccupationIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.ds.query('SELECT id FROM occupations WHERE featured');
+    const rows = await this.sql.rows<{ id: string }>('SELECT id FROM occupations WHERE featured');
     return rows.map((r) => r.id);
   }
 
   /** Changes to anything the engine's snapshot is built from, cheaply: counts and latest update times. */
   async version(): Promise<string> {
-    const [row]: Array<{ v: string }> = await this.ds.query(
+    const row = await this.sql.first<{ v: string }>(
       `SELECT concat_ws('|',
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM skills),
          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM occupations),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Sql } from '@skillpath/persistence';
 import { DataSource } from 'typeorm';
 import type { OutcomeCounts } from './outcome-figures';
 
@@ -30,13 +31,22 @@ type CountsRow = {
  */
 @Injectable()
 export class OutcomesRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /** Counts of every listing anyone has started (the rest have none): the engine's outcome scores. */
   async allCounts(): Promise<Map<string, OutcomeCounts>> {
-    const rows: Array<{ id: string; starts: string; completions: string; interviews: string; jobs: string }> =
-      await this.ds.query(
-        `SELECT cp.opportunity_id AS id,
+    const rows = await this.sql.rows<{
+      id: string;
+      starts: string;
+      completions: string;
+      interviews: string;
+      jobs: string;
+    }>(
+      `SELECT cp.opportunity_id AS id,
                 count(*) FILTER (WHERE cp.enrolled_at IS NOT NULL OR cp.completed_at IS NOT NULL) AS starts,
                 count(*) FILTER (WHERE cp.completed_at IS NOT NULL) AS completions,
                 count(*) FILTER (WHERE cp.completed_at IS NOT NULL AND EXISTS (
@@ -46,7 +56,7 @@ export class OutcomesRepository {
                   SELECT 1 FROM learner_outcomes lo WHERE lo.user_id = cp.user_id
                      AND lo.kind = 'IN_WORK' AND lo.at >= cp.completed_at)) AS jobs
            FROM course_participations cp GROUP BY cp.opportunity_id`,
-      );
+    );
     return new Map(
       rows.map((r) => [
         r.id,
@@ -63,7 +73,7 @@ export class OutcomesRepository {
   /** The counts of every learning listing of the providers of these listings (theirs included). */
   async providerCourses(opportunityIds: readonly string[]): Promise<CourseOutcomeRow[]> {
     if (!opportunityIds.length) return [];
-    const rows: CountsRow[] = await this.ds.query(
+    const rows = await this.sql.rows<CountsRow>(
       `WITH providers AS (
          SELECT DISTINCT coalesce(organisation_id::text, 'name:' || organisation_name) AS provider
            FROM opportunities WHERE id = ANY($1::uuid[])),

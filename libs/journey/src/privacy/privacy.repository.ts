@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Sql } from '@skillpath/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A row of the export: JSON as PostgreSQL gives it, shown to the learner as it is stored. */
@@ -25,11 +26,15 @@ export interface LearnerDataRows {
 /** The queries behind a learner's right of access (export) and erasure. */
 @Injectable()
 export class PrivacyRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /** Everything held about the learner. Secrets (password hash, token hashes) are not data about them. */
   async learnerData(userId: string): Promise<LearnerDataRows> {
-    const q = (sql: string) => this.ds.query(sql, [userId]) as Promise<ExportedRow[]>;
+    const q = (sql: string) => this.sql.rows<ExportedRow>(sql, [userId]);
     const [account] = await q(
       'SELECT id, email, display_name, role, created_at, updated_at FROM users WHERE id = $1',
     );
@@ -77,6 +82,6 @@ export class PrivacyRepository {
 
   /** Deletes the account; everything personal goes with it by cascade. */
   async deleteUser(userId: string, m: EntityManager): Promise<void> {
-    await m.query('DELETE FROM users WHERE id = $1', [userId]);
+    await new Sql(m).exec('DELETE FROM users WHERE id = $1', [userId]);
   }
 }

@@ -6,6 +6,7 @@ import {
   LearnerSkillEntity,
   OpportunityStatus,
   SkillSource,
+  Sql,
 } from '@skillpath/persistence';
 
 export interface HeldSkill {
@@ -19,7 +20,11 @@ export type ProfilePatch = Partial<Omit<LearnerProfileEntity, 'userId' | 'update
 /** `learner_profiles` and `learner_skills`: what a learner tells us and what evidence shows they can do. */
 @Injectable()
 export class LearnerProfileRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /** The learner's profile, created empty on first use. */
   async ensure(userId: string, m: EntityManager = this.ds.manager): Promise<LearnerProfileEntity> {
@@ -52,7 +57,7 @@ export class LearnerProfileRepository {
 
   /** Whether the learner has a goal (and so something to plan towards). */
   async hasGoal(userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.ds.query(
+    const rows = await this.sql.rows<object>(
       'SELECT 1 FROM learner_profiles WHERE user_id = $1 AND (goal_occupation_id IS NOT NULL OR goal_opportunity_id IS NOT NULL)',
       [userId],
     );
@@ -61,7 +66,7 @@ export class LearnerProfileRepository {
 
   /** The learner's level in each skill: the highest any source shows. */
   async heldSkills(userId: string, m: EntityManager = this.ds.manager): Promise<HeldSkill[]> {
-    const rows: Array<{ skill_id: string; level: number }> = await m.query(
+    const rows = await new Sql(m).rows<{ skill_id: string; level: number }>(
       'SELECT skill_id, max(level)::int AS level FROM learner_skills WHERE user_id = $1 GROUP BY skill_id',
       [userId],
     );
@@ -92,7 +97,7 @@ export class LearnerProfileRepository {
     evidenceId: string,
   ): Promise<void> {
     for (const s of skills) {
-      await m.query(
+      await new Sql(m).exec(
         `INSERT INTO learner_skills (user_id, skill_id, source, level, evidence_id, updated_at) VALUES ($1, $2, $3, $4, $5, now())
          ON CONFLICT (user_id, skill_id, source) DO UPDATE SET level = GREATEST(learner_skills.level, EXCLUDED.level),
            evidence_id = EXCLUDED.evidence_id, updated_at = now()`,
@@ -106,7 +111,7 @@ export class LearnerProfileRepository {
     opportunityIds: readonly string[],
   ): Promise<Array<{ userId: string; opportunityId: string; title: string; status: OpportunityStatus }>> {
     if (!opportunityIds.length) return [];
-    return this.ds.query(
+    return this.sql.rows<{ userId: string; opportunityId: string; title: string; status: OpportunityStatus }>(
       `SELECT p.user_id AS "userId", o.id AS "opportunityId", o.title, o.status FROM learner_profiles p
          JOIN opportunities o ON o.id = p.goal_opportunity_id
         WHERE p.goal_opportunity_id = ANY($1::uuid[]) AND EXISTS (SELECT 1 FROM roadmaps r WHERE r.user_id = p.user_id)`,

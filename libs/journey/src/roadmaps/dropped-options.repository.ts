@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Sql } from '@skillpath/persistence';
 import { DataSource } from 'typeorm';
 
 export interface DroppedOptionRow {
@@ -12,15 +13,19 @@ export interface DroppedOptionRow {
 /** The courses a learner dropped (on any version of their roadmap), which planning leaves out. */
 @Injectable()
 export class DroppedOptionsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   async list(userId: string): Promise<DroppedOptionRow[]> {
-    const rows: Array<{
+    const rows = await this.sql.rows<{
       opportunity_id: string;
       title: string;
       organisation_name: string | null;
       dropped_at: Date;
-    }> = await this.ds.query(
+    }>(
       `SELECT s.opportunity_id, o.title, o.organisation_name, MAX(COALESCE(s.status_changed_at, r.created_at)) AS dropped_at
            FROM roadmap_steps s
            JOIN roadmaps r ON r.id = s.roadmap_id
@@ -44,7 +49,7 @@ export class DroppedOptionsRepository {
    */
   async restore(userId: string, opportunityId: string): Promise<string | null> {
     // Through a CTE, so the driver returns plain rows (a bare UPDATE … RETURNING gives [rows, count]).
-    const [{ restored }]: Array<{ restored: number }> = await this.ds.query(
+    const { restored } = await this.sql.first<{ restored: number }>(
       `WITH u AS (
          UPDATE roadmap_steps s SET status = 'PLANNED', status_changed_at = now()
            FROM roadmaps r
@@ -54,7 +59,7 @@ export class DroppedOptionsRepository {
       [userId, opportunityId],
     );
     if (!restored) return null;
-    const [{ title }]: Array<{ title: string }> = await this.ds.query(
+    const { title } = await this.sql.first<{ title: string }>(
       'SELECT title FROM opportunities WHERE id = $1',
       [opportunityId],
     );

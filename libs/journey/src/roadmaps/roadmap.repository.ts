@@ -2,8 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { OpportunityStatus } from '@skillpath/persistence';
-import { RoadmapEntity, RoadmapStepEntity, StepStatus } from '@skillpath/persistence';
+import {
+  type OpportunityStatus,
+  RoadmapEntity,
+  RoadmapStepEntity,
+  Sql,
+  StepStatus,
+} from '@skillpath/persistence';
 
 /** A new version as the planner made it, before the database gives it an id and a time. */
 export type NewRoadmap = Omit<RoadmapEntity, 'id' | 'createdAt' | 'user'>;
@@ -23,7 +28,11 @@ export interface StepOnListing {
 /** `roadmaps` and `roadmap_steps`: every version of every learner's plan. */
 @Injectable()
 export class RoadmapRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /** The learner's live (newest) version. */
   latest(userId: string, m: EntityManager = this.ds.manager): Promise<RoadmapEntity | null> {
@@ -52,7 +61,7 @@ export class RoadmapRepository {
 
   /** Listings the learner stopped in any version: not offered to them again. */
   async droppedOpportunityIds(userId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
-    const rows: Array<{ opportunity_id: string }> = await m.query(
+    const rows = await new Sql(m).rows<{ opportunity_id: string }>(
       `SELECT DISTINCT s.opportunity_id FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id
         WHERE r.user_id = $1 AND s.status = 'DROPPED'`,
       [userId],
@@ -92,7 +101,7 @@ export class RoadmapRepository {
   /** Learners whose live roadmap has a step (planned or under way) on one of these listings. */
   liveStepsOn(opportunityIds: readonly string[]): Promise<StepOnListing[]> {
     if (!opportunityIds.length) return Promise.resolve([]);
-    return this.ds.query(
+    return this.sql.rows<StepOnListing>(
       `WITH latest AS (
          SELECT DISTINCT ON (r.user_id) r.id, r.user_id FROM roadmaps r
           WHERE r.user_id IN (SELECT r2.user_id FROM roadmaps r2 JOIN roadmap_steps s2 ON s2.roadmap_id = r2.id
@@ -114,7 +123,7 @@ export class RoadmapRepository {
     changedIds: readonly string[],
   ): Promise<Array<{ userId: string; opportunityId: string; title: string }>> {
     if (!changedIds.length) return Promise.resolve([]);
-    return this.ds.query(
+    return this.sql.rows<{ userId: string; opportunityId: string; title: string }>(
       `WITH changed AS (SELECT id, title, kind, occupation_id FROM opportunities WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'),
             latest AS (SELECT DISTINCT ON (user_id) id, user_id, reachable, missing_skill_ids, goal_occupation_id
                          FROM roadmaps ORDER BY user_id, version DESC)

@@ -1,3 +1,4 @@
+import type { FundingRules } from '@skillpath/vocabulary';
 import type { AgeBand, EmploymentStatus, OpportunityKind } from '../lib/matching.types';
 
 /**
@@ -26,16 +27,8 @@ export const ENTITLEMENT_IDS: readonly EntitlementId[] = FUNDING_RULE_IDS.filter
 export const isEntitlementId = (x: unknown): x is EntitlementId =>
   typeof x === 'string' && (ENTITLEMENT_IDS as readonly string[]).includes(x);
 
-/** A listing's own funding terms: who it is funded for, and what they then pay. */
-export interface FundingRule {
-  /** What an eligible learner pays, usually 0. */
-  fundedCostPence: number;
-  minAge?: number;
-  maxAge?: number;
-  employmentStatuses?: EmploymentStatus[];
-  requiresBenefits?: boolean;
-  maxPriorQualificationLevel?: number;
-}
+/** A listing's own funding terms (the shared vocabulary's FundingRules, under the engine's name). */
+export type FundingRule = FundingRules;
 
 /** Facts about the learner that decide funding. Every one is optional: absent means "not asked yet". */
 export interface LearnerEligibility {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccreditationEntity, AccreditationStatus, CredentialEntity } from '@skillpath/persistence';
+import { AccreditationEntity, AccreditationStatus, CredentialEntity, Sql } from '@skillpath/persistence';
 
 /** An accreditation as its employer and the course's provider see it. */
 export interface AccreditationRow {
@@ -36,36 +36,37 @@ const ACCREDITATION_SQL = `SELECT a.id, a.opportunity_id AS "opportunityId", o.t
 /** The SQL of accreditations. */
 @Injectable()
 export class AccreditationsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.ds.transaction(fn);
   }
 
   async read(id: string): Promise<AccreditationRow | null> {
-    const [row] = await this.ds.query<AccreditationRow[]>(`${ACCREDITATION_SQL} WHERE a.id = $1`, [id]);
+    const row = await this.sql.one<AccreditationRow>(`${ACCREDITATION_SQL} WHERE a.id = $1`, [id]);
     return row ?? null;
   }
 
   /** Given by an employer (`by: 'EMPLOYER'`) or asked for a provider's courses (`'PROVIDER'`), newest first. */
   list(organisationId: string, by: 'EMPLOYER' | 'PROVIDER'): Promise<AccreditationRow[]> {
     const column = by === 'EMPLOYER' ? 'a.employer_id' : 'o.organisation_id';
-    return this.ds.query<AccreditationRow[]>(
+    return this.sql.rows<AccreditationRow>(
       `${ACCREDITATION_SQL} WHERE ${column} = $1 ORDER BY a.created_at DESC`,
       [organisationId],
     );
   }
 
   async organisationKind(id: string): Promise<string | null> {
-    const [row] = await this.ds.query<Array<{ kind: string }>>(
-      'SELECT kind FROM organisations WHERE id = $1',
-      [id],
-    );
+    const row = await this.sql.one<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [id]);
     return row?.kind ?? null;
   }
 
   async hasOpen(opportunityId: string, employerId: string): Promise<boolean> {
-    const rows = await this.ds.query<unknown[]>(
+    const rows = await this.sql.rows<object>(
       `SELECT 1 FROM accreditations WHERE opportunity_id = $1 AND employer_id = $2 AND status IN ('REQUESTED', 'ACTIVE')`,
       [opportunityId, employerId],
     );

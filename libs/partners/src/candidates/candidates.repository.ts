@@ -6,6 +6,7 @@ import {
   ExpressionOfInterestEntity,
   LearnerOutcomeEntity,
   type OutcomeKind,
+  Sql,
 } from '@skillpath/persistence';
 
 export interface VacancyRow {
@@ -50,10 +51,14 @@ const INTEREST_COLUMNS = `i.id, i.vacancy_id AS "vacancyId", i.learner_user_id A
 /** The SQL of candidates and expressions of interest. */
 @Injectable()
 export class CandidatesRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   async vacancy(id: string): Promise<VacancyRow | null> {
-    const [v] = await this.ds.query<VacancyRow[]>(
+    const v = await this.sql.one<VacancyRow>(
       `SELECT o.id, o.title, o.organisation_id AS "organisationId", o.organisation_name AS "organisationName"
          FROM opportunities o WHERE o.id = $1 AND o.kind IN ('VACANCY', 'APPRENTICESHIP') AND o.organisation_id IS NOT NULL`,
       [id],
@@ -62,7 +67,7 @@ export class CandidatesRepository {
   }
 
   requiredSkills(vacancyId: string): Promise<Array<{ skill: string; level: number }>> {
-    return this.ds.query(
+    return this.sql.rows<{ skill: string; level: number }>(
       `SELECT skill_id AS skill, level::int AS level FROM opportunity_skills WHERE opportunity_id = $1 AND role = 'REQUIRED'`,
       [vacancyId],
     );
@@ -73,7 +78,7 @@ export class CandidatesRepository {
    * progress and the status of any interest for this vacancy: one query, whatever the number of learners.
    */
   candidates(vacancyId: string, skillIds: string[]): Promise<CandidateRow[]> {
-    return this.ds.query<CandidateRow[]>(
+    return this.sql.rows<CandidateRow>(
       `WITH c AS (
          SELECT p.user_id, p.borough FROM learner_profiles p JOIN users u ON u.id = p.user_id
           WHERE p.share_with_employers AND u.role = 'LEARNER'
@@ -94,7 +99,7 @@ export class CandidatesRepository {
   }
 
   async isConsentingLearner(userId: string): Promise<boolean> {
-    const rows = await this.ds.query<unknown[]>(
+    const rows = await this.sql.rows<object>(
       `SELECT 1 FROM learner_profiles p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1 AND p.share_with_employers AND u.role = 'LEARNER'`,
       [userId],
     );
@@ -137,7 +142,7 @@ export class CandidatesRepository {
     vacancyId: string,
     employerId: string,
   ): Promise<{ title: string; name: string }> {
-    const [v] = await this.ds.query<Array<{ title: string; name: string }>>(
+    const v = await this.sql.first<{ title: string; name: string }>(
       'SELECT o.title, e.name FROM opportunities o JOIN organisations e ON e.id = $2 WHERE o.id = $1',
       [vacancyId, employerId],
     );
@@ -146,7 +151,7 @@ export class CandidatesRepository {
 
   async interestForEmployer(where: { id: string } | { vacancyId: string }): Promise<InterestRow[]> {
     const byId = 'id' in where;
-    return this.ds.query<InterestRow[]>(
+    return this.sql.rows<InterestRow>(
       `SELECT ${INTEREST_COLUMNS}, NULL AS "vacancyTitle", NULL AS "employerName",
               CASE WHEN i.status = 'ACCEPTED' THEN u.display_name END AS "contactName",
               CASE WHEN i.status = 'ACCEPTED' THEN u.email END AS "contactEmail"
@@ -157,7 +162,7 @@ export class CandidatesRepository {
   }
 
   interestsOfLearner(userId: string): Promise<InterestRow[]> {
-    return this.ds.query<InterestRow[]>(
+    return this.sql.rows<InterestRow>(
       `SELECT ${INTEREST_COLUMNS}, o.title AS "vacancyTitle", e.name AS "employerName",
               NULL AS "contactName", NULL AS "contactEmail"
          FROM expressions_of_interest i JOIN opportunities o ON o.id = i.vacancy_id JOIN organisations e ON e.id = i.employer_id

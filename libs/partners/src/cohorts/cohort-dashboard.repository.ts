@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Sql } from '@skillpath/persistence';
 import { DataSource } from 'typeorm';
 
 /**
@@ -65,7 +66,11 @@ export interface CohortMemberRow {
 /** The SQL of the cohort dashboard. */
 @Injectable()
 export class CohortDashboardRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /**
    * Every member with their stage flags. STAFF-LINKED — a member the partnership's own people made or
@@ -78,7 +83,7 @@ export class CohortDashboardRepository {
    * intake counting and rounding in cohort-figures.ts are the defence there (see SECURITY.md).
    */
   members(cohortId: string, partnershipId: string): Promise<CohortMemberRow[]> {
-    return this.ds.query<CohortMemberRow[]>(
+    return this.sql.rows<CohortMemberRow>(
       `WITH m AS (SELECT cm.user_id, cm.joined_at,
                          (cm.individual_monitoring AND coalesce(lp.share_with_partnerships, false)) AS monitored
                     FROM cohort_members cm LEFT JOIN learner_profiles lp ON lp.user_id = cm.user_id WHERE cm.cohort_id = $1),
@@ -113,7 +118,7 @@ export class CohortDashboardRepository {
   }
 
   async partnershipBorough(partnershipId: string): Promise<string | null> {
-    const [p] = await this.ds.query<Array<{ borough: string | null }>>(
+    const p = await this.sql.one<{ borough: string | null }>(
       'SELECT borough FROM organisations WHERE id = $1',
       [partnershipId],
     );
@@ -124,7 +129,7 @@ export class CohortDashboardRepository {
   demand(area: string[], limit: number): Promise<Array<{ skillId: string; vacancies: number }>> {
     // A vacancy is where its own postcode places it; one with no location at all (online) is where its
     // employer is, if the employer has a borough. Outside the region it has no borough and counts nowhere.
-    return this.ds.query(
+    return this.sql.rows<{ skillId: string; vacancies: number }>(
       `SELECT os.skill_id AS "skillId", count(DISTINCT o.id)::int AS vacancies FROM opportunities o
          JOIN opportunity_skills os ON os.opportunity_id = o.id AND os.role = 'REQUIRED'
          LEFT JOIN organisations org ON org.id = o.organisation_id
@@ -136,14 +141,14 @@ export class CohortDashboardRepository {
   }
 
   held(userIds: string[], skillIds: string[]): Promise<Array<{ userId: string; skillId: string }>> {
-    return this.ds.query(
+    return this.sql.rows<{ userId: string; skillId: string }>(
       'SELECT DISTINCT user_id AS "userId", skill_id AS "skillId" FROM learner_skills WHERE user_id = ANY($1::uuid[]) AND skill_id = ANY($2::uuid[])',
       [userIds, skillIds],
     );
   }
 
   learning(userIds: string[], skillIds: string[]): Promise<Array<{ userId: string; skillId: string }>> {
-    return this.ds.query(
+    return this.sql.rows<{ userId: string; skillId: string }>(
       `SELECT DISTINCT r.user_id AS "userId", os.skill_id AS "skillId" FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id
          JOIN opportunity_skills os ON os.opportunity_id = s.opportunity_id AND os.role = 'TAUGHT'
         WHERE r.user_id = ANY($1::uuid[]) AND os.skill_id = ANY($2::uuid[]) AND s.kind = 'LEARN' AND s.status IN ('PLANNED', 'ENROLLED')

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CohortEntity, CohortMemberEntity, LearnerOutcomeEntity, OutcomeKind } from '@skillpath/persistence';
+import {
+  CohortEntity,
+  CohortMemberEntity,
+  LearnerOutcomeEntity,
+  OutcomeKind,
+  Sql,
+} from '@skillpath/persistence';
 
 export interface OutcomeRow {
   id: string;
@@ -16,7 +22,11 @@ export interface OutcomeRow {
 /** Cohorts, their members and learners' own outcomes. */
 @Injectable()
 export class CohortsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.ds.transaction(fn);
@@ -90,12 +100,12 @@ export class CohortsRepository {
   }
 
   async opportunityExists(id: string): Promise<boolean> {
-    const rows = await this.ds.query<unknown[]>('SELECT 1 FROM opportunities WHERE id = $1', [id]);
+    const rows = await this.sql.rows<object>('SELECT 1 FROM opportunities WHERE id = $1', [id]);
     return rows.length > 0;
   }
 
   outcomesOf(userId: string): Promise<OutcomeRow[]> {
-    return this.ds.query<OutcomeRow[]>(
+    return this.sql.rows<OutcomeRow>(
       `SELECT lo.id, lo.kind, lo.opportunity_id AS "opportunityId", lo.recorded_by AS "recordedBy", lo.at,
               o.title, o.organisation_name AS "organisationName"
          FROM learner_outcomes lo LEFT JOIN opportunities o ON o.id = lo.opportunity_id
@@ -111,7 +121,7 @@ export class CohortsRepository {
    * profile's on (creating the profile if need be).
    */
   async allowPartnershipsToSeeProgress(m: EntityManager, userId: string): Promise<void> {
-    await m.query(
+    await new Sql(m).exec(
       `INSERT INTO learner_profiles (user_id, share_with_partnerships) VALUES ($1, true)
        ON CONFLICT (user_id) DO UPDATE SET share_with_partnerships = true, updated_at = now()`,
       [userId],

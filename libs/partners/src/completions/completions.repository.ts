@@ -6,6 +6,7 @@ import {
   ParticipationRequestEntity,
   ParticipationRequestKind,
   ParticipationRequestStatus,
+  Sql,
 } from '@skillpath/persistence';
 
 export interface ParticipationRequestRow {
@@ -29,7 +30,11 @@ const REQUEST_COLUMNS = `SELECT r.id, r.kind, r.user_id AS "userId", r.opportuni
 /** The SQL of enrolments, completions and the providers' requests learners answer. */
 @Injectable()
 export class CompletionsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.ds.transaction(fn);
@@ -37,7 +42,7 @@ export class CompletionsRepository {
 
   /** The learner with this email whose roadmap has the course; null otherwise (whatever the reason). */
   async learnerWithCourse(email: string, opportunityId: string): Promise<string | null> {
-    const [row] = await this.ds.query<Array<{ id: string }>>(
+    const row = await this.sql.one<{ id: string }>(
       `SELECT u.id FROM users u WHERE u.email = $1 AND u.role = 'LEARNER' AND EXISTS (
          SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.user_id = u.id AND s.opportunity_id = $2)`,
       [email, opportunityId],
@@ -73,7 +78,7 @@ export class CompletionsRepository {
     userId: string,
     m: EntityManager = this.ds.manager,
   ): Promise<ParticipationRequestRow | null> {
-    const [row] = await m.query<ParticipationRequestRow[]>(
+    const row = await new Sql(m).one<ParticipationRequestRow>(
       `${REQUEST_COLUMNS} WHERE r.id = $1 AND r.user_id = $2`,
       [id, userId],
     );
@@ -81,7 +86,7 @@ export class CompletionsRepository {
   }
 
   requestsOf(userId: string, pendingOnly: boolean): Promise<ParticipationRequestRow[]> {
-    return this.ds.query<ParticipationRequestRow[]>(
+    return this.sql.rows<ParticipationRequestRow>(
       `${REQUEST_COLUMNS} WHERE r.user_id = $1 ${pendingOnly ? `AND r.status = 'PENDING'` : ''} ORDER BY r.created_at DESC, r.id`,
       [userId],
     );
@@ -122,7 +127,7 @@ export class CompletionsRepository {
   }
 
   taughtSkills(m: EntityManager, opportunityId: string): Promise<Array<{ skillId: string; level: number }>> {
-    return m.query(
+    return new Sql(m).rows<{ skillId: string; level: number }>(
       `SELECT skill_id AS "skillId", level::int AS level FROM opportunity_skills WHERE opportunity_id = $1 AND role = 'TAUGHT'`,
       [opportunityId],
     );
@@ -130,7 +135,7 @@ export class CompletionsRepository {
 
   /** The course's title when it is a LEARN step of the learner's roadmap. */
   async courseInRoadmap(userId: string, opportunityId: string): Promise<string | null> {
-    const [row] = await this.ds.query<Array<{ title: string }>>(
+    const row = await this.sql.one<{ title: string }>(
       `SELECT o.title FROM opportunities o WHERE o.id = $2 AND EXISTS (
          SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id WHERE r.user_id = $1 AND s.opportunity_id = o.id AND s.kind = 'LEARN')`,
       [userId, opportunityId],
@@ -146,7 +151,7 @@ export class CompletionsRepository {
     status: string,
     from: string[],
   ): Promise<void> {
-    await m.query(
+    await new Sql(m).exec(
       `UPDATE roadmap_steps s SET status = $3, status_changed_at = now() FROM roadmaps r
         WHERE r.id = s.roadmap_id AND r.user_id = $1 AND s.opportunity_id = $2 AND s.status = ANY($4::text[])
           AND r.version = (SELECT max(version) FROM roadmaps WHERE user_id = $1)`,

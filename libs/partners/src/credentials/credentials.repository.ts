@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CredentialEntity } from '@skillpath/persistence';
+import { CredentialEntity, Sql } from '@skillpath/persistence';
 
 /** An accreditation that may back a credential: ACTIVE, in force, by a VERIFIED employer. */
 export interface BackingAccreditationRow {
@@ -53,7 +53,11 @@ const STORED = `SELECT c.id, c.jws, c.revoked_at AS "revokedAt", c.revocation_re
 /** The SQL of credentials: issuing, reading for verification, and the revocation status list. */
 @Injectable()
 export class CredentialsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   /** Accreditations of the course that may back a new credential for the learner (none issued yet). */
   backingAccreditations(
@@ -61,7 +65,7 @@ export class CredentialsRepository {
     userId: string,
     opportunityId: string,
   ): Promise<BackingAccreditationRow[]> {
-    return m.query(
+    return new Sql(m).rows<BackingAccreditationRow>(
       `SELECT a.id, a.employer_id AS "employerId", e.name AS "employerName", a.skill_ids AS "skillIds",
               a.valid_from AS "validFrom", a.valid_to AS "validTo", a.guaranteed_interview AS "guaranteedInterview"
          FROM accreditations a JOIN organisations e ON e.id = a.employer_id
@@ -74,7 +78,7 @@ export class CredentialsRepository {
   }
 
   async course(m: EntityManager, opportunityId: string): Promise<CourseRow> {
-    const [c] = await m.query<CourseRow[]>(
+    const c = await new Sql(m).first<CourseRow>(
       `SELECT o.id, o.kind, o.title, o.description, o.organisation_id AS "organisationId",
               o.organisation_name AS "organisationName", org.name AS "providerName",
               org.verification AS "providerVerification"
@@ -85,7 +89,7 @@ export class CredentialsRepository {
   }
 
   async learner(m: EntityManager, userId: string): Promise<{ email: string; displayName: string }> {
-    const [u] = await m.query<Array<{ email: string; displayName: string }>>(
+    const u = await new Sql(m).first<{ email: string; displayName: string }>(
       'SELECT email, display_name AS "displayName" FROM users WHERE id = $1',
       [userId],
     );
@@ -94,7 +98,7 @@ export class CredentialsRepository {
 
   /** The skills of every accreditation at once, keyed by skill id (with the level the course teaches). */
   skills(m: EntityManager, skillIds: string[], opportunityId: string): Promise<CredentialSkillRow[]> {
-    return m.query(
+    return new Sql(m).rows<CredentialSkillRow>(
       `SELECT s.id, s.uri, s.label, os.level FROM skills s
          LEFT JOIN opportunity_skills os ON os.skill_id = s.id AND os.opportunity_id = $2 AND os.role = 'TAUGHT'
         WHERE s.id = ANY($1::uuid[]) ORDER BY s.label`,
@@ -104,7 +108,7 @@ export class CredentialsRepository {
 
   /** Unused indexes among `candidates` (random picks), so a new credential's bit is its own. */
   async freeStatusIndexes(m: EntityManager, candidates: number[]): Promise<number[]> {
-    const used = await m.query<Array<{ i: number }>>(
+    const used = await new Sql(m).rows<{ i: number }>(
       'SELECT status_list_index AS i FROM credentials WHERE status_list_index = ANY($1::int[])',
       [candidates],
     );
@@ -117,7 +121,7 @@ export class CredentialsRepository {
   }
 
   async stored(id: string): Promise<StoredCredentialRow | null> {
-    const [row] = await this.ds.query<StoredCredentialRow[]>(`${STORED} WHERE c.id = $1`, [id]);
+    const row = await this.sql.one<StoredCredentialRow>(`${STORED} WHERE c.id = $1`, [id]);
     return row ?? null;
   }
 
@@ -126,7 +130,7 @@ export class CredentialsRepository {
    * revoked or gone, or their employer no longer verified.
    */
   async revokedIndexes(): Promise<number[]> {
-    const rows = await this.ds.query<Array<{ i: number }>>(
+    const rows = await this.sql.rows<{ i: number }>(
       `SELECT c.status_list_index AS i FROM credentials c
          LEFT JOIN accreditations a ON a.id = c.accreditation_id LEFT JOIN organisations e ON e.id = a.employer_id
         WHERE c.status_list_index IS NOT NULL
@@ -140,8 +144,8 @@ export class CredentialsRepository {
   }
 
   idsFor(userId: string, opportunityId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
-    return m
-      .query<Array<{ id: string }>>(
+    return new Sql(m)
+      .rows<{ id: string }>(
         'SELECT id FROM credentials WHERE user_id = $1 AND opportunity_id = $2 ORDER BY issued_at',
         [userId, opportunityId],
       )

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Sql } from '@skillpath/persistence';
 import { DataSource } from 'typeorm';
 
 export interface AccountRow {
@@ -33,10 +34,14 @@ type JsonRow = Record<string, unknown>;
  */
 @Injectable()
 export class OrganisationDataRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   async account(userId: string): Promise<AccountRow | null> {
-    const [a] = await this.ds.query<AccountRow[]>(
+    const a = await this.sql.one<AccountRow>(
       `SELECT id, email, display_name AS "displayName", role, created_at AS "createdAt" FROM users WHERE id = $1`,
       [userId],
     );
@@ -44,7 +49,7 @@ export class OrganisationDataRepository {
   }
 
   memberships(userId: string): Promise<MembershipRow[]> {
-    return this.ds.query<MembershipRow[]>(
+    return this.sql.rows<MembershipRow>(
       `SELECT o.id AS "organisationId", o.name, o.kind, o.borough, o.verification, o.evidence_kind AS "evidenceKind",
               o.evidence_number AS "evidenceNumber", o.rejection_reason AS "rejectionReason", m.role, m.created_at AS "joinedAt"
          FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY m.created_at`,
@@ -54,7 +59,7 @@ export class OrganisationDataRepository {
 
   /** Everything one organisation published, asked and decided (one query per kind of record). */
   async organisation(orgId: string): Promise<Record<string, JsonRow[]>> {
-    const q = (text: string) => this.ds.query<JsonRow[]>(text, [orgId]);
+    const q = (text: string) => this.sql.rows<JsonRow>(text, [orgId]);
     return {
       members: await q(
         `SELECT u.display_name AS "displayName", u.email, m.role, m.created_at AS "joinedAt"
@@ -96,7 +101,7 @@ export class OrganisationDataRepository {
 
   /** What this account did to learners' data (the access log, as the actor), without naming the learners. */
   actions(userId: string): Promise<JsonRow[]> {
-    return this.ds.query<JsonRow[]>(
+    return this.sql.rows<JsonRow>(
       `SELECT action, reason, at FROM audit_log WHERE actor_user_id = $1 ORDER BY at`,
       [userId],
     );

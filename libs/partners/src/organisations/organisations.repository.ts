@@ -10,6 +10,7 @@ import {
   OrganisationMemberEntity,
   OrganisationRole,
   OrganisationVerification,
+  Sql,
 } from '@skillpath/persistence';
 
 export interface MemberRow {
@@ -31,7 +32,11 @@ export interface OrganisationAuditRow {
 /** The `organisations`, `organisation_members` and `organisation_audit_log` rows. */
 @Injectable()
 export class OrganisationsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {
+    this.sql = new Sql(ds);
+  }
 
   transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.ds.transaction(fn);
@@ -93,7 +98,7 @@ export class OrganisationsRepository {
   }
 
   members(organisationId: string): Promise<MemberRow[]> {
-    return this.ds.query<MemberRow[]>(
+    return this.sql.rows<MemberRow>(
       `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.email, m.role
          FROM organisation_members m JOIN users u ON u.id = m.user_id
         WHERE m.organisation_id = $1 ORDER BY m.created_at`,
@@ -161,7 +166,7 @@ export class OrganisationsRepository {
 
   /** Courses an employer accredits (any status): their ranking changes when the employer's verification does. */
   async accreditedCourseIds(employerId: string, m: EntityManager = this.ds.manager): Promise<string[]> {
-    const rows = await m.query<Array<{ id: string }>>(
+    const rows = await new Sql(m).rows<{ id: string }>(
       `SELECT DISTINCT opportunity_id AS id FROM accreditations WHERE employer_id = $1 AND status = 'ACTIVE'`,
       [employerId],
     );
@@ -172,7 +177,7 @@ export class OrganisationsRepository {
   verificationOfListings(
     opportunityIds: readonly string[],
   ): Promise<Array<{ id: string; verification: OrganisationVerification | null }>> {
-    return this.ds.query(
+    return this.sql.rows<{ id: string; verification: OrganisationVerification | null }>(
       `SELECT o.id, org.verification FROM opportunities o LEFT JOIN organisations org ON org.id = o.organisation_id
         WHERE o.id = ANY($1::uuid[])`,
       [opportunityIds],

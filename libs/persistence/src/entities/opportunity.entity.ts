@@ -13,20 +13,10 @@ import { OccupationEntity } from './occupation.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { SourceEntity } from './source.entity';
 
-import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/vocabulary';
+import type { DeliveryMode, EmploymentStatus, FundingRules, OpportunityKind } from '@skillpath/vocabulary';
 
-export type { DeliveryMode, EmploymentStatus, OpportunityKind };
+export type { DeliveryMode, EmploymentStatus, FundingRules, OpportunityKind };
 export type OpportunityStatus = 'ACTIVE' | 'EXPIRED' | 'WITHDRAWN';
-
-/** Who a course is funded for; an eligible learner pays `fundedCostPence`. */
-export interface FundingRules {
-  fundedCostPence: number;
-  minAge?: number;
-  maxAge?: number;
-  employmentStatuses?: EmploymentStatus[];
-  requiresBenefits?: boolean;
-  maxPriorQualificationLevel?: number;
-}
 
 @Entity('opportunities')
 @Unique('uq_opportunities_source_ref', ['sourceId', 'sourceRef'])

@@ -15,7 +15,11 @@ const isQueryRunner = (t: SqlTarget): t is QueryRunner => !isDataSource(t) && !(
 
 /**
  * The one way repositories talk to PostgreSQL: raw SQL with `$n` parameters, rows typed by an
- * interface the repository declares next to the query (column aliases match its fields). Results
+ * interface the repository declares next to the query (column aliases match its fields). This is the
+ * data-access layer's one call to `QueryRunner.query` (in `result`): repositories and services never
+ * run SQL on a DataSource, EntityManager or QueryRunner themselves. (The few tools that run
+ * outside Nest on a single `pg` connection — ESCO import, demo-region load, stored skill vectors,
+ * database create/drop — keep their SQL in `*.repository.ts` classes over that connection.) Results
  * come back the same for every command — `rows` and `affected` — so an `UPDATE … RETURNING` is read
  * like a `SELECT` (TypeORM's plain `query()` returns `[rows, count]` for UPDATE/DELETE).
  *

@@ -1,4 +1,5 @@
-import { createScratchDatabase, databaseName, dropDatabase } from '../postgres-admin';
+import { createScratchDatabase, dropDatabase } from '../database-admin.repository';
+import { databaseName } from '../postgres-url';
 import { runMigrations } from '../data-source';
 
 /**

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { QueueName } from '@skillpath/queues';
 import { SourceAdminService } from '../source-admin.service';
+import { SourcesRepository } from '../sources.repository';
 import { SourcesResolver } from './sources.resolver';
 
 /**
@@ -17,7 +18,7 @@ import { SourcesResolver } from './sources.resolver';
     {
       provide: SourceAdminService,
       inject: [getDataSourceToken(), getQueueToken(QueueName.SourceRefresh)],
-      useFactory: (ds: DataSource, queue: Queue) => new SourceAdminService(ds, queue),
+      useFactory: (ds: DataSource, queue: Queue) => new SourceAdminService(new SourcesRepository(ds), queue),
     },
     SourcesResolver,
   ],

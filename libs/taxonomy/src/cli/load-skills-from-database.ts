@@ -1,19 +1,14 @@
 import { Client } from 'pg';
 import { SkillRecord } from '../skill-record';
+import { TaxonomyRecordsRepository } from './taxonomy-records.repository';
 
 /** Every skill in the database, in the shape the search index and the extractor are built from. */
 export async function loadSkillsFromDatabase(databaseUrl: string): Promise<SkillRecord[]> {
   const client = new Client({ connectionString: databaseUrl, application_name: 'skillpath-taxonomy' });
   await client.connect();
   try {
-    const result = await client.query<{
-      id: string;
-      uri: string | null;
-      label: string;
-      alt_labels: string[];
-      popularity: number;
-    }>('SELECT id, uri, label, alt_labels, popularity FROM skills ORDER BY label, id');
-    return result.rows.map((row) => ({
+    const rows = await new TaxonomyRecordsRepository(client).skills();
+    return rows.map((row) => ({
       id: row.id,
       uri: row.uri,
       label: row.label,

@@ -3,7 +3,7 @@ import { taxonomyFingerprint } from '../extraction/semantic/ranked-extractor-loa
 import { readEscoRankingTaxonomy } from '../extraction/semantic/ranking-taxonomy';
 import { SentenceEncoder, UniversalSentenceEncoderLite } from '../extraction/semantic/sentence-encoder';
 import { buildSkillVectorSet } from '../extraction/semantic/skill-vector-set';
-import { SkillVectorRepository } from '../extraction/semantic/skill-vector-store';
+import { SkillVectorRepository } from '../extraction/semantic/skill-vector.repository';
 
 export interface SkillVectorsResult {
   taxonomyVersion: string;

@@ -87,7 +87,7 @@ export async function runSkillsExtractCommand(options: {
   input?: Readable;
   output?: Writable;
 }): Promise<number> {
-  const { loadRankedSkillExtractor } = await import('../extraction/semantic/skill-vector-store');
+  const { loadRankedSkillExtractor } = await import('../extraction/semantic/ranked-extractor-from-database');
   const { loadSkillsFromDatabase } = await import('./load-skills-from-database');
   const ranked = await loadRankedSkillExtractor(options.databaseUrl);
   let skills: SkillsExtractCliOptions['skills'];

@@ -202,36 +202,28 @@ async function importSkills(
   progress: ProgressTracker,
 ): Promise<void> {
   progress.phase('skills');
-  // Keyed by URI: a URI repeated inside one statement would make ON CONFLICT fail.
-  let batch = new Map<string, (string | boolean | null)[]>();
-  const flush = async (): Promise<void> => {
-    if (batch.size === 0) return;
-    const columns = transpose([...batch.values()], 7);
-    const rows = await db.upsertSkills(columns);
-    count(summary.skills, rows, batch.size);
-    progress.rowsWritten(batch.size);
-    batch = new Map();
-  };
-  for await (const row of rowsOf(file, progress)) {
-    const uri = emptyToNull(row.conceptUri);
-    const label = emptyToNull(row.preferredLabel);
-    if (!uri || !label) {
-      summary.skills.skipped++;
-      continue;
-    }
-    const altLabels = [...new Set(splitLines(row.altLabels))];
-    batch.set(uri, [
-      uri,
-      label,
-      altLabels.join('\n'),
-      skillType(row, lookups.languages),
-      emptyToNull(row.description),
-      lookups.broader.get(uri) ?? null,
-      lookups.digital.has(uri),
-    ]);
-    if (batch.size >= batchSize) await flush();
-  }
-  await flush();
+  await importConcepts(
+    file,
+    progress,
+    batchSize,
+    summary.skills,
+    7,
+    (columns) => db.upsertSkills(columns),
+    (row) => {
+      const uri = emptyToNull(row.conceptUri);
+      const label = emptyToNull(row.preferredLabel);
+      if (!uri || !label) return null;
+      return [
+        uri,
+        label,
+        [...new Set(splitLines(row.altLabels))].join('\n'),
+        skillType(row, lookups.languages),
+        emptyToNull(row.description),
+        lookups.broader.get(uri) ?? null,
+        lookups.digital.has(uri),
+      ];
+    },
+  );
 }
 
 async function importOccupations(
@@ -242,29 +234,57 @@ async function importOccupations(
   progress: ProgressTracker,
 ): Promise<void> {
   progress.phase('occupations');
-  let batch = new Map<string, (string | null)[]>();
+  await importConcepts(
+    file,
+    progress,
+    batchSize,
+    summary.occupations,
+    5,
+    (columns) => db.upsertOccupations(columns),
+    (row) => {
+      const uri = emptyToNull(row.conceptUri);
+      const title = emptyToNull(row.preferredLabel);
+      if (!uri || !title) return null;
+      return [
+        uri,
+        title,
+        [...new Set(splitLines(row.altLabels))].join('\n'),
+        emptyToNull(row.description),
+        emptyToNull(row.iscoGroup),
+      ];
+    },
+  );
+}
+
+/**
+ * Reads a concept file and upserts its rows in batches of column arrays. `toRow` gives a row's
+ * values, URI first, or null to skip it; batches are keyed by URI, because a URI repeated inside one
+ * statement would make ON CONFLICT fail.
+ */
+async function importConcepts(
+  file: string,
+  progress: ProgressTracker,
+  batchSize: number,
+  counts: TableCounts,
+  width: number,
+  write: (columns: (string | boolean | null)[][]) => Promise<{ inserted: boolean }[]>,
+  toRow: (row: CsvRow) => [string, ...(string | boolean | null)[]] | null,
+): Promise<void> {
+  let batch = new Map<string, (string | boolean | null)[]>();
   const flush = async (): Promise<void> => {
     if (batch.size === 0) return;
-    const rows = await db.upsertOccupations(transpose([...batch.values()], 5));
-    count(summary.occupations, rows, batch.size);
+    const rows = await write(transpose([...batch.values()], width));
+    count(counts, rows, batch.size);
     progress.rowsWritten(batch.size);
     batch = new Map();
   };
   for await (const row of rowsOf(file, progress)) {
-    const uri = emptyToNull(row.conceptUri);
-    const title = emptyToNull(row.preferredLabel);
-    if (!uri || !title) {
-      summary.occupations.skipped++;
+    const values = toRow(row);
+    if (!values) {
+      counts.skipped++;
       continue;
     }
-    const altLabels = [...new Set(splitLines(row.altLabels))];
-    batch.set(uri, [
-      uri,
-      title,
-      altLabels.join('\n'),
-      emptyToNull(row.description),
-      emptyToNull(row.iscoGroup),
-    ]);
+    batch.set(values[0], values);
     if (batch.size >= batchSize) await flush();
   }
   await flush();
