@@ -4,6 +4,7 @@ import { RoadmapEntity } from '@skillpath/persistence';
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import type { Blocker, FundingAsk, RoadmapOption, WhatIf } from '@skillpath/matching';
 import { blockerModels, diagnosisIds, fundingNote, profileQuestion, whatIfModels } from './roadmap-explained';
+import { learningProgress } from './roadmap-progress';
 import { RoadmapModel, RoadmapOptionModel, RoadmapStepModel } from './roadmap.models';
 import { RoadmapRepository } from './roadmap.repository';
 
@@ -77,6 +78,7 @@ export class RoadmapReader {
             plannedStart: s.plannedStart,
             plannedEnd: s.plannedEnd,
           })),
+        progress: learningProgress(steps.filter((s) => s.roadmapId === r.id)),
         reachable: r.reachable,
         coverage: r.coverage,
         missingSkills: r.missingSkillIds.map((id) => skillById.get(id)).filter((s): s is SkillModel => !!s),
