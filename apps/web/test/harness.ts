@@ -37,11 +37,14 @@ export interface BrowserHarness {
   logIn(page: Page, email: string, password?: string, heading?: string | RegExp): Promise<void>;
 }
 
+type StackOptions = NonNullable<Parameters<typeof startTestStack>[0]>;
+
 export interface HarnessOptions {
-  /** Passed to startTestStack: the worker, the seed, environment. */
-  stack?: Parameters<typeof startTestStack>[0];
-  /** Extra set-up once the stack runs (before any test). */
-  ready?: (stack: TestStack) => Promise<void>;
+  /**
+   * Passed to startTestStack: the worker, the seed, environment. A function is called when the stack
+   * starts (for values known only then, such as the address of a mail server started just before).
+   */
+  stack?: StackOptions | (() => StackOptions);
 }
 
 /**
@@ -64,13 +67,12 @@ export function useBrowserHarness(options: HarnessOptions = {}): BrowserHarness 
   beforeAll(async () => {
     await ensureWebBuilt();
     browser = await launchChromium();
-    const opts = options.stack ?? {};
+    const opts = (typeof options.stack === 'function' ? options.stack() : options.stack) ?? {};
     stack = await startTestStack({
       ...opts,
       env: { API_MAX_EVENT_LOOP_DELAY_MS: '60000', ...(opts.env ?? {}) },
     });
     web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
-    await options.ready?.(stack);
   }, 600_000);
 
   afterAll(async () => {

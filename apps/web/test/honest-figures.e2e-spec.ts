@@ -373,6 +373,8 @@ function sideways(page: Page) {
     type El = {
       tagName: string;
       className: unknown;
+      scrollWidth: number;
+      clientWidth: number;
       getBoundingClientRect(): { right: number };
     };
     const d = (
@@ -384,10 +386,17 @@ function sideways(page: Page) {
       }
     ).document;
     const { scrollWidth, clientWidth } = d.scrollingElement;
-    const culprits = [...d.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > clientWidth + 1)
-      .slice(0, 6)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`);
+    const name = (e: El) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`;
+    const all = [...d.querySelectorAll('body *')];
+    // Boxes that stick out, and boxes whose own content (a long word) spills out of them.
+    const culprits = [
+      ...all.filter((e) => e.getBoundingClientRect().right > clientWidth + 1).map(name),
+      ...all
+        .filter(
+          (e) => e.scrollWidth > e.clientWidth + 1 && e.getBoundingClientRect().right > clientWidth - 40,
+        )
+        .map((e) => `${name(e)} (content)`),
+    ].slice(0, 8);
     return { scrollWidth, clientWidth, culprits };
   });
 }
