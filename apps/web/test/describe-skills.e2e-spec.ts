@@ -18,14 +18,11 @@ describe('a resident describes their skills in their own words, on a phone', () 
   };
 
   beforeAll(async () => {
+    h.onClose(() => pg?.end());
     pg = new Client({ connectionString: h.stack.db.url });
     await pg.connect();
     page = await h.newPhonePage();
   }, 600_000);
-
-  afterAll(async () => {
-    await pg?.end();
-  });
 
   it('suggests skills from everyday words, stores nothing until they confirm', async () => {
     await h.signUpResident(page, { name: 'Ali', email: 'ali@example.org' });

@@ -33,6 +33,11 @@ export interface BrowserHarness {
    * the first page after it (the digital skills check).
    */
   signUpResident(page: Page, who: { name: string; email: string; password?: string }): Promise<void>;
+  /**
+   * Runs `fn` after the file's tests, before the stack stops (a file's own database connection must
+   * end before its database is dropped; jest runs afterAll hooks in the order they were declared).
+   */
+  onClose(fn: () => Promise<unknown> | unknown): void;
   /** Logs in through the form and waits for the first page's heading. */
   logIn(page: Page, email: string, password?: string, heading?: string | RegExp): Promise<void>;
 }
@@ -59,6 +64,7 @@ export function useBrowserHarness(options: HarnessOptions = {}): BrowserHarness 
   let web: WebServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const closers: Array<() => Promise<unknown> | unknown> = [];
   const need = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`The browser harness has no ${what} yet (use it inside a test).`);
     return v;
@@ -76,6 +82,7 @@ export function useBrowserHarness(options: HarnessOptions = {}): BrowserHarness 
   }, 600_000);
 
   afterAll(async () => {
+    for (const fn of closers) await fn();
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await web?.close();
@@ -112,6 +119,9 @@ export function useBrowserHarness(options: HarnessOptions = {}): BrowserHarness 
       await page.getByLabel('Create a password').fill(who.password ?? PASSWORD);
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.getByRole('heading', { level: 1, name: 'Check your digital skills' }).waitFor();
+    },
+    onClose(fn) {
+      closers.push(fn);
     },
     async logIn(page, email, password = PASSWORD, heading) {
       await page.goto(`${harness.url}/login`);

@@ -45,6 +45,7 @@ describe('a roadmap that explains itself, in a real browser', () => {
   }
 
   beforeAll(async () => {
+    h.onClose(() => pg?.end());
     pg = new Client({ connectionString: h.stack.db.url });
     await pg.connect();
     // Six people took the demo's Functional Skills Maths courses before: five completed.
@@ -66,10 +67,6 @@ describe('a roadmap that explains itself, in a real browser', () => {
     phone = await h.newContext(PHONE);
     desktop = await h.newContext({ viewport: { width: 1280, height: 900 } });
   }, 600_000);
-
-  afterAll(async () => {
-    await pg?.end();
-  });
 
   it('shows the blocker and what-ifs, asks the maths question, and a "No" makes the plan free', async () => {
     await seedResident('jo@example.org');

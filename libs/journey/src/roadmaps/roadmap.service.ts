@@ -228,7 +228,7 @@ export class RoadmapService {
       const untaught = new Set(plan.untaughtSkills);
       // Honest headline: a plan whose every advert closes before it ends says so, with how often
       // jobs like them come up (the adverts themselves say it only further down).
-      const planEnds = Date.now() + plan.totals.weeks * 7 * 86_400_000;
+      const planEnds = (today ? Date.parse(today) : Date.now()) + plan.totals.weeks * 7 * 86_400_000;
       const closesEarly = (j: RoadmapJob) =>
         j.opportunityId === goalListing?.id
           ? !!goalListing.closingDate && goalListing.closingDate.getTime() < planEnds
