@@ -181,6 +181,16 @@ describe('honest figures and readable layouts', () => {
           }
         }
       }
+      // Labels whole, inside the drawing (not cut off at its edge).
+      const view = svgRoot.getAttribute('viewBox')!.split(' ').map(Number);
+      for (const b of labels)
+        if (
+          b.x < view[0] ||
+          b.x + b.width > view[0] + view[2] ||
+          b.y < view[1] ||
+          b.y + b.height > view[1] + view[3]
+        )
+          overlaps.push(`a label at (${b.x.toFixed(0)}, ${b.y.toFixed(0)}) is cut off`);
       // Labels clear of each other too.
       for (let i = 0; i < labels.length; i++)
         for (let j = i + 1; j < labels.length; j++) {

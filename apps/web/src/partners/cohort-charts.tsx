@@ -187,11 +187,20 @@ function SankeyDiagram({ journey }: { journey: Dashboard['journey'] }) {
         })}
         {graph.nodes
           .filter((n) => n.name.startsWith(STOPPED) && (n.value ?? 0) > 0)
-          .map((n) => (
-            <text key={n.name} x={n.x0} y={height - 6} fill="#4a4f57">
-              Stopped
-            </text>
-          ))}
+          .map((n) => {
+            const last = (n.x1 ?? 0) >= width - 2;
+            return (
+              <text
+                key={n.name}
+                x={last ? (n.x1 ?? 0) : (n.x0 ?? 0)}
+                y={height - 6}
+                textAnchor={last ? 'end' : 'start'}
+                fill="#4a4f57"
+              >
+                Stopped
+              </text>
+            );
+          })}
       </g>
     </svg>
   );
