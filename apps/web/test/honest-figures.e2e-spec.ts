@@ -298,7 +298,11 @@ describe('honest figures and readable layouts', () => {
       .waitFor();
     // The first step is months away: the page says when, and offers the plan that starts sooner.
     const note = page.locator('.start-note');
-    await note.getByText(/^The first step starts on \d{1,2} \w+ \d{4}, 7 months from now\./).waitFor();
+    await note
+      .getByText(
+        /^The first step starts on \d{1,2} \w+ \d{4}, 7 months from now: that is when Free course starting in seven months next starts\./,
+      )
+      .waitFor();
     const sooner = note.getByRole('link', { name: /Soonest to a job/ });
     await sooner.waitFor();
     const soon = new Date(Date.now() + 9 * DAY_MS);
