@@ -1,4 +1,5 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
+import { adminClient, verifyOrganisation } from '../../api/src/partners/partners-test-helpers';
 import { startTestStack } from '../../api/src/testing/test-stack';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
@@ -86,6 +87,9 @@ export async function takeScreenshots(): Promise<string[]> {
     const orgs = await partner.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
       '{ myOrganisations { organisation { id } } }',
     );
+    // New organisations see nothing until an admin has checked them, as a real one would be.
+    const admin = await adminClient(stack);
+    await verifyOrganisation(partner, admin, orgs.myOrganisations[0].organisation.id, 'PARTNER');
     const cohort = await partner.ok<{ createCohort: { joinCode: string } }>(
       'mutation($p: ID!) { createCohort(partnershipId: $p, name: "Digital returners 2026") { joinCode } }',
       { p: orgs.myOrganisations[0].organisation.id },
@@ -138,15 +142,23 @@ export async function takeScreenshots(): Promise<string[]> {
     await phone.close();
 
     // An employer posting a job, with a skill picked through the skill search.
-    await stack.gql.ok('mutation($input: RegisterInput!) { register(input: $input) { accessToken } }', {
-      input: {
-        email: 'hiring@example.org',
-        password: resident.password,
-        displayName: 'Hiring team',
-        role: 'EMPLOYER',
-        organisationName: 'Irk Valley Care',
+    const hiring = await stack.gql.ok<{ register: { accessToken: string } }>(
+      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+      {
+        input: {
+          email: 'hiring@example.org',
+          password: resident.password,
+          displayName: 'Hiring team',
+          role: 'EMPLOYER',
+          organisationName: 'Irk Valley Care',
+        },
       },
-    });
+    );
+    const employer = stack.gql.as(hiring.register.accessToken);
+    const employerOrgs = await employer.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
+      '{ myOrganisations { organisation { id } } }',
+    );
+    await verifyOrganisation(employer, admin, employerOrgs.myOrganisations[0].organisation.id, 'EMPLOYER');
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const deskPage = await desk.newPage();
     await logIn(deskPage, web.url, 'hiring@example.org', resident.password, 'Irk Valley Care');

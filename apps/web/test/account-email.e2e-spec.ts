@@ -1,11 +1,6 @@
 import { linkIn, startSmtpCatcher, type SmtpCatcher } from '@skillpath/testing';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const STEP_TIMEOUT = 60_000;
+import type { Page } from 'playwright-core';
+import { expectAccessible, useBrowserHarness } from './harness';
 
 /** The element that has the focus, described by its tag, id and class. */
 function focused(page: Page): Promise<string> {
@@ -25,37 +20,20 @@ function focused(page: Page): Promise<string> {
  */
 describe('account emails and error summaries, in a real browser at 360×780', () => {
   let smtp: SmtpCatcher;
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    return page;
-  }
-
+  // The SMTP catcher starts first (beforeAll runs in order), so the stack can be told its address.
   beforeAll(async () => {
-    await ensureWebBuilt();
     smtp = await startSmtpCatcher();
-    browser = await launchChromium();
-    stack = await startTestStack({ env: { SMTP_URL: smtp.url, API_MAX_EVENT_LOOP_DELAY_MS: '60000' } });
-    const apiUrl = (await stack.api.getUrl()).replace('[::1]', '127.0.0.1');
-    web = await webAppUrl(apiUrl);
-  }, 600_000);
+  });
+  const h = useBrowserHarness({ stack: () => ({ env: { SMTP_URL: smtp.url } }) });
+  const phone = () => h.newPhonePage();
+  const web = {
+    get url() {
+      return h.url;
+    },
+  };
 
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await web?.close();
-    await stack?.close();
     await smtp?.close();
   });
 

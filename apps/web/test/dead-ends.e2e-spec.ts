@@ -3,63 +3,27 @@ import { DataSource } from 'typeorm';
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { CredentialsService } from '@skillpath/partners';
 import { queryRows } from '@skillpath/testing';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, navTo } from './browser';
+import type { Page } from 'playwright-core';
+import { expectAccessible, navTo, useBrowserHarness } from './harness';
 import { seedResidentWithRoadmap, type SeededResident } from './resident-fixture';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const STEP_TIMEOUT = 60_000;
-const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
 
 /**
  * Issue 14's dead ends, walked as a resident on a 360 px phone would, with axe after each page:
  * each journey here used to end in a dead end or a false statement.
  */
 describe('no dead ends for a resident on a phone', () => {
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const h = useBrowserHarness({ stack: { worker: true, seed: loadDemoRegion } });
   let n = 0;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    // Load shedding is not under test here: on a busy shared machine the event loop often lags past
-    // the production threshold, and a shed request would fail the walk for reasons of the machine.
-    stack = await startTestStack({
-      worker: true,
-      seed: loadDemoRegion,
-      env: { API_MAX_EVENT_LOOP_DELAY_MS: '60000' },
-    });
-    web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await web?.close();
-    await stack?.close();
-  });
 
   /** A new resident with a planned roadmap, logged in on a phone. */
   async function residentOnPhone(): Promise<{ page: Page; resident: SeededResident }> {
     n += 1;
-    const resident = await seedResidentWithRoadmap(stack.gql, {
+    const resident = await seedResidentWithRoadmap(h.stack.gql, {
       email: `resident${n}@example.org`,
       displayName: `Resident ${n}`,
     });
-    const context = await browser.newContext(PHONE);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Email address').fill(resident.email);
-    await page.getByLabel('Password').fill(resident.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+    const page = await h.newPhonePage();
+    await h.logIn(page, resident.email, resident.password, 'Your roadmap');
     return { page, resident };
   }
 
@@ -67,17 +31,17 @@ describe('no dead ends for a resident on a phone', () => {
     const { page, resident } = await residentOnPhone();
     // A completed, employer-accredited course, issued by the real service (signing included).
     const [{ opportunity_id: course }] = await queryRows<{ opportunity_id: string }>(
-      stack.db.url,
+      h.stack.db.url,
       `SELECT opportunity_id FROM accreditations WHERE status = 'ACTIVE'
          AND (valid_from IS NULL OR valid_from <= now()) AND (valid_to IS NULL OR valid_to > now()) LIMIT 1`,
     );
     const [{ id: userId }] = await queryRows<{ id: string }>(
-      stack.db.url,
+      h.stack.db.url,
       'SELECT id FROM users WHERE email = $1',
       [resident.email],
     );
-    const credentials = stack.api.get(CredentialsService, { strict: false });
-    const issued = await stack.api
+    const credentials = h.stack.api.get(CredentialsService, { strict: false });
+    const issued = await h.stack.api
       .get(DataSource)
       .transaction((m) => credentials.issueForCompletion(m, userId, course));
     expect(issued).toHaveLength(1);
@@ -102,12 +66,12 @@ describe('no dead ends for a resident on a phone', () => {
     const href = (await card.getByRole('link', { name: /^Check this credential/ }).getAttribute('href'))!;
     expect(href).toBe(file.verifyUrl);
     const path = new URL(href).pathname;
-    await page.goto(`${web.url}${path}`);
+    await page.goto(`${h.url}${path}`);
     await page.getByRole('heading', { level: 1, name: 'This credential is genuine' }).waitFor();
     await page.getByRole('heading', { name: 'What it proves' }).waitFor();
     await expectAccessible(page, 'the credential check an employer sees');
     // Machines still get JSON.
-    const json = (await (await page.request.get(`${web.url}${path}?format=json`)).json()) as {
+    const json = (await (await page.request.get(`${h.url}${path}?format=json`)).json()) as {
       valid: boolean;
     };
     expect(json.valid).toBe(true);
@@ -262,7 +226,7 @@ describe('no dead ends for a resident on a phone', () => {
 
   it('9. an employer approving a course is told plainly about a missing or past date, and sees who asks', async () => {
     const register = async (email: string, role: string, organisationName: string) => {
-      const reg = await stack.gql.ok<{ register: { accessToken: string } }>(
+      const reg = await h.stack.gql.ok<{ register: { accessToken: string } }>(
         'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
         {
           input: {
@@ -274,7 +238,7 @@ describe('no dead ends for a resident on a phone', () => {
           },
         },
       );
-      const client = stack.gql.as(reg.register.accessToken);
+      const client = h.stack.gql.as(reg.register.accessToken);
       const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
         '{ myOrganisations { organisation { id } } }',
       );
@@ -282,7 +246,7 @@ describe('no dead ends for a resident on a phone', () => {
     };
     const employer = await register('approve@example.org', 'EMPLOYER', 'Irwell Logistics');
     const provider = await register('teach@example.org', 'PROVIDER', 'Ancoats Adult Learning');
-    const skill = await stack.gql.ok<{ skills: Array<{ id: string }> }>(
+    const skill = await h.stack.gql.ok<{ skills: Array<{ id: string }> }>(
       '{ skills(search: "spreadsheets", first: 1) { id } }',
     );
     const course = await provider.client.ok<{ publishCourse: { id: string } }>(
@@ -310,14 +274,8 @@ describe('no dead ends for a resident on a phone', () => {
       },
     );
 
-    const context = await browser.newContext(PHONE);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Email address').fill('approve@example.org');
-    await page.getByLabel('Password').fill('a long enough password');
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const page = await h.newPhonePage();
+    await h.logIn(page, 'approve@example.org');
     const card = page.locator('li.card', {
       has: page.getByRole('heading', { name: 'Spreadsheets at work' }),
     });
@@ -376,7 +334,7 @@ describe('no dead ends for a resident on a phone', () => {
     expect(roadmapText).not.toMatch(/Version \d|(?<![\d.])0\.0 km/);
 
     // A page for employers says so, and where this resident's own pages are.
-    await page.goto(`${web.url}/employer`);
+    await page.goto(`${h.url}/employer`);
     await page.getByRole('heading', { level: 1, name: 'This page is for employers' }).waitFor();
     await expectAccessible(page, 'the page for another kind of account');
     await page.getByRole('link', { name: 'Go to your pages' }).click();
@@ -391,10 +349,10 @@ describe('no dead ends for a resident on a phone', () => {
     await expectAccessible(page, 'the account deleted page');
 
     // Signed out, an address that does not exist is a real 404 page, not a log-in form.
-    await page.goto(`${web.url}/no-such-page`);
+    await page.goto(`${h.url}/no-such-page`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await expectAccessible(page, 'the 404 page');
-    await page.goto(`${web.url}/roadmap`);
+    await page.goto(`${h.url}/roadmap`);
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
   }, 600_000);
 
@@ -405,7 +363,7 @@ describe('no dead ends for a resident on a phone', () => {
     }>('{ myRoadmap { steps { kind opportunity { id title } } } }');
     const course = roadmap.myRoadmap.steps.find((st) => st.kind === 'LEARN' && st.opportunity)!.opportunity!;
     // A member of the course's (verified, demo) provider says the resident finished it.
-    const reg = await stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(
+    const reg = await h.stack.gql.ok<{ register: { accessToken: string; user: { id: string } } }>(
       'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
       {
         input: {
@@ -418,12 +376,12 @@ describe('no dead ends for a resident on a phone', () => {
       },
     );
     await queryRows(
-      stack.db.url,
+      h.stack.db.url,
       `INSERT INTO organisation_members (organisation_id, user_id, role)
          SELECT organisation_id, $2, 'MEMBER' FROM opportunities WHERE id = $1`,
       [course.id, reg.register.user.id],
     );
-    const provider = stack.gql.as(reg.register.accessToken);
+    const provider = h.stack.gql.as(reg.register.accessToken);
     await provider.ok(
       'mutation($id: ID!, $e: String!) { recordCompletion(opportunityId: $id, learnerEmail: $e) { message } }',
       { id: course.id, e: resident.email },
@@ -440,7 +398,7 @@ describe('no dead ends for a resident on a phone', () => {
     const completed = async () =>
       (
         await queryRows<{ n: number }>(
-          stack.db.url,
+          h.stack.db.url,
           `SELECT count(*)::int AS n FROM course_participations p JOIN users u ON u.id = p.user_id
             WHERE u.email = $1 AND p.completed_at IS NOT NULL`,
           [resident.email],

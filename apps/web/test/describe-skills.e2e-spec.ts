@@ -1,19 +1,11 @@
 import { Client } from 'pg';
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { eventually } from '@skillpath/testing';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const STEP_TIMEOUT = 60_000;
+import type { Page } from 'playwright-core';
+import { expectAccessible, useBrowserHarness } from './harness';
 
 describe('a resident describes their skills in their own words, on a phone', () => {
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const h = useBrowserHarness({ stack: { seed: loadDemoRegion } });
   let page: Page;
   let pg: Client;
 
@@ -26,37 +18,14 @@ describe('a resident describes their skills in their own words, on a phone', () 
   };
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    stack = await startTestStack({ seed: loadDemoRegion });
-    pg = new Client({ connectionString: stack.db.url });
+    h.onClose(() => pg?.end());
+    pg = new Client({ connectionString: h.stack.db.url });
     await pg.connect();
-    web = await webAppUrl(await stack.api.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
-    context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
+    page = await h.newPhonePage();
   }, 600_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await web?.close();
-    await pg?.end();
-    await stack?.close();
-  });
-
   it('suggests skills from everyday words, stores nothing until they confirm', async () => {
-    await page.goto(web.url);
-    await page.getByRole('link', { name: 'Get started' }).click();
-    await page.getByLabel('Your name').fill('Ali');
-    await page.getByLabel('Email address').fill('ali@example.org');
-    await page.getByLabel('Create a password').fill('a long enough password');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Check your digital skills' }).waitFor();
+    await h.signUpResident(page, { name: 'Ali', email: 'ali@example.org' });
     // One question a page, "Question 1 of N".
     const legend = page.locator('fieldset.question legend');
     await legend.waitFor();

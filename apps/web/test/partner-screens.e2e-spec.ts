@@ -1,17 +1,11 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { eventually, type GraphQLTestClient } from '@skillpath/testing';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, navTo } from './browser';
+import type { TestStack } from '../../api/src/testing/test-stack';
+import type { Locator, Page } from 'playwright-core';
+import { DESKTOP, expectAccessible, navTo, PASSWORD, PHONE, useBrowserHarness } from './harness';
 import { seedResidentWithRoadmap } from './resident-fixture';
 import { snap } from './screens';
 import { adminClient, verifyOrganisation } from '../../api/src/partners/partners-test-helpers';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const PASSWORD = 'a long enough password';
-const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 const admins = new WeakMap<TestStack, Promise<GraphQLTestClient>>();
 
@@ -57,42 +51,16 @@ async function pickSkill(scope: Page, label: string | RegExp, text: string): Pro
 }
 
 describe('the employer, provider, partnership and resident screens added for the API, in a real browser', () => {
+  const h = useBrowserHarness({ stack: { worker: true, seed: loadDemoRegion } });
+  const open = (as: typeof PHONE | typeof DESKTOP): Promise<Page> => h.newPage(as);
+  const logIn = (page: Page, email: string, heading: string | RegExp) =>
+    h.logIn(page, email, PASSWORD, heading);
   let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let web: { url: string };
 
-  async function open(as: typeof PHONE | typeof DESKTOP): Promise<Page> {
-    const context = await browser.newContext(as);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    return page;
-  }
-
-  async function logIn(page: Page, email: string, heading: string | RegExp, path = '/login') {
-    await page.goto(`${web.url}${path}`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  }
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
-    web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
-  }, 600_000);
-
-  afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await stack?.close();
+  beforeAll(() => {
+    stack = h.stack;
+    web = { url: h.url };
   });
 
   it('a partnership creates a cohort; a resident joins it with the code; the dashboard follows them to work', async () => {

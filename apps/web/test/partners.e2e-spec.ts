@@ -1,12 +1,6 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
 import { type GraphQLTestClient, queryRows } from '@skillpath/testing';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const PASSWORD = 'a long enough password';
+import { DESKTOP, expectAccessible, PASSWORD, useBrowserHarness } from './harness';
 
 async function registerOrg(gql: GraphQLTestClient, email: string, role: string, organisationName: string) {
   const reg = await gql.ok<{ register: { accessToken: string } }>(
@@ -20,48 +14,25 @@ async function registerOrg(gql: GraphQLTestClient, email: string, role: string, 
   return { client, organisationId: orgs.myOrganisations[0].organisation.id };
 }
 
-async function logIn(page: Page, url: string, email: string, heading: string | RegExp) {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-}
-
 describe('employers and partnerships, in a real browser', () => {
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
-    web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await stack?.close();
-  });
+  const h = useBrowserHarness({ stack: { worker: true, seed: loadDemoRegion } });
 
   it('an employer approves a course accreditation that a provider asked for', async () => {
-    const employer = await registerOrg(stack.gql, 'hiring@example.org', 'EMPLOYER', 'Northern Data Ltd');
+    const employer = await registerOrg(h.stack.gql, 'hiring@example.org', 'EMPLOYER', 'Northern Data Ltd');
     // Organisations start PENDING and vouch for nothing until an admin verifies them (issue 13):
     // this employer stands for a checked one.
     await queryRows(
-      stack.db.url,
+      h.stack.db.url,
       `UPDATE organisations SET verification = 'VERIFIED', evidence_kind = 'COMPANY_NUMBER', evidence_number = '01234567' WHERE id = $1`,
       [employer.organisationId],
     );
     const provider = await registerOrg(
-      stack.gql,
+      h.stack.gql,
       'courses@example.org',
       'PROVIDER',
       'Salford Skills College',
     );
-    const skill = await stack.gql.ok<{ skills: Array<{ id: string }> }>(
+    const skill = await h.stack.gql.ok<{ skills: Array<{ id: string }> }>(
       '{ skills(search: "spreadsheet", first: 1) { id } }',
     );
     const course = await provider.client.ok<{ publishCourse: { id: string } }>(
@@ -89,14 +60,8 @@ describe('employers and partnerships, in a real browser', () => {
       },
     );
 
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await logIn(page, web.url, 'hiring@example.org', 'Northern Data Ltd');
+    const page = await h.newPhonePage();
+    await h.logIn(page, 'hiring@example.org', PASSWORD, 'Northern Data Ltd');
     const request = page.locator('li.card', {
       has: page.getByRole('heading', { name: 'Spreadsheets for work' }),
     });
@@ -116,7 +81,7 @@ describe('employers and partnerships, in a real browser', () => {
       .waitFor();
     await expectAccessible(page, 'the employer page after approving');
 
-    const opp = await stack.gql.ok<{ opportunity: { accredited: boolean } }>(
+    const opp = await h.stack.gql.ok<{ opportunity: { accredited: boolean } }>(
       'query($id: ID!) { opportunity(id: $id) { accredited } }',
       {
         id: course.publishCourse.id,
@@ -130,12 +95,11 @@ describe('employers and partnerships, in a real browser', () => {
       { org: employer.organisationId },
     );
     expect(records.organisationAccreditations).toEqual([{ status: 'ACTIVE', guaranteedInterview: true }]);
-    await context.close();
   }, 600_000);
 
   it('a partnership opens its cohort dashboard, with small numbers suppressed', async () => {
     const partner = await registerOrg(
-      stack.gql,
+      h.stack.gql,
       'council@example.org',
       'PARTNER',
       'Greater Manchester Skills',
@@ -146,21 +110,19 @@ describe('employers and partnerships, in a real browser', () => {
     );
     // Two learners join: too few to show, so the dashboard must say "fewer than 5".
     for (const email of ['a@example.org', 'b@example.org']) {
-      const reg = await stack.gql.ok<{ register: { accessToken: string } }>(
+      const reg = await h.stack.gql.ok<{ register: { accessToken: string } }>(
         'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
         { input: { email, password: PASSWORD, displayName: email } },
       );
-      await stack.gql
+      await h.stack.gql
         .as(reg.register.accessToken)
         .ok('mutation($code: String!) { joinCohort(code: $code, consent: true) { id } }', {
           code: cohort.createCohort.joinCode,
         });
     }
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await logIn(page, web.url, 'council@example.org', 'Cohort dashboard');
+    const page = await h.newPage(DESKTOP);
+    await h.logIn(page, 'council@example.org', PASSWORD, 'Cohort dashboard');
     await page.getByRole('heading', { name: 'Progress funnel' }).waitFor();
     await page.getByRole('heading', { name: 'The cohort’s journey' }).waitFor();
     await page.getByRole('heading', { name: 'Skills demand and supply by borough' }).waitFor();
@@ -171,6 +133,5 @@ describe('employers and partnerships, in a real browser', () => {
       page.getByRole('button', { name: 'Download as CSV' }).click(),
     ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
-    await context.close();
   }, 600_000);
 });

@@ -1,45 +1,19 @@
 import { readFileSync } from 'fs';
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { expectAccessible, launchChromium, navTo } from './browser';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-// Generous: on a loaded 2-core machine the API, the worker, the planner and Chromium share the CPU.
-const STEP_TIMEOUT = 60_000;
+import type { Page, Request } from 'playwright-core';
+import { expectAccessible, navTo, useBrowserHarness } from './harness';
 
 describe('a resident, in a real browser on a phone-sized screen', () => {
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const h = useBrowserHarness({ stack: { worker: true, seed: loadDemoRegion } });
   let page: Page;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    stack = await startTestStack({ worker: true, seed: loadDemoRegion });
-    web = await webAppUrl(await stack.api.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
-    context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT);
+    page = await h.newPhonePage();
   }, 600_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await web?.close();
-    await stack?.close();
-  });
 
   it('signs up, checks their skills, chooses a goal, follows the roadmap and sees it re-planned', async () => {
     // Sign up.
-    await page.goto(web.url);
+    await page.goto(h.url);
     await page.getByRole('heading', { level: 1, name: /find your way to a job/i }).waitFor();
     await expectAccessible(page, 'the home page');
     await page.getByRole('link', { name: 'Get started' }).click();
@@ -204,7 +178,7 @@ describe('a resident, in a real browser on a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Delete my account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your account has been deleted' }).waitFor();
     expect(
-      await stack.gql.errorCode(
+      await h.stack.gql.errorCode(
         `mutation { login(email: "sam@example.org", password: "a long enough password") { accessToken } }`,
       ),
     ).toBe('UNAUTHENTICATED');

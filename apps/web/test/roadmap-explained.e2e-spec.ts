@@ -1,12 +1,7 @@
 import { Client } from 'pg';
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, launchChromium } from './browser';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const PASSWORD = 'a long enough password';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expectAccessible, PASSWORD, PHONE, useBrowserHarness } from './harness';
 
 /**
  * Issue #15 in a real browser: the M1 resident with no budget sees what blocks their goal and what would
@@ -15,31 +10,24 @@ const PASSWORD = 'a long enough password';
  * and one under another on a phone.
  */
 describe('a roadmap that explains itself, in a real browser', () => {
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
+  const h = useBrowserHarness({ stack: { seed: loadDemoRegion } });
   let phone: BrowserContext;
   let desktop: BrowserContext;
   let pg: Client;
 
   async function logIn(context: BrowserContext, email: string): Promise<Page> {
     const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your roadmap' }).waitFor();
+    await h.logIn(page, email, PASSWORD, 'Your roadmap');
     return page;
   }
 
   /** A resident in M1, unemployed, aged 24-49, with no budget, aiming at data analyst, with a plan. */
   async function seedResident(email: string): Promise<void> {
-    const reg = await stack.gql.ok<{ register: { accessToken: string } }>(
+    const reg = await h.stack.gql.ok<{ register: { accessToken: string } }>(
       'mutation($i: RegisterInput!) { register(input: $i) { accessToken } }',
       { i: { email, password: PASSWORD, displayName: 'Jo' } },
     );
-    const me = stack.gql.as(reg.register.accessToken);
+    const me = h.stack.gql.as(reg.register.accessToken);
     const q = await me.ok<{ selfCheckQuestions: Array<{ id: string }> }>('{ selfCheckQuestions { id } }');
     await me.ok('mutation($a: [SelfCheckAnswer!]!) { submitSelfCheck(answers: $a) { selfCheckCompleted } }', {
       a: q.selfCheckQuestions.map((x) => ({ questionId: x.id, answer: 'YES' })),
@@ -57,11 +45,8 @@ describe('a roadmap that explains itself, in a real browser', () => {
   }
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    stack = await startTestStack({ seed: loadDemoRegion });
-    web = await webAppUrl((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
-    pg = new Client({ connectionString: stack.db.url });
+    h.onClose(() => pg?.end());
+    pg = new Client({ connectionString: h.stack.db.url });
     await pg.connect();
     // Six people took the demo's Functional Skills Maths courses before: five completed.
     const { rows: courses } = await pg.query<{ id: string }>(
@@ -79,22 +64,9 @@ describe('a roadmap that explains itself, in a real browser', () => {
           [rows[0].id, course.id, i < 5],
         );
       }
-    phone = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    phone = await h.newContext(PHONE);
+    desktop = await h.newContext({ viewport: { width: 1280, height: 900 } });
   }, 600_000);
-
-  afterAll(async () => {
-    await phone?.close();
-    await desktop?.close();
-    await browser?.close();
-    await web?.close();
-    await pg?.end();
-    await stack?.close();
-  });
 
   it('shows the blocker and what-ifs, asks the maths question, and a "No" makes the plan free', async () => {
     await seedResident('jo@example.org');
@@ -158,11 +130,7 @@ describe('a roadmap that explains itself, in a real browser', () => {
     await expectAccessible(wide, 'the plan options on a desktop');
 
     // A phone of its own (the other phone is signed in as Jo).
-    const secondPhone = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const secondPhone = await h.newContext(PHONE);
     const narrow = await logIn(secondPhone, 'ali@example.org');
     const listed = narrow.locator('.plan-options > li');
     await narrow.getByRole('heading', { name: 'Other ways to your goal' }).waitFor();
@@ -179,6 +147,5 @@ describe('a roadmap that explains itself, in a real browser', () => {
       .locator('.plan-options > li', { has: narrow.getByRole('heading', { name: label }) })
       .getByText('This is your plan')
       .waitFor();
-    await secondPhone.close();
   }, 300_000);
 });

@@ -1,12 +1,7 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserHarness } from './harness';
 import { seedResidentWithRoadmap } from './resident-fixture';
-import { ensureWebBuilt } from './web-build';
-import { webAppUrl, type WebServer } from './web-server';
-
-const STEP_TIMEOUT = 60_000;
 
 /**
  * The refresh token stays out of the page (an HttpOnly cookie, never localStorage), and tabs opened
@@ -14,32 +9,14 @@ const STEP_TIMEOUT = 60_000;
  * same token at once looked like theft to the server, which ended the session.
  */
 describe('sessions in a real browser, at 360 px', () => {
-  let stack: TestStack;
-  let web: WebServer;
-  let browser: Browser;
+  const h = useBrowserHarness({ stack: { seed: loadDemoRegion } });
   let context: BrowserContext;
   let resident: { email: string; password: string };
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    browser = await launchChromium();
-    stack = await startTestStack({ seed: loadDemoRegion });
-    web = await webAppUrl(await stack.api.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
-    context = await browser.newContext({
-      viewport: { width: 360, height: 780 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    resident = await seedResidentWithRoadmap(stack.gql, { email: 'tabs@example.org', displayName: 'Tabs' });
+    context = await h.newContext();
+    resident = await seedResidentWithRoadmap(h.stack.gql, { email: 'tabs@example.org', displayName: 'Tabs' });
   }, 600_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await web?.close();
-    await stack?.close();
-  });
 
   const roadmapShows = (page: Page) => page.locator('.step-card').first().waitFor({ state: 'visible' });
   const storageOf = (page: Page) =>
@@ -54,13 +31,13 @@ describe('sessions in a real browser, at 360 px', () => {
       );
     });
   const refreshCookie = async () =>
-    (await context.cookies(web.url))
-      .concat(await context.cookies(`${web.url}/auth/refresh`))
+    (await context.cookies(h.url))
+      .concat(await context.cookies(`${h.url}/auth/refresh`))
       .find((c) => c.name === 'skillpath_refresh');
 
   it('signs in with the refresh token in an HttpOnly cookie, and nothing of it in localStorage', async () => {
     const page = await context.newPage();
-    await page.goto(`${web.url}/login`);
+    await page.goto(`${h.url}/login`);
     await page.getByLabel('Email address').fill(resident.email);
     await page.getByLabel('Password').fill(resident.password);
     await page.getByRole('button', { name: 'Log in' }).click();
@@ -86,14 +63,14 @@ describe('sessions in a real browser, at 360 px', () => {
       p.on('console', (m) => {
         if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
       });
-    const [resA] = await Promise.all([a.goto(`${web.url}/roadmap`), b.goto(`${web.url}/roadmap`)]);
+    const [resA] = await Promise.all([a.goto(`${h.url}/roadmap`), b.goto(`${h.url}/roadmap`)]);
     expect(resA!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await Promise.all([roadmapShows(a), roadmapShows(b)]);
     await Promise.all([a.reload(), b.reload()]);
     await Promise.all([roadmapShows(a), roadmapShows(b)]);
     // And the session still refreshes afterwards (nothing was revoked as a "reuse").
     const c = await context.newPage();
-    await c.goto(`${web.url}/roadmap`);
+    await c.goto(`${h.url}/roadmap`);
     await roadmapShows(c);
     for (const p of [a, b]) {
       const stored = await storageOf(p);
@@ -105,9 +82,9 @@ describe('sessions in a real browser, at 360 px', () => {
 
   it('signs out on the server and in every tab', async () => {
     const [a, b] = await Promise.all([context.newPage(), context.newPage()]);
-    await a.goto(`${web.url}/roadmap`);
+    await a.goto(`${h.url}/roadmap`);
     await roadmapShows(a);
-    await b.goto(`${web.url}/roadmap`);
+    await b.goto(`${h.url}/roadmap`);
     await roadmapShows(b);
     const before = (await refreshCookie())!.value;
     // On a phone the account links fold behind the Menu button.
@@ -117,7 +94,7 @@ describe('sessions in a real browser, at 360 px', () => {
     // The other tab hears of it at once.
     await b.getByRole('heading', { level: 1, name: /log in|find your way to a job/i }).waitFor();
     // The cookie the browser held no longer opens anything, even if someone had copied it.
-    const res = await fetch(`${web.url}/auth/refresh`, {
+    const res = await fetch(`${h.url}/auth/refresh`, {
       method: 'POST',
       headers: { cookie: `skillpath_refresh=${before}`, 'x-skillpath-csrf': '1' },
     });

@@ -8,3 +8,4 @@ export * from './roadmaps/roadmap.reader';
 export * from './roadmaps/replan.queue';
 export * from './notifications/notification.service';
 export * from './privacy/audit.service';
+export * from './roadmaps/roadmap-progress';

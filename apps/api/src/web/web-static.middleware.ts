@@ -12,7 +12,9 @@ export const API_PATH_PREFIXES = [
   '/ready',
   '/metrics',
   '/admin',
-  '/credentials',
+  // Only below it: /credentials itself is the resident's "My credentials" page, which a reload or a
+  // shared link must open (the API answers /credentials/issuer, /credentials/:id/verify and so on).
+  '/credentials/',
   '/auth',
 ];
 
@@ -71,7 +73,9 @@ function htmlHeaders(indexFile: string) {
 }
 
 export function isApiPath(path: string): boolean {
-  return API_PATH_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
+  return API_PATH_PREFIXES.some((p) =>
+    p.endsWith('/') ? path.startsWith(p) : path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`),
+  );
 }
 
 /**

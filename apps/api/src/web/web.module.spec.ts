@@ -17,6 +17,10 @@ class ApiLikeController {
   metrics() {
     return 'metrics';
   }
+  @Get('credentials/:id/verify')
+  verify() {
+    return { valid: true };
+  }
 }
 
 async function appWith(distDir: string): Promise<INestApplication> {
@@ -49,7 +53,8 @@ describe('WebModule', () => {
   });
 
   it('serves index.html at / and for the app routes', async () => {
-    for (const path of ['/', '/roadmap', '/partnership/cohort']) {
+    // /credentials is the resident's page (reloaded or opened from a link); only below it is the API's.
+    for (const path of ['/', '/roadmap', '/partnership/cohort', '/credentials']) {
       const res = await request(app.getHttpServer()).get(path).set('accept', 'text/html');
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
@@ -104,6 +109,10 @@ describe('WebModule', () => {
     expect(metrics.text).toBe('metrics');
     const gql = await request(app.getHttpServer()).get('/graphql').set('accept', 'text/html');
     expect(gql.status).toBe(404);
+    const verify = await request(app.getHttpServer())
+      .get('/credentials/abc/verify')
+      .set('accept', 'text/html');
+    expect(verify.body).toEqual({ valid: true });
   });
 
   it('answers 404 for a missing asset and refuses paths outside the folder', async () => {

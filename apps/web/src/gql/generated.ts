@@ -1014,6 +1014,7 @@ export type RoadmapFieldsFragment = {
   trigger: string;
   summary: string;
   createdAt: string;
+  progress: { done: number; total: number };
   changes: { added: Array<string>; removed: Array<string> };
   goal: {
     occupation: { id: string; title: string } | null;
@@ -1066,6 +1067,7 @@ export type MyRoadmapQuery = {
     trigger: string;
     summary: string;
     createdAt: string;
+    progress: { done: number; total: number };
     changes: { added: Array<string>; removed: Array<string> };
     goal: {
       occupation: { id: string; title: string } | null;
@@ -1119,6 +1121,7 @@ export type PlanRoadmapMutation = {
     trigger: string;
     summary: string;
     createdAt: string;
+    progress: { done: number; total: number };
     changes: { added: Array<string>; removed: Array<string> };
     goal: {
       occupation: { id: string; title: string } | null;
@@ -1175,6 +1178,7 @@ export type UpdateRoadmapStepMutation = {
     trigger: string;
     summary: string;
     createdAt: string;
+    progress: { done: number; total: number };
     changes: { added: Array<string>; removed: Array<string> };
     goal: {
       occupation: { id: string; title: string } | null;
@@ -1707,6 +1711,7 @@ export type AdoptRoadmapOptionMutation = {
     travelKm: number;
     option: RoadmapOptionLabel | null;
     tradeOff: string | null;
+    progress: { done: number; total: number };
     changes: { added: Array<string>; removed: Array<string> };
     goal: {
       occupation: { id: string; title: string } | null;
@@ -2322,6 +2327,17 @@ export const RoadmapFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
@@ -6399,6 +6415,17 @@ export const MyRoadmapDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
@@ -6579,6 +6606,17 @@ export const PlanRoadmapDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
@@ -6786,6 +6824,17 @@ export const UpdateRoadmapStepDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },
@@ -8381,6 +8430,17 @@ export const AdoptRoadmapOptionDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'id' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progress' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'done' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+              ],
+            },
+          },
           { kind: 'Field', name: { kind: 'Name', value: 'reachable' } },
           { kind: 'Field', name: { kind: 'Name', value: 'coverage' } },
           { kind: 'Field', name: { kind: 'Name', value: 'totalHours' } },

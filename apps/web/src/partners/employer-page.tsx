@@ -17,7 +17,7 @@ import { Announcement, ErrorSummary, errorMessage } from '../ui/errors';
 import { Checkbox, TextArea, TextField } from '../ui/fields';
 import { AcceptedCandidate } from './accepted-candidate';
 import { ListingCard, NewListing } from './listing-actions';
-import { formatDate, percent } from '../ui/format';
+import { formatDate, percent, progressWords } from '../ui/format';
 import { DateField, type DateParts, partsOf, readDate } from '../ui/date-field';
 import { useOrganisation } from './use-organisation';
 import { handle } from '../ui/handlers';
@@ -270,9 +270,7 @@ function Candidates({ vacancyId, vacancyTitle }: { vacancyId: string; vacancyTit
                 </div>
                 <div>
                   <dt>Roadmap progress</dt>
-                  <dd>
-                    {c.stepsCompleted} of {c.stepsTotal} steps
-                  </dd>
+                  <dd>{progressWords(c.stepsCompleted, c.stepsTotal)}</dd>
                 </div>
                 <div>
                   <dt>Still to learn</dt>

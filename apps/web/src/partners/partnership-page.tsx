@@ -12,6 +12,7 @@ import { Announcement, ErrorSummary, errorCode, errorMessage } from '../ui/error
 import { SelectField, TextField } from '../ui/fields';
 import { countText, DemandSupplyTable, Funnel, JourneySankey } from './cohort-charts';
 import { handle } from '../ui/handlers';
+import { progressWords } from '../ui/format';
 
 function download(name: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: 'text/csv' }));
@@ -102,7 +103,7 @@ function Dashboard({ cohortId, initial }: { cohortId: string; initial?: Dashboar
                   <th scope="col">Borough</th>
                   <th scope="col">Stage</th>
                   <th scope="col" className="num">
-                    Steps done
+                    Roadmap progress
                   </th>
                 </tr>
               </thead>
@@ -112,9 +113,7 @@ function Dashboard({ cohortId, initial }: { cohortId: string; initial?: Dashboar
                     <td>{l.displayName}</td>
                     <td>{l.borough ?? 'Not given'}</td>
                     <td>{l.stage}</td>
-                    <td className="num">
-                      {l.stepsCompleted} of {l.stepsTotal}
-                    </td>
+                    <td className="num">{progressWords(l.stepsCompleted, l.stepsTotal)}</td>
                   </tr>
                 ))}
               </tbody>

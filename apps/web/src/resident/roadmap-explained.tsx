@@ -126,6 +126,40 @@ export function PlanQuestions({
   );
 }
 
+/**
+ * Said when the first step is months away: when it starts (the planner's note), and the plan that
+ * starts sooner, if any, with a link to it among the other ways below; or plainly that none does.
+ */
+export function StartNote({ note, firstStart }: { note: string; firstStart: string | null }) {
+  const [{ data }] = useQuery({ query: RoadmapOptionsDocument, requestPolicy: 'cache-first' });
+  const sooner = (data?.roadmapOptions ?? [])
+    .filter((o) => o.firstStart == null || (firstStart != null && o.firstStart < firstStart))
+    .sort((a, b) => (a.firstStart ?? '').localeCompare(b.firstStart ?? ''))[0];
+  return (
+    <div className="notice start-note">
+      <p>{note}</p>
+      {data &&
+        (sooner ? (
+          <p>
+            {sooner.firstStart
+              ? `A plan that starts sooner, on ${formatDate(sooner.firstStart)}: `
+              : 'A plan that needs no course first: '}
+            {(data.roadmapOptions.length ?? 0) > 1 ? (
+              <a href={`#option-${sooner.label}`}>
+                {OPTION_NAMES[sooner.label]}, under “Other ways to your goal”
+              </a>
+            ) : (
+              OPTION_NAMES[sooner.label]
+            )}
+            .
+          </p>
+        ) : (
+          <p>No other plan for this goal starts sooner.</p>
+        ))}
+    </div>
+  );
+}
+
 function sentenceCase(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }

@@ -15,10 +15,10 @@ import {
 } from '../gql/generated';
 import { Link, usePageTitle } from '../router';
 import { ErrorSummary, errorMessage } from '../ui/errors';
-import { formatDate, formatHours, formatPence, percent } from '../ui/format';
+import { formatDate, formatHours, formatPence, percent, progressWords } from '../ui/format';
 import { OutcomeForm } from './outcome-form';
 import { ProviderRequests } from './provider-requests';
-import { BlockersAndWhatIfs, PlanQuestions, RoadmapChoices } from './roadmap-explained';
+import { BlockersAndWhatIfs, PlanQuestions, RoadmapChoices, StartNote } from './roadmap-explained';
 import { JobCard, LearnStepCard } from './roadmap-step-card';
 import { handle } from '../ui/handlers';
 
@@ -115,14 +115,13 @@ function Journey({
   const more = new Map((explained?.steps ?? []).map((s) => [s.id, s]));
   const learn = roadmap.steps.filter((s) => s.kind === 'LEARN').sort((a, b) => a.position - b.position);
   const jobs = roadmap.steps.filter((s) => s.kind === 'APPLY');
-  const done = learn.filter((s) => s.status === 'COMPLETED').length;
   return (
     <section aria-labelledby="journey-title">
       <h2 id="journey-title">Your journey</h2>
       <p>
-        {learn.length === 0
+        {roadmap.progress.total === 0
           ? 'You already have the skills for this goal. You can apply now.'
-          : `${done} of ${learn.length} learning steps done.`}
+          : `${progressWords(roadmap.progress.done, roadmap.progress.total)}.`}
       </p>
       <ol className="journey">
         <li className="journey__stop journey__stop--start">
@@ -369,7 +368,7 @@ export function RoadmapPage() {
       {roadmap && (
         <>
           <Summary roadmap={roadmap} />
-          {explained?.startNote && <p className="notice">{explained.startNote}</p>}
+          {explained?.startNote && <StartNote note={explained.startNote} firstStart={explained.firstStart} />}
           {explained && <PlanQuestions questions={explained.questions} onAnswered={reload} />}
           {explained && <BlockersAndWhatIfs roadmap={explained} />}
           <RoadmapChoices key={roadmap.id} current={explained?.option ?? null} onAdopted={reload} />

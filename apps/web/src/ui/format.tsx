@@ -62,3 +62,11 @@ export const KIND_NAMES: Record<string, string> = {
   APPRENTICESHIP: 'Apprenticeship',
   VACANCY: 'Job',
 };
+
+/**
+ * Roadmap progress in words, from the API's one figure (Roadmap.progress for the resident,
+ * stepsCompleted/stepsTotal for employers and partnerships): the same words on every page.
+ */
+export function progressWords(done: number, total: number): string {
+  return `${done} of ${total} learning step${total === 1 ? '' : 's'} done`;
+}

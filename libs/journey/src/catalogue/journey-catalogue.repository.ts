@@ -103,6 +103,22 @@ export class JourneyCatalogueRepository {
     return row ?? null;
   }
 
+  /**
+   * How often jobs of an occupation are advertised: the vacancies and apprenticeships first seen in
+   * the last 90 days (or since listings began, when that is sooner), per month of that window.
+   */
+  async jobsPerMonth(occupationId: string, m: EntityManager = this.ds.manager): Promise<number> {
+    const row = await new Sql(m).one<{ seen: number; days: number }>(
+      `WITH since AS (SELECT greatest(now() - interval '90 days', coalesce(min(first_seen_at), now())) AS t FROM opportunities)
+       SELECT (SELECT count(*) FROM opportunities o, since
+                WHERE o.occupation_id = $1 AND o.kind IN ('VACANCY', 'APPRENTICESHIP') AND o.first_seen_at >= since.t)::int AS seen,
+              (SELECT extract(epoch FROM now() - since.t) / 86400 FROM since)::float AS days`,
+      [occupationId],
+    );
+    // A window shorter than a month counts as a month: never a rate inflated by a fresh catalogue.
+    return row ? row.seen / Math.max(1, row.days / 30) : 0;
+  }
+
   async titles(ids: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();

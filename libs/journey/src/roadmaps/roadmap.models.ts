@@ -72,12 +72,22 @@ export class RoadmapChangesModel {
   @Field(() => [String], { description: 'Titles of steps no longer in the plan' }) removed!: string[];
 }
 
+@ObjectType('RoadmapProgress', {
+  description:
+    'Learning steps done of the learning steps in the plan (dropped ones do not count): the one figure the resident, employers and partnerships all see',
+})
+export class RoadmapProgressModel {
+  @Field(() => Int) done!: number;
+  @Field(() => Int) total!: number;
+}
+
 @ObjectType('Roadmap')
 export class RoadmapModel {
   @Field(() => ID) id!: string;
   @Field(() => Int) version!: number;
   @Field(() => GoalModel) goal!: GoalModel;
   @Field(() => [RoadmapStepModel]) steps!: RoadmapStepModel[];
+  @Field(() => RoadmapProgressModel) progress!: RoadmapProgressModel;
   @Field() reachable!: boolean;
   @Field(() => Float, { description: "Share of the goal's skills covered, 0..1" }) coverage!: number;
   @Field(() => [SkillModel], { description: 'What nothing on offer teaches, when not reachable' })

@@ -5,6 +5,7 @@ import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repos
 import { TaxonomyLookups } from '../catalogue/taxonomy-lookups';
 import type { Blocker, FundingAsk, RoadmapOption, WhatIf } from '@skillpath/matching';
 import { blockerModels, diagnosisIds, fundingNote, profileQuestion, whatIfModels } from './roadmap-explained';
+import { learningProgress } from './roadmap-progress';
 import { RoadmapModel, RoadmapOptionModel, RoadmapStepModel } from './roadmap.models';
 import { RoadmapRepository } from './roadmap.repository';
 
@@ -84,6 +85,7 @@ export class RoadmapReader {
             plannedStart: s.plannedStart,
             plannedEnd: s.plannedEnd,
           })),
+        progress: learningProgress(steps.filter((s) => s.roadmapId === r.id)),
         reachable: r.reachable,
         coverage: r.coverage,
         missingSkills: r.missingSkillIds.map((id) => skillById.get(id)).filter((s): s is SkillModel => !!s),

@@ -10,6 +10,7 @@ import {
   planRoadmap,
   Roadmap as EnginePlan,
   RoadmapGoal,
+  RoadmapJob,
   RoadmapOption,
 } from '@skillpath/matching';
 import {
@@ -61,6 +62,21 @@ export function closedGoalSentence(g: ClosedGoal): string {
 }
 
 /** Why the goal listing is the roadmap's last step: apply to it, by its closing date when there is one. */
+/**
+ * The headline's closing sentence when every advert at the end of the plan closes before it ends:
+ * those adverts show the kind of job, and how often such jobs come up says whether one will be open.
+ */
+export function advertsCloseSentence(perMonth: number): string {
+  const rate = Math.round(perMonth);
+  const often =
+    rate >= 2
+      ? `similar jobs come up about ${rate} times a month`
+      : rate === 1
+        ? 'similar jobs come up about once a month'
+        : 'similar jobs come up less than once a month';
+  return `Every advert here closes before your plan ends: ${often}, so look for new ones as you finish.`;
+}
+
 export function applyToGoalWhy(title: string, closingDate: Date | null, learnSteps: number): string {
   const by = closingDate ? ` Applications close on ${dateFormat.format(closingDate)}.` : '';
   return learnSteps === 0
@@ -232,6 +248,17 @@ export class RoadmapService {
         });
       }
       const untaught = new Set(plan.untaughtSkills);
+      // Honest headline: a plan whose every advert closes before it ends says so, with how often
+      // jobs like them come up (the adverts themselves say it only further down).
+      const planEnds = (today ? Date.parse(today) : Date.now()) + plan.totals.weeks * 7 * 86_400_000;
+      const closesEarly = (j: RoadmapJob) =>
+        j.opportunityId === goalListing?.id
+          ? !!goalListing.closingDate && goalListing.closingDate.getTime() < planEnds
+          : !!j.closesBeforePlanEnds;
+      const occupationId = profile.goalOccupationId ?? goalListing?.occupationId ?? null;
+      let summary = plan.summary;
+      if (jobs.length > 0 && occupationId && jobs.every(closesEarly))
+        summary = `${summary} ${advertsCloseSentence(await this.catalogue.jobsPerMonth(occupationId, m))}`;
       const roadmap = await this.versions.insertVersion(m, {
         userId,
         version,
@@ -244,7 +271,7 @@ export class RoadmapService {
         totalCostPence: plan.totals.costPence,
         trigger,
         reason: reasonFor(trigger, detail),
-        summary: plan.summary,
+        summary,
         changes: {},
         alternatives: plan.alternatives,
         diagnosis: {

@@ -216,6 +216,9 @@ describe('index, ranking, roles and roadmaps', () => {
       'After these steps you will have 100% of the skills this job asks for. 1.1 km away. This advert closes on 20 January 2025, before your plan ends. Jobs like it come up often: 2 are open near you now.',
     );
     expect(v2.why).toBe('After these steps you will have 100% of the skills this job asks for. 1.1 km away.');
+    // Flagged for the headline, which says so when every advert closes early (the journey service).
+    expect(v1.closesBeforePlanEnds).toBe(true);
+    expect(v2.closesBeforePlanEnds).toBeUndefined();
   });
 
   it('plans around opportunities the learner dropped, and says so when nothing else will do', () => {

@@ -47,7 +47,8 @@ export function bestJobs(
     const closing = index.closingDay.data[slot];
     const parts = [`After these steps you will have ${pct}% of the skills this job asks for.`];
     if (!Number.isNaN(d)) parts.push(distanceWords(d));
-    if (closing >= 0 && closing < planEndDay)
+    const closesEarly = closing >= 0 && closing < planEndDay;
+    if (closesEarly)
       parts.push(
         `This advert closes on ${longDate(closing)}, before your plan ends. Jobs like it come up often: ${openNow === 1 ? '1 is' : `${openNow} are`} open near you now.`,
       );
@@ -58,6 +59,7 @@ export function bestJobs(
       fit: Math.round(fit * 1e4) / 1e4,
       ...(Number.isNaN(d) ? {} : { distanceKm: Math.round(d * 10) / 10 }),
       why: parts.join(' '),
+      ...(closesEarly ? { closesBeforePlanEnds: true } : {}),
     };
   });
 }

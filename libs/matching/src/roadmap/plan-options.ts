@@ -1,6 +1,6 @@
 import { CatalogueIndex } from '../index/catalogue-index';
 import { LearnerRecord } from '../lib/matching.types';
-import { pounds } from './dates';
+import { dayOf, longDate, pounds } from './dates';
 import { GoalContext, SolvedGoal, Weighting } from './goal-context';
 import { buildRoadmap, diagnoseGoal } from './plan-roadmap';
 import { OptionLabel, Roadmap, RoadmapGoal, RoadmapOption, RoadmapOptions } from './roadmap.types';
@@ -117,7 +117,7 @@ export function planOptions(
       (soonest.roadmap.firstStart ?? '') < (roadmap.firstStart ?? '')
         ? {
             ...roadmap,
-            startNote: `${roadmap.startNote} The soonest option starts on ${soonest.roadmap.firstStart}.`,
+            startNote: `${roadmap.startNote} The soonest option starts on ${longDate(dayOf(soonest.roadmap.firstStart!))}.`,
           }
         : roadmap;
     return { ...withNote, label, tradeOff: tradeOff(label, c, cheapest, chosen.length) };

@@ -1,7 +1,7 @@
 import { CatalogueIndex } from '../index/catalogue-index';
 import { LearnerRecord } from '../lib/matching.types';
 import { findBlockers, findWhatIfs, fundingQuestions } from './diagnose';
-import { isoDay, longDate } from './dates';
+import { dayOf, isoDay, longDate } from './dates';
 import { summarise } from './explain';
 import { GoalContext, SolvedGoal } from './goal-context';
 import { suggestAlternatives } from './goal-hours';
@@ -62,9 +62,11 @@ export function buildRoadmap(ctx: GoalContext, solved: SolvedGoal, diagnosis: Go
     )
     .map((m) => m.skill);
   const weeksAway = s.firstStartDay === undefined ? 0 : (s.firstStartDay - ctx.todayDay) / 7;
+  // Why so late: the first course's next start is then (no earlier intake is known).
+  const firstStep = s.steps.find((st) => st.plannedStart && dayOf(st.plannedStart) === s.firstStartDay);
   const startNote =
     s.firstStartDay !== undefined && weeksAway > LATE_START_WEEKS
-      ? `The first step starts on ${longDate(s.firstStartDay)}, ${monthsOrWeeks(weeksAway)} from now.`
+      ? `The first step starts on ${longDate(s.firstStartDay)}, ${monthsOrWeeks(weeksAway)} from now${firstStep ? `: that is when ${firstStep.title} next starts` : ''}.`
       : undefined;
   return {
     goal: goal.title,

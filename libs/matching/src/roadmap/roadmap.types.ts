@@ -55,6 +55,8 @@ export interface RoadmapJob {
   fit: number;
   distanceKm?: number;
   why: string;
+  /** The advert closes before the plan's last step ends (it shows the kind of job, not this one). */
+  closesBeforePlanEnds?: boolean;
 }
 
 export const BLOCKER_KINDS = [

@@ -7,6 +7,8 @@ import {
   LearnerOutcomeEntity,
   type OutcomeKind,
   Sql,
+  type StepKind,
+  type StepStatus,
 } from '@skillpath/persistence';
 
 export interface VacancyRow {
@@ -22,8 +24,8 @@ export interface CandidateRow {
   borough: string | null;
   /** Every skill the learner holds, at its highest level. */
   held: Array<{ skillId: string; level: number }>;
-  stepsCompleted: number;
-  stepsTotal: number;
+  /** The steps of the latest roadmap, for learningProgress (the one definition of progress). */
+  steps: Array<{ kind: StepKind; status: StepStatus }>;
   interestStatus: string | null;
 }
 
@@ -89,8 +91,7 @@ export class CandidatesRepository {
               coalesce((SELECT json_agg(json_build_object('skillId', h.skill_id, 'level', h.level) ORDER BY h.skill_id)
                           FROM (SELECT skill_id, max(level)::int AS level FROM learner_skills WHERE user_id = c.user_id GROUP BY skill_id) h),
                        '[]') AS held,
-              coalesce((SELECT count(*) FILTER (WHERE s.status = 'COMPLETED') FROM roadmap_steps s WHERE s.roadmap_id = latest.id), 0)::int AS "stepsCompleted",
-              coalesce((SELECT count(*) FROM roadmap_steps s WHERE s.roadmap_id = latest.id), 0)::int AS "stepsTotal",
+              coalesce((SELECT json_agg(json_build_object('kind', s.kind, 'status', s.status)) FROM roadmap_steps s WHERE s.roadmap_id = latest.id), '[]') AS steps,
               (SELECT i.status FROM expressions_of_interest i WHERE i.vacancy_id = $1 AND i.learner_user_id = c.user_id) AS "interestStatus"
          FROM c LEFT JOIN latest ON latest.user_id = c.user_id
         ORDER BY c.user_id`,

@@ -20,8 +20,15 @@ export class CandidateModel {
   @Field(() => String, { nullable: true }) borough!: string | null;
   @Field(() => [SkillLevelModel]) skills!: SkillLevelModel[];
   @Field(() => [SkillModel]) missingSkills!: SkillModel[];
-  @Field(() => Int) stepsCompleted!: number;
-  @Field(() => Int) stepsTotal!: number;
+  @Field(() => Int, {
+    description:
+      "Learning steps done in the latest roadmap: the same figure as the resident's Roadmap.progress.done",
+  })
+  stepsCompleted!: number;
+  @Field(() => Int, {
+    description: 'Learning steps in the latest roadmap (dropped ones do not count): Roadmap.progress.total',
+  })
+  stepsTotal!: number;
   @Field(() => String, { nullable: true }) interestStatus!: string | null;
 }
 

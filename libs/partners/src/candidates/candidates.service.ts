@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@skillpath/auth';
 import { badInput, conflict, isUuid, notFound } from '@skillpath/common';
-import { MatchingIndexService, NotificationService } from '@skillpath/journey';
+import { MatchingIndexService, NotificationService, progressFigures } from '@skillpath/journey';
 import { fitToOpportunity } from '@skillpath/matching';
 import { ExpressionOfInterestEntity, type OutcomeKind } from '@skillpath/persistence';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
@@ -60,8 +60,7 @@ export class CandidatesService {
         metSkillIds: fit.met.map((s) => s.skill),
         missingSkillIds: fit.short.map((s) => s.skill),
         skills: l.held.filter((h) => relatedSet.has(h.skillId)),
-        stepsCompleted: l.stepsCompleted,
-        stepsTotal: l.stepsTotal,
+        ...progressFigures(l.steps),
         interestStatus: l.interestStatus ?? null,
       });
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Sql } from '@skillpath/persistence';
 import { DataSource } from 'typeorm';
+import type { StepKind, StepStatus } from '@skillpath/persistence';
 
 /**
  * Email domains many unrelated people share, so sharing one says nothing about who made an account:
@@ -59,8 +60,8 @@ export interface CohortMemberRow {
   bootcampStarted: boolean;
   bootcampCompleted: boolean;
   interviewPromised: boolean;
-  stepsCompleted: number;
-  stepsTotal: number;
+  /** The steps of the latest roadmap, for learningProgress (the one definition of progress). */
+  steps: Array<{ kind: StepKind; status: StepStatus }>;
 }
 
 /** The SQL of the cohort dashboard. */
@@ -109,8 +110,7 @@ export class CohortDashboardRepository {
               EXISTS (SELECT 1 FROM roadmap_steps s JOIN roadmaps r ON r.id = s.roadmap_id JOIN opportunities o ON o.id = s.opportunity_id
                        WHERE r.user_id = m.user_id AND o.kind = 'BOOTCAMP' AND s.status = 'COMPLETED') AS "bootcampCompleted",
               EXISTS (SELECT 1 FROM credentials c JOIN accreditations a ON a.id = c.accreditation_id WHERE c.user_id = m.user_id AND a.guaranteed_interview) AS "interviewPromised",
-              coalesce((SELECT count(*) FILTER (WHERE s.status = 'COMPLETED') FROM roadmap_steps s WHERE s.roadmap_id = latest.id), 0)::int AS "stepsCompleted",
-              coalesce((SELECT count(*) FROM roadmap_steps s WHERE s.roadmap_id = latest.id), 0)::int AS "stepsTotal"
+              coalesce((SELECT json_agg(json_build_object('kind', s.kind, 'status', s.status)) FROM roadmap_steps s WHERE s.roadmap_id = latest.id), '[]') AS steps
          FROM m JOIN users u ON u.id = m.user_id LEFT JOIN learner_profiles p ON p.user_id = m.user_id LEFT JOIN latest ON latest.user_id = m.user_id
         ORDER BY u.display_name, m.user_id`,
       [cohortId, partnershipId, SHARED_EMAIL_DOMAINS],

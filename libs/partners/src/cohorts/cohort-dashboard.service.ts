@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@skillpath/auth';
 import { RegionBoroughs } from '@skillpath/catalogue';
-import { AuditService } from '@skillpath/journey';
+import { AuditService, progressFigures } from '@skillpath/journey';
 import { CohortEntity } from '@skillpath/persistence';
 import { PublicFigure, publishRow } from '../suppression/small-number-suppression';
 import { CohortDashboardRepository, CohortMemberRow } from './cohort-dashboard.repository';
@@ -95,8 +95,7 @@ export class CohortDashboardService {
         displayName: m.displayName,
         borough: m.borough ?? null,
         stage: FUNNEL_STAGES[furthestStage(m)],
-        stepsCompleted: m.stepsCompleted,
-        stepsTotal: m.stepsTotal,
+        ...progressFigures(m.steps),
       }));
     for (const l of learners) {
       await this.audit.record({

@@ -106,8 +106,15 @@ export class MonitoredLearnerModel {
   @Field() displayName!: string;
   @Field(() => String, { nullable: true }) borough!: string | null;
   @Field() stage!: string;
-  @Field(() => Int) stepsCompleted!: number;
-  @Field(() => Int) stepsTotal!: number;
+  @Field(() => Int, {
+    description:
+      "Learning steps done in the latest roadmap: the same figure as the resident's Roadmap.progress.done",
+  })
+  stepsCompleted!: number;
+  @Field(() => Int, {
+    description: 'Learning steps in the latest roadmap (dropped ones do not count): Roadmap.progress.total',
+  })
+  stepsTotal!: number;
 }
 
 @ObjectType('CohortDashboard')
