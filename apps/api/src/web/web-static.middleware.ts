@@ -3,7 +3,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'fs';
 import { gzipSync } from 'zlib';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { extname, join, normalize, sep } from 'path';
-import { STYLESHEET_ONLOAD, withShell } from './page-shell';
+import { BuildManifest, lazyChunksFor, STYLESHEET_ONLOAD, withShell } from './page-shell';
 
 /** Paths the API itself answers; the web app never shadows them. */
 export const API_PATH_PREFIXES = [
@@ -113,15 +113,25 @@ export function createWebStaticHandler(distDir: string) {
   // index.html with each page's shell, plain and gzipped, rebuilt when the build changes.
   const pages = new Map<string, { html: Buffer; gz: Buffer }>();
   let builtAt = 0;
+  let manifest: BuildManifest | undefined;
+  const manifestFile = join(root, '.vite', 'manifest.json');
   const sendPage = (req: IncomingMessage, res: ServerResponse, path: string) => {
     const mtime = statSync(indexFile).mtimeMs;
     if (mtime !== builtAt) {
       pages.clear();
       builtAt = mtime;
+      // Without a manifest (an older build) pages simply name no chunks to preload.
+      try {
+        manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BuildManifest;
+      } catch {
+        manifest = undefined;
+      }
     }
     let page = pages.get(path);
     if (!page) {
-      const html = Buffer.from(withShell(readFileSync(indexFile, 'utf8'), path));
+      const html = Buffer.from(
+        withShell(readFileSync(indexFile, 'utf8'), path, lazyChunksFor(manifest, path)),
+      );
       page = { html, gz: gzipSync(html, { level: 9 }) };
       if (pages.size < 200) pages.set(path, page);
     }

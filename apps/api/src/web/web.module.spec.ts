@@ -1,10 +1,11 @@
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import request from 'supertest';
 import { gzipSync } from 'zlib';
+import { LAZY_PAGE_MODULES } from './page-shell';
 import { WebModule } from './web.module';
 
 @Controller()
@@ -41,6 +42,27 @@ describe('WebModule', () => {
     writeFileSync(
       join(dist, 'index.html'),
       '<!doctype html><head><title>app</title><link rel="stylesheet" crossorigin href="/assets/index-abc.css"></head><body><div id="root"></div></body>',
+    );
+    // The build's manifest as Vite writes it: the entry, a shared chunk, and lazily loaded pages.
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(
+      join(dist, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index-abc.js', imports: ['_runtime.js'] },
+        '_runtime.js': { file: 'assets/runtime-abc.js' },
+        '_use-organisation.js': {
+          file: 'assets/use-organisation-abc.js',
+          imports: ['_runtime.js', 'index.html'],
+        },
+        'src/partners/partnership-page.tsx': {
+          file: 'assets/partnership-page-abc.js',
+          imports: ['_runtime.js'],
+        },
+        'src/partners/employer-page.tsx': {
+          file: 'assets/employer-page-abc.js',
+          imports: ['_runtime.js', '_use-organisation.js'],
+        },
+      }),
     );
     writeFileSync(join(dist, 'assets', 'main-abc.js'), 'console.log(1)');
     writeFileSync(join(dist, 'assets', 'main-abc.js.gz'), gzipSync('console.log(1)'));
@@ -87,6 +109,25 @@ describe('WebModule', () => {
       .set('accept-encoding', 'gzip');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.text).toContain('<h1>Log in</h1>');
+  });
+
+  it("names a lazily loaded page's chunks in its HTML, so a slow phone fetches them with the main script", async () => {
+    const get = (path: string) => request(app.getHttpServer()).get(path).set('accept', 'text/html');
+    const preloads = (html: string) =>
+      [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(preloads((await get('/partnership')).text)).toEqual(['/assets/partnership-page-abc.js']);
+    // What the entry already loads is not named again; what only the page needs is.
+    expect(preloads((await get('/employer/')).text)).toEqual([
+      '/assets/employer-page-abc.js',
+      '/assets/use-organisation-abc.js',
+    ]);
+    expect(preloads((await get('/')).text)).toEqual([]);
+    expect(preloads((await get('/roadmap')).text)).toEqual([]);
+  });
+
+  it('names lazily loaded pages by modules that exist in the web app', () => {
+    for (const module of Object.values(LAZY_PAGE_MODULES))
+      expect(existsSync(join(__dirname, '..', '..', '..', 'web', module))).toBe(true);
   });
 
   it('serves hashed assets with a long cache, gzipped when accepted', async () => {
