@@ -49,11 +49,13 @@ export class LearnerFilter {
   private readonly noDevice: boolean;
   private readonly radius: number;
   private readonly todayDay: number;
+  /** Prices after funding already worked out (deciding funding rules is the dear part of filtering). */
+  private readonly prices = new Map<number, number>();
 
   constructor(
     private readonly index: CatalogueIndex,
     private readonly learner: LearnerRecord,
-    private readonly query: LearnerQuery,
+    readonly query: LearnerQuery,
     today?: string,
   ) {
     this.needStepFree = learner.access?.stepFreeOnly === true;
@@ -64,7 +66,12 @@ export class LearnerFilter {
   }
 
   costFor(slot: number): number {
-    return this.index.priceFor(slot, this.learner.eligibility);
+    let price = this.prices.get(slot);
+    if (price === undefined) {
+      price = this.index.priceFor(slot, this.learner.eligibility);
+      this.prices.set(slot, price);
+    }
+    return price;
   }
 
   /** Distance in km, NaN when it does not apply (online, or no location). */

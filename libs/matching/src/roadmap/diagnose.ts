@@ -257,9 +257,7 @@ const PROBE_NODE_LIMIT = 60;
 /** Whether the goal is reachable in this context (a cheaper search than a full solve). */
 function probe(ctx: GoalContext): boolean {
   const limited =
-    ctx.opts.nodeLimit === undefined
-      ? new GoalContext(ctx.index, ctx.learner, ctx.goal, { ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT })
-      : ctx;
+    ctx.opts.nodeLimit === undefined ? ctx.withOpts({ ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT }) : ctx;
   return limited.solve().reachable;
 }
 
