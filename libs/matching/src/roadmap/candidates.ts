@@ -76,6 +76,9 @@ interface UsableTeacher {
   slot: number;
   value: number;
   money: number;
+  /** Distance (0 online or unknown) and start day, worked out once when a diverse collection sorts by them. */
+  km?: number;
+  start?: number;
 }
 
 /**
@@ -158,17 +161,19 @@ export function collectCandidates(q: CandidateQuery): number[] {
         ...[...ok].sort((x, y) => x.money - y.money || x.value - y.value).slice(0, few),
       ]);
       if (q.diverse) {
-        const dist = (s: number) => {
-          const d = filter.distance(s);
-          return Number.isNaN(d) ? 0 : d;
-        };
-        const start = (s: number) => Math.max(0, index.startDay.data[s]);
+        for (const o of ok) {
+          if (o.km === undefined) {
+            const d = filter.distance(o.slot);
+            o.km = Number.isNaN(d) ? 0 : d;
+            o.start = Math.max(0, index.startDay.data[o.slot]);
+          }
+        }
         for (const o of [...ok]
-          .sort((x, y) => dist(x.slot) - dist(y.slot) || x.value - y.value)
+          .sort((x, y) => (x.km as number) - (y.km as number) || x.value - y.value)
           .slice(0, few))
           keep.add(o);
         for (const o of [...ok]
-          .sort((x, y) => start(x.slot) - start(y.slot) || x.value - y.value)
+          .sort((x, y) => (x.start as number) - (y.start as number) || x.value - y.value)
           .slice(0, few))
           keep.add(o);
       }
