@@ -6,6 +6,7 @@ import {
   OptionLabel,
   outcomeScores,
   OutcomeScores,
+  ShownOutcomes,
   planOptions,
   planRoadmap,
   Roadmap as EnginePlan,
@@ -22,6 +23,7 @@ import {
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
 import { OutcomesRepository } from '../outcomes/outcomes.repository';
+import { publishOutcomes } from '../outcomes/outcome-figures';
 import { LearnerProfileRepository } from '../profile/learner-profile.repository';
 import { ProfileService } from '../profile/profile.service';
 import { reasonFor } from './replan-reasons';
@@ -87,9 +89,17 @@ export class RoadmapService {
     private readonly outcomeRows: OutcomesRepository,
   ) {}
 
-  /** Every course's outcomes as the engine's relative scores (1 = average; a new course is exactly 1). */
+  /**
+   * Every course's outcomes as the engine's relative scores (1 = average; a new course is exactly 1),
+   * from the figures residents are shown: what is hidden to protect privacy is not used either.
+   */
   async outcomeScores(): Promise<OutcomeScores> {
-    return outcomeScores(await this.outcomeRows.allCounts());
+    const shown = new Map<string, ShownOutcomes>();
+    for (const [id, counts] of await this.outcomeRows.allCounts()) {
+      const p = publishOutcomes(counts);
+      shown.set(id, { starts: p.starts.value, completions: p.completions.value, jobs: p.jobs.value });
+    }
+    return outcomeScores(shown);
   }
 
   /**
