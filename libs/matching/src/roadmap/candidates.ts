@@ -92,8 +92,17 @@ interface NeedScan {
   tail: UsableTeacher[] | undefined;
 }
 
-/** Per (skill code, level) need, what the scan found so far; valid for one filter and exclusion set. */
-export type NeedScans = Map<number, NeedScan>;
+/**
+ * Per (skill code, level) need, what the scan found so far, and per slot whether the learner can use
+ * it at all (0 not yet checked, 1 yes, 2 no: a course teaches several needed skills, so is met in
+ * several lists); valid for one filter and exclusion set.
+ */
+export interface NeedScans {
+  needs: Map<number, NeedScan>;
+  usable?: Uint8Array;
+}
+
+export const newNeedScans = (): NeedScans => ({ needs: new Map() });
 
 /**
  * The first `enough` usable teachers in price order plus every usable one in the unordered tail,
@@ -108,19 +117,26 @@ function usableTeachers(
 ): UsableTeacher[] {
   const { index, filter, excluded } = q;
   const key = need.code * 256 + need.level;
-  let scan = scans.get(key);
-  if (!scan) scans.set(key, (scan = { sortedOk: [], next: 0, tail: undefined }));
+  let scan = scans.needs.get(key);
+  if (!scan) scans.needs.set(key, (scan = { sortedOk: [], next: 0, tail: undefined }));
   const { slots: teachers, sorted } = index.teachersInOrder(need.code);
   const kinds = index.kind.data;
   const hours = index.hours.data;
+  if (!scans.usable || scans.usable.length < index.slotCount) scans.usable = new Uint8Array(index.slotCount);
+  const usable = scans.usable;
   const accept = (slot: number, into: UsableTeacher[]): void => {
-    if (
-      !LEARNING_KIND_CODES[kinds[slot]] ||
-      excluded.has(slot) ||
-      !filter.passesCheap(slot) ||
-      !filter.withinRadius(slot)
-    )
-      return;
+    let u = usable[slot];
+    if (u === 0) {
+      u =
+        !LEARNING_KIND_CODES[kinds[slot]] ||
+        excluded.has(slot) ||
+        !filter.passesCheap(slot) ||
+        !filter.withinRadius(slot)
+          ? 2
+          : 1;
+      usable[slot] = u;
+    }
+    if (u === 2) return;
     if (taughtLevel(index, slot, need.code) < need.level) return;
     const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
     const money = filter.costFor(slot);
@@ -138,7 +154,7 @@ function usableTeachers(
 /** Candidates: live usable offers teaching a goal skill, then (up to 3 levels) what unlocks them. */
 export function collectCandidates(q: CandidateQuery): number[] {
   const { index, filter, codes, perSkill } = q;
-  const scans = q.scans ?? new Map();
+  const scans = q.scans ?? newNeedScans();
   const held = codes.held;
   const chosen = new Set<number>();
   let frontier = codes.goal.filter((g) => held[g.code] < g.level);

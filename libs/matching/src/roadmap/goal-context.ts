@@ -12,7 +12,14 @@ import { describeSolution, solvePlanProblem } from '../planner/plan-solver';
 import { DEFAULT_WEIGHTS } from '../planner/planning.types';
 import { LearnerQuery } from '../ranking/learner-query';
 import { LearnerFilter } from '../ranking/rank-opportunities';
-import { LearnerSkillCodes, NeedScans, codeSkills, codedProblemInput, collectCandidates } from './candidates';
+import {
+  LearnerSkillCodes,
+  NeedScans,
+  codeSkills,
+  codedProblemInput,
+  collectCandidates,
+  newNeedScans,
+} from './candidates';
 import { dayOf } from './dates';
 import { RoadmapGoal, RoadmapOptions } from './roadmap.types';
 
@@ -56,7 +63,7 @@ export class GoalContext {
   private readonly candidateMemo = new Map<boolean, number[]>();
   private readonly compiledMemo = new Map<boolean, CompiledCandidates>();
   /** The index scans behind both candidate sets (the diverse one looks further down the same lists). */
-  private readonly scans: NeedScans = new Map();
+  private readonly scans: NeedScans = newNeedScans();
 
   constructor(
     readonly index: CatalogueIndex,
