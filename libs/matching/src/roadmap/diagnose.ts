@@ -336,7 +336,7 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
 
   if (learner.budgetPence !== undefined && onlyFails('BUDGET')) {
     // The least money any full plan needs: plan on money alone without a budget, then check that budget.
-    const free = ctx.with({ budgetPence: undefined });
+    const free = ctx.unbudgeted;
     const cheapest = free.solve({ perHour: 1e-6, perPound: 1 });
     if (cheapest.reachable) {
       let need = 0;
@@ -410,7 +410,12 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
 
 /** Unanswered questions that would lower the price of an offer this goal could use, one per question (lowest price). */
 export function fundingQuestions(ctx: GoalContext, extraSlots: readonly number[] = []): FundingAsk[] {
-  const open = ctx.learner.budgetPence === undefined ? ctx : ctx.with({ budgetPence: undefined });
+  // Each of a goal's alternatives asks this of the same context: work it out once.
+  return ctx.memo(`fundingQuestions:${extraSlots.join(',')}`, () => askFor(ctx, extraSlots));
+}
+
+function askFor(ctx: GoalContext, extraSlots: readonly number[]): FundingAsk[] {
+  const open = ctx.learner.budgetPence === undefined ? ctx : ctx.unbudgeted;
   const best = new Map<string, FundingAsk>();
   for (const slot of [...open.candidates(), ...extraSlots]) {
     const ask = priceFor(ctx.learner.eligibility, ctx.index.pricing(slot)).ask;

@@ -99,6 +99,21 @@ export class GoalContext {
     return new GoalContext(this.index, { ...this.learner, ...change }, this.goal, this.opts, same);
   }
 
+  private readonly memos = new Map<string, unknown>();
+  private unbudgetedCtx: GoalContext | undefined;
+
+  /** Something worked out once per context (the learner, goal and options do not change). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
+  }
+
+  /** The same goal with no budget (what funding could bring within reach), made once. */
+  get unbudgeted(): GoalContext {
+    this.unbudgetedCtx ??= this.with({ budgetPence: undefined });
+    return this.unbudgetedCtx;
+  }
+
   /** The same learner and goal planned with other options (a probe's node limit). */
   withOpts(opts: RoadmapOptions): GoalContext {
     return new GoalContext(this.index, this.learner, this.goal, opts, this);
