@@ -383,6 +383,7 @@ describe('the employer, provider, partnership and resident screens added for the
           costPence: 30_000,
           stepFree: true,
           skillsTaught: [{ skillId: found.skills[0].id, level: 2 }],
+          entitlements: ['ESSENTIAL_DIGITAL_SKILLS'],
           funding: {
             fundedCostPence: 0,
             minAge: 19,
@@ -395,7 +396,7 @@ describe('the employer, provider, partnership and resident screens added for the
     const saved = async () =>
       (
         await provider.client.ok<{ organisationListings: Array<Record<string, unknown>> }>(
-          `query($o: ID!) { organisationListings(organisationId: $o) { title stepFree ${funding} } }`,
+          `query($o: ID!) { organisationListings(organisationId: $o) { title stepFree entitlements ${funding} } }`,
           { o: provider.organisationId },
         )
       ).organisationListings[0];
@@ -414,6 +415,11 @@ describe('the employer, provider, partnership and resident screens added for the
     await expect(card.getByLabel('Can people get in without steps or stairs?').inputValue()).resolves.toBe(
       'yes',
     );
+    // The national funding it declared is ticked, in plain words; the others are not.
+    const digital = card.getByLabel(/^Essential Digital Skills: free for adults/);
+    const fcfj = card.getByLabel(/^Free Courses for Jobs: a first level 3 free/);
+    await expect(digital.isChecked()).resolves.toBe(true);
+    await expect(fcfj.isChecked()).resolves.toBe(false);
     await expectAccessible(page, 'the course edit form with funding');
 
     // A funded price above the full price is named next to its field, and nothing typed is lost.
@@ -431,6 +437,7 @@ describe('the employer, provider, partnership and resident screens added for the
     await expect(saved()).resolves.toEqual({
       title: 'Spreadsheets at work, part 1',
       stepFree: true,
+      entitlements: ['ESSENTIAL_DIGITAL_SKILLS'],
       funding: {
         fundedCostPence: 0,
         minAge: 19,
@@ -447,12 +454,20 @@ describe('the employer, provider, partnership and resident screens added for the
     });
     await edited.getByRole('button', { name: /Edit/ }).click();
     await edited.getByLabel('Price for people who qualify for funding, in £').fill('');
+    // And the boxes change what it declares: Free Courses for Jobs instead of Essential Digital Skills.
+    await edited.getByLabel(/^Essential Digital Skills: free for adults/).uncheck();
+    await edited.getByLabel(/^Free Courses for Jobs: a first level 3 free/).check();
     await edited
       .getByLabel('Can people get in without steps or stairs?')
       .selectOption({ label: 'Not known' });
     await edited.getByRole('button', { name: 'Save changes' }).click();
     // The first save's message says the same words, so wait for the stored listing itself.
-    const cleared = { title: 'Spreadsheets at work, part 1', stepFree: null, funding: null };
+    const cleared = {
+      title: 'Spreadsheets at work, part 1',
+      stepFree: null,
+      entitlements: ['FREE_COURSES_FOR_JOBS_LEVEL_3'],
+      funding: null,
+    };
     await eventually(async () =>
       JSON.stringify(await saved()) === JSON.stringify(cleared) ? true : undefined,
     );

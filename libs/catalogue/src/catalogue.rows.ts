@@ -37,6 +37,8 @@ export interface OpportunityRow {
   url: string | null;
   wage_pence_per_year: number | null;
   funding: FundingRules | null;
+  /** National entitlements the provider declares (funding rule ids). */
+  entitlements: string[] | null;
   funded_available: boolean;
   step_free: boolean | null;
   needs_own_device: boolean;

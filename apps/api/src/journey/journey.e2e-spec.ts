@@ -97,6 +97,7 @@ describe('the resident journey, end to end through GraphQL', () => {
     const planned = await me.ok<{
       planRoadmap: {
         version: number;
+        totalHours: number;
         reachable: boolean;
         coverage: number;
         steps: Array<{
@@ -111,6 +112,8 @@ describe('the resident journey, end to end through GraphQL', () => {
     }>(`mutation { planRoadmap { ${ROADMAP_FIELDS} } }`);
     const plan = planned.planRoadmap;
     expect(plan.version).toBe(1);
+    // Same plan everywhere: the hours "Jobs in reach" showed for this role are the roadmap's hours.
+    expect(plan.totalHours).toBeCloseTo(itSupport.gapHours, 6);
     expect(plan.reachable).toBe(true);
     expect(plan.coverage).toBe(1);
     const learn = plan.steps.filter((s) => s.kind === 'LEARN');

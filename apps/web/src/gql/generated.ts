@@ -79,6 +79,8 @@ export type ListingInput = {
   costPence?: number;
   description?: string | null | undefined;
   durationWeeks?: number | null | undefined;
+  /** National funding rules the provider says this course is approved for, so eligible learners pay nothing: any of ADULT_MATHS_TO_LEVEL_2, ADULT_ENGLISH_TO_LEVEL_2, ESSENTIAL_DIGITAL_SKILLS, FREE_COURSES_FOR_JOBS_LEVEL_3, SKILLS_BOOTCAMP. On updateListing, leaving it out keeps the saved ones and null or [] removes them. */
+  entitlements?: Array<string> | null | undefined;
   /** Who it is free or cheaper for. On updateListing, leaving it out keeps the saved rules and null removes them. */
   funding?: FundingRulesInput | null | undefined;
   hoursPerWeek?: number | null | undefined;
@@ -295,6 +297,7 @@ export type ListingFieldsFragment = {
   level: number | null;
   url: string | null;
   stepFree: boolean | null;
+  entitlements: Array<string>;
   funding: {
     fundedCostPence: number;
     minAge: number | null;
@@ -329,6 +332,7 @@ export type OrganisationListingsQuery = {
     level: number | null;
     url: string | null;
     stepFree: boolean | null;
+    entitlements: Array<string>;
     funding: {
       fundedCostPence: number;
       minAge: number | null;
@@ -365,6 +369,7 @@ export type PostVacancyMutation = {
     level: number | null;
     url: string | null;
     stepFree: boolean | null;
+    entitlements: Array<string>;
     funding: {
       fundedCostPence: number;
       minAge: number | null;
@@ -401,6 +406,7 @@ export type PublishCourseMutation = {
     level: number | null;
     url: string | null;
     stepFree: boolean | null;
+    entitlements: Array<string>;
     funding: {
       fundedCostPence: number;
       minAge: number | null;
@@ -437,6 +443,7 @@ export type UpdateListingMutation = {
     level: number | null;
     url: string | null;
     stepFree: boolean | null;
+    entitlements: Array<string>;
     funding: {
       fundedCostPence: number;
       minAge: number | null;
@@ -472,6 +479,7 @@ export type WithdrawListingMutation = {
     level: number | null;
     url: string | null;
     stepFree: boolean | null;
+    entitlements: Array<string>;
     funding: {
       fundedCostPence: number;
       minAge: number | null;
@@ -1901,6 +1909,7 @@ export const ListingFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'entitlements' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'funding' },
@@ -3672,6 +3681,7 @@ export const OrganisationListingsDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'entitlements' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'funding' },
@@ -3805,6 +3815,7 @@ export const PostVacancyDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'entitlements' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'funding' },
@@ -3938,6 +3949,7 @@ export const PublishCourseDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'entitlements' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'funding' },
@@ -4071,6 +4083,7 @@ export const UpdateListingDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'entitlements' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'funding' },
@@ -4191,6 +4204,7 @@ export const WithdrawListingDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'level' } },
           { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'stepFree' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'entitlements' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'funding' },

@@ -27,12 +27,14 @@ interface Form {
   fundedPounds: string;
   onlyOnBenefits: boolean;
   stepFree: '' | 'yes' | 'no';
+  /** National funding rules the course is approved for (funding rule codes). */
+  entitlements: string[];
   hoursPerWeek: string;
   durationWeeks: string;
   url: string;
 }
 
-type FieldKey = Exclude<keyof Form, 'kind' | 'mode' | 'onlyOnBenefits' | 'stepFree'>;
+type FieldKey = Exclude<keyof Form, 'kind' | 'mode' | 'onlyOnBenefits' | 'stepFree' | 'entitlements'>;
 /** The fields typed as plain text. */
 type TextKey = Exclude<FieldKey, 'skills'>;
 type Funding = NonNullable<ListingFieldsFragment['funding']>;
@@ -48,6 +50,31 @@ const KINDS: Record<Audience, ReadonlyArray<{ value: OpportunityKind; label: str
     { value: 'BOOTCAMP', label: 'A Skills Bootcamp' },
   ],
 };
+
+/**
+ * The national funding rules a provider can say its course is approved for (the API's codes), in plain
+ * English: who then pays nothing. The planner decides each resident's eligibility from their profile.
+ */
+export const ENTITLEMENT_CHOICES: ReadonlyArray<{ code: string; label: string }> = [
+  {
+    code: 'ADULT_MATHS_TO_LEVEL_2',
+    label: 'Free maths: adults (19 or over) without maths at level 2 (GCSE grade 4 or C) learn free',
+  },
+  {
+    code: 'ADULT_ENGLISH_TO_LEVEL_2',
+    label: 'Free English: adults (19 or over) without English at level 2 (GCSE grade 4 or C) learn free',
+  },
+  {
+    code: 'ESSENTIAL_DIGITAL_SKILLS',
+    label: 'Essential Digital Skills: free for adults (19 or over) with no or low digital skills',
+  },
+  {
+    code: 'FREE_COURSES_FOR_JOBS_LEVEL_3',
+    label:
+      'Free Courses for Jobs: a first level 3 free for adults (19 or over), and for adults out of work or on a low wage',
+  },
+  { code: 'SKILLS_BOOTCAMP', label: 'Skills Bootcamp: free for adults (19 or over)' },
+];
 
 /** The order fields appear in, so focus goes to the first one with a problem. */
 const ORDER: FieldKey[] = [
@@ -105,6 +132,7 @@ function toForm(audience: Audience, l: ListingFieldsFragment | undefined): Form 
     fundedPounds: pounds(l?.funding?.fundedCostPence),
     onlyOnBenefits: l?.funding?.requiresBenefits ?? false,
     stepFree: l?.stepFree == null ? '' : l.stepFree ? 'yes' : 'no',
+    entitlements: l?.entitlements ?? [],
     hoursPerWeek: num(l?.hoursPerWeek),
     durationWeeks: num(l?.durationWeeks),
     url: l?.url ?? '',
@@ -207,6 +235,11 @@ function toInput(audience: Audience, f: Form, initial: ListingFieldsFragment | u
   const optionalNumber = (t: string) => (t.trim() === '' ? undefined : Number(t));
   return {
     funding: audience === 'PROVIDER' ? fundingInput(f, initial?.funding) : undefined,
+    // In the rules' order, whatever order the boxes were ticked in.
+    entitlements:
+      audience === 'PROVIDER'
+        ? ENTITLEMENT_CHOICES.map((c) => c.code).filter((c) => f.entitlements.includes(c))
+        : undefined,
     stepFree: f.stepFree === '' ? null : f.stepFree === 'yes',
     kind: f.kind,
     title: f.title.trim(),
@@ -477,6 +510,31 @@ export function ListingForm({
             checked={form.onlyOnBenefits}
             onChange={(e) => set('onlyOnBenefits', e.target.checked)}
           />
+        </fieldset>
+      )}
+      {!job && (
+        <fieldset className="field" aria-describedby={`${idPrefix}-entitlements-hint`}>
+          <legend>National funding this course is approved for (optional)</legend>
+          <p className="hint" id={`${idPrefix}-entitlements-hint`}>
+            Tick each that applies. People who qualify then see it as free, and we ask the rest the question
+            that decides it.
+          </p>
+          {ENTITLEMENT_CHOICES.map((c) => (
+            <Checkbox
+              key={c.code}
+              id={`${idPrefix}-entitlement-${c.code}`}
+              label={c.label}
+              checked={form.entitlements.includes(c.code)}
+              onChange={(e) =>
+                set(
+                  'entitlements',
+                  e.target.checked
+                    ? [...form.entitlements, c.code]
+                    : form.entitlements.filter((x) => x !== c.code),
+                )
+              }
+            />
+          ))}
         </fieldset>
       )}
       <TextField

@@ -127,6 +127,11 @@ export class OpportunityModel {
   @Field({ description: 'Free for at least some learners (see funding rules)' }) fundedAvailable!: boolean;
   @Field(() => FundingRulesModel, { nullable: true, description: 'Who it is free or cheaper for, if anyone' })
   funding!: FundingRulesModel | null;
+  @Field(() => [String], {
+    description:
+      'National funding rules the provider declares it is approved for (e.g. FREE_COURSES_FOR_JOBS_LEVEL_3): eligible learners pay nothing',
+  })
+  entitlements!: string[];
   @Field(() => Boolean, { nullable: true, description: 'Step-free access to the venue; null when not known' })
   stepFree!: boolean | null;
   @Field() guaranteedInterview!: boolean;

@@ -48,6 +48,7 @@ export function opportunityFromRow(row: OpportunityRow | Row): OpportunityModel 
     wagePencePerYear: num(r.wage_pence_per_year),
     fundedAvailable: Boolean(r.funded_available),
     funding: fundingFromJson(r.funding as FundingRules | null | undefined),
+    entitlements: (r.entitlements as string[] | null | undefined) ?? [],
     stepFree: (r.step_free as boolean | null | undefined) ?? null,
     guaranteedInterview: Boolean(r.guaranteed_interview),
     unmatchedSkills: (r.unmatched_skills as string[] | null) ?? [],

@@ -53,6 +53,8 @@ export class DiscoveryService {
       kinds: kinds?.length ? kinds : ALL_KINDS,
       k: first,
       needSkills,
+      // Courses that lead to work rank a little higher (from the shown figures only; see outcomeScores).
+      outcomes: await this.roadmaps.outcomeScores(),
     });
     const opps = await this.catalogue.opportunities(ranked.map((r) => r.id));
     const skills = await this.taxonomy.skills([

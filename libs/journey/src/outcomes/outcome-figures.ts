@@ -9,9 +9,10 @@
  * is any sum of them: no count of 1–4 people can be worked out from what is shown.
  */
 
-import type { OutcomeCounts } from '@skillpath/matching';
+import { OUTCOME_MIN_STARTS, type OutcomeCounts } from '@skillpath/matching';
 
-export const OUTCOME_THRESHOLD = 5;
+/** The same threshold below which the engine gives outcomes no weight in ranking (one number). */
+export const OUTCOME_THRESHOLD = OUTCOME_MIN_STARTS;
 export const HIDDEN_NOTE = 'hidden to protect privacy';
 
 export type { OutcomeCounts };

@@ -6,6 +6,7 @@ import {
   OptionLabel,
   outcomeScores,
   OutcomeScores,
+  ShownOutcomes,
   planOptions,
   planRoadmap,
   Roadmap as EnginePlan,
@@ -23,6 +24,7 @@ import {
 import { JourneyCatalogueRepository } from '../catalogue/journey-catalogue.repository';
 import { MatchingIndexService } from '../engine/matching-index.service';
 import { OutcomesRepository } from '../outcomes/outcomes.repository';
+import { publishOutcomes } from '../outcomes/outcome-figures';
 import { LearnerProfileRepository } from '../profile/learner-profile.repository';
 import { ProfileService } from '../profile/profile.service';
 import { reasonFor } from './replan-reasons';
@@ -114,13 +116,21 @@ export class RoadmapService {
 
   /**
    * Every course's outcomes as the engine's relative scores (1 = average; a new course is exactly 1),
-   * computed at most once per OUTCOME_SCORES_TTL_MS; the same object is returned until then, so callers
+   * from the figures residents are shown: what is hidden to protect privacy is not used either.
+   * Computed at most once per OUTCOME_SCORES_TTL_MS; the same object is returned until then, so callers
    * may use its identity as a version.
    */
   outcomeScores(): Promise<OutcomeScores> {
     const now = Date.now();
     if (!this.outcomesMemo || now - this.outcomesMemo.at >= OUTCOME_SCORES_TTL_MS) {
-      const scores = this.outcomeRows.allCounts().then((counts) => outcomeScores(counts));
+      const scores = this.outcomeRows.allCounts().then((counts) => {
+        const shown = new Map<string, ShownOutcomes>();
+        for (const [id, c] of counts) {
+          const p = publishOutcomes(c);
+          shown.set(id, { starts: p.starts.value, completions: p.completions.value, jobs: p.jobs.value });
+        }
+        return outcomeScores(shown);
+      });
       // A failed read is not remembered: the next caller tries again.
       scores.catch(() => {
         if (this.outcomesMemo?.scores === scores) this.outcomesMemo = undefined;

@@ -300,6 +300,14 @@ export const ENTITLEMENTS: Readonly<Record<EntitlementId, Entitlement>> = {
   },
 };
 
+/**
+ * The entitlements a provider may declare on its own listing: every national rule except those that
+ * apply by kind whatever the listing says (an apprenticeship's), which declaring would not change.
+ */
+export const DECLARABLE_ENTITLEMENT_IDS: readonly EntitlementId[] = ENTITLEMENT_IDS.filter(
+  (id) => !ENTITLEMENTS[id].automaticForKinds,
+);
+
 /** A listing's own terms as conditions (all must hold). */
 export function listingConditions(rule: FundingRule): Condition[] {
   const out: Condition[] = [];

@@ -103,6 +103,7 @@ export class CatalogueIndex {
   accredited = new Map<number, Int32Array>();
   postcodes = new Map<number, string>();
   private readonly slotOfId = new Map<string, number>();
+  private readonly relatedMemo = new Map<number, { codes: Int32Array; credits: Float32Array }>();
   private readonly occupationSlots = new Map<string, number[]>();
 
   /** Base slots [0, baseCount) sorted by key = kind * CELL_COUNT + cell; keyStart indexes them. */
@@ -151,6 +152,28 @@ export class CatalogueIndex {
       this.teachPostings.push([]);
     }
     return code;
+  }
+
+  /**
+   * The skills related to a coded skill (parent, siblings, children) as codes, with the credit each
+   * earns, in the graph's order; worked out once per skill (the graph is fixed when the index is made,
+   * and every skill in it was coded then).
+   */
+  relatedCodes(code: number): { codes: Int32Array; credits: Float32Array } {
+    let r = this.relatedMemo.get(code);
+    if (!r) {
+      const codes: number[] = [];
+      const credits: number[] = [];
+      for (const rel of this.graph.related(this.skillNames[code])) {
+        const rc = this.skillIds.get(rel.skill);
+        if (rc === undefined) continue;
+        codes.push(rc);
+        credits.push(rel.credit);
+      }
+      r = { codes: Int32Array.from(codes), credits: Float32Array.from(credits) };
+      this.relatedMemo.set(code, r);
+    }
+    return r;
   }
 
   findSkill(id: string): number | undefined {

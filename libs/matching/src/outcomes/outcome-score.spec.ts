@@ -25,12 +25,22 @@ describe('outcome scores with shrinkage', () => {
   ]);
   const scores = outcomeScores(history);
 
-  it('a new course scores exactly average; a lucky tiny one moves far less than its raw rate', () => {
+  it('a new course scores exactly average; so does a lucky tiny one, below the threshold at which figures are shown', () => {
     expect(scores.get('new')).toBe(1);
+    // 2 jobs from 2 starts: residents are not shown these counts, so ranking must not reveal them either.
+    expect(scores.get('lucky')).toBe(1);
+    // Nor do they move the average every other course is measured against.
+    const without = outcomeScores(new Map([...history].filter(([id]) => id !== 'lucky')));
+    expect(scores.get('steady')).toBe(without.get('steady'));
+  });
+
+  it('five starts is enough to count: a small record moves the score, a little', () => {
     const prior = fitOutcomePrior(history.values());
-    const raw = 1 / prior.job.mean; // 2 jobs from 2 starts, if taken at face value
-    expect(scores.get('lucky')!).toBeGreaterThan(1);
-    expect(scores.get('lucky')! - 1).toBeLessThan((raw - 1) / 4);
+    const five = outcomeScore(c(5, 5, 5), prior).score;
+    const raw = 1 / prior.job.mean; // 5 jobs from 5 starts, if taken at face value
+    expect(five).toBeGreaterThan(1);
+    expect(five - 1).toBeLessThan(raw - 1);
+    expect(outcomeScore(c(4, 4, 4), prior).score).toBe(1);
   });
 
   it('orders courses with real history by their results', () => {

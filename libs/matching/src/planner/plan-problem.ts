@@ -77,8 +77,20 @@ export function compilePlanProblem(instance: PlanningInstance, candidateCap = In
 /** One key per (skill code, level); levels are Uint8. */
 const needKey = (code: number, level: number): number => code * 256 + level;
 
-/** Compiles a coded instance (see compilePlanProblem for the contract form). Op numbers are positions in `input.ids`. */
-export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infinity): PlanProblem {
+/**
+ * The part of compilation that does not depend on the objective: id order, what is usable within
+ * budget, what can ever start, and who teaches what. Depends only on the input's ops, money, usable
+ * flags and budget, so one preparation serves the same candidates under any weighting.
+ */
+export interface PreparedProblem {
+  rank: Int32Array;
+  usableCount: number;
+  supportableCount: number;
+  /** Teachers per skill code, in id order: op number, level taught, op number, level … */
+  teachersOf: Map<number, number[]>;
+}
+
+export function prepareCodedProblem(input: CodedPlanInput): PreparedProblem {
   const { held, budget, ids, teachStart, teachSkill, teachLevel, reqStart, reqSkill, reqLevel } = input;
   const count = ids.length;
   // Rank of each op in id order (stable), so later sorts compare integers.
@@ -124,6 +136,28 @@ export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infini
       list.push(i, teachLevel[t]);
     }
   }
+
+  return {
+    rank,
+    usableCount: usable.length,
+    supportableCount: supportable.length,
+    teachersOf,
+  };
+}
+
+/**
+ * Compiles a coded instance (see compilePlanProblem for the contract form). Op numbers are positions in
+ * `input.ids`. `prepared` (from prepareCodedProblem on an input with the same ops, money, usable flags
+ * and budget — costs may differ) skips the objective-free part.
+ */
+export function compileCodedProblem(
+  input: CodedPlanInput,
+  candidateCap = Infinity,
+  prepared: PreparedProblem = prepareCodedProblem(input),
+): PlanProblem {
+  const { held, budget, ids, teachStart, teachSkill, teachLevel, reqStart, reqSkill, reqLevel } = input;
+  const { rank, teachersOf } = prepared;
+  const byRank = (a: number, b: number): number => rank[a] - rank[b];
 
   // Items: goal needs, then entry requirements of every relevant opportunity, to a fixpoint.
   const itemKey = new Map<number, number>();
@@ -240,8 +274,8 @@ export function compileCodedProblem(input: CodedPlanInput, candidateCap = Infini
     goalItemOf,
     budget,
     stats: {
-      usable: usable.length,
-      supportable: supportable.length,
+      usable: prepared.usableCount,
+      supportable: prepared.supportableCount,
       relevant: relevantCount,
       afterDominance: n,
     },

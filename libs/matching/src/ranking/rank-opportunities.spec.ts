@@ -8,6 +8,14 @@ import {
   SkillRecord,
 } from '../lib/matching.types';
 import { SeededRandom } from '../testing/seeded-random';
+import {
+  JOB_SHARE,
+  OutcomeCounts,
+  ShownOutcomes,
+  fitOutcomePrior,
+  outcomeScore,
+  outcomeScores,
+} from '../outcomes/outcome-score';
 import { rankOpportunities, rankOpportunitiesByScan } from './rank-opportunities';
 
 const CENTRE = { lat: 53.48, lon: -2.24 };
@@ -129,5 +137,102 @@ describe('rankOpportunities fast path', () => {
       { kinds: ['VACANCY'], k: 3 },
     );
     expect(top.map((t) => t.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('outcomes in course ranking', () => {
+  // Five courses alike in every way but their records: each teaches the needed skill the same way.
+  const course = (id: string): OpportunityRecord => ({
+    id,
+    kind: 'COURSE',
+    title: id,
+    organisationName: 'Provider',
+    teaches: [{ skill: 's3', level: 3 }],
+    requires: [],
+    mode: 'ONLINE',
+    costPence: 0,
+  });
+  const index = CatalogueIndex.build(
+    ['a-new', 'b-poor', 'c-good', 'd-tiny-lucky', 'e-average'].map(course),
+    skills,
+  );
+  const me: LearnerRecord = { skills: [] };
+  const history = new Map<string, OutcomeCounts>([
+    ['b-poor', { starts: 60, completions: 20, interviews: 8, jobs: 5 }],
+    ['c-good', { starts: 60, completions: 55, interviews: 45, jobs: 40 }],
+    // Two starts, both now in work: below the threshold at which figures are shown, so not used.
+    ['d-tiny-lucky', { starts: 2, completions: 2, interviews: 2, jobs: 2 }],
+    ['e-average', { starts: 60, completions: 40, interviews: 25, jobs: 20 }],
+    // Others with history, so the average is a real one.
+    ['x1', { starts: 80, completions: 50, interviews: 30, jobs: 25 }],
+    ['x2', { starts: 50, completions: 30, interviews: 20, jobs: 15 }],
+  ]);
+  const outcomes = outcomeScores(history);
+  const ranked = (withOutcomes: boolean) =>
+    rankOpportunities(index, me, {
+      kinds: ['COURSE'],
+      k: 10,
+      needSkills: [{ skill: 's3', level: 3 }],
+      ...(withOutcomes ? { outcomes } : {}),
+    });
+
+  it('ranks the course with the better record first, and the poorer one last', () => {
+    const order = ranked(true).map((r) => r.id);
+    expect(order[0]).toBe('c-good');
+    expect(order[order.length - 1]).toBe('b-poor');
+    // Without outcomes the five tie and go by id: the record is what moved them.
+    expect(ranked(false).map((r) => r.id)).toEqual([
+      'a-new',
+      'b-poor',
+      'c-good',
+      'd-tiny-lucky',
+      'e-average',
+    ]);
+  });
+
+  it('does not punish a course with no history: it scores exactly as without outcomes, level with the average', () => {
+    const score = (id: string, withOutcomes: boolean) => ranked(withOutcomes).find((r) => r.id === id)!.score;
+    expect(score('a-new', true)).toBe(score('a-new', false));
+    expect(outcomes.get('a-new')).toBeUndefined();
+    expect(Math.abs(score('a-new', true) - score('e-average', true))).toBeLessThan(
+      0.02 * score('a-new', false),
+    );
+    expect(score('a-new', true)).toBeGreaterThan(score('b-poor', true));
+  });
+
+  it('gives a course below the suppression threshold no weight at all, so its order says nothing of its few people', () => {
+    expect(outcomes.get('d-tiny-lucky')).toBe(1);
+    const unlucky = outcomeScores(
+      new Map([...history, ['d-tiny-lucky', { starts: 2, completions: 0, interviews: 0, jobs: 0 }]]),
+    );
+    // Its own score and every other course's are the same whichever way its two starters went.
+    expect([...unlucky]).toEqual([...outcomes]);
+    const tiny = ranked(true).find((r) => r.id === 'd-tiny-lucky')!;
+    expect(tiny.score).toBe(ranked(false).find((r) => r.id === 'd-tiny-lucky')!.score);
+  });
+
+  it('takes a hidden figure as average: a shown record with jobs hidden ranks as an average job rate', () => {
+    const shown = outcomeScores(
+      new Map<string, ShownOutcomes>([
+        ['c-good', { starts: 60, completions: 55, jobs: 40 }],
+        ['e-average', { starts: 60, completions: 40, jobs: null }],
+        ['x1', { starts: 80, completions: 50, jobs: 25 }],
+        ['x2', { starts: 50, completions: 30, jobs: 15 }],
+      ]),
+    );
+    const prior = fitOutcomePrior([
+      { starts: 60, completions: 55, jobs: 40 },
+      { starts: 60, completions: 40, jobs: null },
+      { starts: 80, completions: 50, jobs: 25 },
+      { starts: 50, completions: 30, jobs: 15 },
+    ]);
+    expect(outcomeScore({ starts: 60, completions: 40, jobs: null }, prior).jobRate).toBe(prior.job.mean);
+    expect(shown.get('e-average')).toBeCloseTo(
+      JOB_SHARE +
+        (1 - JOB_SHARE) *
+          (outcomeScore({ starts: 60, completions: 40, jobs: null }, prior).completionRate /
+            prior.completion.mean),
+      12,
+    );
   });
 });

@@ -10,6 +10,7 @@ import {
   SkillLevel,
 } from '../lib/matching.types';
 import { levelCredit } from '../fit/skill-credit';
+import { OutcomeScores, outcomeRankFactor } from '../outcomes/outcome-score';
 import { LearnerQuery } from './learner-query';
 import { TopK } from './top-k-heap';
 
@@ -20,6 +21,11 @@ export interface RankOptions {
   needSkills?: SkillLevel[];
   /** Day (ISO) used to drop opportunities whose closing date has passed. */
   today?: string;
+  /**
+   * Outcome scores per opportunity id (see outcomeScores: shrunk towards the average, exactly average
+   * below the display's threshold): courses and bootcamps that lead to work rank a little higher.
+   */
+  outcomes?: OutcomeScores;
 }
 
 export interface RankedOpportunity {
@@ -49,11 +55,13 @@ export class LearnerFilter {
   private readonly noDevice: boolean;
   private readonly radius: number;
   private readonly todayDay: number;
+  /** Prices after funding already worked out (deciding funding rules is the dear part of filtering). */
+  private readonly prices = new Map<number, number>();
 
   constructor(
     private readonly index: CatalogueIndex,
     private readonly learner: LearnerRecord,
-    private readonly query: LearnerQuery,
+    readonly query: LearnerQuery,
     today?: string,
   ) {
     this.needStepFree = learner.access?.stepFreeOnly === true;
@@ -64,7 +72,12 @@ export class LearnerFilter {
   }
 
   costFor(slot: number): number {
-    return this.index.priceFor(slot, this.learner.eligibility);
+    let price = this.prices.get(slot);
+    if (price === undefined) {
+      price = this.index.priceFor(slot, this.learner.eligibility);
+      this.prices.set(slot, price);
+    }
+    return price;
   }
 
   /** Distance in km, NaN when it does not apply (online, or no location). */
@@ -204,7 +217,7 @@ function rank(
   const accreditedSlots = new Set<number>();
   for (const kind of opts.kinds) {
     if (fast && !need && !LEARNING_KINDS.has(kind)) rankByRequirementFit(index, q, filter, kind, top);
-    else scanKind(index, q, filter, kind, need, top, accreditedSlots);
+    else scanKind(index, q, filter, kind, need, top, accreditedSlots, opts.outcomes);
   }
   return top
     .sorted()
@@ -219,6 +232,7 @@ function scanKind(
   need: Map<number, number> | null,
   top: TopK,
   accreditedSlots: Set<number>,
+  outcomes: OutcomeScores | undefined,
 ): void {
   const learning = LEARNING_KINDS.has(kind);
   for (const key of filter.keysFor(kind)) {
@@ -228,6 +242,7 @@ function scanKind(
         const { gain, accredited } = teachingGain(index, q, slot, need);
         if (gain <= 0) return;
         score = gain * (0.5 + 0.5 * requirementFit(index, q, slot)) * (accredited ? ACCREDITATION_BOOST : 1);
+        if (outcomes) score *= outcomeRankFactor(outcomes.get(index.ids[slot]));
         if (accredited) accreditedSlots.add(slot);
       } else {
         score = requirementFit(index, q, slot);

@@ -65,16 +65,100 @@ export interface CandidateQuery {
   excluded: ReadonlySet<number>;
   /** Also keep the nearest and soonest-starting few per need (for alternatives that trade money for time or travel). */
   diverse?: boolean;
+  /**
+   * Scans of the index already made for this filter (per need), to share between collections that
+   * differ only in how deep they look (a roadmap and its alternatives): same filter, same answers.
+   */
+  scans?: NeedScans;
+}
+
+interface UsableTeacher {
+  slot: number;
+  value: number;
+  money: number;
+  /** Distance (0 online or unknown) and start day, worked out once when a diverse collection sorts by them. */
+  km?: number;
+  start?: number;
+}
+
+/**
+ * One need's usable teachers, scanned in the index's price order as far as any caller has asked: the
+ * accepted ones from the price-ordered part (in order), where the scan stopped, and the unordered tail
+ * (appended since the last compaction), which every scan reads whole.
+ */
+interface NeedScan {
+  sortedOk: UsableTeacher[];
+  next: number;
+  tail: UsableTeacher[] | undefined;
+}
+
+/**
+ * Per (skill code, level) need, what the scan found so far, and per slot whether the learner can use
+ * it at all (0 not yet checked, 1 yes, 2 no: a course teaches several needed skills, so is met in
+ * several lists); valid for one filter and exclusion set.
+ */
+export interface NeedScans {
+  needs: Map<number, NeedScan>;
+  usable?: Uint8Array;
+}
+
+export const newNeedScans = (): NeedScans => ({ needs: new Map() });
+
+/**
+ * The first `enough` usable teachers in price order plus every usable one in the unordered tail,
+ * in that order — exactly what one scan that stops at `enough` would find; continues an earlier,
+ * shorter scan instead of starting again.
+ */
+function usableTeachers(
+  q: CandidateQuery,
+  scans: NeedScans,
+  need: { code: number; level: number },
+  enough: number,
+): UsableTeacher[] {
+  const { index, filter, excluded } = q;
+  const key = need.code * 256 + need.level;
+  let scan = scans.needs.get(key);
+  if (!scan) scans.needs.set(key, (scan = { sortedOk: [], next: 0, tail: undefined }));
+  const { slots: teachers, sorted } = index.teachersInOrder(need.code);
+  const kinds = index.kind.data;
+  const hours = index.hours.data;
+  if (!scans.usable || scans.usable.length < index.slotCount) scans.usable = new Uint8Array(index.slotCount);
+  const usable = scans.usable;
+  const accept = (slot: number, into: UsableTeacher[]): void => {
+    let u = usable[slot];
+    if (u === 0) {
+      u =
+        !LEARNING_KIND_CODES[kinds[slot]] ||
+        excluded.has(slot) ||
+        !filter.passesCheap(slot) ||
+        !filter.withinRadius(slot)
+          ? 2
+          : 1;
+      usable[slot] = u;
+    }
+    if (u === 2) return;
+    if (taughtLevel(index, slot, need.code) < need.level) return;
+    const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
+    const money = filter.costFor(slot);
+    into.push({ slot, value: h + money / 1000, money });
+  };
+  while (scan.sortedOk.length < enough && scan.next < sorted) accept(teachers[scan.next++], scan.sortedOk);
+  if (!scan.tail) {
+    scan.tail = [];
+    for (let t = sorted; t < teachers.length; t++) accept(teachers[t], scan.tail);
+  }
+  const head = scan.sortedOk.length > enough ? scan.sortedOk.slice(0, enough) : scan.sortedOk;
+  return scan.tail.length === 0 ? head : [...head, ...scan.tail];
 }
 
 /** Candidates: live usable offers teaching a goal skill, then (up to 3 levels) what unlocks them. */
 export function collectCandidates(q: CandidateQuery): number[] {
-  const { index, filter, codes, perSkill, excluded } = q;
+  const { index, filter, codes, perSkill } = q;
+  const scans = q.scans ?? newNeedScans();
   const held = codes.held;
   const chosen = new Set<number>();
   let frontier = codes.goal.filter((g) => held[g.code] < g.level);
   const seenNeeds = new Set<number>();
-  const kinds = index.kind.data;
   for (let depth = 0; depth < 4 && frontier.length > 0; depth++) {
     const next: { code: number; level: number }[] = [];
     // Goal skills get the full choice; what merely unlocks a course gets a shorter list.
@@ -85,45 +169,27 @@ export function collectCandidates(q: CandidateQuery): number[] {
       seenNeeds.add(key);
       // Teachers come cheapest-first (by list price), so stop once enough usable ones are found; funding
       // can only make one cheaper, and the few cheapest in money are kept for tight budgets.
-      const { slots: teachers, sorted } = index.teachersInOrder(need.code);
-      const ok: { slot: number; value: number; money: number }[] = [];
       // Alternatives look further down the price order for nearer or sooner offers, within a bound.
-      const enough = q.diverse ? limit * DIVERSE_SCAN : limit * 2;
-      for (let t = 0; t < teachers.length; t++) {
-        if (t < sorted && ok.length >= enough) {
-          t = sorted - 1;
-          continue;
-        }
-        const slot = teachers[t];
-        if (
-          !LEARNING_KIND_CODES[kinds[slot]] ||
-          excluded.has(slot) ||
-          !filter.passesCheap(slot) ||
-          !filter.withinRadius(slot)
-        )
-          continue;
-        if (taughtLevel(index, slot, need.code) < need.level) continue;
-        const h = Number.isNaN(index.hours.data[slot]) ? 0 : index.hours.data[slot];
-        const money = filter.costFor(slot);
-        ok.push({ slot, value: h + money / 1000, money });
-      }
+      const ok = usableTeachers(q, scans, need, q.diverse ? limit * DIVERSE_SCAN : limit * 2);
       const few = Math.ceil(limit / 4);
       const keep = new Set([
         ...[...ok].sort((x, y) => x.value - y.value || x.slot - y.slot).slice(0, limit),
         ...[...ok].sort((x, y) => x.money - y.money || x.value - y.value).slice(0, few),
       ]);
       if (q.diverse) {
-        const dist = (s: number) => {
-          const d = filter.distance(s);
-          return Number.isNaN(d) ? 0 : d;
-        };
-        const start = (s: number) => Math.max(0, index.startDay.data[s]);
+        for (const o of ok) {
+          if (o.km === undefined) {
+            const d = filter.distance(o.slot);
+            o.km = Number.isNaN(d) ? 0 : d;
+            o.start = Math.max(0, index.startDay.data[o.slot]);
+          }
+        }
         for (const o of [...ok]
-          .sort((x, y) => dist(x.slot) - dist(y.slot) || x.value - y.value)
+          .sort((x, y) => (x.km as number) - (y.km as number) || x.value - y.value)
           .slice(0, few))
           keep.add(o);
         for (const o of [...ok]
-          .sort((x, y) => start(x.slot) - start(y.slot) || x.value - y.value)
+          .sort((x, y) => (x.start as number) - (y.start as number) || x.value - y.value)
           .slice(0, few))
           keep.add(o);
       }

@@ -166,16 +166,35 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
     }
   };
 
+  /**
+   * Adds what blocks `need`. Returns true when nothing does: a chain of offers the learner can use
+   * teaches it for nothing — then the block lies with the course that needs it (its price, with the
+   * plan's other steps), never with the free course below it (a budget blocker names what costs money).
+   */
   const explain = (
     need: SkillLevel,
     forSkill: string,
     depth: number,
     via: string | undefined,
-    seen: Set<string>,
-  ): void => {
+    seen: Map<string, boolean>,
+  ): boolean => {
     const key = `${need.skill}:${need.level}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    // While it is being explained, a need met only through itself (a loop) is not open.
+    seen.set(key, false);
+    const open = explainNeed(need, forSkill, depth, via, seen);
+    seen.set(key, open);
+    return open;
+  };
+
+  const explainNeed = (
+    need: SkillLevel,
+    forSkill: string,
+    depth: number,
+    via: string | undefined,
+    seen: Map<string, boolean>,
+  ): boolean => {
     const teachers = teachersAnywhere(ctx, index.findSkill(need.skill), need.level);
     if (teachers.length === 0) {
       if (depth === 0) untaught.push(need.skill);
@@ -187,7 +206,7 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
         },
         forSkill,
       );
-      return;
+      return false;
     }
     const scored = teachers.map((slot) => ({ slot, v: violations(ctx, slot) }));
     const byId = (a: number, b: number) =>
@@ -198,11 +217,15 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
       clear.sort((a, b) => ctx.filter.costFor(a.slot) - ctx.filter.costFor(b.slot) || byId(a.slot, b.slot));
       const slot = clear[0].slot;
       const rec = index.record(slot);
+      const price = ctx.filter.costFor(slot);
       const needs = rec.requires.filter((r) => (planned.get(r.skill) ?? 0) < r.level);
       if (needs.length > 0) {
         const before = added;
-        if (depth < 3) for (const r of needs) explain(r, forSkill, depth + 1, rec.title, seen);
-        if (added === before)
+        let allOpen = depth < 3;
+        if (depth < 3)
+          for (const r of needs) if (!explain(r, forSkill, depth + 1, rec.title, seen)) allOpen = false;
+        if (added !== before) return false;
+        if (!allOpen)
           // What it needs first is taught only by courses that need this first (a loop), or lies too deep.
           add(
             {
@@ -214,23 +237,14 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
             },
             forSkill,
           );
-        return;
+        // Otherwise what it needs first is free to learn: this course's own price is the block (below).
+        else if (price === 0) return true;
+        else addBudget(rec, need, price, forSkill);
+        return false;
       }
-      const price = ctx.filter.costFor(slot);
-      if (ctx.learner.budgetPence !== undefined) {
-        add(
-          {
-            kind: 'BUDGET',
-            skillId: need.skill,
-            opportunityId: rec.id,
-            opportunityTitle: rec.title,
-            amountPence: price,
-            message: `${pounds(price)} for ${rec.title} (it teaches ${label(need.skill)}), on top of the other steps, is more than your ${pounds(ctx.learner.budgetPence)}`,
-          },
-          forSkill,
-        );
-      }
-      return;
+      if (price === 0) return true;
+      addBudget(rec, need, price, forSkill);
+      return false;
     }
     const singles = scored.filter((s) => s.v.length === 1);
     if (singles.length > 0) {
@@ -241,13 +255,34 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
           .sort((a, b) => a.v[0].size - b.v[0].size || byId(a.slot, b.slot))[0];
         describe(best.slot, best.v[0], need, forSkill, via);
       }
-      return;
+      return false;
     }
     scored.sort((a, b) => a.v.length - b.v.length || byId(a.slot, b.slot));
     for (const v of scored[0].v) describe(scored[0].slot, v, need, forSkill, via);
+    return false;
   };
 
-  for (const m of missing) explain(m, m.skill, 0, undefined, new Set());
+  const addBudget = (
+    rec: { id: string; title: string },
+    need: SkillLevel,
+    price: number,
+    forSkill: string,
+  ) => {
+    if (ctx.learner.budgetPence === undefined) return;
+    add(
+      {
+        kind: 'BUDGET',
+        skillId: need.skill,
+        opportunityId: rec.id,
+        opportunityTitle: rec.title,
+        amountPence: price,
+        message: `${pounds(price)} for ${rec.title} (it teaches ${label(need.skill)}), on top of the other steps, is more than your ${pounds(ctx.learner.budgetPence)}`,
+      },
+      forSkill,
+    );
+  };
+
+  for (const m of missing) explain(m, m.skill, 0, undefined, new Map());
   return { blockers: [...blockers.values()], untaught };
 }
 
@@ -257,9 +292,7 @@ const PROBE_NODE_LIMIT = 60;
 /** Whether the goal is reachable in this context (a cheaper search than a full solve). */
 function probe(ctx: GoalContext): boolean {
   const limited =
-    ctx.opts.nodeLimit === undefined
-      ? new GoalContext(ctx.index, ctx.learner, ctx.goal, { ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT })
-      : ctx;
+    ctx.opts.nodeLimit === undefined ? ctx.withOpts({ ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT }) : ctx;
   return limited.solve().reachable;
 }
 
@@ -303,7 +336,7 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
 
   if (learner.budgetPence !== undefined && onlyFails('BUDGET')) {
     // The least money any full plan needs: plan on money alone without a budget, then check that budget.
-    const free = ctx.with({ budgetPence: undefined });
+    const free = ctx.unbudgeted;
     const cheapest = free.solve({ perHour: 1e-6, perPound: 1 });
     if (cheapest.reachable) {
       let need = 0;
@@ -377,7 +410,12 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
 
 /** Unanswered questions that would lower the price of an offer this goal could use, one per question (lowest price). */
 export function fundingQuestions(ctx: GoalContext, extraSlots: readonly number[] = []): FundingAsk[] {
-  const open = ctx.learner.budgetPence === undefined ? ctx : ctx.with({ budgetPence: undefined });
+  // Each of a goal's alternatives asks this of the same context: work it out once.
+  return ctx.memo(`fundingQuestions:${extraSlots.join(',')}`, () => askFor(ctx, extraSlots));
+}
+
+function askFor(ctx: GoalContext, extraSlots: readonly number[]): FundingAsk[] {
+  const open = ctx.learner.budgetPence === undefined ? ctx : ctx.unbudgeted;
   const best = new Map<string, FundingAsk>();
   for (const slot of [...open.candidates(), ...extraSlots]) {
     const ask = priceFor(ctx.learner.eligibility, ctx.index.pricing(slot)).ask;

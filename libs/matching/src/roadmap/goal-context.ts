@@ -1,12 +1,25 @@
 import { CatalogueIndex } from '../index/catalogue-index';
 import { LearnerRecord } from '../lib/matching.types';
 import { outcomeCostFactor } from '../outcomes/outcome-score';
-import { PlanProblem, compileCodedProblem } from '../planner/plan-problem';
+import { CodedPlanInput } from '../planner/coded-plan-input';
+import {
+  PlanProblem,
+  PreparedProblem,
+  compileCodedProblem,
+  prepareCodedProblem,
+} from '../planner/plan-problem';
 import { describeSolution, solvePlanProblem } from '../planner/plan-solver';
 import { DEFAULT_WEIGHTS } from '../planner/planning.types';
 import { LearnerQuery } from '../ranking/learner-query';
 import { LearnerFilter } from '../ranking/rank-opportunities';
-import { LearnerSkillCodes, codeSkills, codedProblemInput, collectCandidates } from './candidates';
+import {
+  LearnerSkillCodes,
+  NeedScans,
+  codeSkills,
+  codedProblemInput,
+  collectCandidates,
+  newNeedScans,
+} from './candidates';
 import { dayOf } from './dates';
 import { RoadmapGoal, RoadmapOptions } from './roadmap.types';
 
@@ -48,17 +61,27 @@ export class GoalContext {
   readonly excluded: ReadonlySet<number>;
   readonly hoursPerWeek: number;
   private readonly candidateMemo = new Map<boolean, number[]>();
+  private readonly compiledMemo = new Map<boolean, CompiledCandidates>();
+  /** The index scans behind both candidate sets (the diverse one looks further down the same lists). */
+  private readonly scans: NeedScans = newNeedScans();
 
   constructor(
     readonly index: CatalogueIndex,
     readonly learner: LearnerRecord,
     readonly goal: RoadmapGoal,
     readonly opts: RoadmapOptions = {},
+    /** From a context for the same learner's skills, modes and goal (a what-if): what does not change. */
+    same?: GoalContext,
   ) {
     this.today = opts.today ?? new Date().toISOString().slice(0, 10);
     this.todayDay = dayOf(this.today);
-    this.filter = new LearnerFilter(index, learner, new LearnerQuery(index, learner), this.today);
-    this.codes = codeSkills(index, learner, goal.skills);
+    this.filter = new LearnerFilter(
+      index,
+      learner,
+      same ? same.filter.query : new LearnerQuery(index, learner),
+      this.today,
+    );
+    this.codes = same ? same.codes : codeSkills(index, learner, goal.skills);
     const excluded = new Set<number>();
     for (const id of opts.excludeOpportunityIds ?? []) {
       const slot = index.slotOf(id);
@@ -71,7 +94,29 @@ export class GoalContext {
 
   /** The same goal for a learner with some facts changed (a what-if). */
   with(change: Partial<LearnerRecord>): GoalContext {
-    return new GoalContext(this.index, { ...this.learner, ...change }, this.goal, this.opts);
+    // The learner's skills and modes (all the compiled query and skill codes depend on) unchanged: reuse them.
+    const same = !('skills' in change) && !('modes' in change) ? this : undefined;
+    return new GoalContext(this.index, { ...this.learner, ...change }, this.goal, this.opts, same);
+  }
+
+  private readonly memos = new Map<string, unknown>();
+  private unbudgetedCtx: GoalContext | undefined;
+
+  /** Something worked out once per context (the learner, goal and options do not change). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, make());
+    return this.memos.get(key) as T;
+  }
+
+  /** The same goal with no budget (what funding could bring within reach), made once. */
+  get unbudgeted(): GoalContext {
+    this.unbudgetedCtx ??= this.with({ budgetPence: undefined });
+    return this.unbudgetedCtx;
+  }
+
+  /** The same learner and goal planned with other options (a probe's node limit). */
+  withOpts(opts: RoadmapOptions): GoalContext {
+    return new GoalContext(this.index, this.learner, this.goal, opts, this);
   }
 
   get perSkill(): number {
@@ -88,6 +133,7 @@ export class GoalContext {
         perSkill: this.perSkill,
         excluded: this.excluded,
         diverse,
+        scans: this.scans,
       });
       this.candidateMemo.set(diverse, c);
     }
@@ -134,24 +180,44 @@ export class GoalContext {
     };
   }
 
+  /**
+   * The candidates as a planning input and its objective-free compilation, once per candidate set:
+   * alternatives weigh the same candidates differently, and only the costs change between them.
+   */
+  private compiled(diverse: boolean): CompiledCandidates {
+    let c = this.compiledMemo.get(diverse);
+    if (!c) {
+      const slots = this.candidates(diverse);
+      const input = codedProblemInput({
+        index: this.index,
+        filter: this.filter,
+        codes: this.codes,
+        slots,
+        budgetPence: this.learner.budgetPence ?? Infinity,
+        costOf: () => 0,
+      });
+      c = {
+        slots,
+        input,
+        prepared: prepareCodedProblem(input),
+        bySlotId: new Map(slots.map((s) => [this.index.ids[s], s])),
+      };
+      this.compiledMemo.set(diverse, c);
+    }
+    return c;
+  }
+
   /** Solves the goal with the same solver as the batch planner. */
   solve(w: Weighting = this.defaultWeighting(), diverse = false): SolvedGoal {
-    const slots = this.candidates(diverse);
-    const input = codedProblemInput({
-      index: this.index,
-      filter: this.filter,
-      codes: this.codes,
-      slots,
-      budgetPence: this.learner.budgetPence ?? Infinity,
-      costOf: (slot) => this.costOf(slot, w),
-    });
-    const problem = compileCodedProblem(input, this.perSkill);
+    const { slots, input, prepared, bySlotId } = this.compiled(diverse);
+    const cost = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i++) cost[i] = this.costOf(slots[i], w);
+    const problem = compileCodedProblem({ ...input, cost }, this.perSkill, prepared);
     const solved = solvePlanProblem(problem, {
       nodeLimit: this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT,
       improveRounds: 0,
     });
     const result = describeSolution(solved);
-    const bySlotId = new Map(slots.map((s) => [this.index.ids[s], s]));
     return {
       slots: result.steps.map((id) => bySlotId.get(id) as number),
       reachable: result.reachable,
@@ -161,4 +227,12 @@ export class GoalContext {
       problem,
     };
   }
+}
+
+interface CompiledCandidates {
+  slots: number[];
+  /** Costs are placeholders: each solve supplies its own. */
+  input: CodedPlanInput;
+  prepared: PreparedProblem;
+  bySlotId: Map<string, number>;
 }

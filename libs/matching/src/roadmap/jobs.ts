@@ -1,5 +1,4 @@
-import { JOB_KINDS, OPPORTUNITY_KINDS } from '../lib/matching.types';
-import { LearnerQuery } from '../ranking/learner-query';
+import { JOB_KINDS, OPPORTUNITY_KINDS, SkillLevel } from '../lib/matching.types';
 import { distanceWords } from '../lib/geo';
 import { longDate } from './dates';
 import { GoalContext } from './goal-context';
@@ -20,10 +19,12 @@ export function bestJobs(
 ): RoadmapJob[] {
   const { index, filter, goal } = ctx;
   if (!goal.occupationId) return [];
-  const q = new LearnerQuery(index, {
-    ...ctx.learner,
-    skills: [...have].map(([skill, level]) => ({ skill, level })),
-  });
+  // The learner's own query plus what the plan adds (the same as building one from `have`).
+  const gained: SkillLevel[] = [];
+  const own = new Map<string, number>();
+  for (const s of ctx.learner.skills) own.set(s.skill, Math.max(own.get(s.skill) ?? 0, s.level));
+  for (const [skill, level] of have) if ((own.get(skill) ?? 0) < level) gained.push({ skill, level });
+  const q = filter.query.plus(gained);
   const scored: { slot: number; fit: number }[] = [];
   for (const slot of index.slotsForOccupation(goal.occupationId)) {
     if (

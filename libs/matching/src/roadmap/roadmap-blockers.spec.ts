@@ -247,3 +247,50 @@ describe('options', () => {
     expect(planOptions(dated, learner, goal, { today })).toEqual(options);
   });
 });
+
+describe('a budget blocker names what costs money, never a free course', () => {
+  // A free "Get Online" course teaches what a paid data course needs first; the paid course fits the
+  // budget on its own but not with the plan's other paid step. The block is the paid course's price.
+  const chain = CatalogueIndex.build(
+    [
+      opp({ id: 'get-online', title: 'Get Online', teaches: [{ skill: 'numeracy', level: 1 }] }),
+      opp({
+        id: 'data-course',
+        title: 'Data Analysis Level 2',
+        teaches: [{ skill: 'data-analysis', level: 2 }],
+        requires: [{ skill: 'numeracy', level: 1 }],
+        costPence: 15_000,
+      }),
+      opp({
+        id: 'sql-course',
+        title: 'SQL Basics',
+        teaches: [{ skill: 'sql', level: 2 }],
+        costPence: 15_000,
+      }),
+    ],
+    skills,
+  );
+  const goal = {
+    title: 'Data analyst',
+    skills: [
+      { skill: 'sql', level: 2 },
+      { skill: 'data-analysis', level: 2 },
+    ],
+  };
+
+  it('blames the £150 course that needs the free one, with the amount it costs', () => {
+    const r = planRoadmap(chain, { ...resident, budgetPence: 25_000 }, goal, { today });
+    expect(r.reachable).toBe(false);
+    const budget = r.blockers.filter((b) => b.kind === 'BUDGET');
+    expect(budget.length).toBeGreaterThan(0);
+    for (const b of budget) {
+      expect(b.opportunityId).not.toBe('get-online');
+      expect(b.amountPence).toBeGreaterThan(0);
+    }
+    expect(r.blockers.some((b) => b.opportunityId === 'get-online')).toBe(false);
+    // The missing skill's blocker is the paid course that teaches it.
+    const missing = r.missingSkills.map((m) => m.skill);
+    for (const m of missing) expect(r.blockers.some((b) => b.forSkillIds.includes(m))).toBe(true);
+    expect(r.whatIfs.find((w) => w.kind === 'BUDGET')).toMatchObject({ budgetPence: 30_000 });
+  });
+});

@@ -184,7 +184,11 @@ describe('blockers and what-ifs against brute force', () => {
             expect(d).toBeGreaterThan(w.learner.travelRadiusKm!);
             expect(b.distanceKm).toBeCloseTo(d, 1);
           }
-          if (b.kind === 'BUDGET') expect(b.amountPence).toBe(priceFor(w.learner.eligibility, o).pricePence);
+          if (b.kind === 'BUDGET') {
+            expect(b.amountPence).toBe(priceFor(w.learner.eligibility, o).pricePence);
+            // A budget blocker names something that costs money: a free course is never what the budget blocks.
+            expect(b.amountPence).toBeGreaterThan(0);
+          }
         }
 
         const kinds = new Set(r.whatIfs.map((x) => x.kind));
@@ -242,7 +246,9 @@ describe('blockers and what-ifs against brute force', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      // Pinned: a paid course that needs what only free courses teach, over budget with the plan's other
+      // step; its blocker once named the free course at £0 (found at 3,000 runs, not always at 150).
+      { numRuns: 150, examples: [[{ seed: 452654950, size: 4 }]] },
     );
     // The generator exercises every kind (a test that never meets a what-if proves nothing).
     for (const k of [

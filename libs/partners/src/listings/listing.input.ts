@@ -19,6 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DeliveryModeEnum, OpportunityKindEnum } from '@skillpath/catalogue';
+import { DECLARABLE_ENTITLEMENT_IDS } from '@skillpath/matching';
 import type { DeliveryMode, EmploymentStatus, OpportunityKind } from '@skillpath/persistence';
 
 @InputType()
@@ -114,6 +115,19 @@ export class ListingInput {
   @ValidateNested()
   @Type(() => FundingRulesInput)
   funding?: FundingRulesInput | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: `National funding rules the provider says this course is approved for, so eligible learners pay nothing: any of ${DECLARABLE_ENTITLEMENT_IDS.join(', ')}. On updateListing, leaving it out keeps the saved ones and null or [] removes them.`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DECLARABLE_ENTITLEMENT_IDS.length)
+  // An unknown code would be stored and then price nothing: the funding would silently never apply.
+  @IsIn(DECLARABLE_ENTITLEMENT_IDS, {
+    each: true,
+    message: `entitlements must each be one of ${DECLARABLE_ENTITLEMENT_IDS.join(', ')}`,
+  })
+  entitlements?: string[] | null;
   @Field(() => Boolean, {
     nullable: true,
     description:

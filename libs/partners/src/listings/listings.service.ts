@@ -9,6 +9,7 @@ import {
   OpportunityKind,
   OrganisationKind,
 } from '@skillpath/persistence';
+import { DECLARABLE_ENTITLEMENT_IDS, ENTITLEMENTS, type EntitlementId } from '@skillpath/matching';
 import { JOB_KINDS, LEARNING_ONLY_KINDS } from '@skillpath/vocabulary';
 import { OrganisationAccess } from '../organisations/organisation-access.service';
 import { ListingChangeNotifier } from './listing-changes.service';
@@ -69,6 +70,7 @@ export class ListingsService {
       ...input,
       funding: input.funding === undefined ? opp.funding : input.funding,
       stepFree: input.stepFree === undefined ? opp.stepFree : input.stepFree,
+      entitlements: input.entitlements === undefined ? opp.entitlements : input.entitlements,
     });
     await this.repo.transaction(async (m) => {
       await this.repo.updateListing(m, id, fields);
@@ -138,6 +140,7 @@ export class ListingsService {
     }
     if (input.funding && input.funding.fundedCostPence > input.costPence)
       throw badInput('fundedCostPence cannot be more than costPence.');
+    const entitlements = declaredEntitlements(input.kind, input.entitlements);
     const place = input.postcode ? await this.geocoder.lookup(input.postcode) : null;
     const total = input.hoursPerWeek && input.durationWeeks ? input.hoursPerWeek * input.durationWeeks : null;
     return {
@@ -159,7 +162,11 @@ export class ListingsService {
       url: input.url ?? null,
       wagePencePerYear: input.wagePencePerYear ?? null,
       funding: input.funding ? { ...input.funding } : null,
-      fundedAvailable: input.costPence === 0 || input.funding?.fundedCostPence === 0,
+      entitlements,
+      fundedAvailable:
+        input.costPence === 0 ||
+        input.funding?.fundedCostPence === 0 ||
+        entitlements.some((id) => ENTITLEMENTS[id].fundedCostPence === 0),
       stepFree: input.stepFree ?? null,
       unmatchedSkills: [],
     };
@@ -193,4 +200,27 @@ export class ListingsService {
       throw badInput('Each skill may appear only once in skillsTaught and once in skillsRequired.');
     if (rows.length) await this.repo.insertSkills(m, rows);
   }
+}
+
+/**
+ * The national entitlements a listing declares, checked against the funding rules the planner knows
+ * (the input's own validation says the same; this holds the rule for every caller). Only a course or
+ * bootcamp can be approved for one; each code once, in the rules' order.
+ */
+export function declaredEntitlements(
+  kind: OpportunityKind,
+  given: readonly string[] | null | undefined,
+): EntitlementId[] {
+  const list = given ?? [];
+  const unknown = list.filter((id) => !(DECLARABLE_ENTITLEMENT_IDS as readonly string[]).includes(id));
+  if (unknown.length > 0)
+    throw badInput(
+      `Unknown funding rule: ${unknown.join(', ')}. entitlements must each be one of ${DECLARABLE_ENTITLEMENT_IDS.join(', ')}.`,
+      { entitlements: unknown },
+    );
+  if (list.length > 0 && !(LEARNING_ONLY_KINDS as readonly string[]).includes(kind))
+    throw badInput('Only a course or bootcamp can declare funding rules (entitlements).', {
+      field: 'entitlements',
+    });
+  return DECLARABLE_ENTITLEMENT_IDS.filter((id) => list.includes(id));
 }
