@@ -6,6 +6,10 @@
  * Reports listings/s (first run, which builds the classifier from the taxonomy, and a re-run after a
  * rules change, the steady state) and the worker's peak RSS (kernel high-water mark).
  *
+ * With BENCH_SKILL_VECTORS=1 the ESCO skill vectors cached by scripts/train/build-skill-vectors.ts
+ * (.data/skill-ranking) are stored in the scratch database first, so the worker loads the ranked
+ * (semantic) extractor and the encoder, as production does once `skills:vectors` has run.
+ *
  * Run: npm run bench:enrichment   (BENCH_LISTINGS, default 5000). Needs the ESCO release.
  */
 import { randomBytes } from 'crypto';
@@ -15,7 +19,17 @@ import { Client } from 'pg';
 import { Queue, QueueEvents } from 'bullmq';
 import { createScratchDatabase, databaseName, dropDatabase, runMigrations } from '@skillpath/persistence';
 import { JobName, QueueName, redisConnectionOptions } from '@skillpath/queues';
-import { ESCO_RELEASE_DIR, importEsco, seededRandom } from '@skillpath/taxonomy';
+import {
+  ESCO_RELEASE_DIR,
+  UniversalSentenceEncoderLite,
+  importEsco,
+  readEscoRankingTaxonomy,
+  readSkillVectorSetFile,
+  seededRandom,
+  serialiseSkillVectorSet,
+  vectorSetFile,
+} from '@skillpath/taxonomy';
+import { CACHE_DIR, ESCO_VERSION } from '../train/esco-data';
 import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
 import { killHard, spawnRefreshWorker } from '../../libs/refresh/src/testing/child-processes';
 import { insertSource } from '../../libs/refresh/src/testing/refresh-test-kit';
@@ -25,6 +39,23 @@ import { WORKER_NODE_FLAGS } from '../commands/start.command';
 const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 5000);
+const WITH_VECTORS = process.env.BENCH_SKILL_VECTORS === '1';
+
+/** Stores the cached ESCO skill vectors in the scratch database (what `skills:vectors` would write). */
+async function storeCachedSkillVectors(pg: Client): Promise<number> {
+  const file = vectorSetFile(CACHE_DIR, ESCO_VERSION, UniversalSentenceEncoderLite.ID);
+  const set = await readSkillVectorSetFile(file);
+  if (!set)
+    throw new Error(
+      `BENCH_SKILL_VECTORS=1 but no cached vectors at ${file} (scripts/train/build-skill-vectors.ts)`,
+    );
+  const taxonomy = await readEscoRankingTaxonomy(ESCO_RELEASE_DIR, ESCO_VERSION);
+  await pg.query(
+    `INSERT INTO skill_vector_sets (taxonomy_version, encoder_id, taxonomy, vectors) VALUES ($1, $2, $3, $4)`,
+    [set.taxonomyVersion, set.encoderId, JSON.stringify(taxonomy), serialiseSkillVectorSet(set)],
+  );
+  return set.owner.length;
+}
 
 function peakRssMb(pid: number): number | undefined {
   const status = `/proc/${pid}/status`;
@@ -78,6 +109,7 @@ async function main(): Promise<void> {
       alt_labels: string[];
       description: string | null;
     }>('SELECT title, alt_labels, description FROM occupations ORDER BY uri');
+    const vectorCount = WITH_VECTORS ? await storeCachedSkillVectors(pg) : 0;
     const sourceId = await insertSource(pg, {
       name: 'bench-jobs',
       format: 'jobposting-jsonld',
@@ -139,6 +171,10 @@ async function main(): Promise<void> {
       ['taxonomy', `ESCO v1.1.1 (${esco.occupations.inserted} occupations, ${esco.skills.inserted} skills)`],
       ['listings', `${LISTINGS}`],
       [
+        'ranked (semantic) extractor',
+        WITH_VECTORS ? `on (${vectorCount} stored skill vectors)` : 'off (no skill vectors stored)',
+      ],
+      [
         'enrichment, first run (builds the classifier from the taxonomy)',
         `${first.seconds.toFixed(1)} s = ${(LISTINGS / first.seconds).toFixed(0)} listings/s`,
       ],
@@ -150,6 +186,10 @@ async function main(): Promise<void> {
       [
         'listings given an occupation / with inferred requirements',
         `${stats[0].with_occ} / ${stats[0].with_inferred}`,
+      ],
+      [
+        'listings given skills by the ranked extractor (first run / re-run)',
+        `${first.result.withExtracted ?? '?'} / ${again.result.withExtracted ?? '?'}`,
       ],
       ['worker peak RSS (VmHWM)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB'],
       ['worker node flags', WORKER_NODE_FLAGS.join(' ')],
