@@ -7,7 +7,7 @@ import { RANKING_FEATURES, RerankerWeights, rerankerProbability } from './rerank
 import { SentenceEncoder } from './sentence-encoder';
 import { SkillVectorSet, VectorKind } from './skill-vector-set';
 import { DotProductMatrix } from './tensor-math';
-import { VectorProjection, principalProjection, project } from './vector-projection';
+import { VectorProjection, principalProjection, project, projectRows } from './vector-projection';
 
 /** A taxonomy skill ranked for a sentence or text: `score` is the re-ranker's probability (0..1). */
 export interface RankedSkill {
@@ -74,8 +74,8 @@ const BATCH = 64;
  * files against the exact full product (see docs/benchmarks.md).
  */
 export const PROJECTION_DIMENSIONS = 128;
-const PRESELECT_SEMANTIC = 300;
-const PRESELECT_DESCRIPTION = 100;
+const PRESELECT_SEMANTIC = 150;
+const PRESELECT_DESCRIPTION = 50;
 
 /** Distinct sentences whose storable candidates `extract` remembers (adverts repeat sentences). */
 const RESULT_CACHE_SENTENCES = 50_000;
@@ -511,12 +511,7 @@ class SkillVectorIndex {
     };
     const k = Math.min(PROJECTION_DIMENSIONS, d);
     const projection = await principalProjection(3 * n, d, k, scanRow);
-    const projected = new Float32Array(3 * n * k);
-    const buf = new Float32Array(d);
-    for (let i = 0; i < 3 * n; i++) {
-      scanRow(i, buf);
-      project(projection, buf, projected, i * k);
-    }
+    const projected = await projectRows(projection, 3 * n, scanRow);
     const approximateMatrix = await DotProductMatrix.create(projected, 3 * n, k);
     let groupMatrix: DotProductMatrix | undefined;
     if (g > 0) {
@@ -650,21 +645,44 @@ function topKeys(values: ReadonlyMap<number, number>, k: number): number[] {
   return [...above, ...equal].sort((a, b) => b[1] - a[1]).map((e) => e[0]);
 }
 
-/** Indices of the `k` largest values, largest first. */
+/** Indices of the `k` largest values, largest first (a binary min-heap of the best k so far). */
 export function topIndices(values: ArrayLike<number>, k: number): number[] {
-  const heap: number[] = [];
+  const size = Math.min(k, values.length);
+  if (size <= 0) return [];
+  const heap = new Int32Array(size);
+  let count = 0;
+  const less = (a: number, b: number) => values[a] < values[b] || (values[a] === values[b] && a > b);
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      if (l >= count) return;
+      const r = l + 1;
+      const m = r < count && less(heap[r], heap[l]) ? r : l;
+      if (!less(heap[m], heap[at])) return;
+      const t = heap[m];
+      heap[m] = heap[at];
+      heap[at] = t;
+      at = m;
+    }
+  };
   for (let i = 0; i < values.length; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      if (heap.length === k) heap.sort((a, b) => values[a] - values[b]);
+    if (count < size) {
+      let at = count++;
+      heap[at] = i;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!less(heap[at], heap[parent])) break;
+        const t = heap[parent];
+        heap[parent] = heap[at];
+        heap[at] = t;
+        at = parent;
+      }
     } else if (values[i] > values[heap[0]]) {
       heap[0] = i;
-      // One insertion pass keeps the smallest first (k is small).
-      for (let j = 0; j + 1 < heap.length && values[heap[j]] > values[heap[j + 1]]; j++)
-        [heap[j], heap[j + 1]] = [heap[j + 1], heap[j]];
+      down(0);
     }
   }
-  return heap.sort((a, b) => values[b] - values[a]);
+  return Array.from(heap).sort((a, b) => values[b] - values[a] || a - b);
 }
 
 /**

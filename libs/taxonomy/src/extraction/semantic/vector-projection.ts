@@ -27,7 +27,7 @@ export async function principalProjection(
   options: { sample?: number; iterations?: number } = {},
 ): Promise<VectorProjection> {
   const d = dimensions;
-  const m = Math.max(1, Math.min(count, options.sample ?? 8192));
+  const m = Math.max(1, Math.min(count, options.sample ?? 4096));
   const iterations = options.iterations ?? 8;
   const math = await tensorMath();
   // Xᵀ (d × m), so the product Xᵀ·X needs no transposed operand (slow in the WebAssembly runtime).
@@ -87,6 +87,41 @@ function orthonormaliseColumns(v: Float32Array, d: number, k: number): void {
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < d; i++) v[i * k + a] = col[i] / norm;
   }
+}
+
+/**
+ * Projects `count` rows given one at a time (as for `principalProjection`) into a count × k
+ * row-major matrix, a block of rows per product in the WebAssembly runtime.
+ */
+export async function projectRows(
+  p: VectorProjection,
+  count: number,
+  row: (i: number, out: Float32Array) => void,
+  block = 2048,
+): Promise<Float32Array> {
+  const { k, dimensions: d } = p;
+  const math = await tensorMath();
+  const out = new Float32Array(count * k);
+  const basis = math.tensor2d(p.basis, [d, k]);
+  const rows = new Float32Array(block * d);
+  const buf = new Float32Array(d);
+  try {
+    for (let start = 0; start < count; start += block) {
+      const size = Math.min(block, count - start);
+      for (let i = 0; i < size; i++) {
+        row(start + i, buf);
+        rows.set(buf, i * d);
+      }
+      const t = math.tensor2d(size === block ? rows : rows.subarray(0, size * d), [size, d]);
+      const product = math.matMul(t, basis);
+      out.set(product.dataSync(), start * k);
+      t.dispose();
+      product.dispose();
+    }
+  } finally {
+    basis.dispose();
+  }
+  return out;
 }
 
 /** y = x · basis (k values) for one d-vector x. */
