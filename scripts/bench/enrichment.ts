@@ -151,11 +151,14 @@ async function main(): Promise<void> {
       WORKER_NODE_FLAGS,
     );
     await events.waitUntilReady();
+    // Timed from enqueue to completion: the first run includes loading the ranked extractor, which
+    // can hold the worker's event loop long enough for BullMQ to retry the job as stalled (the retry
+    // then finds nothing pending, so processedOn → finishedOn would time only the retry).
     const run = async (): Promise<{ seconds: number; result: Record<string, number> }> => {
+      const started = Date.now();
       const job = await queue.add(JobName.EnrichListings, { requestedBy: 'bench' });
       const result = (await job.waitUntilFinished(events, 30 * 60_000)) as Record<string, number>;
-      const done = await queue.getJob(job.id!);
-      return { seconds: (done!.finishedOn! - done!.processedOn!) / 1000, result };
+      return { seconds: (Date.now() - started) / 1000, result };
     };
     const first = await run();
     // A rules change: every listing is enriched again, with the taxonomy already loaded.
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
         WITH_VECTORS ? `on (${vectorCount} stored skill vectors)` : 'off (no skill vectors stored)',
       ],
       [
-        'enrichment, first run (builds the classifier from the taxonomy)',
+        'enrichment, first run (loads the extractor, builds the classifier)',
         `${first.seconds.toFixed(1)} s = ${(LISTINGS / first.seconds).toFixed(0)} listings/s`,
       ],
       [
@@ -189,7 +192,7 @@ async function main(): Promise<void> {
       ],
       [
         'listings given skills by the ranked extractor (first run / re-run)',
-        `${first.result.withExtracted ?? '?'} / ${again.result.withExtracted ?? '?'}`,
+        `${first.result.withExtracted ?? '?'} / ${again.result.withExtracted ?? '?'} (first run: ${first.result.enriched ?? '?'} enriched)`,
       ],
       ['worker peak RSS (VmHWM)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB'],
       ['worker node flags', WORKER_NODE_FLAGS.join(' ')],

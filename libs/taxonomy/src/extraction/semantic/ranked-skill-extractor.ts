@@ -4,7 +4,7 @@ import { htmlToText } from '../../text/html-text';
 import { LexicalIndex, contentTerms } from './lexical-index';
 import { RankingTaxonomy } from './ranking-taxonomy';
 import { RANKING_FEATURES, RerankerWeights, rerankerProbability } from './reranker-model';
-import { SentenceEncoder } from './sentence-encoder';
+import { SentenceEncoder, yieldToEventLoop } from './sentence-encoder';
 import { SkillVectorSet, VectorKind } from './skill-vector-set';
 import { DotProductMatrix } from './tensor-math';
 import { VectorProjection, principalProjection, project, projectRows } from './vector-projection';
@@ -299,6 +299,7 @@ export class RankedSkillExtractor {
           ),
         ),
       );
+      await yieldToEventLoop();
     }
     return cut.map((s, i) => {
       const context = occupationOf(i);
