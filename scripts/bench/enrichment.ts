@@ -40,6 +40,8 @@ const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:54
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 5000);
 const WITH_VECTORS = process.env.BENCH_SKILL_VECTORS === '1';
+/** Replaces the worker's node flags (e.g. to try another heap limit, or add --cpu-prof). */
+const WORKER_FLAGS = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_FLAGS;
 
 /** Stores the cached ESCO skill vectors in the scratch database (what `skills:vectors` would write). */
 async function storeCachedSkillVectors(pg: Client): Promise<number> {
@@ -148,9 +150,19 @@ async function main(): Promise<void> {
         CREDENTIAL_SIGNING_KEY: randomBytes(32).toString('base64'),
       },
       60_000,
-      WORKER_NODE_FLAGS,
+      WORKER_FLAGS,
     );
     await events.waitUntilReady();
+    const idleRss = peakRssMb(worker.pid!);
+    // RSS over time (VmHWM only keeps the peak): where in the runs it is reached.
+    const timeline: string[] = [];
+    const t0 = Date.now();
+    const sampler = setInterval(() => {
+      const status = `/proc/${worker!.pid}/status`;
+      if (!existsSync(status)) return;
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(status, 'utf8'));
+      if (m) timeline.push(`${((Date.now() - t0) / 1000).toFixed(0)}s:${Math.round(Number(m[1]) / 1024)}`);
+    }, 2000);
     // Timed from enqueue to completion: the first run includes loading the ranked extractor, which
     // can hold the worker's event loop long enough for BullMQ to retry the job as stalled (the retry
     // then finds nothing pending, so processedOn → finishedOn would time only the retry).
@@ -163,7 +175,9 @@ async function main(): Promise<void> {
     const first = await run();
     // A rules change: every listing is enriched again, with the taxonomy already loaded.
     await pg.query(`UPDATE opportunities SET enrichment_key = 'older-rules|' || content_hash`);
+    const againStart = ((Date.now() - t0) / 1000).toFixed(0);
     const again = await run();
+    clearInterval(sampler);
     const { rows: stats } = await pg.query<{ with_occ: number; with_inferred: number }>(
       `SELECT count(*) FILTER (WHERE o.occupation_id IS NOT NULL)::int AS with_occ,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity_skills os
@@ -194,8 +208,10 @@ async function main(): Promise<void> {
         'listings given skills by the ranked extractor (first run / re-run)',
         `${first.result.withExtracted ?? '?'} / ${again.result.withExtracted ?? '?'} (first run: ${first.result.enriched ?? '?'} enriched)`,
       ],
+      ['worker RSS before the first run (idle)', `${idleRss ?? '?'} MB`],
+      ['worker RSS every 2 s (s:MB; re-run from ' + againStart + ' s)', timeline.join(' ')],
       ['worker peak RSS (VmHWM)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB'],
-      ['worker node flags', WORKER_NODE_FLAGS.join(' ')],
+      ['worker node flags', WORKER_FLAGS.join(' ')],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
     const v = Math.max(...rows.map((r) => r[1].length));

@@ -130,6 +130,8 @@ export class RankedSkillExtractor {
   private readonly resultCache = new Map<string, RankingCandidate[]>();
   /** Lowest logit (occupation feature 0) a candidate needs to possibly reach the threshold; undefined: no cache. */
   private readonly storableLogit: number | undefined;
+  private readonly scratchSemantic: Float32Array;
+  private readonly scratchDescription: Float32Array;
 
   private constructor(
     parts: RankedSkillExtractorParts,
@@ -153,6 +155,8 @@ export class RankedSkillExtractor {
     this.prior = Float32Array.from(skills, (s) => Math.log1p(s.popularity ?? 0) / Math.log1p(maxPopularity));
     this.shortLabel = Uint8Array.from(skills, (s) => (contentTerms(s.label).length <= 1 ? 1 : 0));
     this.storableLogit = storableLogit(parts.weights);
+    this.scratchSemantic = new Float32Array(this.n);
+    this.scratchDescription = new Float32Array(this.n);
     this.revision = `ranked-${createHash('sha256')
       .update(
         JSON.stringify([
@@ -352,8 +356,9 @@ export class RankedSkillExtractor {
       }
     }
     // Pre-selection through the projection, then exact similarities for those skills.
-    const semanticApprox = new Float32Array(n);
-    const descriptionApprox = new Float32Array(n);
+    // Reused between sentences: two arrays per sentence were most of the garbage ranking made.
+    const semanticApprox = this.scratchSemantic;
+    const descriptionApprox = this.scratchDescription;
     for (let i = 0; i < n; i++) {
       semanticApprox[i] = Math.max(approximate[i], approximate[n + i]);
       descriptionApprox[i] = index.hasDescription[i] ? approximate[2 * n + i] : -2;
