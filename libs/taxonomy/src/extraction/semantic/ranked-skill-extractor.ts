@@ -70,8 +70,11 @@ const BATCH = 64;
  * onto the skill vectors' top principal directions give an approximate cosine (a product ~4× cheaper
  * than the full one, over a matrix ~4× smaller); the best PRESELECT_SEMANTIC skills by label and
  * PRESELECT_DESCRIPTION by description are then scored exactly from the stored int8 vectors, and the
- * top TOP_SEMANTIC / TOP_DESCRIPTION of those become candidates. Measured on the Decorte validation
- * files against the exact full product (see docs/benchmarks.md).
+ * top TOP_SEMANTIC / TOP_DESCRIPTION of those become candidates. Against the exact full product
+ * (2026-12-07): the top 10 of all 178 Decorte validation sentences came out in the same order, and
+ * over 300 SkillSpan dev sentences 4 of 15,000 exact top-50 label skills and 1 of 4,500 top-15
+ * description skills fell outside the pools (100 / 30 missed 23 and 16). The projection is derived
+ * from the stored vectors at load (a few seconds), not stored.
  */
 export const PROJECTION_DIMENSIONS = 128;
 const PRESELECT_SEMANTIC = 150;
