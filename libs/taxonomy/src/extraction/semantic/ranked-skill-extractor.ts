@@ -63,7 +63,11 @@ export const MAX_SENTENCES = 400;
 const TOP_SEMANTIC = 50;
 const TOP_DESCRIPTION = 15;
 const TOP_LEXICAL = 30;
-const BATCH = 64;
+/**
+ * Sentences encoded and compared with the taxonomy at a time. Small: each batch's product is read
+ * back as batch × 3 × skills floats (10.7 MB at 64 for ESCO), garbage that piled up outside the heap.
+ */
+const BATCH = 16;
 
 /**
  * Pre-selection over the whole taxonomy, before exact scoring: sentence and skill vectors projected
