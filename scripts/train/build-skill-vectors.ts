@@ -8,7 +8,11 @@
  * alternative labels — appending each vector to a text-keyed store as it goes; every phase ends by
  * writing the set from whatever is encoded so far (texts not yet encoded are simply absent).
  * Re-running resumes; `--assemble` only writes the set from what is encoded so far.
+ * `--descriptions N --total M` stop the descriptions phase once N descriptions are encoded and the
+ * last phase once the set holds M vectors (shortest texts first, as always): `--descriptions 8248
+ * --total 51082` reproduces the set the shipped re-ranker was trained and measured on.
  * Run: node -r @swc-node/register scripts/train/build-skill-vectors.ts [--phases N] [--assemble]
+ *      [--descriptions N] [--total M]
  */
 import { createHash } from 'crypto';
 import { existsSync, readFileSync, appendFileSync, readdirSync } from 'fs';
@@ -53,6 +57,10 @@ async function main(): Promise<void> {
   const phasesWanted = process.argv.includes('--phases')
     ? Number(process.argv[process.argv.indexOf('--phases') + 1])
     : 4;
+  const option = (name: string) =>
+    process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined;
+  const maxDescriptions = option('--descriptions');
+  const maxTotal = option('--total');
   const taxonomy = await readEscoRankingTaxonomy(ESCO_DIR, ESCO_VERSION);
   const encoder = await UniversalSentenceEncoderLite.load();
   const file = vectorSetFile(CACHE_DIR, taxonomy.version, encoder.id);
@@ -90,6 +98,17 @@ async function main(): Promise<void> {
     altIndex[i] = n;
     seen.set(t.key, n + 1);
   });
+  // Texts of the set present once `extra` texts are encoded too (a limit counts set entries, not texts).
+  const present = (wanted: (i: number) => boolean, extra: Set<string>) =>
+    texts.filter((t, i) => wanted(i) && (store.has(key(t.text)) || extra.has(t.text))).length;
+  const limits: ((extra: Set<string>) => boolean)[] = [
+    () => false,
+    () => false,
+    (extra) =>
+      maxDescriptions !== undefined &&
+      present((i) => texts[i].kind === VectorKind.Description, extra) >= maxDescriptions,
+    (extra) => maxTotal !== undefined && present(() => true, extra) >= maxTotal,
+  ];
   const phases: [string, (i: number) => boolean][] = [
     [
       'preferred labels, hidden labels and groups',
@@ -104,8 +123,8 @@ async function main(): Promise<void> {
     await writeSkillVectorSetFile(file, assemble(taxonomy.version, encoder.id, taxonomy, texts, store));
     return;
   }
-  for (const [name, wanted] of phases.slice(0, phasesWanted)) {
-    const toEncode = [
+  for (const [phase, [name, wanted]] of phases.slice(0, phasesWanted).entries()) {
+    let toEncode = [
       ...new Set(
         texts
           .map((t, i) => i)
@@ -115,6 +134,19 @@ async function main(): Promise<void> {
     ]
       .filter((t) => !store.has(key(t)))
       .sort((a, b) => a.length - b.length);
+    if (maxDescriptions !== undefined || maxTotal !== undefined) {
+      // The shortest prefix that reaches the phase's limit (counts only grow with the prefix).
+      let lo = 0;
+      let hi = toEncode.length;
+      if (limits[phase](new Set(toEncode))) {
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (limits[phase](new Set(toEncode.slice(0, mid)))) hi = mid;
+          else lo = mid + 1;
+        }
+        toEncode = toEncode.slice(0, lo);
+      }
+    }
     const t0 = performance.now();
     for (let i = 0; i < toEncode.length; i += 512) {
       const batch = toEncode.slice(i, i + 512);

@@ -3,6 +3,7 @@ import {
   htmlToText,
   OccupationClassifier,
   splitSentences,
+  type OccupationContext,
   type RankedSkillExtractor,
 } from '@skillpath/taxonomy';
 import type { ListingChangesSink, RefreshLogger } from '../refresh.types';
@@ -139,9 +140,10 @@ export class ListingEnricher {
 
   /**
    * Skills the ranked extractor stores for each listing's text, beyond those the rule matcher found.
-   * Sentences of all listings with the same occupation go in one call (the encoder batches them and
-   * caches each sentence by its hash, so boilerplate repeated across adverts is encoded once), with
-   * that occupation's skills as the sense prior.
+   * The sentences of the whole batch go in one call, each with its listing's occupation as the sense
+   * prior: the encoder and the similarity product then work on large batches, a sentence repeated
+   * across adverts (boilerplate) is ranked once, and one seen in an earlier batch comes from the
+   * extractor's sentence cache.
    */
   private async extractBatch(
     ranked: RankedSkillExtractor,
@@ -149,36 +151,40 @@ export class ListingEnricher {
     occupations: readonly { id: string | null }[],
     taxonomy: Taxonomy,
   ): Promise<{ skillId: string; level: number }[][]> {
-    const out = listings.map(() => new Map<string, number>());
-    const groups = new Map<string | null, number[]>();
-    listings.forEach((_, i) => {
-      const key = occupations[i].id;
-      const list = groups.get(key);
-      if (list) list.push(i);
-      else groups.set(key, [i]);
-    });
-    for (const [occupationId, members] of groups) {
-      const essential = occupationId ? (taxonomy.essential.get(occupationId) ?? []) : [];
-      const levelOf = new Map(essential.map((e) => [e.skillId, e.level]));
-      const sentences: string[] = [];
-      const owner: number[] = [];
-      for (const i of members) {
-        const text = listings[i].description ?? '';
-        for (const sentence of splitSentences(text).slice(0, MAX_SENTENCES_PER_LISTING)) {
-          sentences.push(sentence);
-          owner.push(i);
-        }
+    const contexts = new Map<string, OccupationContext | undefined>();
+    const contextOf = (occupationId: string | null): OccupationContext | undefined => {
+      if (!occupationId) return undefined;
+      if (!contexts.has(occupationId)) {
+        const essential = taxonomy.essential.get(occupationId) ?? [];
+        contexts.set(
+          occupationId,
+          essential.length > 0 ? { essential: new Set(essential.map((e) => e.skillId)) } : undefined,
+        );
       }
-      if (sentences.length === 0) continue;
-      const found = await ranked.extract(
-        sentences,
-        essential.length > 0 ? { essential: new Set(essential.map((e) => e.skillId)) } : undefined,
-      );
-      found.forEach((skills, s) => {
-        for (const skill of skills)
-          out[owner[s]].set(skill.id, levelOf.get(skill.id) ?? DEFAULT_EXTRACTED_LEVEL);
-      });
-    }
+      return contexts.get(occupationId);
+    };
+    const sentences: string[] = [];
+    const owner: number[] = [];
+    const sentenceContexts: (OccupationContext | undefined)[] = [];
+    listings.forEach((listing, i) => {
+      const context = contextOf(occupations[i].id);
+      for (const sentence of splitSentences(listing.description ?? '').slice(0, MAX_SENTENCES_PER_LISTING)) {
+        sentences.push(sentence);
+        owner.push(i);
+        sentenceContexts.push(context);
+      }
+    });
+    const out = listings.map(() => new Map<string, number>());
+    const found = sentences.length > 0 ? await ranked.extract(sentences, sentenceContexts) : [];
+    found.forEach((skills, s) => {
+      const i = owner[s];
+      const occupationId = occupations[i].id;
+      const essential = occupationId ? (taxonomy.essential.get(occupationId) ?? []) : [];
+      for (const skill of skills) {
+        const level = essential.find((e) => e.skillId === skill.id)?.level;
+        out[i].set(skill.id, level ?? DEFAULT_EXTRACTED_LEVEL);
+      }
+    });
     return out.map((found, i) => {
       const named = new Set(listings[i].namedSkillIds);
       return [...found].filter(([id]) => !named.has(id)).map(([skillId, level]) => ({ skillId, level }));

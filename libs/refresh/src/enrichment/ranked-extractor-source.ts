@@ -15,7 +15,10 @@ export function rankedExtractorFromDatabase(
   repo: Pick<ListingEnrichmentRepository, 'latestSkillVectors'>,
   databaseUrl: string,
   logger: RefreshLogger,
-  load: (url: string) => Promise<RankedSkillExtractor | undefined> = loadRankedSkillExtractor,
+  // A small sentence-vector cache: enrichment calls `extract`, whose own cache keeps each sentence's
+  // result (a few candidates) rather than its 2 KB vector.
+  load: (url: string) => Promise<RankedSkillExtractor | undefined> = (url) =>
+    loadRankedSkillExtractor(url, { sentenceCache: 2_000 }),
 ): RankedExtractorSource {
   let cached: { key: string; extractor: RankedSkillExtractor } | undefined;
   let checkedAt = 0;

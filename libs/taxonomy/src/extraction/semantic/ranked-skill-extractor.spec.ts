@@ -116,6 +116,55 @@ describe('RankedSkillExtractor (real encoder, tiny taxonomy)', () => {
     for (const s of stored) expect(s.score).toBeGreaterThanOrEqual(ranked.threshold);
   });
 
+  it('extract: the same stored set as ranking every candidate, per-sentence occupations, repeats from the cache', async () => {
+    // A lower threshold than the shipped one, so that the tiny taxonomy stores something.
+    const weights = { ...RERANKER_WEIGHTS, threshold: 0.6 };
+    const lenient = await RankedSkillExtractor.create({ taxonomy, vectors, encoder, weights });
+    try {
+      const sentences = [
+        'Give residents their medicines',
+        'Cook breakfast and follow food hygiene rules',
+        'Our team looks after people',
+        'Give residents their medicines',
+      ];
+      const care = { essential: new Set(['s-meds', 's-care']) };
+      const occupations = [undefined, care, care, care];
+      const expected = await Promise.all(
+        sentences.map(async (s, i) =>
+          (await lenient.rank([s], { k: 1000, occupation: occupations[i] }))[0].filter(
+            (x) => x.score >= weights.threshold,
+          ),
+        ),
+      );
+      expect(expected.some((l) => l.length > 0)).toBe(true);
+      // (Scores rounded: the encoder's vectors differ in the last bits with its batch's make-up.)
+      const rounded = (lists: { id: string; score: number; rule: boolean }[][]) =>
+        lists.map((l) => l.map(({ id, score, rule }) => ({ id, rule, score: score.toFixed(5) })));
+      const first = await lenient.extract(sentences, occupations);
+      expect(rounded(first)).toEqual(rounded(expected));
+      // Every sentence is now cached: the encoder is not asked again, the answer is the same.
+      const counting = encoder as unknown as { encode: (t: readonly string[]) => Promise<Float32Array[]> };
+      const calls: number[] = [];
+      const original = counting.encode.bind(encoder);
+      counting.encode = (texts) => {
+        calls.push(texts.length);
+        return original(texts);
+      };
+      try {
+        expect(await lenient.extract(sentences, occupations)).toEqual(first);
+      } finally {
+        counting.encode = original;
+      }
+      expect(calls.filter((n) => n > 0)).toEqual([]);
+      // The occupation lifts a required skill in the cached path as in the full one.
+      const meds = (list: { id: string; score: number }[]) => list.find((x) => x.id === 's-meds')?.score ?? 0;
+      const [plain] = await lenient.extract(['Our team looks after people']);
+      expect(meds(first[2])).toBeGreaterThanOrEqual(meds(plain));
+    } finally {
+      lenient.dispose();
+    }
+  });
+
   it('refuses vectors of another taxonomy version or encoder', async () => {
     await expect(
       RankedSkillExtractor.create({

@@ -59,7 +59,8 @@ export class DotProductMatrix {
     const q = this.math.tensor2d(flat, [queries.length, d]);
     const product = this.math.matMul(q, this.matrix);
     try {
-      return product.dataSync().slice();
+      // Already a copy out of the WebAssembly heap (the backend's readSync slices it).
+      return product.dataSync();
     } finally {
       q.dispose();
       product.dispose();

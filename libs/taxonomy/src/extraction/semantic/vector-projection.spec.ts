@@ -1,0 +1,32 @@
+import { principalProjection, project } from './vector-projection';
+
+describe('principalProjection', () => {
+  it('finds the subspace the rows live in: columns orthonormal, dot products inside it kept', async () => {
+    // 200 rows of dimension 32 that span only 4 directions (plus nothing else).
+    const d = 32;
+    const directions = [0, 5, 9, 30];
+    const rows = Array.from({ length: 200 }, (_, i) => {
+      const v = new Float32Array(d);
+      directions.forEach((dim, j) => (v[dim] = Math.sin(i * (j + 1) * 0.37) + (j === 0 ? 1 : 0)));
+      return v;
+    });
+    const p = await principalProjection(rows.length, d, 4, (i, out) => out.set(rows[i]));
+    for (let a = 0; a < 4; a++)
+      for (let b = 0; b < 4; b++) {
+        let dot = 0;
+        for (let i = 0; i < d; i++) dot += p.basis[i * 4 + a] * p.basis[i * 4 + b];
+        expect(dot).toBeCloseTo(a === b ? 1 : 0, 4);
+      }
+    const x = new Float32Array(4);
+    const y = new Float32Array(4);
+    project(p, rows[3], x);
+    project(p, rows[150], y);
+    const exact = rows[3].reduce((s, v, i) => s + v * rows[150][i], 0);
+    expect(x.reduce((s, v, i) => s + v * y[i], 0)).toBeCloseTo(exact, 3);
+    // A direction the rows never use projects to (almost) nothing.
+    const off = new Float32Array(d);
+    off[12] = 1;
+    project(p, off, x);
+    expect(Math.hypot(...x)).toBeLessThan(1e-3);
+  });
+});
