@@ -98,8 +98,23 @@ describe('no dead ends for a resident on a phone', () => {
     const dropped = page.getByRole('region', { name: 'Courses you dropped' });
     await dropped.getByText(title, { exact: true }).waitFor();
     await expectAccessible(page, 'the roadmap after dropping a step');
+    // Every text the status region announces, recorded as it changes: on a busy machine the re-plan that
+    // followed the drop can land just after Undo, replacing the announcement before a poll would see it.
+    await page.evaluate(`(() => {
+      const region = document.querySelector('main p.visually-hidden[role="status"]');
+      window.announced = [];
+      new MutationObserver(() => window.announced.push(region.textContent || '')).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    })()`);
     await undo.click();
-    await page.getByText(`${title} is back in your options.`).first().waitFor();
+    await page.waitForFunction(
+      `window.announced.some((a) => a.includes(${JSON.stringify(`${title} is back in your options.`)}))`,
+      undefined,
+      { timeout: 60_000 },
+    );
     await dropped.waitFor({ state: 'detached' });
     // The worker plans again with it (slow on a busy machine); the page says when it is done.
     await page
