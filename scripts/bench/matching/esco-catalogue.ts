@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { OccupationRecord, SkillRecord } from '@skillpath/matching';
+import { ESCO_RELEASE_DIR } from '@skillpath/taxonomy';
 
-const ESCO = join(__dirname, '../../../../shared/data/esco/v1.1.1');
+// SKILLPATH_SHARED_DATA when set, else ../shared/data beside the repository.
+const ESCO = ESCO_RELEASE_DIR;
 
 /** Real ESCO skills, hierarchy and occupations when the data is present (read in place), else generated. */
 export function loadTaxonomy(): { skills: SkillRecord[]; occupations: OccupationRecord[]; source: string } {
