@@ -4,6 +4,7 @@ import { loadDemoRegion } from '@skillpath/demo-region';
 import { CredentialsService } from '@skillpath/partners';
 import { queryRows } from '@skillpath/testing';
 import type { Page } from 'playwright-core';
+import { courseAskingAccreditation } from './accreditation-fixture';
 import { expectAccessible, navTo, useBrowserHarness } from './harness';
 import { seedResidentWithRoadmap, type SeededResident } from './resident-fixture';
 
@@ -240,54 +241,12 @@ describe('no dead ends for a resident on a phone', () => {
   }, 600_000);
 
   it('9. an employer approving a course is told plainly about a missing or past date, and sees who asks', async () => {
-    const register = async (email: string, role: string, organisationName: string) => {
-      const reg = await h.stack.gql.ok<{ register: { accessToken: string } }>(
-        'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-        {
-          input: {
-            email,
-            password: 'a long enough password',
-            displayName: organisationName,
-            role,
-            organisationName,
-          },
-        },
-      );
-      const client = h.stack.gql.as(reg.register.accessToken);
-      const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-        '{ myOrganisations { organisation { id } } }',
-      );
-      return { client, organisationId: orgs.myOrganisations[0].organisation.id };
-    };
-    const employer = await register('approve@example.org', 'EMPLOYER', 'Irwell Logistics');
-    const provider = await register('teach@example.org', 'PROVIDER', 'Ancoats Adult Learning');
-    const skill = await h.stack.gql.ok<{ skills: Array<{ id: string }> }>(
-      '{ skills(search: "spreadsheets", first: 1) { id } }',
-    );
-    const course = await provider.client.ok<{ publishCourse: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { publishCourse(organisationId: $org, input: $input) { id } }`,
-      {
-        org: provider.organisationId,
-        input: {
-          kind: 'COURSE',
-          mode: 'ONLINE',
-          title: 'Spreadsheets at work',
-          hoursPerWeek: 4,
-          durationWeeks: 6,
-          skillsTaught: [{ skillId: skill.skills[0].id, level: 3 }],
-        },
-      },
-    );
-    await provider.client.ok(
-      'mutation($input: RequestAccreditationInput!) { requestAccreditation(input: $input) { id } }',
-      {
-        input: {
-          employerId: employer.organisationId,
-          opportunityId: course.publishCourse.id,
-          skillIds: [skill.skills[0].id],
-        },
-      },
-    );
+    const employer = await h.registerOrganisation('approve@example.org', 'EMPLOYER', 'Irwell Logistics');
+    const provider = await h.registerOrganisation('teach@example.org', 'PROVIDER', 'Ancoats Adult Learning');
+    await courseAskingAccreditation(provider, employer.organisationId, {
+      title: 'Spreadsheets at work',
+      skillSearch: 'spreadsheets',
+    });
 
     const page = await h.newPhonePage();
     await h.logIn(page, 'approve@example.org');

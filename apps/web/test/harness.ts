@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { GraphQLTestClient } from '@skillpath/testing';
+import { adminClient, verifyOrganisation } from '../../api/src/partners/partners-test-helpers';
 import { startTestStack, type TestStack } from '../../api/src/testing/test-stack';
 import { launchChromium } from './browser';
 import { ensureWebBuilt } from './web-build';
@@ -40,6 +42,15 @@ export interface BrowserHarness {
   onClose(fn: () => Promise<unknown> | unknown): void;
   /** Logs in through the form and waits for the first page's heading. */
   logIn(page: Page, email: string, password?: string, heading?: string | RegExp): Promise<void>;
+  /**
+   * A new organisation and its owner (password PASSWORD), verified by an admin as a real one would be:
+   * an unverified organisation sees nothing.
+   */
+  registerOrganisation(
+    email: string,
+    role: 'EMPLOYER' | 'PROVIDER' | 'PARTNER',
+    name: string,
+  ): Promise<{ client: GraphQLTestClient; organisationId: string }>;
 }
 
 type StackOptions = NonNullable<Parameters<typeof startTestStack>[0]>;
@@ -65,6 +76,7 @@ export function useBrowserHarness(options: HarnessOptions = {}): BrowserHarness 
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const closers: Array<() => Promise<unknown> | unknown> = [];
+  let admin: Promise<GraphQLTestClient> | undefined;
   const need = <T>(v: T | undefined, what: string): T => {
     if (v === undefined) throw new Error(`The browser harness has no ${what} yet (use it inside a test).`);
     return v;
@@ -129,6 +141,21 @@ export function useBrowserHarness(options: HarnessOptions = {}): BrowserHarness 
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Log in' }).click();
       if (heading) await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    },
+    async registerOrganisation(email, role, name) {
+      const gql = need(stack, 'stack').gql;
+      const reg = await gql.ok<{ register: { accessToken: string } }>(
+        'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+        { input: { email, password: PASSWORD, displayName: name, role, organisationName: name } },
+      );
+      const client = gql.as(reg.register.accessToken);
+      const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
+        '{ myOrganisations { organisation { id } } }',
+      );
+      const organisationId = orgs.myOrganisations[0].organisation.id;
+      admin ??= adminClient(need(stack, 'stack'));
+      await verifyOrganisation(client, await admin, organisationId, role);
+      return { client, organisationId };
     },
   };
   return harness;

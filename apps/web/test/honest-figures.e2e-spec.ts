@@ -4,7 +4,6 @@ import { CredentialsService } from '@skillpath/partners';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@skillpath/testing';
 import type { Page } from 'playwright-core';
-import { adminClient, verifyOrganisation } from '../../api/src/partners/partners-test-helpers';
 import { DESKTOP, expectAccessible, navTo, PASSWORD, useBrowserHarness } from './harness';
 import { seedResidentWithRoadmap } from './resident-fixture';
 
@@ -18,28 +17,14 @@ const DAY_MS = 86_400_000;
 describe('honest figures and readable layouts', () => {
   const h = useBrowserHarness({ stack: { seed: loadDemoRegion } });
 
-  let admin: ReturnType<typeof adminClient> | undefined;
-
-  /** A new organisation's owner, verified by an admin as a real one would be. */
-  async function registerOrg(email: string, role: 'EMPLOYER' | 'PROVIDER' | 'PARTNER', name: string) {
-    const reg = await h.stack.gql.ok<{ register: { accessToken: string } }>(
-      'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-      { input: { email, password: PASSWORD, displayName: name, role, organisationName: name } },
-    );
-    const client = h.stack.gql.as(reg.register.accessToken);
-    const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-      '{ myOrganisations { organisation { id } } }',
-    );
-    const organisationId = orgs.myOrganisations[0].organisation.id;
-    admin ??= adminClient(h.stack);
-    await verifyOrganisation(client, await admin, organisationId, role);
-    return { client, organisationId };
-  }
-
   const PROGRESS = /(\d+) of (\d+) learning steps? done/;
 
   it("10. the employer, the partnership and the resident see the same progress; the roles page's hours are the roadmap's", async () => {
-    const partner = await registerOrg('figures-partner@example.org', 'PARTNER', 'Figures Partnership');
+    const partner = await h.registerOrganisation(
+      'figures-partner@example.org',
+      'PARTNER',
+      'Figures Partnership',
+    );
     const cohort = await partner.client.ok<{ createCohort: { joinCode: string } }>(
       'mutation($p: ID!) { createCohort(name: "Figures cohort", partnershipId: $p) { joinCode } }',
       { p: partner.organisationId },
@@ -90,7 +75,11 @@ describe('honest figures and readable layouts', () => {
     await expectAccessible(page, 'the roadmap with a step done');
 
     // The employer, about the same resident (a candidate for a job asking for their skill).
-    const employer = await registerOrg('figures-employer@example.org', 'EMPLOYER', 'Figures Employer');
+    const employer = await h.registerOrganisation(
+      'figures-employer@example.org',
+      'EMPLOYER',
+      'Figures Employer',
+    );
     const skill = await h.stack.gql.ok<{ skills: Array<{ id: string }> }>(
       '{ skills(search: "customer serv", first: 1) { id } }',
     );
@@ -221,8 +210,8 @@ describe('honest figures and readable layouts', () => {
       `SELECT occupation_id AS occupation FROM opportunities WHERE kind = 'VACANCY' AND occupation_id IS NOT NULL
         GROUP BY occupation_id ORDER BY count(*) DESC, occupation_id LIMIT 1`,
     );
-    const provider = await registerOrg('late@example.org', 'PROVIDER', 'Late Starts College');
-    const employer = await registerOrg('closing@example.org', 'EMPLOYER', 'Closing Soon Ltd');
+    const provider = await h.registerOrganisation('late@example.org', 'PROVIDER', 'Late Starts College');
+    const employer = await h.registerOrganisation('closing@example.org', 'EMPLOYER', 'Closing Soon Ltd');
     const day = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString();
     const course = (title: string, startDate: string, costPence: number) =>
       provider.client.ok(

@@ -1,34 +1,10 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { eventually, type GraphQLTestClient } from '@skillpath/testing';
+import { eventually } from '@skillpath/testing';
 import type { TestStack } from '../../api/src/testing/test-stack';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, expectAccessible, navTo, PASSWORD, PHONE, useBrowserHarness } from './harness';
 import { seedResidentWithRoadmap } from './resident-fixture';
 import { snap } from './screens';
-import { adminClient, verifyOrganisation } from '../../api/src/partners/partners-test-helpers';
-
-const admins = new WeakMap<TestStack, Promise<GraphQLTestClient>>();
-
-/** A new organisation's owner; the organisation is verified by an admin, as a real one would be. */
-async function registerOrg(
-  stack: TestStack,
-  email: string,
-  role: 'EMPLOYER' | 'PROVIDER' | 'PARTNER',
-  organisationName: string,
-) {
-  const reg = await stack.gql.ok<{ register: { accessToken: string } }>(
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-    { input: { email, password: PASSWORD, displayName: organisationName, role, organisationName } },
-  );
-  const client = stack.gql.as(reg.register.accessToken);
-  const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-    '{ myOrganisations { organisation { id } } }',
-  );
-  const organisationId = orgs.myOrganisations[0].organisation.id;
-  if (!admins.has(stack)) admins.set(stack, adminClient(stack));
-  await verifyOrganisation(client, await admins.get(stack)!, organisationId, role);
-  return { client, organisationId };
-}
 
 /** Waits (briefly) for the element to have the focus: pages move it after they render. */
 async function expectFocused(locator: Locator): Promise<void> {
@@ -64,7 +40,7 @@ describe('the employer, provider, partnership and resident screens added for the
   });
 
   it('a partnership creates a cohort; a resident joins it with the code; the dashboard follows them to work', async () => {
-    await registerOrg(stack, 'skills@example.org', 'PARTNER', 'Oldham Skills Partnership');
+    await h.registerOrganisation('skills@example.org', 'PARTNER', 'Oldham Skills Partnership');
     const resident = await seedResidentWithRoadmap(stack.gql, {
       email: 'nadia@example.org',
       displayName: 'Nadia',
@@ -192,7 +168,7 @@ describe('the employer, provider, partnership and resident screens added for the
   }, 600_000);
 
   it('an employer posts, edits and withdraws a job, and contacts a candidate who accepts', async () => {
-    const employer = await registerOrg(stack, 'jobs@example.org', 'EMPLOYER', 'Irk Valley Care');
+    const employer = await h.registerOrganisation('jobs@example.org', 'EMPLOYER', 'Irk Valley Care');
     const resident = await seedResidentWithRoadmap(stack.gql, {
       email: 'tom@example.org',
       displayName: 'Tom Baker',
@@ -366,7 +342,7 @@ describe('the employer, provider, partnership and resident screens added for the
   }, 600_000);
 
   it('a provider edits a course published with funding rules through the API, and the rules survive', async () => {
-    const provider = await registerOrg(stack, 'funded@example.org', 'PROVIDER', 'Bolton Skills Hub');
+    const provider = await h.registerOrganisation('funded@example.org', 'PROVIDER', 'Bolton Skills Hub');
     const found = await stack.gql.ok<{ skills: Array<{ id: string }> }>(
       '{ skills(search: "spreadsheet", first: 1) { id } }',
     );
@@ -475,8 +451,8 @@ describe('the employer, provider, partnership and resident screens added for the
   }, 600_000);
 
   it('a provider publishes a course and asks an employer to accredit it; the employer sees the request', async () => {
-    await registerOrg(stack, 'hr@example.org', 'EMPLOYER', 'Ancoats Analytics');
-    await registerOrg(stack, 'college@example.org', 'PROVIDER', 'Tameside Adult College');
+    await h.registerOrganisation('hr@example.org', 'EMPLOYER', 'Ancoats Analytics');
+    await h.registerOrganisation('college@example.org', 'PROVIDER', 'Tameside Adult College');
 
     const page = await open(PHONE);
     await logIn(page, 'college@example.org', 'Tameside Adult College');

@@ -1,24 +1,13 @@
 import { loadDemoRegion } from '@skillpath/demo-region';
-import { type GraphQLTestClient, queryRows } from '@skillpath/testing';
+import { queryRows } from '@skillpath/testing';
+import { courseAskingAccreditation } from './accreditation-fixture';
 import { DESKTOP, expectAccessible, PASSWORD, useBrowserHarness } from './harness';
-
-async function registerOrg(gql: GraphQLTestClient, email: string, role: string, organisationName: string) {
-  const reg = await gql.ok<{ register: { accessToken: string } }>(
-    'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
-    { input: { email, password: PASSWORD, displayName: organisationName, role, organisationName } },
-  );
-  const client = gql.as(reg.register.accessToken);
-  const orgs = await client.ok<{ myOrganisations: Array<{ organisation: { id: string } }> }>(
-    '{ myOrganisations { organisation { id } } }',
-  );
-  return { client, organisationId: orgs.myOrganisations[0].organisation.id };
-}
 
 describe('employers and partnerships, in a real browser', () => {
   const h = useBrowserHarness({ stack: { worker: true, seed: loadDemoRegion } });
 
   it('an employer approves a course accreditation that a provider asked for', async () => {
-    const employer = await registerOrg(h.stack.gql, 'hiring@example.org', 'EMPLOYER', 'Northern Data Ltd');
+    const employer = await h.registerOrganisation('hiring@example.org', 'EMPLOYER', 'Northern Data Ltd');
     // Organisations start PENDING and vouch for nothing until an admin verifies them (issue 13):
     // this employer stands for a checked one.
     await queryRows(
@@ -26,39 +15,15 @@ describe('employers and partnerships, in a real browser', () => {
       `UPDATE organisations SET verification = 'VERIFIED', evidence_kind = 'COMPANY_NUMBER', evidence_number = '01234567' WHERE id = $1`,
       [employer.organisationId],
     );
-    const provider = await registerOrg(
-      h.stack.gql,
+    const provider = await h.registerOrganisation(
       'courses@example.org',
       'PROVIDER',
       'Salford Skills College',
     );
-    const skill = await h.stack.gql.ok<{ skills: Array<{ id: string }> }>(
-      '{ skills(search: "spreadsheet", first: 1) { id } }',
-    );
-    const course = await provider.client.ok<{ publishCourse: { id: string } }>(
-      `mutation($org: ID!, $input: ListingInput!) { publishCourse(organisationId: $org, input: $input) { id } }`,
-      {
-        org: provider.organisationId,
-        input: {
-          kind: 'COURSE',
-          mode: 'ONLINE',
-          title: 'Spreadsheets for work',
-          hoursPerWeek: 4,
-          durationWeeks: 6,
-          skillsTaught: [{ skillId: skill.skills[0].id, level: 3 }],
-        },
-      },
-    );
-    await provider.client.ok(
-      'mutation($input: RequestAccreditationInput!) { requestAccreditation(input: $input) { id } }',
-      {
-        input: {
-          employerId: employer.organisationId,
-          opportunityId: course.publishCourse.id,
-          skillIds: [skill.skills[0].id],
-        },
-      },
-    );
+    const courseId = await courseAskingAccreditation(provider, employer.organisationId, {
+      title: 'Spreadsheets for work',
+      skillSearch: 'spreadsheet',
+    });
 
     const page = await h.newPhonePage();
     await h.logIn(page, 'hiring@example.org', PASSWORD, 'Northern Data Ltd');
@@ -84,7 +49,7 @@ describe('employers and partnerships, in a real browser', () => {
     const opp = await h.stack.gql.ok<{ opportunity: { accredited: boolean } }>(
       'query($id: ID!) { opportunity(id: $id) { accredited } }',
       {
-        id: course.publishCourse.id,
+        id: courseId,
       },
     );
     expect(opp.opportunity.accredited).toBe(true);
@@ -98,8 +63,7 @@ describe('employers and partnerships, in a real browser', () => {
   }, 600_000);
 
   it('a partnership opens its cohort dashboard, with small numbers suppressed', async () => {
-    const partner = await registerOrg(
-      h.stack.gql,
+    const partner = await h.registerOrganisation(
       'council@example.org',
       'PARTNER',
       'Greater Manchester Skills',
