@@ -5,7 +5,7 @@ import {
   suppressSmallNumbers,
   HIDDEN_LABEL,
 } from '../suppression/small-number-suppression';
-import { cohortFigures, countedMembers, FUNNEL_STAGES, MemberFacts } from './cohort-figures';
+import { cohortFigures, countedMembers, FUNNEL_STAGES, funnelTable, MemberFacts } from './cohort-figures';
 
 const STAGES = FUNNEL_STAGES.length;
 const T0 = Date.UTC(2027, 0, 1);
@@ -56,24 +56,7 @@ const view = (members: MemberFacts[]): View => cohortFigures(members);
  * moment they joined, exact figures, zeros shown. Kept here to show the attacks below succeed on it.
  */
 function legacyView(members: MemberFacts[]): unknown {
-  const S = STAGES;
-  const stoppedBy = (mon: boolean) =>
-    FUNNEL_STAGES.map((_, i) => members.filter((m) => m.furthest === i && m.monitored === mon).length);
-  const cells = [...stoppedBy(false), ...stoppedBy(true)];
-  const atStage = (i: number) => [i, S + i];
-  const out = suppressSmallNumbers({
-    cells,
-    figures: [
-      ...FUNNEL_STAGES.map((_, i) => ({
-        key: `stage:${i}`,
-        of: FUNNEL_STAGES.map((__, c) => c)
-          .filter((c) => c >= i)
-          .flatMap(atStage),
-      })),
-      ...FUNNEL_STAGES.slice(0, -1).map((_, i) => ({ key: `stopped:${i}`, of: atStage(i) })),
-    ],
-    disclosed: FUNNEL_STAGES.map((_, i) => S + i),
-  });
+  const out = suppressSmallNumbers(funnelTable(members));
   const boot = suppressNested([
     { key: '0', count: members.filter((m) => m.bootcampStarted).length },
     { key: '1', count: members.filter((m) => m.bootcampCompleted).length },

@@ -66,19 +66,23 @@ export interface CohortFigures {
   interviews: { promised: PublicFigure; recorded: PublicFigure };
 }
 
-/** Every people-count of the dashboard, from the members' facts alone (pure: property-tested). */
-export function cohortFigures(members: readonly MemberFacts[]): CohortFigures {
-  const counted = countedMembers(members);
-  // Base cells: who stopped at each stage, without individual monitoring (cells 0…S-1) and with it
-  // (S…2S-1). The partner sees the latter one by one, so they are disclosed: no figure minus them may
-  // give away how few of the others reached a stage.
+/**
+ * The funnel as a table to publish: base cells are who stopped at each stage, without individual
+ * monitoring (cells 0…S-1) and with it (S…2S-1); figures are "reached stage i" and "stopped after stage
+ * i". The partner sees monitored members one by one, so those cells are disclosed: no figure minus them
+ * may give away how few of the others reached a stage.
+ */
+export function funnelTable(members: readonly MemberFacts[]): {
+  cells: number[];
+  figures: Array<{ key: string; of: number[] }>;
+  disclosed: number[];
+} {
   const S = FUNNEL_STAGES.length;
   const stoppedBy = (monitored: boolean) =>
-    FUNNEL_STAGES.map((_, i) => counted.filter((m) => m.furthest === i && m.monitored === monitored).length);
-  const cells = [...stoppedBy(false), ...stoppedBy(true)];
+    FUNNEL_STAGES.map((_, i) => members.filter((m) => m.furthest === i && m.monitored === monitored).length);
   const atStage = (i: number) => [i, S + i];
-  const funnelOut = publishTable({
-    cells,
+  return {
+    cells: [...stoppedBy(false), ...stoppedBy(true)],
     figures: [
       ...FUNNEL_STAGES.map((_, i) => ({
         key: `stage:${i}`,
@@ -89,7 +93,13 @@ export function cohortFigures(members: readonly MemberFacts[]): CohortFigures {
       ...FUNNEL_STAGES.slice(0, -1).map((_, i) => ({ key: `stopped:${i}`, of: atStage(i) })),
     ],
     disclosed: FUNNEL_STAGES.map((_, i) => S + i),
-  });
+  };
+}
+
+/** Every people-count of the dashboard, from the members' facts alone (pure: property-tested). */
+export function cohortFigures(members: readonly MemberFacts[]): CohortFigures {
+  const counted = countedMembers(members);
+  const funnelOut = publishTable(funnelTable(counted));
   const funnel = FUNNEL_STAGES.map((stage, i) => ({ stage, count: funnelOut.get(`stage:${i}`)! }));
   const nodes = [...FUNNEL_STAGES, ...FUNNEL_STAGES.slice(0, -1).map((s) => `Stopped after: ${s}`)];
   const links = FUNNEL_STAGES.slice(0, -1).flatMap((s, i) => [
