@@ -1,3 +1,5 @@
+import { HintAndError } from './fields';
+
 /** A date as typed into three boxes (GOV.UK "date input"): day, month and year, as strings. */
 export interface DateParts {
   day: string;
@@ -80,17 +82,7 @@ export function DateField({
       aria-describedby={[hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined}
     >
       <legend>{legend}</legend>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <HintAndError hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="date-input">
         {box('day', 'Day', 'short')}
         {box('month', 'Month', 'short')}

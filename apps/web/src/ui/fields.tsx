@@ -19,6 +19,35 @@ interface ControlProps {
   'aria-invalid': true | undefined;
 }
 
+/** A field's hint and error message, each with the id its control's aria-describedby names. */
+export function HintAndError({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint?: ReactNode;
+  hintId?: string;
+  error?: string | null;
+  errorId?: string;
+}) {
+  return (
+    <>
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Label, hint and error above a control, tied to it (aria-describedby), as screen readers need. */
 function LabelledField({
   label,
@@ -34,17 +63,7 @@ function LabelledField({
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={fieldId}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <HintAndError hint={hint} hintId={hintId} error={error} errorId={errorId} />
       {control({
         id: fieldId,
         'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
@@ -174,17 +193,7 @@ export function RadioGroup<V extends string>({
       aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
     >
       <legend>{legend}</legend>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
+      <HintAndError hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <div className="radios">
         {options.map((o) => (
           <div className="radio" key={o.value}>
