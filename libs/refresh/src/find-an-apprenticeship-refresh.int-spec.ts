@@ -70,6 +70,7 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
     const v0 = feed.describeVersion(0);
     const outcome = await client.refresh(sourceId);
     expect(outcome).toMatchObject({ ok: true, result: { status: 'success' } });
+    await client.enrichmentSettled();
 
     const page2Requests = feed.requests.filter((r) => r.pageNumber === 2);
     expect(page2Requests).toHaveLength(2); // the 500, then the retry
@@ -131,9 +132,10 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
     );
     for (const s of skillOf.rows) expect([...skillIds.values()]).toContain(s.skill_id);
 
-    const published = await client.publishedChanges();
+    // The run's own change set; enrichment publishes its own after it (origin 'enrichment').
+    const published = (await client.publishedChanges()).filter((p) => p.origin === 'source:faa-test');
     expect(published).toHaveLength(1);
-    expect(published[0]).toMatchObject({ origin: 'source:faa-test', expiredIds: [] });
+    expect(published[0].expiredIds).toEqual([]);
     expect(published[0].changedIds).toHaveLength(good.length);
   });
 
@@ -150,6 +152,7 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
 
     const outcome = await client.refresh(sourceId);
     expect(outcome.ok).toBe(true);
+    await client.enrichmentSettled();
     const runs = await runsOf(pg, sourceId);
     expect(runs).toHaveLength(2);
     expect(runs[1]).toMatchObject({
@@ -174,7 +177,8 @@ describe('refreshing a Find an apprenticeship source through the queue', () => {
     for (const ref of added) expect(after.get(ref)!.status).toBe('ACTIVE');
     expect(after.size).toBe(before.size + added.length); // expired, never deleted
 
-    const published = await client.publishedChanges();
+    const published = (await client.publishedChanges()).filter((p) => p.origin === 'source:faa-test');
+    expect(published).toHaveLength(2);
     const last = published.find((p) => p.expiredIds.length > 0)!;
     expect(last.expiredIds).toHaveLength(vanished.length);
     expect(last.changedIds).toHaveLength(changed.length + added.length);

@@ -121,12 +121,14 @@ export async function runsOf(pg: Client, sourceId: string): Promise<RunRow[]> {
 export class RefreshQueueClient {
   readonly queue: Queue;
   readonly changes: Queue;
+  readonly enrichment: Queue;
   readonly events: QueueEvents;
 
   constructor(redisUrl: string, prefix: string) {
     const connection = redisConnectionOptions(redisUrl);
     this.queue = new Queue(QueueName.SourceRefresh, { connection, prefix });
     this.changes = new Queue(QueueName.ListingChanges, { connection, prefix });
+    this.enrichment = new Queue(QueueName.ListingEnrichment, { connection, prefix });
     this.events = new QueueEvents(QueueName.SourceRefresh, { connection, prefix });
   }
 
@@ -159,6 +161,22 @@ export class RefreshQueueClient {
     }
   }
 
+  /**
+   * Waits until the enrichment a refresh asked for has run: it rewrites listings' occupations (and
+   * their updated_at) and publishes its own change set, so a test comparing rows or change sets
+   * across runs waits for it first.
+   */
+  async enrichmentSettled(timeoutMs = 30_000): Promise<void> {
+    await waitFor(
+      'listing enrichment to settle',
+      async () => {
+        const counts = await this.enrichment.getJobCounts('waiting', 'delayed', 'prioritized', 'active');
+        return Object.values(counts).every((n) => n === 0);
+      },
+      timeoutMs,
+    );
+  }
+
   /** Every change set published to the fan-out queue so far. */
   async publishedChanges(): Promise<ListingChanges[]> {
     const jobs = await this.changes.getJobs(
@@ -174,6 +192,7 @@ export class RefreshQueueClient {
     await this.events.close();
     await this.queue.close();
     await this.changes.close();
+    await this.enrichment.close();
   }
 }
 
