@@ -11,17 +11,10 @@ import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { RANKING_FEATURES, RerankerWeights } from '@skillpath/taxonomy';
 import { distantLists, goldLists, rankingSetup, singleFeatureWeights } from './ranking-setup';
-import {
-  FitOptions,
-  TrainingList,
-  fitReranker,
-  modelScore,
-  scoreRanking,
-  scoreStored,
-} from './reranker-training';
+import { BASE_FIT, SEED, fitRecipe } from './reranker-recipe';
+import { TrainingList, fitReranker, modelScore, scoreRanking, scoreStored } from './reranker-training';
 import { DECORTE_FILES, readDecorte, readSkillSpan } from './training-data';
 
-const SEED = 20261207;
 const OUT = path.join(__dirname, '../../libs/taxonomy/src/extraction/semantic/reranker-weights.json');
 /** The stored set keeps a skill when its probability reaches the threshold chosen for this precision. */
 const STORED_PRECISION = 0.7;
@@ -53,13 +46,7 @@ async function main(): Promise<void> {
   );
 
   type Variant = { name: string; fit?: (train: TrainingList[]) => RerankerWeights; fixed?: RerankerWeights };
-  const base: Omit<FitOptions, 'version'> = {
-    seed: SEED,
-    hiddenUnits: 0,
-    epochs: 60,
-    learningRate: 0.05,
-    l2: 1e-3,
-  };
+  const base = BASE_FIT;
   const withDistant = (train: TrainingList[], weight: number) => ({
     lists: [...train, ...distant],
     listWeight: (i: number) => (i < train.length ? 1 : weight),
@@ -147,17 +134,7 @@ async function main(): Promise<void> {
 
   // The shipped model: the chosen recipe (RERANKER_RECIPE, default logistic + distant ×0.3) on both validation files.
   const recipe = process.env.RERANKER_RECIPE ?? 'lr-d';
-  const hiddenUnits = recipe.startsWith('mlp') ? 8 : 0;
-  const distantWeight = recipe.endsWith('-d') ? 0.3 : recipe.endsWith('-d1') ? 1 : 0;
-  const fit = (train: TrainingList[], version: string) => {
-    const d = withDistant(train, distantWeight);
-    return fitReranker(distantWeight > 0 ? d.lists : train, {
-      ...base,
-      hiddenUnits,
-      listWeight: distantWeight > 0 ? d.listWeight : undefined,
-      version,
-    });
-  };
+  const fit = (train: TrainingList[], version: string) => fitRecipe(recipe, train, distant, version);
   // Threshold from out-of-fold probabilities: the lowest that keeps the stored set's precision.
   const oofT = fit(house, 'oof-t');
   const oofH = fit(tech, 'oof-h');
