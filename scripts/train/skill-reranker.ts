@@ -9,10 +9,17 @@
  */
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { RANKING_FEATURES, RerankerWeights } from '@skillpath/taxonomy';
+import { RANKING_FEATURES, RERANKER_WEIGHTS, RerankerWeights } from '@skillpath/taxonomy';
 import { distantLists, goldLists, rankingSetup, singleFeatureWeights } from './ranking-setup';
 import { BASE_FIT, SEED, fitRecipe } from './reranker-recipe';
-import { TrainingList, fitReranker, modelScore, scoreRanking, scoreStored } from './reranker-training';
+import {
+  TrainingList,
+  fitReranker,
+  modelScore,
+  scoreRanking,
+  scoreStored,
+  storedBy,
+} from './reranker-training';
 import { DECORTE_FILES, readDecorte, readSkillSpan } from './training-data';
 
 const OUT = path.join(__dirname, '../../libs/taxonomy/src/extraction/semantic/reranker-weights.json');
@@ -140,18 +147,20 @@ async function main(): Promise<void> {
   const oofH = fit(tech, 'oof-h');
   let threshold = 0.995;
   for (let t = 0.995; t >= 0.3; t -= 0.005) {
-    const a = scoreStored(tech, modelScore(oofT), t);
-    const b = scoreStored(house, modelScore(oofH), t);
+    const a = scoreStored(tech, storedBy({ ...oofT, threshold: t, mention: RERANKER_WEIGHTS.mention }));
+    const b = scoreStored(house, storedBy({ ...oofH, threshold: t, mention: RERANKER_WEIGHTS.mention }));
     const precision = (a.precision * a.stored + b.precision * b.stored) / Math.max(1, a.stored + b.stored);
     if (precision >= STORED_PRECISION) threshold = t;
   }
-  const sT = scoreStored(tech, modelScore(oofT), threshold);
-  const sH = scoreStored(house, modelScore(oofH), threshold);
+  const sT = scoreStored(tech, storedBy({ ...oofT, threshold, mention: RERANKER_WEIGHTS.mention }));
+  const sH = scoreStored(house, storedBy({ ...oofH, threshold, mention: RERANKER_WEIGHTS.mention }));
   console.log(
     `\nrecipe ${recipe}: stored-set threshold ${threshold.toFixed(2)} → out-of-fold TECH val P ${sT.precision.toFixed(3)} R ${sT.recall.toFixed(3)}, HOUSE val P ${sH.precision.toFixed(3)} R ${sH.recall.toFixed(3)}`,
   );
   const final = fit([...tech, ...house], `${recipe}-seed${SEED}-distant${distantCount}`);
   final.threshold = Math.round(threshold * 1000) / 1000;
+  // The mention gate does not depend on the re-ranker (scripts/train/mention-gate.ts): kept as shipped.
+  final.mention = RERANKER_WEIGHTS.mention;
   // No training data names the listing's occupation, so its weight cannot be learned: a fixed lift
   // of +1 logit for a skill the occupation requires as essential (+0.5 optional).
   final.output[RANKING_FEATURES.indexOf('occupation')] = OCCUPATION_LOGIT;
