@@ -66,7 +66,7 @@ export async function rankedRows(): Promise<{ rows: BenchRow[]; warnings: string
   const score = modelScore(RERANKER_WEIGHTS);
   const gate = RERANKER_WEIGHTS.mention;
   const storedRule = gate
-    ? `rule matches with mention gate ≥ ${gate.threshold}, others score ≥ ${ranked.threshold}`
+    ? `score ≥ ${ranked.threshold}, or rule match with mention gate ≥ ${gate.threshold}`
     : `score ≥ ${ranked.threshold}`;
   const sets: [string, string][] = [
     ['TECH validation (trained on)', DECORTE_FILES.techValidation],

@@ -1,5 +1,6 @@
 /**
- * Trains the stored set's mention gate (`MentionGate`, see `isStored`) and reports the stored set it
+ * Trains the stored set's mention gate (`MentionGate`, see `isStored`: a rule match is stored when the
+ * re-ranker's probability reaches the threshold OR the gate passes) and reports the stored set it
  * gives. The gate is a logistic model over the ranking features that tells whether a rule match sits
  * in a span SkillSpan's annotators marked as a skill or knowledge — the spans the Decorte et al.
  * sets were labelled on, so a rule match outside every span is a false positive there.
@@ -37,6 +38,12 @@ const MENTION_PRECISION = process.argv.includes('--precision')
   ? Number(process.argv[process.argv.indexOf('--precision') + 1])
   : 0.65;
 const RULE = RANKING_FEATURES.indexOf('rule');
+/**
+ * Features the gate does not read: the sense features take their level from the taxonomy's skill
+ * groups (all -1 in a taxonomy without groups, which would shut every rule match out), and the
+ * occupation is unknown in training (a fixed lift below).
+ */
+const UNUSED: readonly (typeof RANKING_FEATURES)[number][] = ['cosGroup', 'groupMargin', 'occupation'];
 const OCCUPATION = RANKING_FEATURES.indexOf('occupation');
 /** As in the re-ranker: a fixed lift for a skill the listing's occupation requires (no data to learn it). */
 const OCCUPATION_LOGIT = 1;
@@ -114,10 +121,20 @@ async function main(): Promise<void> {
   const distant = await distantLists(extractor, readSkillSpan('train').slice(0, 700));
   await saveSentences();
 
-  const fitted = fitReranker(train, { ...BASE_FIT, version: 'mention' });
+  const unused = UNUSED.map((f) => RANKING_FEATURES.indexOf(f));
+  const masked = train.map((l) => ({
+    ...l,
+    candidates: l.candidates.map((c) => {
+      const features = c.features.slice();
+      for (const i of unused) features[i] = 0;
+      return { skill: c.skill, features };
+    }),
+  }));
+  const fitted = fitReranker(masked, { ...BASE_FIT, version: 'mention' });
+  for (const i of unused) [fitted.mean[i], fitted.std[i], fitted.output[i]] = [0, 1, 0];
   fitted.output[OCCUPATION] = OCCUPATION_LOGIT;
   const gate: MentionGate = {
-    version: `mention-skillspan-train-seed${SEED}`,
+    version: `mention-skillspan-train-nogroups-seed${SEED}`,
     mean: fitted.mean,
     std: fitted.std,
     output: fitted.output,
@@ -151,27 +168,48 @@ async function main(): Promise<void> {
   console.log(
     `gate cut ${gate.threshold}: keeps ${kept} of ${devMatches.length} dev matches (${(kept / devMatches.length).toFixed(3)}), ${share(devMatches.slice(0, kept)).toFixed(3)} of them in a span; dev AUC ${auc(devMatches).toFixed(3)}`,
   );
+  // The same proxy for whole decisions (the shipped re-ranker never saw SkillSpan dev).
+  for (const [name, decide] of [
+    [
+      `score ≥ ${RERANKER_WEIGHTS.threshold} (no gate)`,
+      storedBy({ ...RERANKER_WEIGHTS, mention: undefined }),
+    ],
+    ['with the gate (shipped)', storedBy({ ...RERANKER_WEIGHTS, mention: gate })],
+  ] as const) {
+    const stored = dev.flatMap((l) =>
+      l.candidates.map((c, j) => ({ pos: l.positive[j], keep: decide(c.features) })),
+    );
+    const keptHere = stored.filter((m) => m.keep);
+    console.log(
+      `SkillSpan dev rule matches stored, ${name}: ${keptHere.length} of ${stored.length}, ${share(keptHere).toFixed(3)} in a span`,
+    );
+  }
   console.log('gate weights (standardised):');
   RANKING_FEATURES.forEach((f, i) => console.log(`  ${f.padEnd(15)} ${gate.output[i].toFixed(3)}`));
 
   // Decorte validation, re-ranker out of fold (as skill-reranker.ts): the stored set with and without the gate.
   const oofT = fitRecipe('lr-d', house, distant, 'oof-t');
   const oofH = fitRecipe('lr-d', tech, distant, 'oof-h');
-  const report = (name: string, with_: (w: RerankerWeights) => RerankerWeights) => {
-    const a = scoreStored(tech, storedBy(with_({ ...oofT, threshold: RERANKER_WEIGHTS.threshold })));
-    const b = scoreStored(house, storedBy(with_({ ...oofH, threshold: RERANKER_WEIGHTS.threshold })));
+  const threshold = RERANKER_WEIGHTS.threshold;
+  const report = (name: string, decide: (w: RerankerWeights) => (x: Float32Array) => boolean) => {
+    const a = scoreStored(tech, decide({ ...oofT, threshold }));
+    const b = scoreStored(house, decide({ ...oofH, threshold }));
     console.log(
       `| ${name} | ${a.precision.toFixed(3)} / ${a.recall.toFixed(3)} (${a.stored}) | ${b.precision.toFixed(3)} / ${b.recall.toFixed(3)} (${b.stored}) |`,
     );
   };
   console.log('\n| Decorte validation, out of fold | TECH val P / R (stored) | HOUSE val P / R (stored) |');
   console.log('| --- | --- | --- |');
-  report(`score ≥ ${RERANKER_WEIGHTS.threshold} (no gate)`, (w) => ({ ...w, mention: undefined }));
-  report('every rule match, others score ≥ threshold', (w) => ({ ...w, mention: { ...gate, threshold: 0 } }));
-  report(`rule matches with gate ≥ ${gate.threshold}, others score ≥ threshold`, (w) => ({
-    ...w,
-    mention: gate,
-  }));
+  const gated = (w: RerankerWeights) => (x: Float32Array) =>
+    x[RULE] === 1 ? mentionProbability(gate, x) >= gate.threshold : storedBy(w)(x);
+  report(`score ≥ ${threshold} (no gate)`, (w) => storedBy({ ...w, mention: undefined }));
+  report(`score ≥ ${threshold}, or any rule match`, (w) =>
+    storedBy({ ...w, mention: { ...gate, threshold: 0 } }),
+  );
+  report(`rule matches by the gate (≥ ${gate.threshold}) alone, others score ≥ ${threshold}`, gated);
+  report(`score ≥ ${threshold}, or rule match with gate ≥ ${gate.threshold} (shipped)`, (w) =>
+    storedBy({ ...w, mention: gate }),
+  );
 
   if (process.argv.includes('--dry-run')) return extractor.dispose();
   const weights = JSON.parse(readFileSync(OUT, 'utf8')) as RerankerWeights;

@@ -23,7 +23,7 @@ export interface RankedSkill {
   score: number;
   /** The rule matcher names it in the text (its phrasing is a label of the skill). */
   rule: boolean;
-  /** It is in the stored set of its sentence (`isStored`: the mention gate or the threshold). */
+  /** It is in the stored set of its sentence (`isStored`: the threshold, or the mention gate for a rule match). */
   stored: boolean;
 }
 
@@ -651,7 +651,8 @@ function storableFilter(weights: RerankerWeights): ((features: Float32Array) => 
   const gate = weights.mention;
   if (!gate) return (x) => rerankerLogit(weights, x) >= ranked;
   const mentioned = least(gate.threshold, boost(gate.output, gate.std));
-  return (x) => (x[F.rule] === 1 ? mentionLogit(gate, x) >= mentioned : rerankerLogit(weights, x) >= ranked);
+  return (x) =>
+    rerankerLogit(weights, x) >= ranked || (x[F.rule] === 1 && mentionLogit(gate, x) >= mentioned);
 }
 
 /** The linear re-ranker's logit (features standardised as in `rerankerProbability`). */

@@ -32,12 +32,9 @@ export interface RerankerWeights {
   /** Output weights over the hidden units (or over the features when `hidden` is empty). */
   output: number[];
   outputBias: number;
-  /** Stored set: a skill the rule matcher does not name is stored when its probability is at least this. */
+  /** Stored set: a skill is stored when its probability is at least this (see `isStored`). */
   threshold: number;
-  /**
-   * Stored set, skills the rule matcher names in the sentence: stored when this gate passes (without
-   * it, when their probability reaches `threshold` like any other). See `isStored`.
-   */
+  /** Stored set: a skill the rule matcher names is also stored when this gate passes (see `isStored`). */
   mention?: MentionGate;
 }
 
@@ -57,15 +54,15 @@ export interface MentionGate {
 }
 
 /**
- * The stored-set decision for one candidate of one sentence, given its re-ranker probability:
- * - the rule matcher names the skill in the sentence → stored when the mention gate passes (the
- *   re-ranker's probability is not used: on rule matches it hardly separates right from wrong);
- * - otherwise → stored when the probability reaches the threshold.
- * Weights without a gate store every candidate whose probability reaches the threshold.
+ * The stored-set decision for one candidate of one sentence, given its re-ranker probability: stored
+ * when the probability reaches the threshold, or — for a skill the rule matcher names in the
+ * sentence — when the mention gate passes. Either vouching is enough: on rule matches the
+ * re-ranker's probability hardly tells right from wrong, and the gate keeps matches it doubts where
+ * the sentence reads as a skill (`scripts/train/mention-gate.ts` has the figures).
  */
 export function isStored(model: RerankerWeights, x: ArrayLike<number>, probability: number): boolean {
-  if (model.mention && x[RULE] === 1) return mentionProbability(model.mention, x) >= model.mention.threshold;
-  return probability >= model.threshold;
+  if (probability >= model.threshold) return true;
+  return !!model.mention && x[RULE] === 1 && mentionProbability(model.mention, x) >= model.mention.threshold;
 }
 
 /** The mention gate's probability that a rule match is a skill mention. */

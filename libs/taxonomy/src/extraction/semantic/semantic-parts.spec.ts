@@ -231,11 +231,12 @@ describe('isStored (the stored-set decision)', () => {
     expect(isStored(weights, features(0, 0), 0.95)).toBe(true);
   });
 
-  it('with a gate: a rule match by the gate alone, whatever its score; any other skill by the threshold', () => {
+  it('with a gate: a rule match by the threshold or the gate; any other skill by the threshold only', () => {
     const withGate = { ...weights, mention: gate };
     expect(mentionProbability(gate, features(1, 0.6))).toBeCloseTo(1 / (1 + Math.exp(-1)));
     expect(isStored(withGate, features(1, 0.6), 0.1)).toBe(true);
-    expect(isStored(withGate, features(1, 0.4), 0.999)).toBe(false);
+    expect(isStored(withGate, features(1, 0.4), 0.999)).toBe(true);
+    expect(isStored(withGate, features(1, 0.4), 0.5)).toBe(false);
     expect(isStored(withGate, features(0, 0.6), 0.5)).toBe(false);
     expect(isStored(withGate, features(0, 0), 0.95)).toBe(true);
   });
