@@ -6,6 +6,7 @@ import { RankingTaxonomy } from './ranking-taxonomy';
 import {
   RANKING_FEATURES,
   RerankerWeights,
+  STORED_DECISION,
   isStored,
   mentionLogit,
   rerankerProbability,
@@ -179,7 +180,9 @@ export class RankedSkillExtractor {
           parts.encoder.id,
           parts.taxonomy.version,
           parts.weights.version,
-          parts.weights.mention ? [parts.weights.mention.version, parts.weights.mention.threshold] : null,
+          parts.weights.mention
+            ? [STORED_DECISION, parts.weights.mention.version, parts.weights.mention.threshold]
+            : null,
           `preselect-pca${PROJECTION_DIMENSIONS}-${PRESELECT_SEMANTIC}-${PRESELECT_DESCRIPTION}`,
         ]),
       )

@@ -53,6 +53,9 @@ export interface MentionGate {
   threshold: number;
 }
 
+/** Names the rule `isStored` applies (hashed into the extractor revision: a new rule re-derives stored skills). */
+export const STORED_DECISION = 'threshold-or-rule-mention';
+
 /**
  * The stored-set decision for one candidate of one sentence, given its re-ranker probability: stored
  * when the probability reaches the threshold, or — for a skill the rule matcher names in the
