@@ -2,6 +2,7 @@ import {
   RANKING_FEATURES,
   RankingCandidate,
   RerankerWeights,
+  isStored,
   rerankerProbability,
 } from '@skillpath/taxonomy';
 
@@ -169,11 +170,10 @@ export function scoreRanking(
   return { sentences: n, rp5: rp5 / n, rp10: rp10 / n, mrr: mrr / n, candidateRecall: found / gold };
 }
 
-/** Micro precision/recall of the stored set (probability ≥ threshold) over all sentences. */
+/** Micro precision/recall of the stored set (candidates `stored` accepts) over all sentences. */
 export function scoreStored(
   lists: readonly TrainingList[],
-  probability: (x: Float32Array) => number,
-  threshold: number,
+  stored: (x: Float32Array) => boolean,
 ): { precision: number; recall: number; stored: number } {
   let tp = 0;
   let fp = 0;
@@ -181,7 +181,7 @@ export function scoreStored(
   for (const list of lists) {
     gold += list.goldCount;
     list.candidates.forEach((c, j) => {
-      if (probability(c.features) < threshold) return;
+      if (!stored(c.features)) return;
       if (list.positive[j]) tp++;
       else fp++;
     });
@@ -192,5 +192,9 @@ export function scoreStored(
     stored: tp + fp,
   };
 }
+
+/** The shipped stored-set decision (`isStored`) of a model. */
+export const storedBy = (weights: RerankerWeights) => (x: Float32Array) =>
+  isStored(weights, x, rerankerProbability(weights, x));
 
 export const modelScore = (weights: RerankerWeights) => (x: Float32Array) => rerankerProbability(weights, x);

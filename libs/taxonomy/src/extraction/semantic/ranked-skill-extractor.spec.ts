@@ -1,5 +1,5 @@
 import { CachingSentenceEncoder } from './caching-encoder';
-import { RankedSkillExtractor, SkillVectorMismatchError } from './ranked-skill-extractor';
+import { RankedSkillExtractor, SkillVectorMismatchError, splitSentences } from './ranked-skill-extractor';
 import { RERANKER_WEIGHTS } from './ranked-extractor-loader';
 import { RankingTaxonomy } from './ranking-taxonomy';
 import { RANKING_FEATURES } from './reranker-model';
@@ -113,7 +113,13 @@ describe('RankedSkillExtractor (real encoder, tiny taxonomy)', () => {
     const top = await ranked.rankText(text, { k: 2 });
     expect(top.map((s) => s.id).sort()).toEqual(['s-care', 's-meds']);
     const stored = await ranked.rankText(text);
-    for (const s of stored) expect(s.score).toBeGreaterThanOrEqual(ranked.threshold);
+    // The stored set: skills at the threshold, and rule matches the mention gate passes.
+    const perSentence = (await ranked.extract(splitSentences(text))).flat();
+    expect(stored.map((s) => s.id).sort()).toEqual([...new Set(perSentence.map((s) => s.id))].sort());
+    for (const s of stored) {
+      expect(s.stored).toBe(true);
+      if (!s.rule) expect(s.score).toBeGreaterThanOrEqual(ranked.threshold);
+    }
   });
 
   it('extract: the same stored set as ranking every candidate, per-sentence occupations, repeats from the cache', async () => {
@@ -131,9 +137,7 @@ describe('RankedSkillExtractor (real encoder, tiny taxonomy)', () => {
       const occupations = [undefined, care, care, care];
       const expected = await Promise.all(
         sentences.map(async (s, i) =>
-          (await lenient.rank([s], { k: 1000, occupation: occupations[i] }))[0].filter(
-            (x) => x.score >= weights.threshold,
-          ),
+          (await lenient.rank([s], { k: 1000, occupation: occupations[i] }))[0].filter((x) => x.stored),
         ),
       );
       expect(expected.some((l) => l.length > 0)).toBe(true);

@@ -3,7 +3,14 @@ import { SkillExtractor } from '../skill-extractor';
 import { htmlToText } from '../../text/html-text';
 import { LexicalIndex, contentTerms } from './lexical-index';
 import { RankingTaxonomy } from './ranking-taxonomy';
-import { RANKING_FEATURES, RerankerWeights, rerankerProbability } from './reranker-model';
+import {
+  RANKING_FEATURES,
+  RerankerWeights,
+  STORED_DECISION,
+  isStored,
+  mentionLogit,
+  rerankerProbability,
+} from './reranker-model';
 import { SentenceEncoder, yieldToEventLoop } from './sentence-encoder';
 import { SkillVectorSet, VectorKind } from './skill-vector-set';
 import { DotProductMatrix } from './tensor-math';
@@ -17,6 +24,8 @@ export interface RankedSkill {
   score: number;
   /** The rule matcher names it in the text (its phrasing is a label of the skill). */
   rule: boolean;
+  /** It is in the stored set of its sentence (`isStored`: the threshold, or the mention gate for a rule match). */
+  stored: boolean;
 }
 
 /** The listing's occupation, as the skill ids it requires: a sense filter and a prior. */
@@ -133,10 +142,10 @@ export class RankedSkillExtractor {
   private readonly shortLabel: Uint8Array;
   private readonly n: number;
   private readonly groupCount: number;
-  /** Sentence hash → candidates that may reach the threshold (features with occupation 0). */
+  /** Sentence hash → candidates that may be stored (features with occupation 0). */
   private readonly resultCache = new Map<string, RankingCandidate[]>();
-  /** Lowest logit (occupation feature 0) a candidate needs to possibly reach the threshold; undefined: no cache. */
-  private readonly storableLogit: number | undefined;
+  /** Whether a candidate (occupation feature 0) may be stored under some occupation; undefined: no cache. */
+  private readonly mayBeStored: ((features: Float32Array) => boolean) | undefined;
   private readonly scratchSemantic: Float32Array;
   private readonly scratchDescription: Float32Array;
 
@@ -161,7 +170,7 @@ export class RankedSkillExtractor {
     const maxPopularity = Math.max(1, ...skills.map((s) => s.popularity ?? 0));
     this.prior = Float32Array.from(skills, (s) => Math.log1p(s.popularity ?? 0) / Math.log1p(maxPopularity));
     this.shortLabel = Uint8Array.from(skills, (s) => (contentTerms(s.label).length <= 1 ? 1 : 0));
-    this.storableLogit = storableLogit(parts.weights);
+    this.mayBeStored = storableFilter(parts.weights);
     this.scratchSemantic = new Float32Array(this.n);
     this.scratchDescription = new Float32Array(this.n);
     this.revision = `ranked-${createHash('sha256')
@@ -171,6 +180,9 @@ export class RankedSkillExtractor {
           parts.encoder.id,
           parts.taxonomy.version,
           parts.weights.version,
+          parts.weights.mention
+            ? [STORED_DECISION, parts.weights.mention.version, parts.weights.mention.threshold]
+            : null,
           `preselect-pca${PROJECTION_DIMENSIONS}-${PRESELECT_SEMANTIC}-${PRESELECT_DESCRIPTION}`,
         ]),
       )
@@ -208,15 +220,16 @@ export class RankedSkillExtractor {
   }
 
   /**
-   * For each sentence, the skills that would be stored: score ≥ threshold, best first. `occupation`
+   * For each sentence, the skills that would be stored (`isStored`), best first. `occupation`
    * is one for all sentences or one per sentence (listings of different occupations in one call:
    * their sentences share the encoder batches and the sentence cache).
    */
   async extract(sentences: readonly string[], occupation?: SentenceOccupations): Promise<RankedSkill[][]> {
     const occupationOf = occupationLookup(occupation);
-    if (this.storableLogit === undefined) {
+    const mayBeStored = this.mayBeStored;
+    if (mayBeStored === undefined) {
       const candidates = await this.candidates(sentences, occupation);
-      return candidates.map((list) => this.score(list).filter((s) => s.score >= this.threshold));
+      return candidates.map((list) => this.score(list).filter((s) => s.stored));
     }
     const cut = sentences.map((s) => s.slice(0, MAX_SENTENCE_CHARS));
     const keys = cut.map(resultKey);
@@ -239,7 +252,7 @@ export class RankedSkillExtractor {
     });
     const fresh = await this.candidates(toRank);
     fresh.forEach((list, j) => {
-      const storable = list.filter((c) => rerankerLogit(this.weights, c.features) >= this.storableLogit!);
+      const storable = list.filter((c) => mayBeStored(c.features));
       known.set(toRankKeys[j], storable);
       this.resultCache.set(toRankKeys[j], storable);
       if (this.resultCache.size > RESULT_CACHE_SENTENCES)
@@ -252,28 +265,30 @@ export class RankedSkillExtractor {
         features[F.occupation] = this.occupationFeature(c.skill, context);
         return { skill: c.skill, features };
       });
-      return this.score(list).filter((s) => s.score >= this.threshold);
+      return this.score(list).filter((s) => s.stored);
     });
   }
 
   /**
    * A whole text (HTML allowed): split into sentences, each ranked, and each skill's best score
-   * kept. `k` limits the result (default: the stored set, score ≥ threshold).
+   * kept. `k` limits the result; without it, the stored set: the skills stored for some sentence
+   * (as `extract` decides), each with its best score.
    */
   async rankText(text: string, options: Partial<RankOptions> = {}): Promise<RankedSkill[]> {
     const sentences = splitSentences(text);
-    const ranked = await this.rank(sentences, {
-      k: Math.max(options.k ?? 0, 20),
-      occupation: options.occupation,
-    });
+    const ranked =
+      options.k === undefined
+        ? await this.extract(sentences, options.occupation)
+        : await this.rank(sentences, { k: Math.max(options.k, 20), occupation: options.occupation });
     const best = new Map<string, RankedSkill>();
     for (const list of ranked)
       for (const s of list) {
         const seen = best.get(s.id);
-        if (!seen || s.score > seen.score) best.set(s.id, { ...s, rule: s.rule || (seen?.rule ?? false) });
+        const top = !seen || s.score > seen.score ? s : seen;
+        best.set(s.id, { ...top, rule: s.rule || !!seen?.rule, stored: s.stored || !!seen?.stored });
       }
     const all = [...best.values()].sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
-    return options.k === undefined ? all.filter((s) => s.score >= this.threshold) : all.slice(0, options.k);
+    return options.k === undefined ? all : all.slice(0, options.k);
   }
 
   /**
@@ -333,12 +348,14 @@ export class RankedSkillExtractor {
     return candidates
       .map((c) => {
         const s = skills[c.skill];
+        const score = rerankerProbability(this.weights, c.features);
         return {
           id: s.id,
           uri: s.uri,
           label: s.label,
-          score: rerankerProbability(this.weights, c.features),
+          score,
           rule: c.features[F.rule] === 1,
+          stored: isStored(this.weights, c.features, score),
         };
       })
       .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
@@ -621,18 +638,24 @@ function resultKey(sentence: string): string {
 }
 
 /**
- * The logit (occupation feature 0) below which a candidate cannot reach the threshold whatever the
- * listing's occupation; undefined when the model is not linear (no such bound: nothing is cached).
+ * Whether a candidate (occupation feature 0) can be stored whatever the listing's occupation: its
+ * logit (the re-ranker's, or the mention gate's for a rule match) plus the most the occupation can
+ * add reaches the logit of the threshold. Undefined when the re-ranker is not linear (no such bound:
+ * nothing is cached).
  */
-function storableLogit(weights: RerankerWeights): number | undefined {
+function storableFilter(weights: RerankerWeights): ((features: Float32Array) => boolean) | undefined {
   if (weights.hidden.length > 0) return undefined;
-  const t = weights.threshold;
-  if (!(t > 0)) return undefined;
-  if (t >= 1) return Infinity;
   const o = F.occupation;
-  const perUnit = weights.output[o] / (weights.std[o] || 1);
-  const boost = Math.max(0, perUnit); // occupation feature ranges over [0, 1]
-  return Math.log(t / (1 - t)) - boost - 1e-6;
+  // The occupation feature ranges over [0, 1].
+  const boost = (output: number[], std: number[]) => Math.max(0, output[o] / (std[o] || 1));
+  const least = (t: number, lift: number) =>
+    !(t > 0) ? -Infinity : t >= 1 ? Infinity : Math.log(t / (1 - t)) - lift - 1e-6;
+  const ranked = least(weights.threshold, boost(weights.output, weights.std));
+  const gate = weights.mention;
+  if (!gate) return (x) => rerankerLogit(weights, x) >= ranked;
+  const mentioned = least(gate.threshold, boost(gate.output, gate.std));
+  return (x) =>
+    rerankerLogit(weights, x) >= ranked || (x[F.rule] === 1 && mentionLogit(gate, x) >= mentioned);
 }
 
 /** The linear re-ranker's logit (features standardised as in `rerankerProbability`). */

@@ -32,9 +32,55 @@ export interface RerankerWeights {
   /** Output weights over the hidden units (or over the features when `hidden` is empty). */
   output: number[];
   outputBias: number;
-  /** Stored set: a ranked skill is stored when its probability is at least this. */
+  /** Stored set: a skill is stored when its probability is at least this (see `isStored`). */
+  threshold: number;
+  /** Stored set: a skill the rule matcher names is also stored when this gate passes (see `isStored`). */
+  mention?: MentionGate;
+}
+
+/**
+ * A linear model over the same features, trained to tell whether a rule match sits where annotators
+ * marked a skill or knowledge span (SkillSpan), i.e. whether the matched words are used as a skill in
+ * that sentence — not whether the skill is the right one (the re-ranker's job).
+ */
+export interface MentionGate {
+  version: string;
+  mean: number[];
+  std: number[];
+  output: number[];
+  outputBias: number;
+  /** A rule match is stored when the gate's probability is at least this. */
   threshold: number;
 }
+
+/** Names the rule `isStored` applies (hashed into the extractor revision: a new rule re-derives stored skills). */
+export const STORED_DECISION = 'threshold-or-rule-mention';
+
+/**
+ * The stored-set decision for one candidate of one sentence, given its re-ranker probability: stored
+ * when the probability reaches the threshold, or — for a skill the rule matcher names in the
+ * sentence — when the mention gate passes. Either vouching is enough: on rule matches the
+ * re-ranker's probability hardly tells right from wrong, and the gate keeps matches it doubts where
+ * the sentence reads as a skill (`scripts/train/mention-gate.ts` has the figures).
+ */
+export function isStored(model: RerankerWeights, x: ArrayLike<number>, probability: number): boolean {
+  if (probability >= model.threshold) return true;
+  return !!model.mention && x[RULE] === 1 && mentionProbability(model.mention, x) >= model.mention.threshold;
+}
+
+/** The mention gate's probability that a rule match is a skill mention. */
+export function mentionProbability(gate: MentionGate, x: ArrayLike<number>): number {
+  return 1 / (1 + Math.exp(-mentionLogit(gate, x)));
+}
+
+export function mentionLogit(gate: MentionGate, x: ArrayLike<number>): number {
+  let logit = gate.outputBias;
+  for (let i = 0; i < gate.mean.length; i++)
+    logit += (gate.output[i] * (x[i] - gate.mean[i])) / (gate.std[i] || 1);
+  return logit;
+}
+
+const RULE = RANKING_FEATURES.indexOf('rule');
 
 /** The model's probability that the candidate is a skill the sentence asks for. */
 export function rerankerProbability(model: RerankerWeights, x: ArrayLike<number>): number {

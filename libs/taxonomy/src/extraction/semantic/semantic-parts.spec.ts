@@ -1,6 +1,13 @@
 import { LexicalIndex, contentTerms } from './lexical-index';
 import { MAX_SENTENCES, MAX_SENTENCE_CHARS, splitSentences, topIndices } from './ranked-skill-extractor';
-import { RANKING_FEATURES, rerankerProbability, RerankerWeights } from './reranker-model';
+import {
+  MentionGate,
+  RANKING_FEATURES,
+  isStored,
+  mentionProbability,
+  rerankerProbability,
+  RerankerWeights,
+} from './reranker-model';
 import {
   SkillVectorSetFormatError,
   VectorKind,
@@ -186,5 +193,51 @@ describe('rerankerProbability', () => {
     const x = new Float32Array(n);
     x[0] = 1;
     expect(rerankerProbability(mlp, x)).toBeCloseTo(1 / (1 + Math.exp(-3 * Math.tanh(1))));
+  });
+});
+
+describe('isStored (the stored-set decision)', () => {
+  const n = RANKING_FEATURES.length;
+  const at = (name: (typeof RANKING_FEATURES)[number]) => RANKING_FEATURES.indexOf(name);
+  const weights: RerankerWeights = {
+    version: 't',
+    features: [...RANKING_FEATURES],
+    mean: new Array(n).fill(0),
+    std: new Array(n).fill(1),
+    hidden: [],
+    hiddenBias: [],
+    output: new Array(n).fill(0),
+    outputBias: 0,
+    threshold: 0.9,
+  };
+  const gate: MentionGate = {
+    version: 'g',
+    mean: new Array(n).fill(0),
+    std: new Array(n).fill(1),
+    output: RANKING_FEATURES.map((f) => (f === 'cosGroup' ? 10 : 0)),
+    outputBias: -5,
+    threshold: 0.5,
+  };
+  const features = (rule: 0 | 1, cosGroup: number) => {
+    const x = new Float32Array(n);
+    x[at('rule')] = rule;
+    x[at('cosGroup')] = cosGroup;
+    return x;
+  };
+
+  it('without a gate: every candidate at the threshold, rule match or not', () => {
+    expect(isStored(weights, features(1, 0), 0.95)).toBe(true);
+    expect(isStored(weights, features(1, 0), 0.5)).toBe(false);
+    expect(isStored(weights, features(0, 0), 0.95)).toBe(true);
+  });
+
+  it('with a gate: a rule match by the threshold or the gate; any other skill by the threshold only', () => {
+    const withGate = { ...weights, mention: gate };
+    expect(mentionProbability(gate, features(1, 0.6))).toBeCloseTo(1 / (1 + Math.exp(-1)));
+    expect(isStored(withGate, features(1, 0.6), 0.1)).toBe(true);
+    expect(isStored(withGate, features(1, 0.4), 0.999)).toBe(true);
+    expect(isStored(withGate, features(1, 0.4), 0.5)).toBe(false);
+    expect(isStored(withGate, features(0, 0.6), 0.5)).toBe(false);
+    expect(isStored(withGate, features(0, 0), 0.95)).toBe(true);
   });
 });
