@@ -112,7 +112,8 @@ function variedCase(): Case {
       eligibility: r.chance(0.5) ? { employmentStatus: 'UNEMPLOYED' } : {},
     };
     if (variant === 1 || variant === 4) base.budgetPence = r.pick([0, 5_000, 20_000, 100_000, 400_000]);
-    if (variant === 2 || variant === 4) base.modes = r.chance(0.5) ? [r.pick(MODES)] : [r.pick(MODES), 'ONLINE'];
+    if (variant === 2 || variant === 4)
+      base.modes = r.chance(0.5) ? [r.pick(MODES)] : [r.pick(MODES), 'ONLINE'];
     if (variant === 3) base.access = r.chance(0.5) ? { stepFreeOnly: true } : { noLaptop: true };
     if (variant === 5) {
       base.budgetPence = r.int(0, 50) * 2_000;
@@ -126,7 +127,8 @@ function variedCase(): Case {
     name: 'varied',
     index,
     learners,
-    excludeFor: (i) => (i % 7 === 0 ? [`course-${(i * 37) % COURSES}`, `course-${(i * 101) % COURSES}`] : undefined),
+    excludeFor: (i) =>
+      i % 7 === 0 ? [`course-${(i * 37) % COURSES}`, `course-${(i * 101) % COURSES}`] : undefined,
   };
 }
 

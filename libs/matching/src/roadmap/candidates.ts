@@ -76,38 +76,63 @@ interface UsableTeacher {
   slot: number;
   value: number;
   money: number;
+  /** Distance for the radius check (NaN online or unknown), worked out when a filter with a radius first asks. */
+  d?: number;
   /** Distance (0 online or unknown) and start day, worked out once when a diverse collection sorts by them. */
   km?: number;
   start?: number;
 }
 
 /**
- * One need's usable teachers, scanned in the index's price order as far as any caller has asked: the
- * accepted ones from the price-ordered part (in order), where the scan stopped, and the unordered tail
- * (appended since the last compaction), which every scan reads whole.
+ * One need's teachers that pass every check but the radius and the budget, scanned in the index's price
+ * order as far as any filter has asked: the accepted ones from the price-ordered part (in order), where
+ * the scan stopped, and the unordered tail (appended since the last compaction), read whole once.
  */
-interface NeedScan {
-  sortedOk: UsableTeacher[];
+interface TeacherScan {
+  accepted: UsableTeacher[];
   next: number;
   tail: UsableTeacher[] | undefined;
 }
 
 /**
- * Per (skill code, level) need, what the scan found so far, and per slot whether the learner can use
- * it at all (0 not yet checked, 1 yes, 2 no: a course teaches several needed skills, so is met in
- * several lists); valid for one filter and exclusion set.
+ * Per (skill code, level) need, what the scan found so far, and per slot whether it passes the checks
+ * but radius and budget (0 not yet checked, 1 yes, 2 no: a course teaches several needed skills, so is
+ * met in several lists). Valid for filters that agree on all but radius and budget (the same learner's
+ * skills, location, modes, access and eligibility, and the same day and exclusions): what-ifs that
+ * change only the radius or the budget read the same scans, each through its own view.
  */
-export interface NeedScans {
-  needs: Map<number, NeedScan>;
+export interface TeacherScans {
+  needs: Map<number, TeacherScan>;
   usable?: Uint8Array;
 }
 
-export const newNeedScans = (): NeedScans => ({ needs: new Map() });
+/**
+ * One filter's view of the shared scans, per need: the usable teachers in price order (those of the
+ * shared list within its radius and budget), how far into the shared list it has read, and its tail.
+ */
+interface NeedScan {
+  sortedOk: UsableTeacher[];
+  read: number;
+  tail: UsableTeacher[] | undefined;
+}
+
+export interface NeedScans {
+  shared: TeacherScans;
+  needs: Map<number, NeedScan>;
+}
+
+export const newTeacherScans = (): TeacherScans => ({ needs: new Map() });
+
+export const newNeedScans = (shared: TeacherScans = newTeacherScans()): NeedScans => ({
+  shared,
+  needs: new Map(),
+});
 
 /**
  * The first `enough` usable teachers in price order plus every usable one in the unordered tail,
  * in that order — exactly what one scan that stops at `enough` would find; continues an earlier,
- * shorter scan instead of starting again.
+ * shorter scan instead of starting again. Usable: a live learning offer, not excluded, passing the
+ * filter (mode, access, closing date, budget, radius) and teaching the need to its level.
  */
 function usableTeachers(
   q: CandidateQuery,
@@ -116,24 +141,22 @@ function usableTeachers(
   enough: number,
 ): UsableTeacher[] {
   const { index, filter, excluded } = q;
+  const shared = scans.shared;
   const key = need.code * 256 + need.level;
+  let base = shared.needs.get(key);
+  if (!base) shared.needs.set(key, (base = { accepted: [], next: 0, tail: undefined }));
   let scan = scans.needs.get(key);
-  if (!scan) scans.needs.set(key, (scan = { sortedOk: [], next: 0, tail: undefined }));
+  if (!scan) scans.needs.set(key, (scan = { sortedOk: [], read: 0, tail: undefined }));
   const { slots: teachers, sorted } = index.teachersInOrder(need.code);
   const kinds = index.kind.data;
   const hours = index.hours.data;
-  if (!scans.usable || scans.usable.length < index.slotCount) scans.usable = new Uint8Array(index.slotCount);
-  const usable = scans.usable;
+  if (!shared.usable || shared.usable.length < index.slotCount)
+    shared.usable = new Uint8Array(index.slotCount);
+  const usable = shared.usable;
   const accept = (slot: number, into: UsableTeacher[]): void => {
     let u = usable[slot];
     if (u === 0) {
-      u =
-        !LEARNING_KIND_CODES[kinds[slot]] ||
-        excluded.has(slot) ||
-        !filter.passesCheap(slot) ||
-        !filter.withinRadius(slot)
-          ? 2
-          : 1;
+      u = !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot) ? 2 : 1;
       usable[slot] = u;
     }
     if (u === 2) return;
@@ -142,10 +165,28 @@ function usableTeachers(
     const money = filter.costFor(slot);
     into.push({ slot, value: h + money / 1000, money });
   };
-  while (scan.sortedOk.length < enough && scan.next < sorted) accept(teachers[scan.next++], scan.sortedOk);
+  const radius = filter.radius;
+  const budget = filter.budgetPence;
+  const fits = (t: UsableTeacher): boolean => {
+    if (budget !== undefined && t.money > budget) return false;
+    if (radius === Infinity) return true;
+    if (t.d === undefined) t.d = filter.distance(t.slot);
+    return Number.isNaN(t.d) || t.d <= radius;
+  };
+  const accepted = base.accepted;
+  while (scan.sortedOk.length < enough) {
+    if (scan.read < accepted.length) {
+      const t = accepted[scan.read++];
+      if (fits(t)) scan.sortedOk.push(t);
+    } else if (base.next < sorted) accept(teachers[base.next++], accepted);
+    else break;
+  }
   if (!scan.tail) {
-    scan.tail = [];
-    for (let t = sorted; t < teachers.length; t++) accept(teachers[t], scan.tail);
+    if (!base.tail) {
+      base.tail = [];
+      for (let t = sorted; t < teachers.length; t++) accept(teachers[t], base.tail);
+    }
+    scan.tail = base.tail.filter(fits);
   }
   const head = scan.sortedOk.length > enough ? scan.sortedOk.slice(0, enough) : scan.sortedOk;
   return scan.tail.length === 0 ? head : [...head, ...scan.tail];

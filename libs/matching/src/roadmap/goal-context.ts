@@ -15,10 +15,12 @@ import { LearnerFilter } from '../ranking/rank-opportunities';
 import {
   LearnerSkillCodes,
   NeedScans,
+  TeacherScans,
   codeSkills,
   codedProblemInput,
   collectCandidates,
   newNeedScans,
+  newTeacherScans,
 } from './candidates';
 import { dayOf } from './dates';
 import { RoadmapGoal, RoadmapOptions } from './roadmap.types';
@@ -48,6 +50,36 @@ export interface SolvedGoal {
   problem: PlanProblem;
 }
 
+/** Learner facts a what-if may change while its context still shares its family's work. */
+const FAMILY_FACTS: ReadonlySet<string> = new Set([
+  'budgetPence',
+  'travelRadiusKm',
+  'modes',
+  'access',
+  'eligibility',
+]);
+
+/**
+ * What the contexts of one learner and goal share across what-ifs that change only some of
+ * FAMILY_FACTS (same skills, location, pace, day, options but the node limit): prices per eligibility;
+ * index scans per (modes, access, eligibility), of which each radius and budget reads its own view;
+ * candidates per view; and compiled candidate sets and solves, keyed by all they depend on (a what-if
+ * whose candidates come out the same as another's is solved once).
+ */
+export class GoalFamily {
+  readonly prices = new Map<string, Map<number, number>>();
+  readonly scans = new Map<string, TeacherScans>();
+  readonly views = new Map<string, FilterView>();
+  readonly compiled = new Map<string, CompiledCandidates>();
+  readonly solved = new Map<string, SolvedGoal>();
+}
+
+/** One filter's (radius and budget's) scans and candidate sets. */
+interface FilterView {
+  scans: NeedScans;
+  candidates: Map<boolean, number[]>;
+}
+
 /**
  * One learner and goal compiled against the index: the filter (mode, distance, access, closing date,
  * budget after funding), skill codes, and candidates — shared by the roadmap, its alternatives, its
@@ -60,10 +92,10 @@ export class GoalContext {
   readonly codes: LearnerSkillCodes;
   readonly excluded: ReadonlySet<number>;
   readonly hoursPerWeek: number;
-  private readonly candidateMemo = new Map<boolean, number[]>();
-  private readonly compiledMemo = new Map<boolean, CompiledCandidates>();
-  /** The index scans behind both candidate sets (the diverse one looks further down the same lists). */
-  private readonly scans: NeedScans = newNeedScans();
+  private readonly family: GoalFamily;
+  private readonly view: FilterView;
+  /** Keys of this context's prices (eligibility) and of its filter as the family's scans see it. */
+  private readonly priceKey: string;
 
   constructor(
     readonly index: CatalogueIndex,
@@ -72,14 +104,21 @@ export class GoalContext {
     readonly opts: RoadmapOptions = {},
     /** From a context for the same learner's skills, modes and goal (a what-if): what does not change. */
     same?: GoalContext,
+    /** The family of a context this one differs from only in FAMILY_FACTS or the node limit. */
+    family?: GoalFamily,
   ) {
     this.today = opts.today ?? new Date().toISOString().slice(0, 10);
     this.todayDay = dayOf(this.today);
+    this.family = family ?? new GoalFamily();
+    this.priceKey = JSON.stringify(learner.eligibility ?? null);
+    let prices = this.family.prices.get(this.priceKey);
+    if (!prices) this.family.prices.set(this.priceKey, (prices = new Map()));
     this.filter = new LearnerFilter(
       index,
       learner,
       same ? same.filter.query : new LearnerQuery(index, learner),
       this.today,
+      prices,
     );
     this.codes = same ? same.codes : codeSkills(index, learner, goal.skills);
     const excluded = new Set<number>();
@@ -90,13 +129,28 @@ export class GoalContext {
     this.excluded = excluded;
     this.hoursPerWeek =
       learner.hoursPerWeek && learner.hoursPerWeek > 0 ? learner.hoursPerWeek : DEFAULT_HOURS_PER_WEEK;
+    const scanKey = JSON.stringify([learner.modes ?? null, learner.access ?? null, this.priceKey]);
+    let scans = this.family.scans.get(scanKey);
+    if (!scans) this.family.scans.set(scanKey, (scans = newTeacherScans()));
+    const viewKey = JSON.stringify([scanKey, learner.travelRadiusKm ?? null, learner.budgetPence ?? null]);
+    let view = this.family.views.get(viewKey);
+    if (!view) this.family.views.set(viewKey, (view = { scans: newNeedScans(scans), candidates: new Map() }));
+    this.view = view;
   }
 
   /** The same goal for a learner with some facts changed (a what-if). */
   with(change: Partial<LearnerRecord>): GoalContext {
     // The learner's skills and modes (all the compiled query and skill codes depend on) unchanged: reuse them.
     const same = !('skills' in change) && !('modes' in change) ? this : undefined;
-    return new GoalContext(this.index, { ...this.learner, ...change }, this.goal, this.opts, same);
+    const kin = Object.keys(change).every((k) => FAMILY_FACTS.has(k));
+    return new GoalContext(
+      this.index,
+      { ...this.learner, ...change },
+      this.goal,
+      this.opts,
+      same,
+      kin ? this.family : undefined,
+    );
   }
 
   private readonly memos = new Map<string, unknown>();
@@ -116,7 +170,9 @@ export class GoalContext {
 
   /** The same learner and goal planned with other options (a probe's node limit). */
   withOpts(opts: RoadmapOptions): GoalContext {
-    return new GoalContext(this.index, this.learner, this.goal, opts, this);
+    const keys = new Set([...Object.keys(opts), ...Object.keys(this.opts)]) as Set<keyof RoadmapOptions>;
+    const kin = [...keys].every((k) => k === 'nodeLimit' || opts[k] === this.opts[k]);
+    return new GoalContext(this.index, this.learner, this.goal, opts, this, kin ? this.family : undefined);
   }
 
   get perSkill(): number {
@@ -124,7 +180,7 @@ export class GoalContext {
   }
 
   candidates(diverse = false): number[] {
-    let c = this.candidateMemo.get(diverse);
+    let c = this.view.candidates.get(diverse);
     if (!c) {
       c = collectCandidates({
         index: this.index,
@@ -133,9 +189,9 @@ export class GoalContext {
         perSkill: this.perSkill,
         excluded: this.excluded,
         diverse,
-        scans: this.scans,
+        scans: this.view.scans,
       });
-      this.candidateMemo.set(diverse, c);
+      this.view.candidates.set(diverse, c);
     }
     return c;
   }
@@ -185,9 +241,11 @@ export class GoalContext {
    * alternatives weigh the same candidates differently, and only the costs change between them.
    */
   private compiled(diverse: boolean): CompiledCandidates {
-    let c = this.compiledMemo.get(diverse);
+    const slots = this.candidates(diverse);
+    // Besides the slots, the input depends on prices (eligibility) and the budget only.
+    const key = `${this.priceKey}|${this.learner.budgetPence ?? ''}|${slots.join(',')}`;
+    let c = this.family.compiled.get(key);
     if (!c) {
-      const slots = this.candidates(diverse);
       const input = codedProblemInput({
         index: this.index,
         filter: this.filter,
@@ -197,26 +255,37 @@ export class GoalContext {
         costOf: () => 0,
       });
       c = {
+        key,
         slots,
         input,
         prepared: prepareCodedProblem(input),
         bySlotId: new Map(slots.map((s) => [this.index.ids[s], s])),
       };
-      this.compiledMemo.set(diverse, c);
+      this.family.compiled.set(key, c);
     }
     return c;
   }
 
   /** Solves the goal with the same solver as the batch planner. */
   solve(w: Weighting = this.defaultWeighting(), diverse = false): SolvedGoal {
-    const { slots, input, prepared, bySlotId } = this.compiled(diverse);
+    const compiled = this.compiled(diverse);
+    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
+    // Costs depend on the weighting and on facts the whole family shares (pace, location, day, outcomes).
+    const key = `${compiled.key}|${nodeLimit}|${JSON.stringify(w)}`;
+    let solved = this.family.solved.get(key);
+    if (!solved) {
+      solved = this.solveCompiled(compiled, w, nodeLimit);
+      this.family.solved.set(key, solved);
+    }
+    return { ...solved, slots: [...solved.slots] };
+  }
+
+  private solveCompiled(c: CompiledCandidates, w: Weighting, nodeLimit: number): SolvedGoal {
+    const { slots, input, prepared, bySlotId } = c;
     const cost = new Float64Array(slots.length);
     for (let i = 0; i < slots.length; i++) cost[i] = this.costOf(slots[i], w);
     const problem = compileCodedProblem({ ...input, cost }, this.perSkill, prepared);
-    const solved = solvePlanProblem(problem, {
-      nodeLimit: this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT,
-      improveRounds: 0,
-    });
+    const solved = solvePlanProblem(problem, { nodeLimit, improveRounds: 0 });
     const result = describeSolution(solved);
     return {
       slots: result.steps.map((id) => bySlotId.get(id) as number),
@@ -230,6 +299,7 @@ export class GoalContext {
 }
 
 interface CompiledCandidates {
+  key: string;
   slots: number[];
   /** Costs are placeholders: each solve supplies its own. */
   input: CodedPlanInput;
