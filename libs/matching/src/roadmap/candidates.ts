@@ -74,41 +74,65 @@ export interface CandidateQuery {
 
 interface UsableTeacher {
   slot: number;
+  /** Ranking value and price, worked out when a view first accepts it (-1 before). */
   value: number;
   money: number;
-  /** Distance for the radius check (NaN online or unknown), worked out when a filter with a radius first asks. */
-  d?: number;
+  /** Level it teaches the scan's skill at, and distance for the radius check (NaN online or unknown); -1 until asked. */
+  level: number;
+  d: number;
   /** Distance (0 online or unknown) and start day, worked out once when a diverse collection sorts by them. */
   km?: number;
   start?: number;
 }
 
 /**
- * One need's teachers that pass every check but the radius and the budget, scanned in the index's price
- * order as far as any filter has asked: the accepted ones from the price-ordered part (in order), where
- * the scan stopped, and the unordered tail (appended since the last compaction), read whole once.
+ * One skill's live learning offers that pass every check but radius, budget and level (mode, access,
+ * closing date, not excluded), read in the index's price order as far as any view has asked: those
+ * from the price-ordered part (in order), where the read stopped, and the unordered tail (appended
+ * since the last compaction), read whole once.
  */
 interface TeacherScan {
-  accepted: UsableTeacher[];
+  passed: UsableTeacher[];
   next: number;
   tail: UsableTeacher[] | undefined;
 }
 
 /**
- * Per (skill code, level) need, what the scan found so far, and per slot whether it passes the checks
- * but radius and budget (0 not yet checked, 1 yes, 2 no: a course teaches several needed skills, so is
- * met in several lists). Valid for filters that agree on all but radius and budget (the same learner's
- * skills, location, modes, access and eligibility, and the same day and exclusions): what-ifs that
- * change only the radius or the budget read the same scans, each through its own view.
+ * Per skill code, what the scan found so far, and per slot whether it passes those checks (0 not yet
+ * checked, 1 yes, 2 no: a course teaches several needed skills, so is met in several lists). Valid for
+ * filters that agree on all but radius and budget (the same learner's skills, location, modes, access
+ * and eligibility, and the same day and exclusions): what-ifs that change only the radius or the budget
+ * read the same scans, each through its own view.
  */
 export interface TeacherScans {
-  needs: Map<number, TeacherScan>;
-  usable?: Uint8Array;
+  skills: Map<number, TeacherScan>;
+  /** This scan set's mark in the index's usable-slot table (see usableMarks). */
+  mark: number;
 }
 
 /**
- * One filter's view of the shared scans, per need: the usable teachers in price order (those of the
- * shared list within its radius and budget), how far into the shared list it has read, and its tail.
+ * Per index, whether a slot passes a scan set's checks (`value`), valid where `stamp` holds that scan
+ * set's mark: one table for all scans instead of a slot-sized array each (a megabyte per what-if on the
+ * full catalogue, which the garbage collector then has to reclaim). A slot marked by another scan set
+ * is simply checked again.
+ */
+let usableMarks = new WeakMap<CatalogueIndex, { stamp: Int32Array; value: Uint8Array }>();
+let lastMark = 0;
+
+function marksFor(index: CatalogueIndex): { stamp: Int32Array; value: Uint8Array } {
+  let marks = usableMarks.get(index);
+  if (!marks || marks.stamp.length < index.slotCount) {
+    const n = Math.ceil(index.slotCount * 1.25) + 1024;
+    marks = { stamp: new Int32Array(n), value: new Uint8Array(n) };
+    usableMarks.set(index, marks);
+  }
+  return marks;
+}
+
+/**
+ * One filter's view of the shared scans, per (skill, level) need: the usable teachers in price order
+ * (those of the shared list within its radius and budget that teach to the level), how far into the
+ * shared list it has read, and its usable tail.
  */
 interface NeedScan {
   sortedOk: UsableTeacher[];
@@ -121,7 +145,15 @@ export interface NeedScans {
   needs: Map<number, NeedScan>;
 }
 
-export const newTeacherScans = (): TeacherScans => ({ needs: new Map() });
+export function newTeacherScans(): TeacherScans {
+  // Marks only grow (0 is never one), so a stamp left by an earlier scan set never matches a later one.
+  if (lastMark === 0x7fffffff) {
+    // Start again with fresh (zeroed) tables.
+    lastMark = 0;
+    usableMarks = new WeakMap();
+  }
+  return { skills: new Map(), mark: ++lastMark };
+}
 
 export const newNeedScans = (shared: TeacherScans = newTeacherScans()): NeedScans => ({
   shared,
@@ -142,49 +174,54 @@ function usableTeachers(
 ): UsableTeacher[] {
   const { index, filter, excluded } = q;
   const shared = scans.shared;
+  let base = shared.skills.get(need.code);
+  if (!base) shared.skills.set(need.code, (base = { passed: [], next: 0, tail: undefined }));
   const key = need.code * 256 + need.level;
-  let base = shared.needs.get(key);
-  if (!base) shared.needs.set(key, (base = { accepted: [], next: 0, tail: undefined }));
   let scan = scans.needs.get(key);
   if (!scan) scans.needs.set(key, (scan = { sortedOk: [], read: 0, tail: undefined }));
   const { slots: teachers, sorted } = index.teachersInOrder(need.code);
   const kinds = index.kind.data;
   const hours = index.hours.data;
-  if (!shared.usable || shared.usable.length < index.slotCount)
-    shared.usable = new Uint8Array(index.slotCount);
-  const usable = shared.usable;
-  const accept = (slot: number, into: UsableTeacher[]): void => {
-    let u = usable[slot];
-    if (u === 0) {
-      u = !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot) ? 2 : 1;
-      usable[slot] = u;
+  const { stamp, value: usable } = marksFor(index);
+  const mark = shared.mark;
+  const pass = (slot: number, into: UsableTeacher[]): void => {
+    if (stamp[slot] !== mark) {
+      stamp[slot] = mark;
+      usable[slot] =
+        !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot) ? 0 : 1;
     }
-    if (u === 2) return;
-    if (taughtLevel(index, slot, need.code) < need.level) return;
-    const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
-    const money = filter.costFor(slot);
-    into.push({ slot, value: h + money / 1000, money });
+    if (usable[slot] === 1)
+      into.push({ slot, value: -1, money: -1, level: -1, d: -1, km: undefined, start: undefined });
   };
   const radius = filter.radius;
   const budget = filter.budgetPence;
+  // The checks in the order the filter makes them: radius, then level, then price.
   const fits = (t: UsableTeacher): boolean => {
-    if (budget !== undefined && t.money > budget) return false;
-    if (radius === Infinity) return true;
-    if (t.d === undefined) t.d = filter.distance(t.slot);
-    return Number.isNaN(t.d) || t.d <= radius;
+    if (radius !== Infinity) {
+      if (t.d === -1) t.d = filter.distance(t.slot);
+      if (!(Number.isNaN(t.d) || t.d <= radius)) return false;
+    }
+    if (t.level === -1) t.level = taughtLevel(index, t.slot, need.code);
+    if (t.level < need.level) return false;
+    if (t.money === -1) {
+      const h = Number.isNaN(hours[t.slot]) ? 0 : hours[t.slot];
+      t.money = filter.costFor(t.slot);
+      t.value = h + t.money / 1000;
+    }
+    return !(budget !== undefined && t.money > budget);
   };
-  const accepted = base.accepted;
+  const passed = base.passed;
   while (scan.sortedOk.length < enough) {
-    if (scan.read < accepted.length) {
-      const t = accepted[scan.read++];
+    if (scan.read < passed.length) {
+      const t = passed[scan.read++];
       if (fits(t)) scan.sortedOk.push(t);
-    } else if (base.next < sorted) accept(teachers[base.next++], accepted);
+    } else if (base.next < sorted) pass(teachers[base.next++], passed);
     else break;
   }
   if (!scan.tail) {
     if (!base.tail) {
       base.tail = [];
-      for (let t = sorted; t < teachers.length; t++) accept(teachers[t], base.tail);
+      for (let t = sorted; t < teachers.length; t++) pass(teachers[t], base.tail);
     }
     scan.tail = base.tail.filter(fits);
   }

@@ -50,6 +50,9 @@ export interface SolvedGoal {
   problem: PlanProblem;
 }
 
+/** Work counters (for profiling harnesses): candidate collections, compilations and solves, and memo hits. */
+export const roadmapWork = { collections: 0, compiles: 0, compileHits: 0, solves: 0, solveHits: 0 };
+
 /** Learner facts a what-if may change while its context still shares its family's work. */
 const FAMILY_FACTS: ReadonlySet<string> = new Set([
   'budgetPence',
@@ -71,7 +74,6 @@ export class GoalFamily {
   readonly scans = new Map<string, TeacherScans>();
   readonly views = new Map<string, FilterView>();
   readonly compiled = new Map<string, CompiledCandidates>();
-  readonly solved = new Map<string, SolvedGoal>();
 }
 
 /** One filter's (radius and budget's) scans and candidate sets. */
@@ -182,6 +184,7 @@ export class GoalContext {
   candidates(diverse = false): number[] {
     let c = this.view.candidates.get(diverse);
     if (!c) {
+      roadmapWork.collections++;
       c = collectCandidates({
         index: this.index,
         filter: this.filter,
@@ -242,10 +245,16 @@ export class GoalContext {
    */
   private compiled(diverse: boolean): CompiledCandidates {
     const slots = this.candidates(diverse);
-    // Besides the slots, the input depends on prices (eligibility) and the budget only.
-    const key = `${this.priceKey}|${this.learner.budgetPence ?? ''}|${slots.join(',')}`;
+    // Besides the slots, the input depends on prices (eligibility) and the budget only. Keyed by a hash
+    // of the slots, checked in full: on a clash the set is compiled afresh (and not kept).
+    let h = 0x811c9dc5;
+    for (const slot of slots) h = Math.imul(h ^ slot, 16777619);
+    const key = `${this.priceKey}|${this.learner.budgetPence ?? ''}|${slots.length}|${h >>> 0}`;
     let c = this.family.compiled.get(key);
-    if (!c) {
+    const clash = c !== undefined && c.slots.some((slot, i) => slot !== slots[i]);
+    if (c && !clash) roadmapWork.compileHits++;
+    else roadmapWork.compiles++;
+    if (!c || clash) {
       const input = codedProblemInput({
         index: this.index,
         filter: this.filter,
@@ -255,13 +264,13 @@ export class GoalContext {
         costOf: () => 0,
       });
       c = {
-        key,
         slots,
         input,
         prepared: prepareCodedProblem(input),
         bySlotId: new Map(slots.map((s) => [this.index.ids[s], s])),
+        solved: new Map(),
       };
-      this.family.compiled.set(key, c);
+      if (!clash) this.family.compiled.set(key, c);
     }
     return c;
   }
@@ -271,11 +280,13 @@ export class GoalContext {
     const compiled = this.compiled(diverse);
     const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
     // Costs depend on the weighting and on facts the whole family shares (pace, location, day, outcomes).
-    const key = `${compiled.key}|${nodeLimit}|${JSON.stringify(w)}`;
-    let solved = this.family.solved.get(key);
+    const key = `${nodeLimit}|${JSON.stringify(w)}`;
+    let solved = compiled.solved.get(key);
+    if (solved) roadmapWork.solveHits++;
+    else roadmapWork.solves++;
     if (!solved) {
       solved = this.solveCompiled(compiled, w, nodeLimit);
-      this.family.solved.set(key, solved);
+      compiled.solved.set(key, solved);
     }
     return { ...solved, slots: [...solved.slots] };
   }
@@ -299,10 +310,11 @@ export class GoalContext {
 }
 
 interface CompiledCandidates {
-  key: string;
   slots: number[];
   /** Costs are placeholders: each solve supplies its own. */
   input: CodedPlanInput;
   prepared: PreparedProblem;
   bySlotId: Map<string, number>;
+  /** Solves of this set, per node limit and weighting. */
+  solved: Map<string, SolvedGoal>;
 }
