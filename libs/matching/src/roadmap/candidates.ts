@@ -74,12 +74,8 @@ export interface CandidateQuery {
 
 interface UsableTeacher {
   slot: number;
-  /** Ranking value and price, worked out when a view first accepts it (-1 before). */
   value: number;
   money: number;
-  /** Level it teaches the scan's skill at, and distance for the radius check (NaN online or unknown); -1 until asked. */
-  level: number;
-  d: number;
   /** Distance (0 online or unknown) and start day, worked out once when a diverse collection sorts by them. */
   km?: number;
   start?: number;
@@ -88,21 +84,34 @@ interface UsableTeacher {
 /**
  * One skill's live learning offers that pass every check but radius, budget and level (mode, access,
  * closing date, not excluded), read in the index's price order as far as any view has asked: those
- * from the price-ordered part (in order), where the read stopped, and the unordered tail (appended
- * since the last compaction), read whole once.
+ * from the price-ordered part (in order) and the unordered tail (appended since the last compaction,
+ * read whole once), as positions in `found`; and where the read stopped.
  */
 interface TeacherScan {
-  passed: UsableTeacher[];
+  found: FoundTeachers;
+  passed: number[];
   next: number;
-  tail: UsableTeacher[] | undefined;
+  tail: number[] | undefined;
 }
 
 /**
- * Per skill code, what the scan found so far, and per slot whether it passes those checks (0 not yet
- * checked, 1 yes, 2 no: a course teaches several needed skills, so is met in several lists). Valid for
- * filters that agree on all but radius and budget (the same learner's skills, location, modes, access
- * and eligibility, and the same day and exclusions): what-ifs that change only the radius or the budget
- * read the same scans, each through its own view.
+ * What is known of each teacher a scan found, worked out when a view first asks (-1 before): its
+ * distance for the radius check (NaN online or unknown), the level it teaches the skill at, its price,
+ * and the teacher as a candidate list holds it.
+ */
+interface FoundTeachers {
+  slot: number[];
+  d: number[];
+  level: number[];
+  money: number[];
+  teacher: (UsableTeacher | undefined)[];
+}
+
+/**
+ * Per skill code, what the scan found so far. Valid for filters that agree on all but radius and
+ * budget (the same learner's skills, location, modes, access and eligibility, and the same day and
+ * exclusions): what-ifs that change only the radius or the budget read the same scans, each through
+ * its own view.
  */
 export interface TeacherScans {
   skills: Map<number, TeacherScan>;
@@ -111,19 +120,19 @@ export interface TeacherScans {
 }
 
 /**
- * Per index, whether a slot passes a scan set's checks (`value`), valid where `stamp` holds that scan
- * set's mark: one table for all scans instead of a slot-sized array each (a megabyte per what-if on the
- * full catalogue, which the garbage collector then has to reclaim). A slot marked by another scan set
- * is simply checked again.
+ * Per index and slot, whether it passes the checks of the scan set whose mark is stored with it
+ * (mark × 2 + 1 yes, mark × 2 no): a course teaches several needed skills, so is met in several lists.
+ * One table for all scan sets instead of a slot-sized array each (a megabyte per what-if on the full
+ * catalogue, for the garbage collector to reclaim); a slot marked by another scan set is checked again.
  */
-let usableMarks = new WeakMap<CatalogueIndex, { stamp: Int32Array; value: Uint8Array }>();
+let usableMarks = new WeakMap<CatalogueIndex, Int32Array>();
 let lastMark = 0;
+const MAX_MARK = 0x3fffffff;
 
-function marksFor(index: CatalogueIndex): { stamp: Int32Array; value: Uint8Array } {
+function marksFor(index: CatalogueIndex): Int32Array {
   let marks = usableMarks.get(index);
-  if (!marks || marks.stamp.length < index.slotCount) {
-    const n = Math.ceil(index.slotCount * 1.25) + 1024;
-    marks = { stamp: new Int32Array(n), value: new Uint8Array(n) };
+  if (!marks || marks.length < index.slotCount) {
+    marks = new Int32Array(Math.ceil(index.slotCount * 1.25) + 1024);
     usableMarks.set(index, marks);
   }
   return marks;
@@ -146,8 +155,8 @@ export interface NeedScans {
 }
 
 export function newTeacherScans(): TeacherScans {
-  // Marks only grow (0 is never one), so a stamp left by an earlier scan set never matches a later one.
-  if (lastMark === 0x7fffffff) {
+  // Marks only grow (0 is never one), so a mark left by an earlier scan set never matches a later one.
+  if (lastMark === MAX_MARK) {
     // Start again with fresh (zeroed) tables.
     lastMark = 0;
     usableMarks = new WeakMap();
@@ -175,46 +184,69 @@ function usableTeachers(
   const { index, filter, excluded } = q;
   const shared = scans.shared;
   let base = shared.skills.get(need.code);
-  if (!base) shared.skills.set(need.code, (base = { passed: [], next: 0, tail: undefined }));
+  if (!base) {
+    const found: FoundTeachers = { slot: [], d: [], level: [], money: [], teacher: [] };
+    shared.skills.set(need.code, (base = { found, passed: [], next: 0, tail: undefined }));
+  }
   const key = need.code * 256 + need.level;
   let scan = scans.needs.get(key);
   if (!scan) scans.needs.set(key, (scan = { sortedOk: [], read: 0, tail: undefined }));
   const { slots: teachers, sorted } = index.teachersInOrder(need.code);
   const kinds = index.kind.data;
   const hours = index.hours.data;
-  const { stamp, value: usable } = marksFor(index);
-  const mark = shared.mark;
-  const pass = (slot: number, into: UsableTeacher[]): void => {
-    if (stamp[slot] !== mark) {
-      stamp[slot] = mark;
-      usable[slot] =
-        !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot) ? 0 : 1;
+  const marks = marksFor(index);
+  const yes = shared.mark * 2 + 1;
+  const no = shared.mark * 2;
+  const found = base.found;
+  const pass = (slot: number, into: number[]): void => {
+    let m = marks[slot];
+    if (m !== yes && m !== no) {
+      m =
+        !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot)
+          ? no
+          : yes;
+      marks[slot] = m;
     }
-    if (usable[slot] === 1)
-      into.push({ slot, value: -1, money: -1, level: -1, d: -1, km: undefined, start: undefined });
+    if (m === no) return;
+    into.push(found.slot.length);
+    found.slot.push(slot);
+    found.d.push(-1);
+    found.level.push(-1);
+    found.money.push(-1);
+    found.teacher.push(undefined);
   };
   const radius = filter.radius;
   const budget = filter.budgetPence;
   // The checks in the order the filter makes them: radius, then level, then price.
-  const fits = (t: UsableTeacher): boolean => {
+  const fits = (i: number): boolean => {
+    const slot = found.slot[i];
     if (radius !== Infinity) {
-      if (t.d === -1) t.d = filter.distance(t.slot);
-      if (!(Number.isNaN(t.d) || t.d <= radius)) return false;
+      let d = found.d[i];
+      if (d === -1) found.d[i] = d = filter.distance(slot);
+      if (!(Number.isNaN(d) || d <= radius)) return false;
     }
-    if (t.level === -1) t.level = taughtLevel(index, t.slot, need.code);
-    if (t.level < need.level) return false;
-    if (t.money === -1) {
-      const h = Number.isNaN(hours[t.slot]) ? 0 : hours[t.slot];
-      t.money = filter.costFor(t.slot);
-      t.value = h + t.money / 1000;
+    let level = found.level[i];
+    if (level === -1) found.level[i] = level = taughtLevel(index, slot, need.code);
+    if (level < need.level) return false;
+    let money = found.money[i];
+    if (money === -1) found.money[i] = money = filter.costFor(slot);
+    return !(budget !== undefined && money > budget);
+  };
+  const teacher = (i: number): UsableTeacher => {
+    let t = found.teacher[i];
+    if (!t) {
+      const slot = found.slot[i];
+      const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
+      const money = found.money[i];
+      found.teacher[i] = t = { slot, value: h + money / 1000, money, km: undefined, start: undefined };
     }
-    return !(budget !== undefined && t.money > budget);
+    return t;
   };
   const passed = base.passed;
   while (scan.sortedOk.length < enough) {
     if (scan.read < passed.length) {
-      const t = passed[scan.read++];
-      if (fits(t)) scan.sortedOk.push(t);
+      const i = passed[scan.read++];
+      if (fits(i)) scan.sortedOk.push(teacher(i));
     } else if (base.next < sorted) pass(teachers[base.next++], passed);
     else break;
   }
@@ -223,7 +255,7 @@ function usableTeachers(
       base.tail = [];
       for (let t = sorted; t < teachers.length; t++) pass(teachers[t], base.tail);
     }
-    scan.tail = base.tail.filter(fits);
+    scan.tail = base.tail.filter(fits).map(teacher);
   }
   const head = scan.sortedOk.length > enough ? scan.sortedOk.slice(0, enough) : scan.sortedOk;
   return scan.tail.length === 0 ? head : [...head, ...scan.tail];

@@ -426,6 +426,8 @@ function askFor(ctx: GoalContext, extraSlots: readonly number[]): FundingAsk[] {
   const open = ctx.learner.budgetPence === undefined ? ctx : ctx.unbudgeted;
   const best = new Map<string, FundingAsk>();
   for (const slot of [...open.candidates(), ...extraSlots]) {
+    // No funding rule may apply: nothing to ask (and deciding the rules is the dear part).
+    if (!ctx.index.mayBeFunded(slot)) continue;
     const ask = priceFor(ctx.learner.eligibility, ctx.index.pricing(slot)).ask;
     if (!ask) continue;
     const had = best.get(ask.question);
