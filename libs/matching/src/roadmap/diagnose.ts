@@ -306,7 +306,7 @@ const PROBE_NODE_LIMIT = 60;
 function probe(ctx: GoalContext): boolean {
   const limited =
     ctx.opts.nodeLimit === undefined ? ctx.withOpts({ ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT }) : ctx;
-  return limited.solve().reachable;
+  return limited.reaches();
 }
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -8,7 +8,9 @@ import {
   compileCodedProblem,
   prepareCodedProblem,
 } from '../planner/plan-problem';
-import { describeSolution, solvePlanProblem } from '../planner/plan-solver';
+import { greedyComplete } from '../planner/greedy-planner';
+import { evaluateOps, pruneRedundant } from '../planner/plan-order';
+import { describeSolution, seedWeightings, solvePlanProblem } from '../planner/plan-solver';
 import { DEFAULT_WEIGHTS } from '../planner/planning.types';
 import { LearnerQuery } from '../ranking/learner-query';
 import { LearnerFilter } from '../ranking/rank-opportunities';
@@ -285,21 +287,51 @@ export class GoalContext {
     if (solved) roadmapWork.solveHits++;
     else roadmapWork.solves++;
     if (!solved) {
-      solved = this.solveCompiled(compiled, w, nodeLimit);
+      solved = this.solveProblem(compiled, this.problemFor(compiled, w), nodeLimit);
       compiled.solved.set(key, solved);
     }
     return { ...solved, slots: [...solved.slots] };
   }
 
-  private solveCompiled(c: CompiledCandidates, w: Weighting, nodeLimit: number): SolvedGoal {
-    const { slots, input, prepared, bySlotId } = c;
-    const cost = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i++) cost[i] = this.costOf(slots[i], w);
-    const problem = compileCodedProblem({ ...input, cost }, this.perSkill, prepared);
+  /**
+   * Whether solve() would find the goal reachable, without its search when the answer is already
+   * certain: a goal skill nothing usable covers cannot be reached; and when one of the solver's own
+   * greedy seeds covers every goal item within the budget, the solver keeps a plan that does (a plan
+   * covering fewer items always weighs more), so it is reachable.
+   */
+  reaches(): boolean {
+    const compiled = this.compiled(false);
+    const w = this.defaultWeighting();
+    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
+    const key = `${nodeLimit}|${JSON.stringify(w)}`;
+    const known = compiled.solved.get(key);
+    if (known) return known.reachable;
+    const problem = this.problemFor(compiled, w);
+    if (problem.goalItemOf.some((it) => it === -2)) return false;
+    // (With a cost that is not finite the solver's weighing breaks down: leave that to the solver.)
+    let total = 0;
+    for (let o = 0; o < problem.n; o++) total += problem.cost[o];
+    for (const seed of Number.isFinite(total) ? seedWeightings(problem) : []) {
+      const e = evaluateOps(problem, pruneRedundant(problem, greedyComplete(problem, [], null, seed)));
+      if (e.valid && e.covered === problem.goalItems.length) return true;
+    }
+    roadmapWork.solves++;
+    const solved = this.solveProblem(compiled, problem, nodeLimit);
+    compiled.solved.set(key, solved);
+    return solved.reachable;
+  }
+
+  private problemFor(c: CompiledCandidates, w: Weighting): PlanProblem {
+    const cost = new Float64Array(c.slots.length);
+    for (let i = 0; i < c.slots.length; i++) cost[i] = this.costOf(c.slots[i], w);
+    return compileCodedProblem({ ...c.input, cost }, this.perSkill, c.prepared);
+  }
+
+  private solveProblem(c: CompiledCandidates, problem: PlanProblem, nodeLimit: number): SolvedGoal {
     const solved = solvePlanProblem(problem, { nodeLimit, improveRounds: 0 });
     const result = describeSolution(solved);
     return {
-      slots: result.steps.map((id) => bySlotId.get(id) as number),
+      slots: result.steps.map((id) => c.bySlotId.get(id) as number),
       reachable: result.reachable,
       coverage: result.coverage,
       missing: result.missing,

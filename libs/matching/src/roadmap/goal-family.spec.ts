@@ -74,6 +74,7 @@ describe('what-if contexts sharing work', () => {
 
   it('plans like a fresh context, in any order of what-ifs', () => {
     let compared = 0;
+    let reachable = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const w = world(seed, 60);
       const index = CatalogueIndex.build(w.records);
@@ -99,10 +100,17 @@ describe('what-if contexts sharing work', () => {
           nodeLimit: 5,
         });
         expect(outcome(probe)).toEqual(outcome(freshProbe));
+        // A reachability probe answers as its solve would.
+        const asked = new GoalContext(index, { ...w.learner, ...change }, w.goal, { ...opts, nodeLimit: 5 });
+        expect(asked.reaches()).toBe(freshProbe.solve().reachable);
+        if (asked.reaches()) reachable++;
       }
       // The roadmap's own context is unchanged by its what-ifs.
       expect(outcome(base)).toEqual(outcome(new GoalContext(index, w.learner, w.goal, opts)));
     }
     expect(compared).toBe(60 * 9 * 3);
+    // Both answers are exercised.
+    expect(reachable).toBeGreaterThan(30);
+    expect(reachable).toBeLessThan(60 * 9 - 30);
   });
 });
