@@ -269,7 +269,6 @@ export class GoalContext {
         slots,
         input,
         prepared: prepareCodedProblem(input),
-        bySlotId: new Map(slots.map((s) => [this.index.ids[s], s])),
         solved: new Map(),
       };
       if (!clash) this.family.compiled.set(key, c);
@@ -331,7 +330,8 @@ export class GoalContext {
     const solved = solvePlanProblem(problem, { nodeLimit, improveRounds: 0 });
     const result = describeSolution(solved);
     return {
-      slots: result.steps.map((id) => c.bySlotId.get(id) as number),
+      // Steps as slots: each op's source is its place in the input, which lists the candidate slots in order.
+      slots: solved.ops.map((o) => c.slots[problem.source[o]]),
       reachable: result.reachable,
       coverage: result.coverage,
       missing: result.missing,
@@ -346,7 +346,6 @@ interface CompiledCandidates {
   /** Costs are placeholders: each solve supplies its own. */
   input: CodedPlanInput;
   prepared: PreparedProblem;
-  bySlotId: Map<string, number>;
   /** Solves of this set, per node limit and weighting. */
   solved: Map<string, SolvedGoal>;
 }
