@@ -238,7 +238,10 @@ function usableTeachers(
       const slot = found.slot[i];
       const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
       const money = found.money[i];
-      found.teacher[i] = t = { slot, value: h + money / 1000, money, km: undefined, start: undefined };
+      // The distance the radius check worked out, if it did, is the one a diverse collection sorts by.
+      const d = found.d[i];
+      const km = d === -1 ? undefined : Number.isNaN(d) ? 0 : d;
+      found.teacher[i] = t = { slot, value: h + money / 1000, money, km, start: undefined };
     }
     return t;
   };
@@ -291,8 +294,8 @@ export function collectCandidates(q: CandidateQuery): number[] {
           if (o.km === undefined) {
             const d = filter.distance(o.slot);
             o.km = Number.isNaN(d) ? 0 : d;
-            o.start = Math.max(0, index.startDay.data[o.slot]);
           }
+          o.start ??= Math.max(0, index.startDay.data[o.slot]);
         }
         for (const o of [...ok]
           .sort((x, y) => (x.km as number) - (y.km as number) || x.value - y.value)
