@@ -24,7 +24,7 @@ export { reachableRoles } from './ranking/reachable-roles';
 export type { ReachableRole } from './ranking/reachable-roles';
 export { planRoadmap, buildRoadmap, diagnoseGoal, LATE_START_WEEKS } from './roadmap/plan-roadmap';
 export * from './roadmap/roadmap.types';
-export { GoalContext } from './roadmap/goal-context';
+export { GoalContext, roadmapWork } from './roadmap/goal-context';
 export { goalHours, occupationGoal } from './roadmap/goal-hours';
 export type { GoalHours } from './roadmap/goal-hours';
 export { levelCredit } from './fit/skill-credit';

@@ -78,17 +78,21 @@ export function decideRule(clauses: readonly (readonly Condition[])[], facts: Le
   return best ?? { status: 'NO' };
 }
 
+/** Entitlements that apply to some kinds without being declared, in ENTITLEMENTS order. */
+const AUTOMATIC_ENTITLEMENTS = Object.values(ENTITLEMENTS).filter((e) => e.automaticForKinds);
+
 /** The rules that may apply to an opportunity: declared entitlements, automatic ones, and the listing's own terms. */
 export function rulesFor(opp: PricedOpportunity): RuleView[] {
   const out: RuleView[] = [];
-  const seen = new Set<EntitlementId>();
+  // Priced once per opportunity a learner might use: no set or entitlement list made when none is declared.
+  const seen = opp.entitlements?.length ? new Set<EntitlementId>() : undefined;
   for (const id of opp.entitlements ?? []) {
-    if (!isEntitlementId(id) || seen.has(id)) continue;
-    seen.add(id);
+    if (!isEntitlementId(id) || seen!.has(id)) continue;
+    seen!.add(id);
     out.push(ENTITLEMENTS[id]);
   }
-  for (const e of Object.values(ENTITLEMENTS))
-    if (!seen.has(e.id) && e.automaticForKinds?.includes(opp.kind)) out.push(e);
+  for (const e of AUTOMATIC_ENTITLEMENTS)
+    if (!seen?.has(e.id) && e.automaticForKinds!.includes(opp.kind)) out.push(e);
   if (opp.funding)
     out.push({
       id: 'LISTING_FUNDING',

@@ -225,13 +225,15 @@ export class CatalogueIndex {
 
   /** What a learner with these facts pays for a slot (list price unless a funding rule applies). */
   priceFor(slot: number, facts: LearnerEligibility | undefined): number {
-    if (
-      !this.funding.has(slot) &&
-      !this.entitlements.has(slot) &&
-      !AUTOMATIC_KIND_CODES[this.kind.data[slot]]
-    )
-      return this.costPence.data[slot];
+    if (!this.mayBeFunded(slot)) return this.costPence.data[slot];
     return pricePence(facts, this.pricing(slot));
+  }
+
+  /** Whether any funding rule may apply to a slot (else its price is its list price, whoever asks). */
+  mayBeFunded(slot: number): boolean {
+    return (
+      this.funding.has(slot) || this.entitlements.has(slot) || AUTOMATIC_KIND_CODES[this.kind.data[slot]]
+    );
   }
 
   slotsForOccupation(occupationId: string): readonly number[] {

@@ -18,7 +18,8 @@ interface Candidate {
   value: number;
 }
 
-function seedWeightings(p: PlanProblem): GreedyWeighting[] {
+/** The greedy seeds the solver starts from (every one is considered before its search). */
+export function seedWeightings(p: PlanProblem): GreedyWeighting[] {
   const out: GreedyWeighting[] = [{ costWeight: 1, moneyWeight: 0, prereqAware: true }];
   if (Number.isFinite(p.budget)) {
     // Budget-aware seeds: money priced so that spending the whole budget counts like the average plan cost.

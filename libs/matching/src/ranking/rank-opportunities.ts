@@ -53,22 +53,31 @@ const LEARNING_KINDS = new Set<OpportunityKind>(LEARNING_ONLY_KINDS);
 export class LearnerFilter {
   private readonly needStepFree: boolean;
   private readonly noDevice: boolean;
-  private readonly radius: number;
+  /** Travel radius in km (Infinity when the learner gave no location or radius). */
+  readonly radius: number;
   private readonly todayDay: number;
-  /** Prices after funding already worked out (deciding funding rules is the dear part of filtering). */
-  private readonly prices = new Map<number, number>();
 
   constructor(
     private readonly index: CatalogueIndex,
     private readonly learner: LearnerRecord,
     readonly query: LearnerQuery,
     today?: string,
+    /**
+     * Prices after funding already worked out (deciding funding rules is the dear part of filtering);
+     * filters for learners with the same eligibility may share one.
+     */
+    readonly prices = new Map<number, number>(),
   ) {
     this.needStepFree = learner.access?.stepFreeOnly === true;
     this.noDevice = learner.access?.noLaptop === true || learner.access?.mobileOnly === true;
     this.radius =
       learner.location && learner.travelRadiusKm !== undefined ? learner.travelRadiusKm : Infinity;
     this.todayDay = today ? Math.floor(Date.parse(today) / 86_400_000) : -1;
+  }
+
+  /** The learner's budget (pence), if any. */
+  get budgetPence(): number | undefined {
+    return this.learner.budgetPence;
   }
 
   costFor(slot: number): number {
@@ -90,6 +99,12 @@ export class LearnerFilter {
 
   /** Everything except distance (checked separately, only for candidates that could make the cut). */
   passesCheap(slot: number): boolean {
+    if (!this.passesAllButBudget(slot)) return false;
+    return !(this.learner.budgetPence !== undefined && this.costFor(slot) > this.learner.budgetPence);
+  }
+
+  /** passesCheap without the budget: live, mode, access and closing date. */
+  passesAllButBudget(slot: number): boolean {
     const ix = this.index;
     const f = ix.flags.data[slot];
     if ((f & FLAG_ALIVE) === 0) return false;
@@ -105,7 +120,6 @@ export class LearnerFilter {
       return false;
     if (this.todayDay >= 0 && ix.closingDay.data[slot] >= 0 && ix.closingDay.data[slot] < this.todayDay)
       return false;
-    if (this.learner.budgetPence !== undefined && this.costFor(slot) > this.learner.budgetPence) return false;
     return true;
   }
 

@@ -82,32 +82,98 @@ interface UsableTeacher {
 }
 
 /**
- * One need's usable teachers, scanned in the index's price order as far as any caller has asked: the
- * accepted ones from the price-ordered part (in order), where the scan stopped, and the unordered tail
- * (appended since the last compaction), which every scan reads whole.
+ * One skill's live learning offers that pass every check but radius, budget and level (mode, access,
+ * closing date, not excluded), read in the index's price order as far as any view has asked: those
+ * from the price-ordered part (in order) and the unordered tail (appended since the last compaction,
+ * read whole once), as positions in `found`; and where the read stopped.
  */
-interface NeedScan {
-  sortedOk: UsableTeacher[];
+interface TeacherScan {
+  found: FoundTeachers;
+  passed: number[];
   next: number;
-  tail: UsableTeacher[] | undefined;
+  tail: number[] | undefined;
 }
 
 /**
- * Per (skill code, level) need, what the scan found so far, and per slot whether the learner can use
- * it at all (0 not yet checked, 1 yes, 2 no: a course teaches several needed skills, so is met in
- * several lists); valid for one filter and exclusion set.
+ * What is known of each teacher a scan found, worked out when a view first asks (-1 before): its
+ * distance for the radius check (NaN online or unknown), the level it teaches the skill at, its price,
+ * and the teacher as a candidate list holds it.
  */
-export interface NeedScans {
-  needs: Map<number, NeedScan>;
-  usable?: Uint8Array;
+interface FoundTeachers {
+  slot: number[];
+  d: number[];
+  level: number[];
+  money: number[];
+  teacher: (UsableTeacher | undefined)[];
 }
 
-export const newNeedScans = (): NeedScans => ({ needs: new Map() });
+/**
+ * Per skill code, what the scan found so far. Valid for filters that agree on all but radius and
+ * budget (the same learner's skills, location, modes, access and eligibility, and the same day and
+ * exclusions): what-ifs that change only the radius or the budget read the same scans, each through
+ * its own view.
+ */
+export interface TeacherScans {
+  skills: Map<number, TeacherScan>;
+  /** This scan set's mark in the index's usable-slot table (see usableMarks). */
+  mark: number;
+}
+
+/**
+ * Per index and slot, whether it passes the checks of the scan set whose mark is stored with it
+ * (mark × 2 + 1 yes, mark × 2 no): a course teaches several needed skills, so is met in several lists.
+ * One table for all scan sets instead of a slot-sized array each (a megabyte per what-if on the full
+ * catalogue, for the garbage collector to reclaim); a slot marked by another scan set is checked again.
+ */
+let usableMarks = new WeakMap<CatalogueIndex, Int32Array>();
+let lastMark = 0;
+const MAX_MARK = 0x3fffffff;
+
+function marksFor(index: CatalogueIndex): Int32Array {
+  let marks = usableMarks.get(index);
+  if (!marks || marks.length < index.slotCount) {
+    marks = new Int32Array(Math.ceil(index.slotCount * 1.25) + 1024);
+    usableMarks.set(index, marks);
+  }
+  return marks;
+}
+
+/**
+ * One filter's view of the shared scans, per (skill, level) need: the usable teachers in price order
+ * (those of the shared list within its radius and budget that teach to the level), how far into the
+ * shared list it has read, and its usable tail.
+ */
+interface NeedScan {
+  sortedOk: UsableTeacher[];
+  read: number;
+  tail: UsableTeacher[] | undefined;
+}
+
+export interface NeedScans {
+  shared: TeacherScans;
+  needs: Map<number, NeedScan>;
+}
+
+export function newTeacherScans(): TeacherScans {
+  // Marks only grow (0 is never one), so a mark left by an earlier scan set never matches a later one.
+  if (lastMark === MAX_MARK) {
+    // Start again with fresh (zeroed) tables.
+    lastMark = 0;
+    usableMarks = new WeakMap();
+  }
+  return { skills: new Map(), mark: ++lastMark };
+}
+
+export const newNeedScans = (shared: TeacherScans = newTeacherScans()): NeedScans => ({
+  shared,
+  needs: new Map(),
+});
 
 /**
  * The first `enough` usable teachers in price order plus every usable one in the unordered tail,
  * in that order — exactly what one scan that stops at `enough` would find; continues an earlier,
- * shorter scan instead of starting again.
+ * shorter scan instead of starting again. Usable: a live learning offer, not excluded, passing the
+ * filter (mode, access, closing date, budget, radius) and teaching the need to its level.
  */
 function usableTeachers(
   q: CandidateQuery,
@@ -116,36 +182,83 @@ function usableTeachers(
   enough: number,
 ): UsableTeacher[] {
   const { index, filter, excluded } = q;
+  const shared = scans.shared;
+  let base = shared.skills.get(need.code);
+  if (!base) {
+    const found: FoundTeachers = { slot: [], d: [], level: [], money: [], teacher: [] };
+    shared.skills.set(need.code, (base = { found, passed: [], next: 0, tail: undefined }));
+  }
   const key = need.code * 256 + need.level;
   let scan = scans.needs.get(key);
-  if (!scan) scans.needs.set(key, (scan = { sortedOk: [], next: 0, tail: undefined }));
+  if (!scan) scans.needs.set(key, (scan = { sortedOk: [], read: 0, tail: undefined }));
   const { slots: teachers, sorted } = index.teachersInOrder(need.code);
   const kinds = index.kind.data;
   const hours = index.hours.data;
-  if (!scans.usable || scans.usable.length < index.slotCount) scans.usable = new Uint8Array(index.slotCount);
-  const usable = scans.usable;
-  const accept = (slot: number, into: UsableTeacher[]): void => {
-    let u = usable[slot];
-    if (u === 0) {
-      u =
-        !LEARNING_KIND_CODES[kinds[slot]] ||
-        excluded.has(slot) ||
-        !filter.passesCheap(slot) ||
-        !filter.withinRadius(slot)
-          ? 2
-          : 1;
-      usable[slot] = u;
+  const marks = marksFor(index);
+  const yes = shared.mark * 2 + 1;
+  const no = shared.mark * 2;
+  const found = base.found;
+  const pass = (slot: number, into: number[]): void => {
+    let m = marks[slot];
+    if (m !== yes && m !== no) {
+      m =
+        !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot)
+          ? no
+          : yes;
+      marks[slot] = m;
     }
-    if (u === 2) return;
-    if (taughtLevel(index, slot, need.code) < need.level) return;
-    const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
-    const money = filter.costFor(slot);
-    into.push({ slot, value: h + money / 1000, money });
+    if (m === no) return;
+    into.push(found.slot.length);
+    found.slot.push(slot);
+    found.d.push(-1);
+    found.level.push(-1);
+    found.money.push(-1);
+    found.teacher.push(undefined);
   };
-  while (scan.sortedOk.length < enough && scan.next < sorted) accept(teachers[scan.next++], scan.sortedOk);
+  const radius = filter.radius;
+  const budget = filter.budgetPence;
+  // The checks in the order the filter makes them: radius, then level, then price.
+  const fits = (i: number): boolean => {
+    const slot = found.slot[i];
+    if (radius !== Infinity) {
+      let d = found.d[i];
+      if (d === -1) found.d[i] = d = filter.distance(slot);
+      if (!(Number.isNaN(d) || d <= radius)) return false;
+    }
+    let level = found.level[i];
+    if (level === -1) found.level[i] = level = taughtLevel(index, slot, need.code);
+    if (level < need.level) return false;
+    let money = found.money[i];
+    if (money === -1) found.money[i] = money = filter.costFor(slot);
+    return !(budget !== undefined && money > budget);
+  };
+  const teacher = (i: number): UsableTeacher => {
+    let t = found.teacher[i];
+    if (!t) {
+      const slot = found.slot[i];
+      const h = Number.isNaN(hours[slot]) ? 0 : hours[slot];
+      const money = found.money[i];
+      // The distance the radius check worked out, if it did, is the one a diverse collection sorts by.
+      const d = found.d[i];
+      const km = d === -1 ? undefined : Number.isNaN(d) ? 0 : d;
+      found.teacher[i] = t = { slot, value: h + money / 1000, money, km, start: undefined };
+    }
+    return t;
+  };
+  const passed = base.passed;
+  while (scan.sortedOk.length < enough) {
+    if (scan.read < passed.length) {
+      const i = passed[scan.read++];
+      if (fits(i)) scan.sortedOk.push(teacher(i));
+    } else if (base.next < sorted) pass(teachers[base.next++], passed);
+    else break;
+  }
   if (!scan.tail) {
-    scan.tail = [];
-    for (let t = sorted; t < teachers.length; t++) accept(teachers[t], scan.tail);
+    if (!base.tail) {
+      base.tail = [];
+      for (let t = sorted; t < teachers.length; t++) pass(teachers[t], base.tail);
+    }
+    scan.tail = base.tail.filter(fits).map(teacher);
   }
   const head = scan.sortedOk.length > enough ? scan.sortedOk.slice(0, enough) : scan.sortedOk;
   return scan.tail.length === 0 ? head : [...head, ...scan.tail];
@@ -181,8 +294,8 @@ export function collectCandidates(q: CandidateQuery): number[] {
           if (o.km === undefined) {
             const d = filter.distance(o.slot);
             o.km = Number.isNaN(d) ? 0 : d;
-            o.start = Math.max(0, index.startDay.data[o.slot]);
           }
+          o.start ??= Math.max(0, index.startDay.data[o.slot]);
         }
         for (const o of [...ok]
           .sort((x, y) => (x.km as number) - (y.km as number) || x.value - y.value)

@@ -35,6 +35,20 @@ export function teachersAnywhere(ctx: GoalContext, code: number | undefined, lev
   return out;
 }
 
+/**
+ * Every live teacher of a need anywhere, with the learner's constraints each fails: the blockers and
+ * the what-ifs both ask this of the same missing goal skills, so it is worked out once per context.
+ */
+function scoredTeachers(
+  ctx: GoalContext,
+  code: number | undefined,
+  level: number,
+): readonly { slot: number; v: Violation[] }[] {
+  return ctx.memo(`scoredTeachers:${code}:${level}`, () =>
+    teachersAnywhere(ctx, code, level).map((slot) => ({ slot, v: violations(ctx, slot) })),
+  );
+}
+
 /** Each constraint of the learner's that rules this offer out, one by one. */
 function violations(ctx: GoalContext, slot: number): Violation[] {
   const { index, learner, filter } = ctx;
@@ -195,8 +209,8 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
     via: string | undefined,
     seen: Map<string, boolean>,
   ): boolean => {
-    const teachers = teachersAnywhere(ctx, index.findSkill(need.skill), need.level);
-    if (teachers.length === 0) {
+    const scored = scoredTeachers(ctx, index.findSkill(need.skill), need.level);
+    if (scored.length === 0) {
       if (depth === 0) untaught.push(need.skill);
       add(
         {
@@ -208,7 +222,6 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
       );
       return false;
     }
-    const scored = teachers.map((slot) => ({ slot, v: violations(ctx, slot) }));
     const byId = (a: number, b: number) =>
       index.ids[a] < index.ids[b] ? -1 : index.ids[a] > index.ids[b] ? 1 : 0;
     const clear = scored.filter((s) => s.v.length === 0);
@@ -257,8 +270,8 @@ export function findBlockers(ctx: GoalContext, solved: SolvedGoal): Diagnosis {
       }
       return false;
     }
-    scored.sort((a, b) => a.v.length - b.v.length || byId(a.slot, b.slot));
-    for (const v of scored[0].v) describe(scored[0].slot, v, need, forSkill, via);
+    const fewest = [...scored].sort((a, b) => a.v.length - b.v.length || byId(a.slot, b.slot))[0];
+    for (const v of fewest.v) describe(fewest.slot, v, need, forSkill, via);
     return false;
   };
 
@@ -293,7 +306,7 @@ const PROBE_NODE_LIMIT = 60;
 function probe(ctx: GoalContext): boolean {
   const limited =
     ctx.opts.nodeLimit === undefined ? ctx.withOpts({ ...ctx.opts, nodeLimit: PROBE_NODE_LIMIT }) : ctx;
-  return limited.solve().reachable;
+  return limited.reaches();
 }
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -325,12 +338,7 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
   // Per missing goal skill, the teachers that fail at most the one constraint being relaxed: when a
   // skill has none, relaxing that constraint alone cannot reach the goal (saves re-planning).
   const missing = ctx.goal.skills.filter((g) => solved.missing.includes(g.skill));
-  const teachers = missing.map((g) =>
-    teachersAnywhere(ctx, index.findSkill(g.skill), g.level).map((slot) => ({
-      slot,
-      v: violations(ctx, slot),
-    })),
-  );
+  const teachers = missing.map((g) => scoredTeachers(ctx, index.findSkill(g.skill), g.level));
   const onlyFails = (kind: Violation['kind']) =>
     teachers.every((list) => list.some((t) => t.v.every((x) => x.kind === kind)));
 
@@ -418,6 +426,8 @@ function askFor(ctx: GoalContext, extraSlots: readonly number[]): FundingAsk[] {
   const open = ctx.learner.budgetPence === undefined ? ctx : ctx.unbudgeted;
   const best = new Map<string, FundingAsk>();
   for (const slot of [...open.candidates(), ...extraSlots]) {
+    // No funding rule may apply: nothing to ask (and deciding the rules is the dear part).
+    if (!ctx.index.mayBeFunded(slot)) continue;
     const ask = priceFor(ctx.learner.eligibility, ctx.index.pricing(slot)).ask;
     if (!ask) continue;
     const had = best.get(ask.question);

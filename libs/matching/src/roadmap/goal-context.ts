@@ -8,17 +8,21 @@ import {
   compileCodedProblem,
   prepareCodedProblem,
 } from '../planner/plan-problem';
-import { describeSolution, solvePlanProblem } from '../planner/plan-solver';
+import { greedyComplete } from '../planner/greedy-planner';
+import { evaluateOps, pruneRedundant } from '../planner/plan-order';
+import { describeSolution, seedWeightings, solvePlanProblem } from '../planner/plan-solver';
 import { DEFAULT_WEIGHTS } from '../planner/planning.types';
 import { LearnerQuery } from '../ranking/learner-query';
 import { LearnerFilter } from '../ranking/rank-opportunities';
 import {
   LearnerSkillCodes,
   NeedScans,
+  TeacherScans,
   codeSkills,
   codedProblemInput,
   collectCandidates,
   newNeedScans,
+  newTeacherScans,
 } from './candidates';
 import { dayOf } from './dates';
 import { RoadmapGoal, RoadmapOptions } from './roadmap.types';
@@ -48,6 +52,38 @@ export interface SolvedGoal {
   problem: PlanProblem;
 }
 
+/** Work counters (for profiling harnesses): candidate collections, compilations and solves, and memo hits. */
+export const roadmapWork = { collections: 0, compiles: 0, compileHits: 0, solves: 0, solveHits: 0 };
+
+/** Learner facts a what-if may change while its context still shares its family's work. */
+const FAMILY_FACTS: ReadonlySet<string> = new Set([
+  'budgetPence',
+  'travelRadiusKm',
+  'modes',
+  'access',
+  'eligibility',
+]);
+
+/**
+ * What the contexts of one learner and goal share across what-ifs that change only some of
+ * FAMILY_FACTS (same skills, location, pace, day, options but the node limit): prices per eligibility;
+ * index scans per (modes, access, eligibility), of which each radius and budget reads its own view;
+ * candidates per view; and compiled candidate sets and solves, keyed by all they depend on (a what-if
+ * whose candidates come out the same as another's is solved once).
+ */
+export class GoalFamily {
+  readonly prices = new Map<string, Map<number, number>>();
+  readonly scans = new Map<string, TeacherScans>();
+  readonly views = new Map<string, FilterView>();
+  readonly compiled = new Map<string, CompiledCandidates>();
+}
+
+/** One filter's (radius and budget's) scans and candidate sets. */
+interface FilterView {
+  scans: NeedScans;
+  candidates: Map<boolean, number[]>;
+}
+
 /**
  * One learner and goal compiled against the index: the filter (mode, distance, access, closing date,
  * budget after funding), skill codes, and candidates — shared by the roadmap, its alternatives, its
@@ -60,10 +96,10 @@ export class GoalContext {
   readonly codes: LearnerSkillCodes;
   readonly excluded: ReadonlySet<number>;
   readonly hoursPerWeek: number;
-  private readonly candidateMemo = new Map<boolean, number[]>();
-  private readonly compiledMemo = new Map<boolean, CompiledCandidates>();
-  /** The index scans behind both candidate sets (the diverse one looks further down the same lists). */
-  private readonly scans: NeedScans = newNeedScans();
+  private readonly family: GoalFamily;
+  private readonly view: FilterView;
+  /** Keys of this context's prices (eligibility) and of its filter as the family's scans see it. */
+  private readonly priceKey: string;
 
   constructor(
     readonly index: CatalogueIndex,
@@ -72,14 +108,21 @@ export class GoalContext {
     readonly opts: RoadmapOptions = {},
     /** From a context for the same learner's skills, modes and goal (a what-if): what does not change. */
     same?: GoalContext,
+    /** The family of a context this one differs from only in FAMILY_FACTS or the node limit. */
+    family?: GoalFamily,
   ) {
     this.today = opts.today ?? new Date().toISOString().slice(0, 10);
     this.todayDay = dayOf(this.today);
+    this.family = family ?? new GoalFamily();
+    this.priceKey = JSON.stringify(learner.eligibility ?? null);
+    let prices = this.family.prices.get(this.priceKey);
+    if (!prices) this.family.prices.set(this.priceKey, (prices = new Map()));
     this.filter = new LearnerFilter(
       index,
       learner,
       same ? same.filter.query : new LearnerQuery(index, learner),
       this.today,
+      prices,
     );
     this.codes = same ? same.codes : codeSkills(index, learner, goal.skills);
     const excluded = new Set<number>();
@@ -90,13 +133,28 @@ export class GoalContext {
     this.excluded = excluded;
     this.hoursPerWeek =
       learner.hoursPerWeek && learner.hoursPerWeek > 0 ? learner.hoursPerWeek : DEFAULT_HOURS_PER_WEEK;
+    const scanKey = JSON.stringify([learner.modes ?? null, learner.access ?? null, this.priceKey]);
+    let scans = this.family.scans.get(scanKey);
+    if (!scans) this.family.scans.set(scanKey, (scans = newTeacherScans()));
+    const viewKey = JSON.stringify([scanKey, learner.travelRadiusKm ?? null, learner.budgetPence ?? null]);
+    let view = this.family.views.get(viewKey);
+    if (!view) this.family.views.set(viewKey, (view = { scans: newNeedScans(scans), candidates: new Map() }));
+    this.view = view;
   }
 
   /** The same goal for a learner with some facts changed (a what-if). */
   with(change: Partial<LearnerRecord>): GoalContext {
     // The learner's skills and modes (all the compiled query and skill codes depend on) unchanged: reuse them.
     const same = !('skills' in change) && !('modes' in change) ? this : undefined;
-    return new GoalContext(this.index, { ...this.learner, ...change }, this.goal, this.opts, same);
+    const kin = Object.keys(change).every((k) => FAMILY_FACTS.has(k));
+    return new GoalContext(
+      this.index,
+      { ...this.learner, ...change },
+      this.goal,
+      this.opts,
+      same,
+      kin ? this.family : undefined,
+    );
   }
 
   private readonly memos = new Map<string, unknown>();
@@ -116,7 +174,9 @@ export class GoalContext {
 
   /** The same learner and goal planned with other options (a probe's node limit). */
   withOpts(opts: RoadmapOptions): GoalContext {
-    return new GoalContext(this.index, this.learner, this.goal, opts, this);
+    const keys = new Set([...Object.keys(opts), ...Object.keys(this.opts)]) as Set<keyof RoadmapOptions>;
+    const kin = [...keys].every((k) => k === 'nodeLimit' || opts[k] === this.opts[k]);
+    return new GoalContext(this.index, this.learner, this.goal, opts, this, kin ? this.family : undefined);
   }
 
   get perSkill(): number {
@@ -124,8 +184,9 @@ export class GoalContext {
   }
 
   candidates(diverse = false): number[] {
-    let c = this.candidateMemo.get(diverse);
+    let c = this.view.candidates.get(diverse);
     if (!c) {
+      roadmapWork.collections++;
       c = collectCandidates({
         index: this.index,
         filter: this.filter,
@@ -133,9 +194,9 @@ export class GoalContext {
         perSkill: this.perSkill,
         excluded: this.excluded,
         diverse,
-        scans: this.scans,
+        scans: this.view.scans,
       });
-      this.candidateMemo.set(diverse, c);
+      this.view.candidates.set(diverse, c);
     }
     return c;
   }
@@ -185,9 +246,17 @@ export class GoalContext {
    * alternatives weigh the same candidates differently, and only the costs change between them.
    */
   private compiled(diverse: boolean): CompiledCandidates {
-    let c = this.compiledMemo.get(diverse);
-    if (!c) {
-      const slots = this.candidates(diverse);
+    const slots = this.candidates(diverse);
+    // Besides the slots, the input depends on prices (eligibility) and the budget only. Keyed by a hash
+    // of the slots, checked in full: on a clash the set is compiled afresh (and not kept).
+    let h = 0x811c9dc5;
+    for (const slot of slots) h = Math.imul(h ^ slot, 16777619);
+    const key = `${this.priceKey}|${this.learner.budgetPence ?? ''}|${slots.length}|${h >>> 0}`;
+    let c = this.family.compiled.get(key);
+    const clash = c !== undefined && c.slots.some((slot, i) => slot !== slots[i]);
+    if (c && !clash) roadmapWork.compileHits++;
+    else roadmapWork.compiles++;
+    if (!c || clash) {
       const input = codedProblemInput({
         index: this.index,
         filter: this.filter,
@@ -200,26 +269,69 @@ export class GoalContext {
         slots,
         input,
         prepared: prepareCodedProblem(input),
-        bySlotId: new Map(slots.map((s) => [this.index.ids[s], s])),
+        solved: new Map(),
       };
-      this.compiledMemo.set(diverse, c);
+      if (!clash) this.family.compiled.set(key, c);
     }
     return c;
   }
 
   /** Solves the goal with the same solver as the batch planner. */
   solve(w: Weighting = this.defaultWeighting(), diverse = false): SolvedGoal {
-    const { slots, input, prepared, bySlotId } = this.compiled(diverse);
-    const cost = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i++) cost[i] = this.costOf(slots[i], w);
-    const problem = compileCodedProblem({ ...input, cost }, this.perSkill, prepared);
-    const solved = solvePlanProblem(problem, {
-      nodeLimit: this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT,
-      improveRounds: 0,
-    });
+    const compiled = this.compiled(diverse);
+    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
+    // Costs depend on the weighting and on facts the whole family shares (pace, location, day, outcomes).
+    const key = `${nodeLimit}|${JSON.stringify(w)}`;
+    let solved = compiled.solved.get(key);
+    if (solved) roadmapWork.solveHits++;
+    else roadmapWork.solves++;
+    if (!solved) {
+      solved = this.solveProblem(compiled, this.problemFor(compiled, w), nodeLimit);
+      compiled.solved.set(key, solved);
+    }
+    return { ...solved, slots: [...solved.slots] };
+  }
+
+  /**
+   * Whether solve() would find the goal reachable, without its search when the answer is already
+   * certain: a goal skill nothing usable covers cannot be reached; and when one of the solver's own
+   * greedy seeds covers every goal item within the budget, the solver keeps a plan that does (a plan
+   * covering fewer items always weighs more), so it is reachable.
+   */
+  reaches(): boolean {
+    const compiled = this.compiled(false);
+    const w = this.defaultWeighting();
+    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
+    const key = `${nodeLimit}|${JSON.stringify(w)}`;
+    const known = compiled.solved.get(key);
+    if (known) return known.reachable;
+    const problem = this.problemFor(compiled, w);
+    if (problem.goalItemOf.some((it) => it === -2)) return false;
+    // (With a cost that is not finite the solver's weighing breaks down: leave that to the solver.)
+    let total = 0;
+    for (let o = 0; o < problem.n; o++) total += problem.cost[o];
+    for (const seed of Number.isFinite(total) ? seedWeightings(problem) : []) {
+      const e = evaluateOps(problem, pruneRedundant(problem, greedyComplete(problem, [], null, seed)));
+      if (e.valid && e.covered === problem.goalItems.length) return true;
+    }
+    roadmapWork.solves++;
+    const solved = this.solveProblem(compiled, problem, nodeLimit);
+    compiled.solved.set(key, solved);
+    return solved.reachable;
+  }
+
+  private problemFor(c: CompiledCandidates, w: Weighting): PlanProblem {
+    const cost = new Float64Array(c.slots.length);
+    for (let i = 0; i < c.slots.length; i++) cost[i] = this.costOf(c.slots[i], w);
+    return compileCodedProblem({ ...c.input, cost }, this.perSkill, c.prepared);
+  }
+
+  private solveProblem(c: CompiledCandidates, problem: PlanProblem, nodeLimit: number): SolvedGoal {
+    const solved = solvePlanProblem(problem, { nodeLimit, improveRounds: 0 });
     const result = describeSolution(solved);
     return {
-      slots: result.steps.map((id) => bySlotId.get(id) as number),
+      // Steps as slots: each op's source is its place in the input, which lists the candidate slots in order.
+      slots: solved.ops.map((o) => c.slots[problem.source[o]]),
       reachable: result.reachable,
       coverage: result.coverage,
       missing: result.missing,
@@ -234,5 +346,6 @@ interface CompiledCandidates {
   /** Costs are placeholders: each solve supplies its own. */
   input: CodedPlanInput;
   prepared: PreparedProblem;
-  bySlotId: Map<string, number>;
+  /** Solves of this set, per node limit and weighting. */
+  solved: Map<string, SolvedGoal>;
 }
