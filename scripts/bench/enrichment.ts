@@ -10,10 +10,13 @@
  * (.data/skill-ranking) are stored in the scratch database first, so the worker loads the ranked
  * (semantic) extractor and the encoder, as production does once `skills:vectors` has run.
  *
+ * The result digest (a hash of every listing's occupation and derived skills) tells whether a change
+ * altered what enrichment stores; BENCH_DUMP=<file> writes the rows themselves, to diff.
+ *
  * Run: npm run bench:enrichment   (BENCH_LISTINGS, default 5000). Needs the ESCO release.
  */
-import { randomBytes } from 'crypto';
-import { existsSync, readFileSync } from 'fs';
+import { createHash, randomBytes } from 'crypto';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { loadavg } from 'os';
 import { Client } from 'pg';
 import { Queue, QueueEvents } from 'bullmq';
@@ -40,6 +43,8 @@ const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:54
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 5000);
 const WITH_VECTORS = process.env.BENCH_SKILL_VECTORS === '1';
+/** Writes every listing's enrichment (occupation, derived skills) to this file, to compare two versions. */
+const DUMP_FILE = process.env.BENCH_DUMP;
 /** Replaces the worker's node flags (e.g. to try another heap limit, or add --cpu-prof). */
 const WORKER_FLAGS = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_FLAGS;
 
@@ -184,6 +189,17 @@ async function main(): Promise<void> {
                                               WHERE os.opportunity_id = o.id AND os.inferred))::int AS with_inferred
          FROM opportunities o`,
     );
+    const { rows: results } = await pg.query<{ line: string }>(
+      `SELECT o.source_ref || ' ' || coalesce(oc.uri, '-') || ' ' || coalesce(round(o.occupation_confidence::numeric, 4)::text, '-') || ' ' ||
+              coalesce((SELECT string_agg(s.uri || CASE WHEN os.inferred THEN ':i' ELSE ':x' END || os.level, ' ' ORDER BY s.uri)
+                        FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
+                        WHERE os.opportunity_id = o.id AND (os.inferred OR os.extracted)), '') AS line
+         FROM opportunities o LEFT JOIN occupations oc ON oc.id = o.occupation_id
+        ORDER BY o.source_ref`,
+    );
+    const dump = results.map((r) => r.line).join('\n') + '\n';
+    if (DUMP_FILE) writeFileSync(DUMP_FILE, dump);
+    const digest = createHash('sha256').update(dump).digest('hex').slice(0, 16);
     const rows: [string, string, string?][] = [
       ['taxonomy', `ESCO v1.1.1 (${esco.occupations.inserted} occupations, ${esco.skills.inserted} skills)`],
       ['listings', `${LISTINGS}`],
@@ -208,6 +224,7 @@ async function main(): Promise<void> {
         'listings given skills by the ranked extractor (first run / re-run)',
         `${first.result.withExtracted ?? '?'} / ${again.result.withExtracted ?? '?'} (first run: ${first.result.enriched ?? '?'} enriched)`,
       ],
+      ['result digest (occupations, inferred and extracted skills)', digest],
       ['worker RSS before the first run (idle)', `${idleRss ?? '?'} MB`],
       ['worker RSS every 2 s (s:MB; re-run from ' + againStart + ' s)', timeline.join(' ')],
       ['worker peak RSS (VmHWM)', `${peakRssMb(worker.pid!) ?? '?'} MB`, '≤ 500 MB'],
