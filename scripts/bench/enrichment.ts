@@ -34,7 +34,7 @@ import {
 } from '@skillpath/taxonomy';
 import { CACHE_DIR, ESCO_VERSION } from '../train/esco-data';
 import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
-import { killHard, spawnRefreshWorker } from '../../libs/refresh/src/testing/child-processes';
+import { killHard, spawnRefreshWorker, stopGently } from '../../libs/refresh/src/testing/child-processes';
 import { insertSource } from '../../libs/refresh/src/testing/refresh-test-kit';
 import { WORKER_NODE_FLAGS } from '../commands/start.command';
 
@@ -45,7 +45,7 @@ const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 5000);
 const WITH_VECTORS = process.env.BENCH_SKILL_VECTORS === '1';
 /** Writes every listing's enrichment (occupation, derived skills) to this file, to compare two versions. */
 const DUMP_FILE = process.env.BENCH_DUMP;
-/** Replaces the worker's node flags (e.g. to try another heap limit, or add --cpu-prof). */
+/** Replaces the worker's node flags (e.g. to try another heap limit, or add --cpu-prof --cpu-prof-dir=…). */
 const WORKER_FLAGS = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_FLAGS;
 
 /** Stores the cached ESCO skill vectors in the scratch database (what `skills:vectors` would write). */
@@ -239,7 +239,9 @@ async function main(): Promise<void> {
     );
     for (const r of rows) console.log(`${r[0].padEnd(w)}  ${r[1].padEnd(v)}  ${r[2] ?? ''}`);
   } finally {
-    if (worker) await killHard(worker);
+    // A profiled worker is asked to exit, so that it writes its profile.
+    if (worker)
+      await (WORKER_FLAGS.some((f) => f.startsWith('--cpu-prof')) ? stopGently(worker) : killHard(worker));
     await events.close();
     await queue.close();
     await pg.end().catch(() => undefined);
