@@ -64,6 +64,13 @@ async function storeCachedSkillVectors(pg: Client): Promise<number> {
   return set.owner.length;
 }
 
+/** CPU seconds (user + system) the process has used: a measure the machine's other load hardly moves. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 function peakRssMb(pid: number): number | undefined {
   const status = `/proc/${pid}/status`;
   if (!existsSync(status)) return undefined;
@@ -171,11 +178,12 @@ async function main(): Promise<void> {
     // Timed from enqueue to completion: the first run includes loading the ranked extractor, which
     // can hold the worker's event loop long enough for BullMQ to retry the job as stalled (the retry
     // then finds nothing pending, so processedOn → finishedOn would time only the retry).
-    const run = async (): Promise<{ seconds: number; result: Record<string, number> }> => {
+    const run = async (): Promise<{ seconds: number; cpu: number; result: Record<string, number> }> => {
       const started = Date.now();
+      const cpuBefore = cpuSeconds(worker!.pid!);
       const job = await queue.add(JobName.EnrichListings, { requestedBy: 'bench' });
       const result = (await job.waitUntilFinished(events, 30 * 60_000)) as Record<string, number>;
-      return { seconds: (Date.now() - started) / 1000, result };
+      return { seconds: (Date.now() - started) / 1000, cpu: cpuSeconds(worker!.pid!) - cpuBefore, result };
     };
     const first = await run();
     // A rules change: every listing is enriched again, with the taxonomy already loaded.
@@ -210,11 +218,15 @@ async function main(): Promise<void> {
       [
         'enrichment, first run (loads the extractor, builds the classifier)',
         `${first.seconds.toFixed(1)} s = ${(LISTINGS / first.seconds).toFixed(0)} listings/s`,
+        '≥ 25 listings/s (new text)',
       ],
       [
         'enrichment, re-run after a rules change (steady state)',
         `${again.seconds.toFixed(1)} s = ${(LISTINGS / again.seconds).toFixed(0)} listings/s`,
-        '≥ 25 listings/s',
+      ],
+      [
+        'worker CPU time, first run / re-run',
+        `${first.cpu.toFixed(1)} s / ${again.cpu.toFixed(1)} s (${((first.cpu * 1000) / LISTINGS).toFixed(1)} ms a listing on the first run)`,
       ],
       [
         'listings given an occupation / with inferred requirements',
