@@ -1,4 +1,5 @@
 import { principalProjection, project } from './vector-projection';
+import { DotProductMatrix } from './tensor-math';
 
 describe('principalProjection', () => {
   it('finds the subspace the rows live in: columns orthonormal, dot products inside it kept', async () => {
@@ -28,5 +29,32 @@ describe('principalProjection', () => {
     off[12] = 1;
     project(p, off, x);
     expect(Math.hypot(...x)).toBeLessThan(1e-3);
+  });
+});
+
+describe('DotProductMatrix', () => {
+  it('gives each query’s dot product with every row, batch after batch of any size', async () => {
+    const rows = 37;
+    const d = 5;
+    const values = Float32Array.from({ length: rows * d }, (_, i) => Math.sin(i * 0.7));
+    const matrix = await DotProductMatrix.create(values, rows, d);
+    try {
+      for (const count of [3, 1, 4]) {
+        const queries = Array.from({ length: count }, (_, q) =>
+          Float32Array.from({ length: d }, (_, j) => Math.cos(q * 3 + j + count)),
+        );
+        const got = Array.from(matrix.similarities(queries));
+        expect(got).toHaveLength(count * rows);
+        queries.forEach((query, q) => {
+          for (let r = 0; r < rows; r++) {
+            const exact = query.reduce((s, v, j) => s + v * values[r * d + j], 0);
+            expect(got[q * rows + r]).toBeCloseTo(exact, 4);
+          }
+        });
+      }
+      expect(matrix.similarities([])).toHaveLength(0);
+    } finally {
+      matrix.dispose();
+    }
   });
 });
