@@ -535,8 +535,9 @@ class SkillVectorIndex {
     };
     const k = Math.min(PROJECTION_DIMENSIONS, d);
     const projection = await principalProjection(3 * n, d, k, scanRow);
-    const projected = await projectRows(projection, 3 * n, scanRow);
-    const approximateMatrix = await DotProductMatrix.create(projected, 3 * n, k);
+    // Written block by block into the runtime (no 21 MB JS copy of the projected rows).
+    const approximateMatrix = await DotProductMatrix.empty(3 * n, k);
+    await projectRows(projection, 3 * n, scanRow, (start, rows) => approximateMatrix.setRows(start, rows));
     let groupMatrix: DotProductMatrix | undefined;
     if (g > 0) {
       const groupRows = new Float32Array(g * d);

@@ -12,7 +12,7 @@ export interface Tensor2D {
 export interface TensorMath {
   tensor2d(values: Float32Array, shape: [number, number]): Tensor2D;
   matMul(a: Tensor2D, b: Tensor2D, transposeA?: boolean, transposeB?: boolean): Tensor2D;
-  transpose(a: Tensor2D): Tensor2D;
+  zeros(shape: [number, number]): Tensor2D;
   backend(): unknown;
   ready(): Promise<void>;
 }
@@ -21,21 +21,6 @@ export interface TensorMath {
 interface WasmBackendInternals {
   wasm?: { HEAPU8?: Uint8Array };
   dataIdMap?: { get(dataId: object): { memoryOffset?: number } | undefined };
-}
-
-/**
- * Copies a float32 tensor's first `out.length` values into `out`. Straight from the WebAssembly
- * heap when the backend is the one expected; `dataSync` otherwise, which returns a new buffer each
- * time: one of 2.7 MB per ranked batch was the process's main malloc churn, and glibc's heap kept
- * the high-water mark of that garbage (~75 MB of RSS) long after it was collected.
- */
-export function readInto(math: TensorMath, tensor: Tensor2D, out: Float32Array): void {
-  const backend = math.backend() as WasmBackendInternals;
-  const heap = backend.wasm?.HEAPU8;
-  const offset = backend.dataIdMap?.get(tensor.dataId)?.memoryOffset;
-  if (heap && typeof offset === 'number' && offset % 4 === 0 && offset + out.byteLength <= heap.length)
-    out.set(new Float32Array(heap.buffer, heap.byteOffset + offset, out.length));
-  else out.set(tensor.dataSync().subarray(0, out.length));
 }
 
 let math: TensorMath | undefined;
@@ -49,6 +34,52 @@ export async function tensorMath(): Promise<TensorMath> {
 }
 
 /**
+ * The tensor's float32 values as a view of the WebAssembly heap, when the backend is the one
+ * expected (tfjs-backend-wasm 4.x); undefined otherwise. Valid until the runtime next allocates
+ * (its heap's buffer is replaced when it grows): use it at once.
+ */
+function heapView(math: TensorMath, tensor: Tensor2D, length: number): Float32Array | undefined {
+  const backend = math.backend() as WasmBackendInternals;
+  const heap = backend.wasm?.HEAPU8;
+  const offset = backend.dataIdMap?.get(tensor.dataId)?.memoryOffset;
+  if (!heap || typeof offset !== 'number' || offset % 4 !== 0 || offset + length * 4 > heap.length)
+    return undefined;
+  return new Float32Array(heap.buffer, heap.byteOffset + offset, length);
+}
+
+/**
+ * Copies a float32 tensor's first `out.length` values into `out`: from the runtime's heap when it
+ * can, else through `dataSync`, which returns a new buffer each time (2.7 MB per ranked batch).
+ */
+export function readInto(math: TensorMath, tensor: Tensor2D, out: Float32Array): void {
+  const view = heapView(math, tensor, out.length);
+  out.set(view ?? tensor.dataSync().subarray(0, out.length));
+}
+
+/**
+ * A rows × columns tensor whose values `fill` writes (row-major): in place in the runtime's heap when
+ * it can, so that no JS copy of a big matrix is made (the C heap keeps such freed buffers' memory);
+ * else into a JS array, then uploaded. `fill` must not use the runtime.
+ */
+export function filledTensor(
+  math: TensorMath,
+  shape: [number, number],
+  fill: (values: Float32Array) => void,
+): Tensor2D {
+  const size = shape[0] * shape[1];
+  const tensor = math.zeros(shape);
+  const view = heapView(math, tensor, size);
+  if (view) {
+    fill(view);
+    return tensor;
+  }
+  tensor.dispose();
+  const values = new Float32Array(size);
+  fill(values);
+  return math.tensor2d(values, shape);
+}
+
+/**
  * A fixed matrix (rows × d, given row-major) held by the runtime; `similarities` multiplies a batch of query
  * vectors by it: out[q × rows + r] = query q · row r.
  */
@@ -56,9 +87,12 @@ export class DotProductMatrix {
   /** The last product, reused by the next call (grown to the largest batch). */
   private out = new Float32Array(0);
 
+  /** d × rows in the runtime; or `staged` in JS until first used, when the runtime's heap cannot be written. */
+  private matrix?: Tensor2D;
+  private staged?: Float32Array;
+
   private constructor(
     private readonly math: TensorMath,
-    private readonly matrix: Tensor2D,
     readonly rows: number,
     readonly dimensions: number,
   ) {}
@@ -69,21 +103,47 @@ export class DotProductMatrix {
    * here rather than by the runtime, whose heap never shrinks: it would hold both layouts at once.
    */
   static async create(values: Float32Array, rows: number, dimensions: number): Promise<DotProductMatrix> {
-    const m = await tensorMath();
-    const transposed = new Float32Array(rows * dimensions);
-    for (let r = 0; r < rows; r++)
-      for (let j = 0, at = r * dimensions; j < dimensions; j++) transposed[j * rows + r] = values[at + j];
-    return new DotProductMatrix(m, m.tensor2d(transposed, [dimensions, rows]), rows, dimensions);
+    const matrix = await DotProductMatrix.empty(rows, dimensions);
+    matrix.setRows(0, values);
+    return matrix;
   }
 
+  /** A zero matrix to fill with `setRows` before the first `similarities`. */
+  static async empty(rows: number, dimensions: number): Promise<DotProductMatrix> {
+    const m = await tensorMath();
+    const matrix = new DotProductMatrix(m, rows, dimensions);
+    const tensor = m.zeros([dimensions, rows]);
+    if (heapView(m, tensor, rows * dimensions)) matrix.matrix = tensor;
+    else {
+      tensor.dispose();
+      matrix.staged = new Float32Array(rows * dimensions);
+    }
+    return matrix;
+  }
+
+  /** Writes rows start… (`values` holds whole rows, row-major) into the matrix, in the runtime's heap. */
+  setRows(start: number, values: Float32Array): void {
+    const { rows, dimensions: d } = this;
+    const count = values.length / d;
+    if (!Number.isInteger(count) || start < 0 || start + count > rows)
+      throw new RangeError(`rows ${start}…${start + count} are outside the ${rows}-row matrix`);
+    // Taken afresh on each call: the heap's buffer changes when the runtime grows it.
+    const target = this.staged ?? heapView(this.math, this.matrix!, rows * d)!;
+    for (let r = 0; r < count; r++)
+      for (let j = 0, at = r * d; j < d; j++) target[j * rows + start + r] = values[at + j];
+  }
   /** The products of the queries; the array is overwritten by the next call (read it before). */
   similarities(queries: readonly Float32Array[]): Float32Array {
     if (queries.length === 0) return new Float32Array(0);
     const d = this.dimensions;
     const flat = new Float32Array(queries.length * d);
     queries.forEach((q, i) => flat.set(q, i * d));
+    if (this.staged) {
+      this.matrix = this.math.tensor2d(this.staged, [d, this.rows]);
+      this.staged = undefined;
+    }
     const q = this.math.tensor2d(flat, [queries.length, d]);
-    const product = this.math.matMul(q, this.matrix);
+    const product = this.math.matMul(q, this.matrix!);
     try {
       const size = queries.length * this.rows;
       if (this.out.length < size) this.out = new Float32Array(size);
@@ -97,6 +157,7 @@ export class DotProductMatrix {
   }
 
   dispose(): void {
-    this.matrix.dispose();
+    this.matrix?.dispose();
+    this.staged = undefined;
   }
 }

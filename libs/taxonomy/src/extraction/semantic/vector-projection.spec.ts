@@ -57,4 +57,19 @@ describe('DotProductMatrix', () => {
       matrix.dispose();
     }
   });
+
+  it('can be filled a block of rows at a time, and refuses rows outside it', async () => {
+    const rows = 11;
+    const d = 3;
+    const values = Float32Array.from({ length: rows * d }, (_, i) => (i % 7) - 3);
+    const whole = await DotProductMatrix.create(values, rows, d);
+    const blocks = await DotProductMatrix.empty(rows, d);
+    blocks.setRows(8, values.subarray(8 * d));
+    blocks.setRows(0, values.subarray(0, 8 * d));
+    expect(() => blocks.setRows(10, values.subarray(0, 2 * d))).toThrow(RangeError);
+    const query = [Float32Array.from([1, -2, 0.5])];
+    expect(Array.from(blocks.similarities(query))).toEqual(Array.from(whole.similarities(query)));
+    whole.dispose();
+    blocks.dispose();
+  });
 });
