@@ -71,8 +71,8 @@ const BATCH = 16;
 /**
  * Sentences given to the encoder in one call (2 KB of vector each, held until compared). The encoder
  * sorts a call's texts by length into its batches, and a batch costs as much as its longest text:
- * 16 sentences in text order took ~18 ms a sentence, a whole enrichment batch ~13 ms (a vector does
- * not depend on the batch it is encoded in: bit for bit the same).
+ * 16 sentences in text order took ~18 ms a sentence, a whole enrichment batch ~13–15 ms (a vector
+ * does not depend on the batch it is encoded in: bit for bit the same).
  */
 const ENCODE_AHEAD = 2048;
 

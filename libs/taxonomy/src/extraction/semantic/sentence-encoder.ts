@@ -11,16 +11,16 @@ export interface SentenceEncoder {
 export const MAX_ENCODED_CHARS = 1000;
 
 /** Texts per model call: large enough to amortise the call, small enough to bound memory. */
-const BATCH = 32;
+const BATCH = 16;
 /**
  * A batch's attention memory grows with texts × length²; the WebAssembly heap grows to its largest
  * batch and never shrinks. Batches of long texts are cut so that count × length² stays within
- * BATCH × BATCH_CHARS² (32 texts of ≤ 113 characters, 16 of 160; 1 of 1,000 — it costs no speed:
- * long texts are slow per text anyway). Measured: 64 × 400-character texts took the process from 218
- * to 399 MB; sorted occupation sentences (median 117 characters) at 64 × 160² grew the heap to
- * 137 MB, at 32 × 113² to 79 MB, as fast per sentence (~13 ms).
+ * BATCH × BATCH_CHARS² (16 texts of ≤ 80 characters, 4 of 160; 1 of 1,000 — long texts are slow per
+ * text anyway). Measured: 64 × 400-character texts took the process from 218 to 399 MB; ranking
+ * sorted occupation sentences (median 117 characters), the heap reached 137 MB at 64 × 160², 109 MB
+ * at 32 × 113² and 91 MB at 16 × 80², for ~13, ~14 and ~15 ms a sentence.
  */
-const BATCH_CHARS = 113;
+const BATCH_CHARS = 80;
 
 interface EmbeddingsModel {
   embed(input: string[]): Promise<number[][]>;
