@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { SkillExtractor } from '../skill-extractor';
 import { htmlToText } from '../../text/html-text';
 import { LexicalIndex, contentTerms } from './lexical-index';
-import { RankingTaxonomy } from './ranking-taxonomy';
+import { RankingSkill, RankingTaxonomy } from './ranking-taxonomy';
 import { RANKING_FEATURES, RerankerWeights, rerankerProbability } from './reranker-model';
 import { SentenceEncoder, yieldToEventLoop } from './sentence-encoder';
 import { SkillVectorSet, VectorKind } from './skill-vector-set';
@@ -130,7 +130,8 @@ export type SentenceOccupations = OccupationContext | readonly (OccupationContex
 export class RankedSkillExtractor {
   readonly revision: string;
   readonly threshold: number;
-  private readonly taxonomy: RankingTaxonomy;
+  /** What ranking answers with, per skill: labels and groups were needed only to build the parts. */
+  private readonly skills: readonly Pick<RankingSkill, 'id' | 'uri' | 'label'>[];
   private readonly encoder: SentenceEncoder;
   private readonly weights: RerankerWeights;
   private readonly rules: SkillExtractor;
@@ -151,7 +152,7 @@ export class RankedSkillExtractor {
     parts: RankedSkillExtractorParts,
     private readonly index: SkillVectorIndex,
   ) {
-    this.taxonomy = parts.taxonomy;
+    this.skills = parts.taxonomy.skills.map((s) => ({ id: s.id, uri: s.uri, label: s.label }));
     this.encoder = parts.encoder;
     this.weights = parts.weights;
     this.threshold = parts.weights.threshold;
@@ -335,12 +336,12 @@ export class RankedSkillExtractor {
 
   private occupationFeature(skill: number, occupation: OccupationContext | undefined): number {
     if (!occupation) return 0;
-    const id = this.taxonomy.skills[skill].id;
+    const id = this.skills[skill].id;
     return occupation.essential.has(id) ? 1 : occupation.optional?.has(id) ? 0.5 : 0;
   }
 
   private score(candidates: RankingCandidate[]): RankedSkill[] {
-    const skills = this.taxonomy.skills;
+    const skills = this.skills;
     return candidates
       .map((c) => {
         const s = skills[c.skill];
@@ -455,7 +456,8 @@ export class RankedSkillExtractor {
  */
 class SkillVectorIndex {
   private constructor(
-    private readonly vectors: SkillVectorSet,
+    /** The stored int8 rows and their scales (the set's keys and kinds were needed only to index them). */
+    private readonly vectors: Pick<SkillVectorSet, 'data' | 'scale' | 'dimensions'>,
     private readonly projection: VectorProjection,
     private readonly approximateMatrix: DotProductMatrix,
     private readonly groupMatrix: DotProductMatrix | undefined,
@@ -553,7 +555,7 @@ class SkillVectorIndex {
       Int32Array.from((s.groups ?? []).map((u) => groupByUri.get(u) ?? -1).filter((i) => i >= 0)),
     );
     return new SkillVectorIndex(
-      vectors,
+      { data: vectors.data, scale: vectors.scale, dimensions: vectors.dimensions },
       projection,
       approximateMatrix,
       groupMatrix,
