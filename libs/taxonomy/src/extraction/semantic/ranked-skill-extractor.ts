@@ -425,10 +425,10 @@ export class RankedSkillExtractor {
       x[F.cosDescription] = index.hasDescription[i] ? s.description : 0;
       // A skill with no known group is neither helped nor hurt by the sense features.
       let group = bestGroup;
-      const groups = index.groupsOf[i];
-      if (groups.length > 0) {
+      const { start, values } = index.groupsOf;
+      if (start[i + 1] > start[i]) {
         group = -1;
-        for (const gi of groups) group = Math.max(group, groupSims[gi]);
+        for (let at = start[i]; at < start[i + 1]; at++) group = Math.max(group, groupSims[values[at]]);
       }
       x[F.cosGroup] = group;
       x[F.groupMargin] = group - bestGroup;
@@ -450,6 +450,25 @@ export class RankedSkillExtractor {
 }
 
 /**
+ * A list of integers per item, all in one array: item i's are values[start[i]] … values[start[i + 1] - 1]
+ * (two typed arrays rather than one per skill: 28,000 small arrays cost ~5 MB of heap for ESCO).
+ */
+class PackedLists {
+  private constructor(
+    readonly start: Int32Array,
+    readonly values: Int32Array,
+  ) {}
+
+  static from(lists: readonly (readonly number[])[]): PackedLists {
+    const start = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => (start[i + 1] = start[i] + l.length));
+    const values = new Int32Array(start[lists.length]);
+    lists.forEach((l, i) => values.set(l, start[i]));
+    return new PackedLists(start, values);
+  }
+}
+
+/**
  * The taxonomy's vectors as the ranker reads them: the stored int8 rows (exact scoring of a few
  * hundred skills per sentence), a projected float matrix of every skill's preferred label, label
  * mean and description (approximate scoring of all skills in one product), and the skill groups.
@@ -462,13 +481,14 @@ class SkillVectorIndex {
     private readonly approximateMatrix: DotProductMatrix,
     private readonly groupMatrix: DotProductMatrix | undefined,
     /** Per skill: its label vector rows (preferred, alternative, hidden). */
-    private readonly labelRows: Int32Array[],
+    private readonly labelRows: PackedLists,
     private readonly preferredRow: Int32Array,
     private readonly descriptionRow: Int32Array,
     /** 1 / |sum of the skill's label vectors| (0 without labels): the label mean's cosine. */
     private readonly meanScale: Float32Array,
     readonly hasDescription: Uint8Array,
-    readonly groupsOf: Int32Array[],
+    /** Per skill: its groups' indices. */
+    readonly groupsOf: PackedLists,
     private readonly groupCount: number,
   ) {}
 
@@ -551,15 +571,15 @@ class SkillVectorIndex {
         }
       groupMatrix = await DotProductMatrix.create(groupRows, g, d);
     }
-    const groupsOf = taxonomy.skills.map((s) =>
-      Int32Array.from((s.groups ?? []).map((u) => groupByUri.get(u) ?? -1).filter((i) => i >= 0)),
+    const groupsOf = PackedLists.from(
+      taxonomy.skills.map((s) => (s.groups ?? []).map((u) => groupByUri.get(u) ?? -1).filter((i) => i >= 0)),
     );
     return new SkillVectorIndex(
       { data: vectors.data, scale: vectors.scale, dimensions: vectors.dimensions },
       projection,
       approximateMatrix,
       groupMatrix,
-      labelLists.map((l) => Int32Array.from(l)),
+      PackedLists.from(labelLists),
       preferredRow,
       descriptionRow,
       meanScale,
@@ -595,7 +615,9 @@ class SkillVectorIndex {
     let total = 0;
     let preferred = 0;
     const pr = this.preferredRow[skill];
-    for (const r of this.labelRows[skill]) {
+    const { start, values } = this.labelRows;
+    for (let at = start[skill]; at < start[skill + 1]; at++) {
+      const r = values[at];
       const dot = this.dot(r, v);
       total += dot;
       if (dot > labelMax) labelMax = dot;
