@@ -245,8 +245,9 @@ export class RankedSkillExtractor {
         toRankKeys.push(key);
       }
     });
-    const fresh = await this.candidates(toRank);
-    fresh.forEach((list, j) => {
+    // Each new sentence's candidates are cut to the storable ones as soon as they are made: holding
+    // every candidate of a 500-listing batch (~25 KB a sentence), then a copy, was ~50 MB of heap.
+    await this.rankDistinct(toRank, (j, list) => {
       const storable = list.filter((c) => rerankerLogit(this.weights, c.features) >= this.storableLogit!);
       known.set(toRankKeys[j], storable);
       this.resultCache.set(toRankKeys[j], storable);
@@ -302,6 +303,26 @@ export class RankedSkillExtractor {
         unique.push(s);
       }
     const lists: RankingCandidate[][] = [];
+    await this.rankDistinct(unique, (_, list) => lists.push(list));
+    return cut.map((s, i) => {
+      const context = occupationOf(i);
+      return lists[firstOf.get(s)!].map((c) => {
+        const features = c.features.slice();
+        features[F.occupation] = this.occupationFeature(c.skill, context);
+        return { skill: c.skill, features };
+      });
+    });
+  }
+
+  /**
+   * Ranks distinct sentences (already cut), handing each one's candidates (occupation feature 0) to
+   * `each`, in order, as soon as they are made.
+   */
+  private async rankDistinct(
+    unique: readonly string[],
+    each: (j: number, list: RankingCandidate[]) => void,
+  ): Promise<void> {
+    let j = 0;
     for (let ahead = 0; ahead < unique.length; ahead += ENCODE_AHEAD) {
       const encoded = unique.slice(ahead, ahead + ENCODE_AHEAD);
       const encodedVectors = await this.encoder.encode(encoded);
@@ -312,7 +333,8 @@ export class RankedSkillExtractor {
         const width = this.index.approximateWidth;
         const g = this.groupCount;
         batch.forEach((sentence, b) =>
-          lists.push(
+          each(
+            j++,
             this.sentenceCandidates(
               sentence,
               vectors[b],
@@ -324,14 +346,6 @@ export class RankedSkillExtractor {
         await yieldToEventLoop();
       }
     }
-    return cut.map((s, i) => {
-      const context = occupationOf(i);
-      return lists[firstOf.get(s)!].map((c) => {
-        const features = c.features.slice();
-        features[F.occupation] = this.occupationFeature(c.skill, context);
-        return { skill: c.skill, features };
-      });
-    });
   }
 
   private occupationFeature(skill: number, occupation: OccupationContext | undefined): number {
