@@ -15,10 +15,10 @@ export function rankedExtractorFromDatabase(
   repo: Pick<ListingEnrichmentRepository, 'latestSkillVectors'>,
   databaseUrl: string,
   logger: RefreshLogger,
-  // A small sentence-vector cache: enrichment calls `extract`, whose own cache keeps each sentence's
-  // result (a few candidates) rather than its 2 KB vector.
+  // No sentence-vector cache: enrichment calls `extract`, whose own cache keeps each sentence's
+  // result (a few candidates), so a vector would only be asked for again once that cache forgot it.
   load: (url: string) => Promise<RankedSkillExtractor | undefined> = (url) =>
-    loadRankedSkillExtractor(url, { sentenceCache: 2_000 }),
+    loadRankedSkillExtractor(url, { sentenceCache: 0 }),
 ): RankedExtractorSource {
   let cached: { key: string; extractor: RankedSkillExtractor } | undefined;
   let checkedAt = 0;

@@ -9,7 +9,7 @@ import { SkillVectorRepository } from './skill-vector.repository';
 export interface LoadRankedOptions {
   encoder?: SentenceEncoder;
   weights?: RerankerWeights;
-  /** Distinct sentences whose vectors are remembered (adverts repeat boilerplate). */
+  /** Distinct sentences whose vectors are remembered (adverts repeat boilerplate); 0: none. */
   sentenceCache?: number;
 }
 
@@ -42,7 +42,10 @@ export async function loadRankedSkillExtractor(
   return RankedSkillExtractor.create({
     taxonomy: { ...stored.taxonomy, skills },
     vectors: stored.vectors,
-    encoder: new CachingSentenceEncoder(inner, options.sentenceCache ?? 20_000),
+    encoder:
+      options.sentenceCache === 0
+        ? inner
+        : new CachingSentenceEncoder(inner, options.sentenceCache ?? 20_000),
     weights: options.weights ?? RERANKER_WEIGHTS,
   });
 }

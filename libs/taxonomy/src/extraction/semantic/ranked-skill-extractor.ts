@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { SkillExtractor } from '../skill-extractor';
 import { htmlToText } from '../../text/html-text';
 import { LexicalIndex, contentTerms } from './lexical-index';
-import { RankingTaxonomy } from './ranking-taxonomy';
+import { RankingSkill, RankingTaxonomy } from './ranking-taxonomy';
 import {
   RANKING_FEATURES,
   RerankerWeights,
@@ -73,10 +73,17 @@ const TOP_SEMANTIC = 50;
 const TOP_DESCRIPTION = 15;
 const TOP_LEXICAL = 30;
 /**
- * Sentences encoded and compared with the taxonomy at a time. Small: each batch's product is read
- * back as batch × 3 × skills floats (10.7 MB at 64 for ESCO), garbage that piled up outside the heap.
+ * Sentences compared with the taxonomy at a time. Small: each batch's product is read back as
+ * batch × 3 × skills floats (10.7 MB at 64 for ESCO), garbage that piled up outside the heap.
  */
 const BATCH = 16;
+/**
+ * Sentences given to the encoder in one call (2 KB of vector each, held until compared). The encoder
+ * sorts a call's texts by length into its batches, and a batch costs as much as its longest text:
+ * 16 sentences in text order took ~18 ms a sentence, a whole enrichment batch ~13–15 ms (a vector
+ * does not depend on the batch it is encoded in: bit for bit the same).
+ */
+const ENCODE_AHEAD = 2048;
 
 /**
  * Pre-selection over the whole taxonomy, before exact scoring: sentence and skill vectors projected
@@ -132,7 +139,8 @@ export type SentenceOccupations = OccupationContext | readonly (OccupationContex
 export class RankedSkillExtractor {
   readonly revision: string;
   readonly threshold: number;
-  private readonly taxonomy: RankingTaxonomy;
+  /** What ranking answers with, per skill: labels and groups were needed only to build the parts. */
+  private readonly skills: readonly Pick<RankingSkill, 'id' | 'uri' | 'label'>[];
   private readonly encoder: SentenceEncoder;
   private readonly weights: RerankerWeights;
   private readonly rules: SkillExtractor;
@@ -153,7 +161,7 @@ export class RankedSkillExtractor {
     parts: RankedSkillExtractorParts,
     private readonly index: SkillVectorIndex,
   ) {
-    this.taxonomy = parts.taxonomy;
+    this.skills = parts.taxonomy.skills.map((s) => ({ id: s.id, uri: s.uri, label: s.label }));
     this.encoder = parts.encoder;
     this.weights = parts.weights;
     this.threshold = parts.weights.threshold;
@@ -250,8 +258,9 @@ export class RankedSkillExtractor {
         toRankKeys.push(key);
       }
     });
-    const fresh = await this.candidates(toRank);
-    fresh.forEach((list, j) => {
+    // Each new sentence's candidates are cut to the storable ones as soon as they are made: holding
+    // every candidate of a 500-listing batch (~25 KB a sentence), then a copy, was ~50 MB of heap.
+    await this.rankDistinct(toRank, (j, list) => {
       const storable = list.filter((c) => mayBeStored(c.features));
       known.set(toRankKeys[j], storable);
       this.resultCache.set(toRankKeys[j], storable);
@@ -309,24 +318,7 @@ export class RankedSkillExtractor {
         unique.push(s);
       }
     const lists: RankingCandidate[][] = [];
-    for (let i = 0; i < unique.length; i += BATCH) {
-      const batch = unique.slice(i, i + BATCH);
-      const vectors = await this.encoder.encode(batch);
-      const { approximate, groups } = this.index.similarities(vectors);
-      const width = this.index.approximateWidth;
-      const g = this.groupCount;
-      batch.forEach((sentence, b) =>
-        lists.push(
-          this.sentenceCandidates(
-            sentence,
-            vectors[b],
-            approximate.subarray(b * width, (b + 1) * width),
-            groups.subarray(b * g, (b + 1) * g),
-          ),
-        ),
-      );
-      await yieldToEventLoop();
-    }
+    await this.rankDistinct(unique, (_, list) => lists.push(list));
     return cut.map((s, i) => {
       const context = occupationOf(i);
       return lists[firstOf.get(s)!].map((c) => {
@@ -337,14 +329,48 @@ export class RankedSkillExtractor {
     });
   }
 
+  /**
+   * Ranks distinct sentences (already cut), handing each one's candidates (occupation feature 0) to
+   * `each`, in order, as soon as they are made.
+   */
+  private async rankDistinct(
+    unique: readonly string[],
+    each: (j: number, list: RankingCandidate[]) => void,
+  ): Promise<void> {
+    let j = 0;
+    for (let ahead = 0; ahead < unique.length; ahead += ENCODE_AHEAD) {
+      const encoded = unique.slice(ahead, ahead + ENCODE_AHEAD);
+      const encodedVectors = await this.encoder.encode(encoded);
+      for (let i = 0; i < encoded.length; i += BATCH) {
+        const batch = encoded.slice(i, i + BATCH);
+        const vectors = encodedVectors.slice(i, i + BATCH);
+        const { approximate, groups } = this.index.similarities(vectors);
+        const width = this.index.approximateWidth;
+        const g = this.groupCount;
+        batch.forEach((sentence, b) =>
+          each(
+            j++,
+            this.sentenceCandidates(
+              sentence,
+              vectors[b],
+              approximate.subarray(b * width, (b + 1) * width),
+              groups.subarray(b * g, (b + 1) * g),
+            ),
+          ),
+        );
+        await yieldToEventLoop();
+      }
+    }
+  }
+
   private occupationFeature(skill: number, occupation: OccupationContext | undefined): number {
     if (!occupation) return 0;
-    const id = this.taxonomy.skills[skill].id;
+    const id = this.skills[skill].id;
     return occupation.essential.has(id) ? 1 : occupation.optional?.has(id) ? 0.5 : 0;
   }
 
   private score(candidates: RankingCandidate[]): RankedSkill[] {
-    const skills = this.taxonomy.skills;
+    const skills = this.skills;
     return candidates
       .map((c) => {
         const s = skills[c.skill];
@@ -430,10 +456,10 @@ export class RankedSkillExtractor {
       x[F.cosDescription] = index.hasDescription[i] ? s.description : 0;
       // A skill with no known group is neither helped nor hurt by the sense features.
       let group = bestGroup;
-      const groups = index.groupsOf[i];
-      if (groups.length > 0) {
+      const { start, values } = index.groupsOf;
+      if (start[i + 1] > start[i]) {
         group = -1;
-        for (const gi of groups) group = Math.max(group, groupSims[gi]);
+        for (let at = start[i]; at < start[i + 1]; at++) group = Math.max(group, groupSims[values[at]]);
       }
       x[F.cosGroup] = group;
       x[F.groupMargin] = group - bestGroup;
@@ -455,24 +481,45 @@ export class RankedSkillExtractor {
 }
 
 /**
+ * A list of integers per item, all in one array: item i's are values[start[i]] … values[start[i + 1] - 1]
+ * (two typed arrays rather than one per skill: 28,000 small arrays cost ~5 MB of heap for ESCO).
+ */
+class PackedLists {
+  private constructor(
+    readonly start: Int32Array,
+    readonly values: Int32Array,
+  ) {}
+
+  static from(lists: readonly (readonly number[])[]): PackedLists {
+    const start = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => (start[i + 1] = start[i] + l.length));
+    const values = new Int32Array(start[lists.length]);
+    lists.forEach((l, i) => values.set(l, start[i]));
+    return new PackedLists(start, values);
+  }
+}
+
+/**
  * The taxonomy's vectors as the ranker reads them: the stored int8 rows (exact scoring of a few
  * hundred skills per sentence), a projected float matrix of every skill's preferred label, label
  * mean and description (approximate scoring of all skills in one product), and the skill groups.
  */
 class SkillVectorIndex {
   private constructor(
-    private readonly vectors: SkillVectorSet,
+    /** The stored int8 rows and their scales (the set's keys and kinds were needed only to index them). */
+    private readonly vectors: Pick<SkillVectorSet, 'data' | 'scale' | 'dimensions'>,
     private readonly projection: VectorProjection,
     private readonly approximateMatrix: DotProductMatrix,
     private readonly groupMatrix: DotProductMatrix | undefined,
     /** Per skill: its label vector rows (preferred, alternative, hidden). */
-    private readonly labelRows: Int32Array[],
+    private readonly labelRows: PackedLists,
     private readonly preferredRow: Int32Array,
     private readonly descriptionRow: Int32Array,
     /** 1 / |sum of the skill's label vectors| (0 without labels): the label mean's cosine. */
     private readonly meanScale: Float32Array,
     readonly hasDescription: Uint8Array,
-    readonly groupsOf: Int32Array[],
+    /** Per skill: its groups' indices. */
+    readonly groupsOf: PackedLists,
     private readonly groupCount: number,
   ) {}
 
@@ -541,8 +588,9 @@ class SkillVectorIndex {
     };
     const k = Math.min(PROJECTION_DIMENSIONS, d);
     const projection = await principalProjection(3 * n, d, k, scanRow);
-    const projected = await projectRows(projection, 3 * n, scanRow);
-    const approximateMatrix = await DotProductMatrix.create(projected, 3 * n, k);
+    // Written block by block into the runtime (no 21 MB JS copy of the projected rows).
+    const approximateMatrix = await DotProductMatrix.empty(3 * n, k);
+    await projectRows(projection, 3 * n, scanRow, (start, rows) => approximateMatrix.setRows(start, rows));
     let groupMatrix: DotProductMatrix | undefined;
     if (g > 0) {
       const groupRows = new Float32Array(g * d);
@@ -554,15 +602,15 @@ class SkillVectorIndex {
         }
       groupMatrix = await DotProductMatrix.create(groupRows, g, d);
     }
-    const groupsOf = taxonomy.skills.map((s) =>
-      Int32Array.from((s.groups ?? []).map((u) => groupByUri.get(u) ?? -1).filter((i) => i >= 0)),
+    const groupsOf = PackedLists.from(
+      taxonomy.skills.map((s) => (s.groups ?? []).map((u) => groupByUri.get(u) ?? -1).filter((i) => i >= 0)),
     );
     return new SkillVectorIndex(
-      vectors,
+      { data: vectors.data, scale: vectors.scale, dimensions: vectors.dimensions },
       projection,
       approximateMatrix,
       groupMatrix,
-      labelLists.map((l) => Int32Array.from(l)),
+      PackedLists.from(labelLists),
       preferredRow,
       descriptionRow,
       meanScale,
@@ -598,7 +646,9 @@ class SkillVectorIndex {
     let total = 0;
     let preferred = 0;
     const pr = this.preferredRow[skill];
-    for (const r of this.labelRows[skill]) {
+    const { start, values } = this.labelRows;
+    for (let at = start[skill]; at < start[skill + 1]; at++) {
+      const r = values[at];
       const dot = this.dot(r, v);
       total += dot;
       if (dot > labelMax) labelMax = dot;

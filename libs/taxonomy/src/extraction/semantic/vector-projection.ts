@@ -1,4 +1,4 @@
-import { tensorMath } from './tensor-math';
+import { filledTensor, readInto, tensorMath } from './tensor-math';
 
 /**
  * A k-dimensional subspace of the encoder's space that keeps most of the skill vectors' energy: the
@@ -31,16 +31,21 @@ export async function principalProjection(
   const iterations = options.iterations ?? 8;
   const math = await tensorMath();
   // Xᵀ (d × m), so the product Xᵀ·X needs no transposed operand (slow in the WebAssembly runtime).
-  const xt = new Float32Array(d * m);
-  const x = new Float32Array(m * d);
+  // Both written in place in the runtime (no 8 MB JS copies).
   const buf = new Float32Array(d);
-  for (let s = 0; s < m; s++) {
-    row(Math.floor((s * count) / m), buf);
-    x.set(buf, s * d);
-    for (let j = 0; j < d; j++) xt[j * m + s] = buf[j];
-  }
-  const tXt = math.tensor2d(xt, [d, m]);
-  const tX = math.tensor2d(x, [m, d]);
+  const sampled = (s: number) => Math.floor((s * count) / m);
+  const tXt = filledTensor(math, [d, m], (xt) => {
+    for (let s = 0; s < m; s++) {
+      row(sampled(s), buf);
+      for (let j = 0; j < d; j++) xt[j * m + s] = buf[j];
+    }
+  });
+  const tX = filledTensor(math, [m, d], (x) => {
+    for (let s = 0; s < m; s++) {
+      row(sampled(s), buf);
+      x.set(buf, s * d);
+    }
+  });
   const tC = math.matMul(tXt, tX);
   tXt.dispose();
   tX.dispose();
@@ -90,38 +95,41 @@ function orthonormaliseColumns(v: Float32Array, d: number, k: number): void {
 }
 
 /**
- * Projects `count` rows given one at a time (as for `principalProjection`) into a count × k
- * row-major matrix, a block of rows per product in the WebAssembly runtime.
+ * Projects `count` rows given one at a time (as for `principalProjection`), a block of rows per
+ * product in the WebAssembly runtime; `into(start, projected)` receives each block's rows (size × k,
+ * row-major; the array is reused for the next block).
  */
 export async function projectRows(
   p: VectorProjection,
   count: number,
   row: (i: number, out: Float32Array) => void,
+  into: (start: number, projected: Float32Array) => void,
   block = 2048,
-): Promise<Float32Array> {
+): Promise<void> {
   const { k, dimensions: d } = p;
   const math = await tensorMath();
-  const out = new Float32Array(count * k);
   const basis = math.tensor2d(p.basis, [d, k]);
-  const rows = new Float32Array(block * d);
   const buf = new Float32Array(d);
+  const projected = new Float32Array(block * k);
   try {
     for (let start = 0; start < count; start += block) {
       const size = Math.min(block, count - start);
-      for (let i = 0; i < size; i++) {
-        row(start + i, buf);
-        rows.set(buf, i * d);
-      }
-      const t = math.tensor2d(size === block ? rows : rows.subarray(0, size * d), [size, d]);
+      const t = filledTensor(math, [size, d], (rows) => {
+        for (let i = 0; i < size; i++) {
+          row(start + i, buf);
+          rows.set(buf, i * d);
+        }
+      });
       const product = math.matMul(t, basis);
-      out.set(product.dataSync(), start * k);
+      const out = projected.subarray(0, size * k);
+      readInto(math, product, out);
       t.dispose();
       product.dispose();
+      into(start, out);
     }
   } finally {
     basis.dispose();
   }
-  return out;
 }
 
 /** y = x · basis (k values) for one d-vector x. */
