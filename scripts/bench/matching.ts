@@ -19,6 +19,7 @@ import { HighsSolver, solveWithMilp } from '../../libs/matching/src/testing/milp
 import { generatePlanningInstance } from '../../libs/matching/src/testing/planning-instance.generator';
 import { LearnerQuery } from '../../libs/matching/src/ranking/learner-query';
 import { CatalogueGenerator } from './matching/catalogue-generator';
+import { benchGoals, benchLearners } from './matching/bench-workload';
 import { loadTaxonomy } from './matching/esco-catalogue';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -101,27 +102,12 @@ async function main(): Promise<void> {
     '≤ 30 s, ≤ 1.5 GB',
   );
 
-  const makeLearners = (count: number): LearnerRecord[] =>
-    Array.from({ length: count }, () => ({
-      skills: gen.skills(gen.int(20, 40), 1, 4),
-      location: gen.location(),
-      travelRadiusKm: 25,
-      hoursPerWeek: 8,
-      eligibility: { employmentStatus: 'UNEMPLOYED' },
-    }));
+  const makeLearners = (count: number) => benchLearners(gen, count);
   const learners = makeLearners(QUERIES);
   // Other learners (and goals) to warm the JIT first: a server answers warm, so the timed queries are
   // the steady state. The very first query of each kind is reported on its own.
   const warmLearners = makeLearners(WARMUP);
-  const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
-  const goalFor = (i: number) => {
-    const occ = occs[(i * 7919) % occs.length];
-    return {
-      title: occ.title,
-      skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
-      occupationId: occ.id,
-    };
-  };
+  const goalFor = benchGoals(taxonomy.occupations);
   const firstMs = (run: (i: number) => void): number => {
     const started = performance.now();
     run(0);

@@ -6,13 +6,13 @@
  */
 import {
   CatalogueIndex,
-  LearnerRecord,
   OpportunityRecord,
   planOptions,
   planRoadmap,
   rankOpportunities,
 } from '@skillpath/matching';
 import { CatalogueGenerator } from './catalogue-generator';
+import { benchGoals, benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
 
 const what = process.argv[2] ?? 'roadmap';
@@ -43,14 +43,8 @@ const compactMs = performance.now() - compactStart;
 process.stdout.write(
   `build: appends ${(buildMs / 1000).toFixed(1)} s, compaction ${(compactMs / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
 );
-const learners: LearnerRecord[] = Array.from({ length: 300 }, () => ({
-  skills: gen.skills(gen.int(20, 40), 1, 4),
-  location: gen.location(),
-  travelRadiusKm: 25,
-  hoursPerWeek: 8,
-  eligibility: { employmentStatus: 'UNEMPLOYED' },
-}));
-const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
+const learners = benchLearners(gen, 300);
+const goalFor = benchGoals(taxonomy.occupations);
 const times: number[] = [];
 const cpu: number[] = [];
 for (let round = 0; round < 3; round++) {
@@ -59,12 +53,7 @@ for (let round = 0; round < 3; round++) {
     const t = performance.now();
     if (what === 'top50') rankOpportunities(index, learners[i], { kinds: ['VACANCY'], k: 50 });
     else {
-      const occ = occs[(i * 7919) % occs.length];
-      const goal = {
-        title: occ.title,
-        skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
-        occupationId: occ.id,
-      };
+      const goal = goalFor(i);
       if (what === 'options') planOptions(index, learners[i], goal, { today: '2025-01-06' });
       else planRoadmap(index, learners[i], goal, { today: '2025-01-06' });
     }

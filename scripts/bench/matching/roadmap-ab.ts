@@ -15,13 +15,13 @@ import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import {
   CatalogueIndex,
-  LearnerRecord,
   OpportunityRecord,
   planOptions,
   planRoadmap,
   roadmapWork,
 } from '@skillpath/matching';
 import { CatalogueGenerator } from './catalogue-generator';
+import { benchGoals, benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
 
 type Plan = typeof planRoadmap | typeof planOptions;
@@ -53,22 +53,8 @@ const feed = (make: (i: number) => OpportunityRecord, count: number) => {
 feed((i) => gen.vacancy(i), 1_000_000);
 feed((i) => gen.course(i), 100_000);
 index.compact();
-const learners: LearnerRecord[] = Array.from({ length: 300 }, () => ({
-  skills: gen.skills(gen.int(20, 40), 1, 4),
-  location: gen.location(),
-  travelRadiusKm: 25,
-  hoursPerWeek: 8,
-  eligibility: { employmentStatus: 'UNEMPLOYED' },
-}));
-const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
-const goalFor = (i: number) => {
-  const occ = occs[(i * 7919) % occs.length];
-  return {
-    title: occ.title,
-    skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
-    occupationId: occ.id,
-  };
-};
+const learners = benchLearners(gen, 300);
+const goalFor = benchGoals(taxonomy.occupations);
 const opts = { today: '2025-01-06' };
 const runs: Record<'old' | 'new', (i: number) => unknown> = {
   old: (i) => oldPlan(index, learners[i], goalFor(i), opts),

@@ -23,6 +23,7 @@ import {
 import { ENTITLEMENT_IDS } from '../../../libs/matching/src/funding/funding-rules';
 import { SeededRandom } from '../../../libs/matching/src/testing/seeded-random';
 import { CatalogueGenerator } from './catalogue-generator';
+import { benchGoals, benchLearners, goalOccupations } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
 
 const arg = (name: string): string | undefined => {
@@ -37,15 +38,8 @@ const VACANCIES = 50_000;
 const today = '2025-01-06';
 
 const taxonomy = loadTaxonomy();
-const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
-const goalFor = (i: number) => {
-  const occ = occs[(i * 7919) % occs.length];
-  return {
-    title: occ.title,
-    skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
-    occupationId: occ.id,
-  };
-};
+const occs = goalOccupations(taxonomy.occupations);
+const goalFor = benchGoals(taxonomy.occupations);
 const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 const todayDay = Math.floor(Date.parse(today) / 86_400_000);
 
@@ -65,13 +59,7 @@ function benchCase(): Case {
   for (let i = 0; i < VACANCIES; i++) records.push(gen.vacancy(i));
   for (let i = 0; i < COURSES; i++) records.push(gen.course(i));
   const index = CatalogueIndex.build(records, taxonomy.skills);
-  const learners: LearnerRecord[] = Array.from({ length: GOALS }, () => ({
-    skills: gen.skills(gen.int(20, 40), 1, 4),
-    location: gen.location(),
-    travelRadiusKm: 25,
-    hoursPerWeek: 8,
-    eligibility: { employmentStatus: 'UNEMPLOYED' },
-  }));
+  const learners = benchLearners(gen, GOALS);
   return { name: 'bench', index, learners, excludeFor: () => undefined };
 }
 

@@ -6,12 +6,12 @@
 import {
   CatalogueIndex,
   GoalContext,
-  LearnerRecord,
   OpportunityRecord,
   planOptions,
   planRoadmap,
 } from '@skillpath/matching';
 import { CatalogueGenerator } from './catalogue-generator';
+import { benchGoals, benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
 
 const COURSES = Number(process.argv[2] ?? 100_000);
@@ -24,22 +24,8 @@ const records: OpportunityRecord[] = [];
 for (let i = 0; i < 50_000; i++) records.push(gen.vacancy(i));
 for (let i = 0; i < COURSES; i++) records.push(gen.course(i));
 const index = CatalogueIndex.build(records, taxonomy.skills);
-const learners: LearnerRecord[] = Array.from({ length: 400 }, () => ({
-  skills: gen.skills(gen.int(20, 40), 1, 4),
-  location: gen.location(),
-  travelRadiusKm: 25,
-  hoursPerWeek: 8,
-  eligibility: { employmentStatus: 'UNEMPLOYED' },
-}));
-const occs = taxonomy.occupations.filter((o) => o.essential.length >= 3);
-const goalFor = (i: number) => {
-  const occ = occs[(i * 7919) % occs.length];
-  return {
-    title: occ.title,
-    skills: occ.essential.slice(0, 15).map((e) => ({ skill: e.skill, level: 2 })),
-    occupationId: occ.id,
-  };
-};
+const learners = benchLearners(gen, 400);
+const goalFor = benchGoals(taxonomy.occupations);
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const time = (name: string, run: (i: number) => unknown) => {
