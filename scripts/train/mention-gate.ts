@@ -27,10 +27,10 @@ import {
   mentionProbability,
 } from '@skillpath/taxonomy';
 import { SKILLSPAN } from './esco-data';
-import { distantLists, goldLists, rankingSetup } from './ranking-setup';
+import { distantLists, rankingSetup, validationLists } from './ranking-setup';
 import { BASE_FIT, SEED, fitRecipe } from './reranker-recipe';
 import { TrainingList, fitReranker, scoreStored, storedBy } from './reranker-training';
-import { DECORTE_FILES, readDecorte, readSkillSpan } from './training-data';
+import { readSkillSpan } from './training-data';
 
 const OUT = path.join(__dirname, '../../libs/taxonomy/src/extraction/semantic/reranker-weights.json');
 /** The gate keeps the rule matches whose in-span share on SkillSpan dev is at least this (the stored set's precision target). */
@@ -108,16 +108,7 @@ async function main(): Promise<void> {
   };
   const train = await mentionLists('train');
   const dev = await mentionLists('dev');
-  const tech = await goldLists(
-    extractor,
-    taxonomy,
-    await readDecorte(DECORTE_FILES.techValidation, uriByLabel, true),
-  );
-  const house = await goldLists(
-    extractor,
-    taxonomy,
-    await readDecorte(DECORTE_FILES.houseValidation, uriByLabel, true),
-  );
+  const { tech, house } = await validationLists(extractor, taxonomy, uriByLabel);
   const distant = await distantLists(extractor, readSkillSpan('train').slice(0, 700));
   await saveSentences();
 

@@ -11,7 +11,7 @@ import {
 import { CACHE_DIR, ESCO_DIR, ESCO_VERSION } from './esco-data';
 import { TrainingList } from './reranker-training';
 import { persistentEncoder } from './sentence-cache';
-import { GoldSentence } from './training-data';
+import { DECORTE_FILES, GoldSentence, readDecorte } from './training-data';
 
 /** Ranks by one feature (for baselines): a linear model with a single weight. */
 export function singleFeatureWeights(
@@ -66,6 +66,20 @@ export async function goldLists(
       goldCount: gold.size,
     };
   });
+}
+
+/** The two Decorte validation files (the only Decorte data training may read) as candidate lists. */
+export async function validationLists(
+  extractor: RankedSkillExtractor,
+  taxonomy: RankingTaxonomy,
+  uriByLabel: ReadonlyMap<string, string>,
+): Promise<{ tech: TrainingList[]; house: TrainingList[] }> {
+  const lists = async (file: string) =>
+    goldLists(extractor, taxonomy, await readDecorte(file, uriByLabel, true));
+  return {
+    tech: await lists(DECORTE_FILES.techValidation),
+    house: await lists(DECORTE_FILES.houseValidation),
+  };
 }
 
 /**

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { RANKING_FEATURES, RERANKER_WEIGHTS, RerankerWeights } from '@skillpath/taxonomy';
-import { distantLists, goldLists, rankingSetup, singleFeatureWeights } from './ranking-setup';
+import { distantLists, rankingSetup, validationLists, singleFeatureWeights } from './ranking-setup';
 import { BASE_FIT, SEED, fitRecipe } from './reranker-recipe';
 import {
   TrainingList,
@@ -20,7 +20,7 @@ import {
   scoreStored,
   storedBy,
 } from './reranker-training';
-import { DECORTE_FILES, readDecorte, readSkillSpan } from './training-data';
+import { readSkillSpan } from './training-data';
 
 const OUT = path.join(__dirname, '../../libs/taxonomy/src/extraction/semantic/reranker-weights.json');
 /** The stored set keeps a skill when its probability reaches the threshold chosen for this precision. */
@@ -35,16 +35,7 @@ function argument(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const distantCount = argument('--distant', 700);
   const { taxonomy, extractor, uriByLabel, saveSentences } = await rankingSetup();
-  const tech = await goldLists(
-    extractor,
-    taxonomy,
-    await readDecorte(DECORTE_FILES.techValidation, uriByLabel, true),
-  );
-  const house = await goldLists(
-    extractor,
-    taxonomy,
-    await readDecorte(DECORTE_FILES.houseValidation, uriByLabel, true),
-  );
+  const { tech, house } = await validationLists(extractor, taxonomy, uriByLabel);
   const distantSentences = readSkillSpan('train').slice(0, distantCount);
   const distant = await distantLists(extractor, distantSentences);
   await saveSentences();
