@@ -161,19 +161,29 @@ describe('ancestorGroups', () => {
   });
 });
 
-describe('rerankerProbability', () => {
+/** A linear re-ranker over unstandardised features (mean 0, std 1). */
+function linearWeights(output: number[], outputBias: number, threshold: number): RerankerWeights {
   const n = RANKING_FEATURES.length;
-  const linear: RerankerWeights = {
+  return {
     version: 't',
     features: [...RANKING_FEATURES],
     mean: new Array(n).fill(0),
     std: new Array(n).fill(1),
     hidden: [],
     hiddenBias: [],
-    output: RANKING_FEATURES.map((f) => (f === 'cosLabelMax' ? 4 : 0)),
-    outputBias: -2,
-    threshold: 0.5,
+    output,
+    outputBias,
+    threshold,
   };
+}
+
+describe('rerankerProbability', () => {
+  const n = RANKING_FEATURES.length;
+  const linear = linearWeights(
+    RANKING_FEATURES.map((f) => (f === 'cosLabelMax' ? 4 : 0)),
+    -2,
+    0.5,
+  );
   it('is a logistic of the standardised features (and monotone in a positive weight)', () => {
     const x = new Float32Array(n);
     expect(rerankerProbability(linear, x)).toBeCloseTo(1 / (1 + Math.exp(2)));
@@ -199,17 +209,7 @@ describe('rerankerProbability', () => {
 describe('isStored (the stored-set decision)', () => {
   const n = RANKING_FEATURES.length;
   const at = (name: (typeof RANKING_FEATURES)[number]) => RANKING_FEATURES.indexOf(name);
-  const weights: RerankerWeights = {
-    version: 't',
-    features: [...RANKING_FEATURES],
-    mean: new Array(n).fill(0),
-    std: new Array(n).fill(1),
-    hidden: [],
-    hiddenBias: [],
-    output: new Array(n).fill(0),
-    outputBias: 0,
-    threshold: 0.9,
-  };
+  const weights = linearWeights(new Array(n).fill(0), 0, 0.9);
   const gate: MentionGate = {
     version: 'g',
     mean: new Array(n).fill(0),
