@@ -29,7 +29,7 @@ import {
   readEscoRankingTaxonomy,
   readSkillVectorSetFile,
   seededRandom,
-  serialiseSkillVectorSet,
+  SkillVectorRepository,
   vectorSetFile,
 } from '@skillpath/taxonomy';
 import { CACHE_DIR, ESCO_VERSION } from '../train/esco-data';
@@ -37,6 +37,7 @@ import { flushRedisPrefix, randomRedisPrefix } from '@skillpath/testing';
 import { killHard, spawnRefreshWorker, stopGently } from '../../libs/refresh/src/testing/child-processes';
 import { insertSource } from '../../libs/refresh/src/testing/refresh-test-kit';
 import { WORKER_NODE_FLAGS } from '../commands/start.command';
+import { EnrichmentBenchRepository } from './enrichment/enrichment-bench.repository';
 
 // The one place this script reads the environment: it is a dev tool, not part of the app config.
 const SERVER_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -57,10 +58,7 @@ async function storeCachedSkillVectors(pg: Client): Promise<number> {
       `BENCH_SKILL_VECTORS=1 but no cached vectors at ${file} (scripts/train/build-skill-vectors.ts)`,
     );
   const taxonomy = await readEscoRankingTaxonomy(ESCO_RELEASE_DIR, ESCO_VERSION);
-  await pg.query(
-    `INSERT INTO skill_vector_sets (taxonomy_version, encoder_id, taxonomy, vectors) VALUES ($1, $2, $3, $4)`,
-    [set.taxonomyVersion, set.encoderId, JSON.stringify(taxonomy), serialiseSkillVectorSet(set)],
-  );
+  await new SkillVectorRepository(pg).save(taxonomy, set);
   return set.owner.length;
 }
 
@@ -110,6 +108,7 @@ async function main(): Promise<void> {
   const url = await createScratchDatabase(SERVER_URL, 'bench_enrichment');
   const prefix = randomRedisPrefix();
   const pg = new Client({ connectionString: url });
+  const bench = new EnrichmentBenchRepository(pg);
   const connection = redisConnectionOptions(REDIS_URL);
   const queue = new Queue(QueueName.ListingEnrichment, { connection, prefix });
   const events = new QueueEvents(QueueName.ListingEnrichment, { connection, prefix });
@@ -118,11 +117,7 @@ async function main(): Promise<void> {
     await runMigrations(url);
     await pg.connect();
     const esco = await importEsco({ dir: ESCO_RELEASE_DIR, databaseUrl: url });
-    const { rows: occs } = await pg.query<{
-      title: string;
-      alt_labels: string[];
-      description: string | null;
-    }>('SELECT title, alt_labels, description FROM occupations ORDER BY uri');
+    const occs = await bench.occupations();
     const vectorCount = WITH_VECTORS ? await storeCachedSkillVectors(pg) : 0;
     const sourceId = await insertSource(pg, {
       name: 'bench-jobs',
@@ -143,12 +138,7 @@ async function main(): Promise<void> {
         content_hash: `h${i}`,
       };
     });
-    await pg.query(
-      `INSERT INTO opportunities (source_id, source_ref, kind, title, description, organisation_name, mode, content_hash)
-       SELECT $1, x.source_ref, 'VACANCY', x.title, x.description, 'Bench Employer', 'IN_PERSON', x.content_hash
-       FROM jsonb_to_recordset($2::jsonb) AS x(source_ref text, title text, description text, content_hash text)`,
-      [sourceId, JSON.stringify(listings)],
-    );
+    await bench.insertVacancies(sourceId, listings);
     worker = await spawnRefreshWorker(
       {
         NODE_ENV: 'production',
@@ -187,25 +177,12 @@ async function main(): Promise<void> {
     };
     const first = await run();
     // A rules change: every listing is enriched again, with the taxonomy already loaded.
-    await pg.query(`UPDATE opportunities SET enrichment_key = 'older-rules|' || content_hash`);
+    await bench.markEnrichedByOlderRules();
     const againStart = ((Date.now() - t0) / 1000).toFixed(0);
     const again = await run();
     clearInterval(sampler);
-    const { rows: stats } = await pg.query<{ with_occ: number; with_inferred: number }>(
-      `SELECT count(*) FILTER (WHERE o.occupation_id IS NOT NULL)::int AS with_occ,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM opportunity_skills os
-                                              WHERE os.opportunity_id = o.id AND os.inferred))::int AS with_inferred
-         FROM opportunities o`,
-    );
-    const { rows: results } = await pg.query<{ line: string }>(
-      `SELECT o.source_ref || ' ' || coalesce(oc.uri, '-') || ' ' || coalesce(round(o.occupation_confidence::numeric, 4)::text, '-') || ' ' ||
-              coalesce((SELECT string_agg(s.uri || CASE WHEN os.inferred THEN ':i' ELSE ':x' END || os.level, ' ' ORDER BY s.uri)
-                        FROM opportunity_skills os JOIN skills s ON s.id = os.skill_id
-                        WHERE os.opportunity_id = o.id AND (os.inferred OR os.extracted)), '') AS line
-         FROM opportunities o LEFT JOIN occupations oc ON oc.id = o.occupation_id
-        ORDER BY o.source_ref`,
-    );
-    const dump = results.map((r) => r.line).join('\n') + '\n';
+    const stats = await bench.counts();
+    const dump = (await bench.enrichmentLines()).join('\n') + '\n';
     if (DUMP_FILE) writeFileSync(DUMP_FILE, dump);
     const digest = createHash('sha256').update(dump).digest('hex').slice(0, 16);
     const rows: [string, string, string?][] = [
@@ -230,7 +207,7 @@ async function main(): Promise<void> {
       ],
       [
         'listings given an occupation / with inferred requirements',
-        `${stats[0].with_occ} / ${stats[0].with_inferred}`,
+        `${stats.withOccupation} / ${stats.withInferred}`,
       ],
       [
         'listings given skills by the ranked extractor (first run / re-run)',

@@ -19,8 +19,10 @@ import { HighsSolver, solveWithMilp } from '../../libs/matching/src/testing/milp
 import { generatePlanningInstance } from '../../libs/matching/src/testing/planning-instance.generator';
 import { LearnerQuery } from '../../libs/matching/src/ranking/learner-query';
 import { CatalogueGenerator } from './matching/catalogue-generator';
+import { createScratchDatabase, databaseName, dropDatabase } from '@skillpath/persistence';
 import { benchGoals, benchLearners } from './matching/bench-workload';
 import { loadTaxonomy } from './matching/esco-catalogue';
+import { PostgresBaselineRepository } from './matching/postgres-baseline.repository';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 /** For iterating only: recorded figures must include the PostgreSQL comparison. */
@@ -207,23 +209,18 @@ async function postgresSideBySide(
   engineP50: number,
 ): Promise<void> {
   const adminUrl = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const db = `bench_matching_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: adminUrl });
+  let url: string;
   try {
-    await admin.connect();
+    url = await createScratchDatabase(adminUrl, 'bench_matching');
   } catch (e) {
     report('PostgreSQL side by side', `skipped: ${(e as Error).message}`, '');
     return;
   }
-  await admin.query(`CREATE DATABASE ${db}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${db}`;
-  const pg = new Client({ connectionString: url.toString() });
+  const pg = new Client({ connectionString: url });
+  const baseline = new PostgresBaselineRepository(pg);
   try {
     await pg.connect();
-    await pg.query(
-      'CREATE TABLE vacancy (id int PRIMARY KEY, skills int[] NOT NULL, lat float8, lon float8)',
-    );
+    await baseline.createTable();
     let t = performance.now();
     const B = 20_000;
     for (let i = 0; i < vacancySkills.length; i += B) {
@@ -239,14 +236,9 @@ async function postgresSideBySide(
         lats.push(Number.isNaN(lat) ? null : lat);
         lons.push(Number.isNaN(lat) || slot === undefined ? null : index.lon.data[slot]);
       }
-      await pg.query(
-        'INSERT INTO vacancy SELECT id, s::int[], lat, lon FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[]) AS t(id, s, lat, lon)',
-        [ids, skills, lats, lons],
-      );
+      await baseline.insertVacancies(ids, skills, lats, lons);
     }
-    await pg.query('CREATE INDEX vacancy_skills ON vacancy USING gin (skills)');
-    await pg.query('CREATE INDEX vacancy_lat ON vacancy (lat, lon)');
-    await pg.query('ANALYZE vacancy');
+    await baseline.indexAndAnalyse();
     report('PostgreSQL load + GIN index', `${((performance.now() - t) / 1000).toFixed(1)} s`, '');
 
     const times: number[] = [];
@@ -264,15 +256,7 @@ async function postgresSideBySide(
       const dLat = 25 / 110.574;
       const dLon = 25 / (111.32 * Math.cos((lat * Math.PI) / 180));
       t = performance.now();
-      await pg.query(
-        `SELECT v.id, (SELECT sum(q.w) FROM unnest(v.skills) s JOIN unnest($1::int[], $2::float8[]) AS q(skill, w) ON q.skill = s) / cardinality(v.skills) AS score
-           FROM vacancy v
-          WHERE v.skills && $1::int[]
-            AND (v.lat IS NULL OR (v.lat BETWEEN $3::float8 - $5::float8 AND $3::float8 + $5::float8 AND v.lon BETWEEN $4::float8 - $6::float8 AND $4::float8 + $6::float8
-                 AND 2 * 6371.0088 * asin(sqrt(sin(radians(v.lat - $3::float8) / 2) ^ 2 + cos(radians($3::float8)) * cos(radians(v.lat)) * sin(radians(v.lon - $4::float8) / 2) ^ 2)) <= 25))
-          ORDER BY score DESC, v.id LIMIT 50`,
-        [codes, weights, lat, lon, dLat, dLon],
-      );
+      await baseline.top50(codes, weights, lat, lon, dLat, dLon);
       times.push(performance.now() - t);
     }
     const ratio = pct(times, 50) / engineP50;
@@ -283,8 +267,7 @@ async function postgresSideBySide(
     );
   } finally {
     await pg.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS ${db}`);
-    await admin.end();
+    await dropDatabase(adminUrl, databaseName(url));
   }
 }
 
