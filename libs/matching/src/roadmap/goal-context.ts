@@ -279,9 +279,7 @@ export class GoalContext {
   /** Solves the goal with the same solver as the batch planner. */
   solve(w: Weighting = this.defaultWeighting(), diverse = false): SolvedGoal {
     const compiled = this.compiled(diverse);
-    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
-    // Costs depend on the weighting and on facts the whole family shares (pace, location, day, outcomes).
-    const key = `${nodeLimit}|${JSON.stringify(w)}`;
+    const { nodeLimit, key } = this.solveKey(w);
     let solved = compiled.solved.get(key);
     if (solved) roadmapWork.solveHits++;
     else roadmapWork.solves++;
@@ -301,8 +299,7 @@ export class GoalContext {
   reaches(): boolean {
     const compiled = this.compiled(false);
     const w = this.defaultWeighting();
-    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
-    const key = `${nodeLimit}|${JSON.stringify(w)}`;
+    const { nodeLimit, key } = this.solveKey(w);
     const known = compiled.solved.get(key);
     if (known) return known.reachable;
     const problem = this.problemFor(compiled, w);
@@ -318,6 +315,15 @@ export class GoalContext {
     const solved = this.solveProblem(compiled, problem, nodeLimit);
     compiled.solved.set(key, solved);
     return solved.reachable;
+  }
+
+  /**
+   * A compiled set's solves are kept per node limit and weighting: costs depend on the weighting and
+   * on facts the whole family shares (pace, location, day, outcomes).
+   */
+  private solveKey(w: Weighting): { nodeLimit: number; key: string } {
+    const nodeLimit = this.opts.nodeLimit ?? DEFAULT_ROADMAP_NODE_LIMIT;
+    return { nodeLimit, key: `${nodeLimit}|${JSON.stringify(w)}` };
   }
 
   private problemFor(c: CompiledCandidates, w: Weighting): PlanProblem {
