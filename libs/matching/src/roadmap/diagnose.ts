@@ -365,28 +365,36 @@ export function findWhatIfs(ctx: GoalContext, solved: SolvedGoal, untaught: read
         if (t.v.every((x) => x.kind === 'DISTANCE')) nearest = Math.min(nearest, ctx.travelKm(t.slot));
       floor = Math.max(floor, nearest);
     }
-    // Whole kilometres: plan once at the farthest radius we suggest; the plan found bounds the answer
-    // from above (its farthest step), the nearest usable teachers from below; search between them.
+    // Whole kilometres. No radius short of the nearest usable teacher of every missing skill can do, and
+    // that radius usually does: try it first. Otherwise plan once at the farthest radius we suggest; the
+    // plan found bounds the answer from above (its farthest step); search between the two.
     const said = learner.travelRadiusKm;
-    const far = ctx.with({ travelRadiusKm: Math.max(said, MAX_RADIUS_WHAT_IF_KM) });
-    const farPlan = far.solve();
-    if (farPlan.reachable && Number.isFinite(floor)) {
-      let top = 0;
-      for (const slot of farPlan.slots) top = Math.max(top, far.travelKm(slot));
-      let lo = Math.max(Math.floor(said) + 1, Math.ceil(floor));
-      let hi = Math.max(lo, Math.ceil(top));
-      const reaches = (km: number) => probe(ctx.with({ travelRadiusKm: km }));
-      if (hi <= MAX_RADIUS_WHAT_IF_KM && !reaches(hi)) hi = MAX_RADIUS_WHAT_IF_KM + 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (reaches(mid)) hi = mid;
-        else lo = mid + 1;
+    const reaches = (km: number) => probe(ctx.with({ travelRadiusKm: km }));
+    const floorKm = Math.max(Math.floor(said) + 1, Math.ceil(floor));
+    let km: number | undefined;
+    if (floorKm <= MAX_RADIUS_WHAT_IF_KM && reaches(floorKm)) km = floorKm;
+    else if (floorKm < MAX_RADIUS_WHAT_IF_KM) {
+      const far = ctx.with({ travelRadiusKm: Math.max(said, MAX_RADIUS_WHAT_IF_KM) });
+      const farPlan = far.solve();
+      if (farPlan.reachable) {
+        let top = 0;
+        for (const slot of farPlan.slots) top = Math.max(top, far.travelKm(slot));
+        let lo = floorKm + 1;
+        let hi = Math.max(lo, Math.ceil(top));
+        if (hi <= MAX_RADIUS_WHAT_IF_KM && !reaches(hi)) hi = MAX_RADIUS_WHAT_IF_KM + 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (reaches(mid)) hi = mid;
+          else lo = mid + 1;
+        }
+        km = lo;
       }
-      const km = lo;
-      const r =
-        km <= MAX_RADIUS_WHAT_IF_KM
-          ? outcome(ctx.with({ travelRadiusKm: km }), `if you could travel ${km} km (you said ${said} km)`)
-          : null;
+    }
+    if (km !== undefined && km <= MAX_RADIUS_WHAT_IF_KM) {
+      const r = outcome(
+        ctx.with({ travelRadiusKm: km }),
+        `if you could travel ${km} km (you said ${said} km)`,
+      );
       if (r) out.push({ kind: 'DISTANCE', travelRadiusKm: km, ...r });
     }
   }
