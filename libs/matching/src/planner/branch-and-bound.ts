@@ -31,6 +31,13 @@ export class BranchAndBound {
   private readonly k: Int32Array;
   private readonly slack: Float64Array;
   private readonly u: Float64Array;
+  /** Children's sort keys (reduced costs), written just before each sort. */
+  private readonly sortKey: Float64Array;
+  /** A node's scratch: its open needs, their available providers (flattened, with starts), ops it counted. */
+  private readonly open: Int32Array;
+  private readonly availStart: Int32Array;
+  private readonly availOps: Int32Array;
+  private readonly touched: Int32Array;
   private readonly chosenList: number[] = [];
   private cost = 0;
   private money = 0;
@@ -55,6 +62,13 @@ export class BranchAndBound {
     this.k = new Int32Array(p.n);
     this.slack = new Float64Array(p.n);
     this.u = new Float64Array(p.m);
+    this.sortKey = new Float64Array(p.n);
+    this.open = new Int32Array(p.m);
+    this.availStart = new Int32Array(p.m + 1);
+    let providerEntries = 0;
+    for (const list of p.providers) providerEntries += list.length;
+    this.availOps = new Int32Array(providerEntries);
+    this.touched = new Int32Array(p.n);
     this.bestValue = incumbentValue;
   }
 
@@ -106,33 +120,44 @@ export class BranchAndBound {
       return;
     }
     const p = this.p;
-    const open: number[] = [];
-    for (let i = 0; i < p.m; i++) if (this.isOpen(i)) open.push(i);
-    if (open.length === 0) {
+    const { k, slack, u, weight, chosen, forbidden, open, availStart, availOps: avail, touched } = this;
+    let openCount = 0;
+    for (let i = 0; i < p.m; i++) if (this.isOpen(i)) open[openCount++] = i;
+    if (openCount === 0) {
       this.leaf();
       return;
     }
 
-    // Lower bound: per-need cheapest share, then dual ascent.
-    const { k, slack, u, weight } = this;
-    const touched: number[] = [];
-    for (const i of open) {
-      for (const o of p.providers[i]) {
-        if (!this.avail(o)) continue;
-        if (k[o] === 0) touched.push(o);
+    // The available providers of each open need, in provider order, gathered once for the passes below
+    // (scratch shared by every node: each node is done with it before its children run).
+    let len = 0;
+    let touchedCount = 0;
+    for (let j = 0; j < openCount; j++) {
+      availStart[j] = len;
+      const providers = p.providers[open[j]];
+      for (let q = 0; q < providers.length; q++) {
+        const o = providers[q];
+        if (chosen[o] !== 0 || forbidden[o] !== 0) continue;
+        avail[len++] = o;
+        if (k[o] === 0) touched[touchedCount++] = o;
         k[o]++;
       }
     }
-    let branchItem = -1;
+    availStart[openCount] = len;
+
+    // Lower bound: per-need cheapest share, then dual ascent.
+    let branchJ = -1;
     let branchCount = Infinity;
     let moneyLb = 0;
     let infeasible = false;
-    for (const i of open) {
-      let best = this.skippable(i) ? this.skipPenalty : Infinity;
-      let bestMoney = this.skippable(i) ? 0 : Infinity;
-      let count = this.skippable(i) ? 1 : 0;
-      for (const o of p.providers[i]) {
-        if (!this.avail(o)) continue;
+    for (let j = 0; j < openCount; j++) {
+      const i = open[j];
+      const skippable = this.skippable(i);
+      let best = skippable ? this.skipPenalty : Infinity;
+      let bestMoney = skippable ? 0 : Infinity;
+      let count = skippable ? 1 : 0;
+      for (let q = availStart[j]; q < availStart[j + 1]; q++) {
+        const o = avail[q];
         count++;
         const share = weight[o] / k[o];
         if (share < best) best = share;
@@ -145,42 +170,44 @@ export class BranchAndBound {
       }
       u[i] = best;
       moneyLb += bestMoney;
-      if (count < branchCount || (count === branchCount && best > u[branchItem])) {
+      if (count < branchCount || (count === branchCount && best > u[open[branchJ]])) {
         branchCount = count;
-        branchItem = i;
+        branchJ = j;
       }
     }
     if (infeasible || this.money + moneyLb > p.budget + EPS) {
-      for (const o of touched) k[o] = 0;
+      for (let t = 0; t < touchedCount; t++) k[touched[t]] = 0;
       return;
     }
-    for (const o of touched) slack[o] = weight[o];
-    for (const i of open) for (const o of p.providers[i]) if (this.avail(o)) slack[o] -= u[i];
+    for (let t = 0; t < touchedCount; t++) slack[touched[t]] = weight[touched[t]];
+    for (let j = 0; j < openCount; j++) {
+      const ui = u[open[j]];
+      for (let q = availStart[j]; q < availStart[j + 1]; q++) slack[avail[q]] -= ui;
+    }
     let lb = 0;
-    for (const i of open) {
+    for (let j = 0; j < openCount; j++) {
+      const i = open[j];
       let d = this.skippable(i) ? this.skipPenalty - u[i] : Infinity;
-      for (const o of p.providers[i]) if (this.avail(o) && slack[o] < d) d = slack[o];
+      for (let q = availStart[j]; q < availStart[j + 1]; q++) if (slack[avail[q]] < d) d = slack[avail[q]];
       if (d > 0 && d !== Infinity) {
         u[i] += d;
-        for (const o of p.providers[i]) if (this.avail(o)) slack[o] -= d;
+        for (let q = availStart[j]; q < availStart[j + 1]; q++) slack[avail[q]] -= d;
       }
       lb += u[i];
     }
     if (!this.better(this.cost + lb)) {
-      for (const o of touched) k[o] = 0;
+      for (let t = 0; t < touchedCount; t++) k[touched[t]] = 0;
       return;
     }
 
     // Children: providers of the branching need, most promising (smallest reduced cost) first.
+    const branchItem = open[branchJ];
     const cands: number[] = [];
-    for (const o of p.providers[branchItem]) if (this.avail(o)) cands.push(o);
-    const key = new Map<number, number>();
-    for (const o of cands) key.set(o, Math.max(0, slack[o]));
-    cands.sort(
-      (a, b) =>
-        (key.get(a) as number) - (key.get(b) as number) || weight[a] / k[a] - weight[b] / k[b] || a - b,
-    );
-    for (const o of touched) k[o] = 0;
+    for (let q = availStart[branchJ]; q < availStart[branchJ + 1]; q++) cands.push(avail[q]);
+    const key = this.sortKey;
+    for (const o of cands) key[o] = Math.max(0, slack[o]);
+    cands.sort((a, b) => key[a] - key[b] || weight[a] / k[a] - weight[b] / k[b] || a - b);
+    for (let t = 0; t < touchedCount; t++) k[touched[t]] = 0;
     const canSkip = this.skippable(branchItem);
 
     const done: number[] = [];

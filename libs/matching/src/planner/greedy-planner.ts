@@ -41,18 +41,36 @@ export function greedyComplete(
   for (const o of orderOps(p, start).ordered) add(o);
   const weightOf = (o: number): number => w.costWeight * p.cost[o] + w.moneyWeight * p.money[o];
 
+  // Per-round scratch, allocated once.
+  const total = new Float64Array(p.n);
+  const itemCost = new Float64Array(p.m);
+  const via = new Int32Array(p.m);
+  const isOpen = new Uint8Array(p.m);
+  const seen = new Uint8Array(p.n);
+  const gainedMark = new Int32Array(p.m);
+  let gainStamp = 0;
+  const waiting: number[] = [];
+
   for (;;) {
     const open = p.goalItems.filter((g) => !have[g]);
     if (open.length === 0) break;
     // Cost to unlock each op (its own price plus the cheapest way to each unmet requirement, summed,
     // solved as a fixpoint like the additive heuristic in AI planning), and the provider behind it.
-    const total = new Float64Array(p.n).fill(Infinity);
-    const itemCost = new Float64Array(p.m).fill(Infinity);
-    const via = new Int32Array(p.m).fill(-1);
+    total.fill(Infinity);
+    itemCost.fill(Infinity);
+    via.fill(-1);
+    // An op with no unmet requirement gets its final total in the first pass; later passes revisit
+    // only the ops that wait on something (in the same order, so every update is as before).
+    waiting.length = 0;
     for (let pass = 0, changed = true; changed && pass < 50; pass++) {
       changed = false;
-      for (let o = 0; o < p.n; o++) {
-        if (chosen[o] || (excluded && excluded[o])) continue;
+      const count = pass === 0 ? p.n : waiting.length;
+      for (let j = 0; j < count; j++) {
+        const o = pass === 0 ? j : waiting[j];
+        if (pass === 0) {
+          if (chosen[o] || (excluded && excluded[o])) continue;
+          if (p.reqs[o].some((r) => !have[r])) waiting.push(o);
+        }
         let t = weightOf(o);
         for (const r of p.reqs[o]) if (!have[r]) t += itemCost[r];
         if (t < total[o] - 1e-12) {
@@ -69,6 +87,7 @@ export function greedyComplete(
     }
     const bundleOf = (o: number): Bundle | null => {
       if (total[o] === Infinity) return null;
+      if (p.reqs[o].every((r) => have[r])) return { ops: [o], weight: weightOf(o), money: p.money[o] };
       const ops: number[] = [];
       const state = new Map<number, number>(); // 1 = in progress, 2 = done
       const covered = new Set<number>();
@@ -99,19 +118,22 @@ export function greedyComplete(
     let best: Bundle | null = null;
     let bestRatio = Infinity;
     let bestGain = 0;
-    const isOpen = new Uint8Array(p.m);
     for (const g of open) isOpen[g] = 1;
-    const seen = new Uint8Array(p.n);
+    seen.fill(0);
     for (const g of open) {
       for (const o of p.providers[g]) {
         if (seen[o] || chosen[o] || (excluded && excluded[o])) continue;
         seen[o] = 1;
         const b = bundleOf(o);
         if (!b || money + b.money > p.budget) continue;
-        const gained = new Set<number>();
+        gainStamp++;
+        let gain = 0;
         for (const q of w.prereqAware ? b.ops : [o])
-          for (const it of p.cover[q]) if (isOpen[it]) gained.add(it);
-        const gain = gained.size;
+          for (const it of p.cover[q])
+            if (isOpen[it] && gainedMark[it] !== gainStamp) {
+              gainedMark[it] = gainStamp;
+              gain++;
+            }
         const ratio = (w.prereqAware ? b.weight : weightOf(o)) / gain;
         if (ratio < bestRatio - 1e-12 || (Math.abs(ratio - bestRatio) <= 1e-12 && gain > bestGain)) {
           best = b;
@@ -120,6 +142,7 @@ export function greedyComplete(
         }
       }
     }
+    for (const g of open) isOpen[g] = 0;
     if (!best) break;
     for (const q of best.ops) add(q);
   }
