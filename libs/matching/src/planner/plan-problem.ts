@@ -74,6 +74,9 @@ export function compilePlanProblem(instance: PlanningInstance, candidateCap = In
   );
 }
 
+/** The empty item list, shared (item lists are never written to once compiled). */
+const NO_ITEMS = new Int32Array(0);
+
 /** One key per (skill code, level); levels are Uint8. */
 const needKey = (code: number, level: number): number => code * 256 + level;
 
@@ -178,7 +181,8 @@ export function compileCodedProblem(
     return id;
   };
   const goalItemOf = input.goal.map((g) => addItem(g.code, g.level));
-  const relevant = new Set<number>();
+  const isRelevant = new Uint8Array(ids.length);
+  const relevant: number[] = [];
   const { cost: opCostOf, money: opMoney } = input;
   for (let head = 0; head < queue.length; head++) {
     const item = queue[head];
@@ -186,47 +190,47 @@ export function compileCodedProblem(
     let teachers: number[] = [];
     if (list)
       for (let j = 0; j < list.length; j += 2) if (list[j + 1] >= itemLevel[item]) teachers.push(list[j]);
-    if (teachers.length > candidateCap) {
-      // Large catalogues: keep the cheapest few per item, plus the cheapest in money (budget feasibility).
-      const byCost = [...teachers].sort((a, b) => opCostOf[a] - opCostOf[b] || a - b);
-      const byMoney = [...teachers].sort((a, b) => opMoney[a] - opMoney[b] || opCostOf[a] - opCostOf[b]);
-      const keep = new Set([
-        ...byCost.slice(0, candidateCap),
-        ...byMoney.slice(0, Math.ceil(candidateCap / 4)),
-      ]);
-      teachers = teachers.filter((t) => keep.has(t));
-    }
+    if (teachers.length > candidateCap) teachers = keepCheapest(teachers, candidateCap, opCostOf, opMoney);
     for (const op of teachers) {
-      if (relevant.has(op)) continue;
-      relevant.add(op);
+      if (isRelevant[op]) continue;
+      isRelevant[op] = 1;
+      relevant.push(op);
       for (let r = reqStart[op]; r < reqStart[op + 1]; r++) addItem(reqSkill[r], reqLevel[r]);
     }
   }
   const m = itemCode.length;
-  let ops = [...relevant].sort(byRank);
+  let ops = relevant.sort(byRank);
 
-  const itemsBySkill = new Map<number, number[]>();
-  for (let i = 0; i < m; i++) {
-    let list = itemsBySkill.get(itemCode[i]);
-    if (!list) itemsBySkill.set(itemCode[i], (list = []));
-    list.push(i);
+  // Items of each skill code as linked lists: the first item per code, and the next item of the same code.
+  const firstItem = new Int32Array(input.skillCount).fill(-1);
+  const nextItem = new Int32Array(m).fill(-1);
+  for (let i = m - 1; i >= 0; i--) {
+    nextItem[i] = firstItem[itemCode[i]];
+    firstItem[itemCode[i]] = i;
   }
+  const out: number[] = [];
+  const sortedItems = (): Int32Array => {
+    if (out.length === 0) return NO_ITEMS;
+    const a = Int32Array.from(out);
+    if (a.length > 1) a.sort();
+    out.length = 0;
+    return a;
+  };
   const coverOf = (i: number): Int32Array => {
-    const out: number[] = [];
-    for (let t = teachStart[i]; t < teachStart[i + 1]; t++) {
-      const items = itemsBySkill.get(teachSkill[t]);
-      if (items) for (const it of items) if (itemLevel[it] <= teachLevel[t]) out.push(it);
-    }
-    return Int32Array.from(out).sort();
+    for (let t = teachStart[i]; t < teachStart[i + 1]; t++)
+      for (let it = firstItem[teachSkill[t]]; it >= 0; it = nextItem[it])
+        if (itemLevel[it] <= teachLevel[t]) out.push(it);
+    return sortedItems();
   };
   const reqsOf = (i: number): Int32Array => {
-    const out: number[] = [];
-    for (let r = reqStart[i]; r < reqStart[i + 1]; r++) {
-      const it = itemKey.get(needKey(reqSkill[r], reqLevel[r]));
-      if (it !== undefined) out.push(it);
-      // A requirement the learner holds produced no item; one nobody teaches makes the op unsupportable (filtered above).
-    }
-    return Int32Array.from(out).sort();
+    for (let r = reqStart[i]; r < reqStart[i + 1]; r++)
+      for (let it = firstItem[reqSkill[r]]; it >= 0; it = nextItem[it])
+        if (itemLevel[it] === reqLevel[r]) {
+          out.push(it);
+          break;
+        }
+    // A requirement the learner holds produced no item; one nobody teaches makes the op unsupportable (filtered above).
+    return sortedItems();
   };
 
   let cover = ops.map(coverOf);
@@ -282,6 +286,66 @@ export function compileCodedProblem(
   };
 }
 
+/**
+ * Large catalogues: of an item's teachers, keep the `cap` cheapest (by cost, then op number), plus the
+ * quarter as many cheapest in money (budget feasibility; ties by cost, then place in the list), in list
+ * order. Places are ranked, as a stable sort would, and an op kept at any place is kept at every place.
+ */
+export function keepCheapest(
+  teachers: readonly number[],
+  cap: number,
+  cost: ArrayLike<number>,
+  money: ArrayLike<number>,
+): number[] {
+  const keep = new Set<number>();
+  const byCost = (x: number, y: number): number => {
+    const a = teachers[x];
+    const b = teachers[y];
+    return cost[a] - cost[b] || a - b || x - y;
+  };
+  for (const x of smallest(teachers.length, cap, byCost)) keep.add(teachers[x]);
+  const byMoney = (x: number, y: number): number => {
+    const a = teachers[x];
+    const b = teachers[y];
+    return money[a] - money[b] || cost[a] - cost[b] || x - y;
+  };
+  for (const x of smallest(teachers.length, Math.ceil(cap / 4), byMoney)) keep.add(teachers[x]);
+  return teachers.filter((t) => keep.has(t));
+}
+
+/**
+ * The places 0..len-1 of the k smallest under `cmp` (a strict total order), in no particular order:
+ * what the first k of a sort would hold, found by quickselect instead of sorting.
+ */
+export function smallest(len: number, k: number, cmp: (x: number, y: number) => number): number[] {
+  const idx = Array.from({ length: len }, (_, i) => i);
+  if (k >= len) return idx;
+  let lo = 0;
+  let hi = len - 1;
+  while (lo < hi) {
+    const pivot = idx[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (cmp(idx[i], pivot) < 0) i++;
+      while (cmp(idx[j], pivot) > 0) j--;
+      if (i <= j) {
+        const t = idx[i];
+        idx[i] = idx[j];
+        idx[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // Now idx[lo..j] <= pivot <= idx[i..hi]; the k-th smallest lies in one part (or between, and is placed).
+    if (k - 1 <= j) hi = j;
+    else if (k - 1 >= i) lo = i;
+    else break;
+  }
+  idx.length = k;
+  return idx;
+}
+
 function isSubset(a: Int32Array, b: Int32Array): boolean {
   let j = 0;
   for (let i = 0; i < a.length; i++) {
@@ -327,14 +391,9 @@ function dominanceFilter(
   itemLevel: number[],
 ): boolean[] {
   const keep = new Array<boolean>(n).fill(true);
-  const byFirstItem = new Map<number, number[]>();
-  for (let o = 0; o < n; o++) {
-    for (const it of cover[o]) {
-      let l = byFirstItem.get(it);
-      if (!l) byFirstItem.set(it, (l = []));
-      l.push(o);
-    }
-  }
+  // Ops covering each item, in op order.
+  const coverers: number[][] = Array.from({ length: itemCode.length }, () => []);
+  for (let o = 0; o < n; o++) for (const it of cover[o]) coverers[it].push(o);
   for (let o = 0; o < n; o++) {
     if (cover[o].length === 0) {
       keep[o] = false;
@@ -342,9 +401,8 @@ function dominanceFilter(
     }
     // Any dominator must cover o's rarest item; scan only those.
     let rarest = cover[o][0];
-    for (const it of cover[o])
-      if ((byFirstItem.get(it)?.length ?? 0) < (byFirstItem.get(rarest)?.length ?? 0)) rarest = it;
-    for (const d of byFirstItem.get(rarest) ?? []) {
+    for (const it of cover[o]) if (coverers[it].length < coverers[rarest].length) rarest = it;
+    for (const d of coverers[rarest]) {
       if (d === o || !keep[d]) continue;
       if (cost[d] > cost[o] || money[d] > money[o] || cover[d].length < cover[o].length) continue;
       if (!isSubset(cover[o], cover[d])) continue;
