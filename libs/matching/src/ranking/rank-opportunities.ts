@@ -92,9 +92,13 @@ export class LearnerFilter {
   /** Distance in km, NaN when it does not apply (online, or no location). */
   distance(slot: number): number {
     const ix = this.index;
-    const lat = ix.lat.data[slot];
-    if (Number.isNaN(lat) || !this.learner.location || ix.mode.data[slot] === MODE_ONLINE) return NaN;
-    return haversineKmRaw(this.learner.location.lat, this.learner.location.lon, lat, ix.lon.data[slot]);
+    return this.distanceOf(ix.lat.data[slot], ix.lon.data[slot], ix.mode.data[slot]);
+  }
+
+  /** distance() from a slot's location and mode code (for callers holding copies of the columns). */
+  distanceOf(lat: number, lon: number, mode: number): number {
+    if (Number.isNaN(lat) || !this.learner.location || mode === MODE_ONLINE) return NaN;
+    return haversineKmRaw(this.learner.location.lat, this.learner.location.lon, lat, lon);
   }
 
   /** Everything except distance (checked separately, only for candidates that could make the cut). */
@@ -106,9 +110,12 @@ export class LearnerFilter {
   /** passesCheap without the budget: live, mode, access and closing date. */
   passesAllButBudget(slot: number): boolean {
     const ix = this.index;
-    const f = ix.flags.data[slot];
+    return this.passesAllButBudgetOf(ix.flags.data[slot], ix.mode.data[slot], ix.closingDay.data[slot]);
+  }
+
+  /** passesAllButBudget() from a slot's flags, mode code and closing day (for callers holding copies of the columns). */
+  passesAllButBudgetOf(f: number, mode: number, closingDay: number): boolean {
     if ((f & FLAG_ALIVE) === 0) return false;
-    const mode = ix.mode.data[slot];
     if ((this.query.modeMask & (1 << mode)) === 0) return false;
     if (
       this.needStepFree &&
@@ -118,8 +125,7 @@ export class LearnerFilter {
       return false;
     if (this.noDevice && (f & FLAG_NEEDS_DEVICE) !== 0 && (mode === MODE_ONLINE || mode === MODE_HYBRID))
       return false;
-    if (this.todayDay >= 0 && ix.closingDay.data[slot] >= 0 && ix.closingDay.data[slot] < this.todayDay)
-      return false;
+    if (this.todayDay >= 0 && closingDay >= 0 && closingDay < this.todayDay) return false;
     return true;
   }
 

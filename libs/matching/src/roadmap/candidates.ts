@@ -2,6 +2,7 @@ import { CatalogueIndex } from '../index/catalogue-index';
 import { LEARNING_KINDS, LearnerRecord, OPPORTUNITY_KINDS, SkillLevel } from '../lib/matching.types';
 import { CodedPlanInput, CodedPlanInputBuilder } from '../planner/coded-plan-input';
 import { LearnerFilter } from '../ranking/rank-opportunities';
+import { teacherColumns } from './teacher-columns';
 
 export const LEARNING_KIND_CODES = OPPORTUNITY_KINDS.map((k) => LEARNING_KINDS.includes(k));
 
@@ -96,13 +97,14 @@ interface TeacherScan {
 
 /**
  * What is known of each teacher a scan found, worked out when a view first asks (-1 before): its
- * distance for the radius check (NaN online or unknown), the level it teaches the skill at, its price,
- * and the teacher as a candidate list holds it.
+ * distance for the radius check (NaN online or unknown), its price, and the teacher as a candidate
+ * list holds it.
  */
 interface FoundTeachers {
   slot: number[];
+  /** Place in the skill's posting list (and its TeacherColumns). */
+  pos: number[];
   d: number[];
-  level: number[];
   money: number[];
   teacher: (UsableTeacher | undefined)[];
 }
@@ -115,27 +117,6 @@ interface FoundTeachers {
  */
 export interface TeacherScans {
   skills: Map<number, TeacherScan>;
-  /** This scan set's mark in the index's usable-slot table (see usableMarks). */
-  mark: number;
-}
-
-/**
- * Per index and slot, whether it passes the checks of the scan set whose mark is stored with it
- * (mark × 2 + 1 yes, mark × 2 no): a course teaches several needed skills, so is met in several lists.
- * One table for all scan sets instead of a slot-sized array each (a megabyte per what-if on the full
- * catalogue, for the garbage collector to reclaim); a slot marked by another scan set is checked again.
- */
-let usableMarks = new WeakMap<CatalogueIndex, Int32Array>();
-let lastMark = 0;
-const MAX_MARK = 0x3fffffff;
-
-function marksFor(index: CatalogueIndex): Int32Array {
-  let marks = usableMarks.get(index);
-  if (!marks || marks.length < index.slotCount) {
-    marks = new Int32Array(Math.ceil(index.slotCount * 1.25) + 1024);
-    usableMarks.set(index, marks);
-  }
-  return marks;
 }
 
 /**
@@ -155,13 +136,7 @@ export interface NeedScans {
 }
 
 export function newTeacherScans(): TeacherScans {
-  // Marks only grow (0 is never one), so a mark left by an earlier scan set never matches a later one.
-  if (lastMark === MAX_MARK) {
-    // Start again with fresh (zeroed) tables.
-    lastMark = 0;
-    usableMarks = new WeakMap();
-  }
-  return { skills: new Map(), mark: ++lastMark };
+  return { skills: new Map() };
 }
 
 export const newNeedScans = (shared: TeacherScans = newTeacherScans()): NeedScans => ({
@@ -185,33 +160,29 @@ function usableTeachers(
   const shared = scans.shared;
   let base = shared.skills.get(need.code);
   if (!base) {
-    const found: FoundTeachers = { slot: [], d: [], level: [], money: [], teacher: [] };
+    const found: FoundTeachers = { slot: [], pos: [], d: [], money: [], teacher: [] };
     shared.skills.set(need.code, (base = { found, passed: [], next: 0, tail: undefined }));
   }
   const key = need.code * 256 + need.level;
   let scan = scans.needs.get(key);
   if (!scan) scans.needs.set(key, (scan = { sortedOk: [], read: 0, tail: undefined }));
   const { slots: teachers, sorted } = index.teachersInOrder(need.code);
-  const kinds = index.kind.data;
+  const cols = teacherColumns(index, need.code);
   const hours = index.hours.data;
-  const marks = marksFor(index);
-  const yes = shared.mark * 2 + 1;
-  const no = shared.mark * 2;
   const found = base.found;
-  const pass = (slot: number, into: number[]): void => {
-    let m = marks[slot];
-    if (m !== yes && m !== no) {
-      m =
-        !LEARNING_KIND_CODES[kinds[slot]] || excluded.has(slot) || !filter.passesAllButBudget(slot)
-          ? no
-          : yes;
-      marks[slot] = m;
-    }
-    if (m === no) return;
+  const pass = (pos: number, into: number[]): void => {
+    cols.reach(pos);
+    const slot = teachers[pos];
+    if (
+      !LEARNING_KIND_CODES[cols.kind[pos]] ||
+      excluded.has(slot) ||
+      !filter.passesAllButBudgetOf(cols.flags[pos], cols.mode[pos], cols.closingDay[pos])
+    )
+      return;
     into.push(found.slot.length);
     found.slot.push(slot);
+    found.pos.push(pos);
     found.d.push(-1);
-    found.level.push(-1);
     found.money.push(-1);
     found.teacher.push(undefined);
   };
@@ -222,12 +193,13 @@ function usableTeachers(
     const slot = found.slot[i];
     if (radius !== Infinity) {
       let d = found.d[i];
-      if (d === -1) found.d[i] = d = filter.distance(slot);
+      if (d === -1) {
+        const pos = found.pos[i];
+        found.d[i] = d = filter.distanceOf(cols.lat[pos], cols.lon[pos], cols.mode[pos]);
+      }
       if (!(Number.isNaN(d) || d <= radius)) return false;
     }
-    let level = found.level[i];
-    if (level === -1) found.level[i] = level = taughtLevel(index, slot, need.code);
-    if (level < need.level) return false;
+    if (cols.level[found.pos[i]] < need.level) return false;
     let money = found.money[i];
     if (money === -1) found.money[i] = money = filter.costFor(slot);
     return !(budget !== undefined && money > budget);
@@ -250,13 +222,13 @@ function usableTeachers(
     if (scan.read < passed.length) {
       const i = passed[scan.read++];
       if (fits(i)) scan.sortedOk.push(teacher(i));
-    } else if (base.next < sorted) pass(teachers[base.next++], passed);
+    } else if (base.next < sorted) pass(base.next++, passed);
     else break;
   }
   if (!scan.tail) {
     if (!base.tail) {
       base.tail = [];
-      for (let t = sorted; t < teachers.length; t++) pass(teachers[t], base.tail);
+      for (let t = sorted; t < teachers.length; t++) pass(t, base.tail);
     }
     scan.tail = base.tail.filter(fits).map(teacher);
   }
