@@ -16,6 +16,11 @@ interface Bundle {
   money: number;
 }
 
+function allHeld(reqs: Int32Array, have: Uint8Array): boolean {
+  for (let i = 0; i < reqs.length; i++) if (!have[reqs[i]]) return false;
+  return true;
+}
+
 /**
  * Greedy completion: repeatedly add the "bundle" (an opportunity plus the cheapest chain of
  * opportunities that unlock it, found recursively) with the best price per newly covered goal item,
@@ -69,7 +74,7 @@ export function greedyComplete(
         const o = pass === 0 ? j : waiting[j];
         if (pass === 0) {
           if (chosen[o] || (excluded && excluded[o])) continue;
-          if (p.reqs[o].some((r) => !have[r])) waiting.push(o);
+          if (!allHeld(p.reqs[o], have)) waiting.push(o);
         }
         let t = weightOf(o);
         for (const r of p.reqs[o]) if (!have[r]) t += itemCost[r];
@@ -85,9 +90,8 @@ export function greedyComplete(
         }
       }
     }
-    const bundleOf = (o: number): Bundle | null => {
-      if (total[o] === Infinity) return null;
-      if (p.reqs[o].every((r) => have[r])) return { ops: [o], weight: weightOf(o), money: p.money[o] };
+    // The chain of ops that unlocks o (its cheapest providers, recursively), for an op that needs something first.
+    const chainOf = (o: number): Bundle | null => {
       const ops: number[] = [];
       const state = new Map<number, number>(); // 1 = in progress, 2 = done
       const covered = new Set<number>();
@@ -114,8 +118,18 @@ export function greedyComplete(
       }
       return { ops, weight, money: m };
     };
+    const openCovered = (o: number): number => {
+      let gain = 0;
+      for (const it of p.cover[o])
+        if (isOpen[it] && gainedMark[it] !== gainStamp) {
+          gainedMark[it] = gainStamp;
+          gain++;
+        }
+      return gain;
+    };
 
-    let best: Bundle | null = null;
+    // The best bundle: an op alone (when it needs nothing more) or with its chain.
+    let best: number[] | null = null;
     let bestRatio = Infinity;
     let bestGain = 0;
     for (const g of open) isOpen[g] = 1;
@@ -124,19 +138,19 @@ export function greedyComplete(
       for (const o of p.providers[g]) {
         if (seen[o] || chosen[o] || (excluded && excluded[o])) continue;
         seen[o] = 1;
-        const b = bundleOf(o);
-        if (!b || money + b.money > p.budget) continue;
+        if (total[o] === Infinity) continue;
+        const alone = allHeld(p.reqs[o], have);
+        const chain = alone ? null : chainOf(o);
+        if (!alone && !chain) continue;
+        const bundleMoney = chain ? chain.money : p.money[o];
+        if (money + bundleMoney > p.budget) continue;
         gainStamp++;
         let gain = 0;
-        for (const q of w.prereqAware ? b.ops : [o])
-          for (const it of p.cover[q])
-            if (isOpen[it] && gainedMark[it] !== gainStamp) {
-              gainedMark[it] = gainStamp;
-              gain++;
-            }
-        const ratio = (w.prereqAware ? b.weight : weightOf(o)) / gain;
+        if (w.prereqAware && chain) for (const q of chain.ops) gain += openCovered(q);
+        else gain = openCovered(o);
+        const ratio = (w.prereqAware && chain ? chain.weight : weightOf(o)) / gain;
         if (ratio < bestRatio - 1e-12 || (Math.abs(ratio - bestRatio) <= 1e-12 && gain > bestGain)) {
-          best = b;
+          best = chain ? chain.ops : [o];
           bestRatio = ratio;
           bestGain = gain;
         }
@@ -144,7 +158,7 @@ export function greedyComplete(
     }
     for (const g of open) isOpen[g] = 0;
     if (!best) break;
-    for (const q of best.ops) add(q);
+    for (const q of best) add(q);
   }
   return orderOps(p, plan).ordered;
 }
