@@ -3,7 +3,8 @@
  * top-50 on PostgreSQL alone, and the planner against HiGHS. `--quick` (or BENCH_QUICK=1) runs at a
  * tenth of the scale; `--skip-pg` leaves out the PostgreSQL comparison (for iterating). Prints a markdown table.
  * Latencies are of a warm process (after 100 queries of each kind for other learners, as a running API
- * answers); the first, cold query of each kind is reported on its own.
+ * answers, and with the API's node flags when run by `npm run bench:matching`); the first, cold query of
+ * each kind is reported on its own.
  */
 import { Client } from 'pg';
 import {
@@ -197,6 +198,8 @@ async function main(): Promise<void> {
   );
   report('peak RSS, whole run', `${rssMb().toFixed(0)} MB`, '');
 
+  const flags = process.execArgv.filter((a) => a.startsWith('--max-'));
+  report("node flags (the API's: API_NODE_FLAGS)", flags.length ? flags.join(' ') : 'none', '');
   process.stdout.write(
     `\n| operation | measured | target |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`,
   );

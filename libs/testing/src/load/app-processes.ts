@@ -64,7 +64,11 @@ export function startAppProcess(
   port?: number,
   nodeFlags: string[] = [],
 ): AppProcess {
-  const flags = [...(kind === 'worker' ? ['--max-old-space-size=384'] : []), ...nodeFlags];
+  // As `npm start` starts them (API_NODE_FLAGS and WORKER_NODE_FLAGS in scripts/commands/start.command.ts).
+  const flags = [
+    ...(kind === 'worker' ? ['--max-old-space-size=384'] : ['--max-semi-space-size=32']),
+    ...nodeFlags,
+  ];
   const child = spawn(process.execPath, [...flags, join(ROOT, 'scripts/run.js'), kind], {
     cwd: ROOT,
     env: { ...env, ...(port ? { PORT: String(port), HOST: '127.0.0.1' } : {}) },
