@@ -101,10 +101,6 @@ export class BranchAndBound {
     for (const r of p.reqs[o]) this.demand[r]--;
   }
 
-  private isOpen(i: number): boolean {
-    return this.coverCount[i] === 0 && (this.demand[i] > 0 || this.goalActive[i] === 1);
-  }
-
   private skippable(i: number): boolean {
     return this.demand[i] === 0 && this.goalActive[i] === 1;
   }
@@ -122,7 +118,10 @@ export class BranchAndBound {
     const p = this.p;
     const { k, slack, u, weight, chosen, forbidden, open, availStart, availOps: avail, touched } = this;
     let openCount = 0;
-    for (let i = 0; i < p.m; i++) if (this.isOpen(i)) open[openCount++] = i;
+    // Open: not covered, and needed by a chosen op or a goal still wanted.
+    const { coverCount, demand, goalActive } = this;
+    for (let i = 0; i < p.m; i++)
+      if (coverCount[i] === 0 && (demand[i] > 0 || goalActive[i] === 1)) open[openCount++] = i;
     if (openCount === 0) {
       this.leaf();
       return;
