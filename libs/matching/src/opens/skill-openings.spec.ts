@@ -4,6 +4,7 @@ import { haversineKm } from '../lib/geo';
 import { LearnerRecord, OccupationRecord, OpportunityRecord, SkillLevel } from '../lib/matching.types';
 import { outcomeScores } from '../outcomes/outcome-score';
 import { planRoadmap } from '../roadmap/plan-roadmap';
+import { courseRecord } from '../testing/course-record';
 import { SeededRandom } from '../testing/seeded-random';
 import { skillsThatOpen } from './skill-openings';
 
@@ -139,18 +140,7 @@ describe('what a skill opens', () => {
 
 describe('outcomes in planning', () => {
   it('between two otherwise equal courses, the one that leads to work wins; a new one is not punished', () => {
-    const course = (id: string): OpportunityRecord => ({
-      id,
-      kind: 'COURSE',
-      title: id,
-      organisationName: 'Org',
-      teaches: [{ skill: 'sql', level: 2 }],
-      requires: [],
-      mode: 'ONLINE',
-      costPence: 0,
-      hours: 20,
-    });
-    const index = CatalogueIndex.build([course('A'), course('B'), course('C')]);
+    const index = CatalogueIndex.build([courseRecord('A'), courseRecord('B'), courseRecord('C')]);
     const goal = { title: 'SQL', skills: [{ skill: 'sql', level: 2 }] };
     const plain = planRoadmap(index, { skills: [] }, goal, { today });
     expect(plain.steps[0].opportunityId).toBe('A');

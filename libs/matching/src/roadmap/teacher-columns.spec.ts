@@ -3,25 +3,11 @@ import { LearnerRecord, OpportunityRecord } from '../lib/matching.types';
 import { taughtLevel } from './candidates';
 import { planRoadmap } from './plan-roadmap';
 import { teacherColumns } from './teacher-columns';
+import { courseRecord } from '../testing/course-record';
 
 const HOME = { lat: 53.4794, lon: -2.2453 };
-const course = (
-  id: string,
-  costPence: number,
-  extra: Partial<OpportunityRecord> = {},
-): OpportunityRecord => ({
-  id,
-  kind: 'COURSE',
-  title: id,
-  organisationName: 'Org',
-  teaches: [{ skill: 'sql', level: 2 }],
-  requires: [],
-  mode: 'IN_PERSON',
-  location: { lat: HOME.lat + 0.01, lon: HOME.lon },
-  costPence,
-  hours: 20,
-  ...extra,
-});
+const course = (id: string, costPence: number, o: Partial<OpportunityRecord> = {}): OpportunityRecord =>
+  courseRecord(id, { mode: 'IN_PERSON', location: { lat: HOME.lat + 0.01, lon: HOME.lon }, costPence, ...o });
 const skills = [{ id: 'sql', label: 'SQL' }];
 const learner: LearnerRecord = { skills: [], location: HOME, travelRadiusKm: 15 };
 const goal = { title: 'Analyst', skills: [{ skill: 'sql', level: 2 }] };
