@@ -6,6 +6,7 @@ import {
   LEARNING_ONLY_KINDS,
   LearnerRecord,
   OPPORTUNITY_KINDS,
+  INFERRED_REQUIREMENT_WEIGHT,
   OpportunityKind,
   SkillLevel,
 } from '../lib/matching.types';
@@ -282,12 +283,12 @@ function popcount32(x: number): number {
  * over a slot's L requirement entries, each credit at most 1. An upper bound per base slot, without
  * reading its list: its entries for the 64 signature skills earn at most 1 each, except those for
  * signature skills the learner has no credit for at all (counted from the signature bits); its other
- * entries earn exactly what is added up term-at-a-time from the light postings of the learner's skills,
- * which are short by construction. Slots are then filed in buckets by bound and scored exactly from the
- * highest bucket down, stopping once the heap's threshold exceeds what any lower bucket could reach, so
- * the heap fills with good slots first and almost nothing else is read. Skipping only what scores
- * strictly below the current threshold cannot change the result (the threshold only rises and the
- * heap's order is total). The exact score is the same sum, in the same order, as requirementFit.
+ * entries earn at most what is added up term-at-a-time from the light postings of the learner's skills,
+ * which are short by construction. Slots whose bound reaches a cut-off are collected and scored exactly,
+ * highest bound first, stopping once the heap's threshold exceeds every bound left; the cut-off is
+ * lowered (another pass) only if the threshold ends at or below it. Skipping only what scores strictly
+ * below the current threshold cannot change the result (the threshold only rises and the heap's order
+ * is total). The exact score is the same sum, in the same order, as requirementFit.
  */
 function rankByRequirementFit(
   index: CatalogueIndex,
@@ -306,33 +307,29 @@ function rankByRequirementFit(
   }
   const keys = filter.keysFor(kind);
   const ranges = baseRanges(index, keys);
-  const { acc, touched, bucketOf } = scratchFor(index);
-  let touchedCount = 0;
+  const scratch = scratchFor(index);
+  const bounds = new SlotBounds(index, ranges, ~maskLo, ~maskHi, scratch.acc);
   try {
-    touchedCount = accumulateLightCredit(index, q, ranges, acc, touched);
-    const groupStart = new Int32Array(BUCKETS + 1);
-    fileByBound(index, ranges, ~maskLo, ~maskHi, acc, bucketOf, groupStart);
-    // Score from the highest buckets down, a batch of buckets per pass over bucketOf, until the
-    // threshold exceeds every bound left: bucket b holds bounds below (b + 1) / BUCKETS.
-    for (let hiBucket = BUCKETS - 1; hiBucket >= 0;) {
-      let loBucket = hiBucket;
-      let batch = groupStart[BUCKETS - hiBucket] - groupStart[BUCKETS - 1 - hiBucket];
-      while (loBucket > 0 && batch < 4 * top.k) {
-        loBucket--;
-        batch += groupStart[BUCKETS - loBucket] - groupStart[BUCKETS - 1 - loBucket];
-      }
-      let pos = 0;
-      for (let r = 0; r < ranges.length; r += 2) {
-        for (let s = ranges[r], end = ranges[r + 1]; s < end; s++, pos++) {
-          const bucket = bucketOf[pos];
-          if (bucket >= loBucket && bucket <= hiBucket) scoreByRequirementFit(index, q, filter, top, s);
-        }
-      }
-      if (top.threshold > loBucket / BUCKETS + 1e-9) break;
-      hiBucket = loBucket - 1;
+    accumulateLightCredit(index, q, ranges, scratch.acc);
+    const sampled = bounds.sample();
+    // Cut-offs from the sample: the first pass collects about `wanted` slots, each further one 4 times more.
+    let wanted = Math.max(MIN_CANDIDATES, CANDIDATES_PER_K * top.k);
+    let upper = Infinity;
+    let bucket = BUCKETS;
+    let seen = 0;
+    for (;;) {
+      while (bucket > 0 && seen * SAMPLE_STEP < wanted) seen += sampled[--bucket];
+      const cut = bucket === 0 ? -Infinity : bucket / BUCKETS;
+      const count = bounds.collect(cut, upper, scratch.candidates);
+      if (scoreBestFirst(index, q, filter, top, bounds, scratch, count)) break;
+      if (cut === -Infinity || top.threshold > cut + 1e-9) break;
+      upper = cut;
+      wanted *= 4;
+      seen += sampled[--bucket];
     }
   } finally {
-    for (let i = 0; i < touchedCount; i++) acc[touched[i]] = 0;
+    const acc = scratch.acc;
+    for (let r = 0; r < ranges.length; r += 2) acc.fill(0, ranges[r], ranges[r + 1]);
   }
   for (const key of keys) {
     const extra = index.appended.get(key);
@@ -341,17 +338,26 @@ function rankByRequirementFit(
 }
 
 const BUCKETS = 256;
+/** Every SAMPLE_STEP-th slot's bound is sampled to choose the first cut-off. */
+const SAMPLE_STEP = 8;
+const CANDIDATES_PER_K = 20;
+const MIN_CANDIDATES = 256;
+/** Light credits are added up in fixed point, each rounded up to a multiple of 1 / ACC_ONE: exact sums that never fall short. */
+const ACC_ONE = 65536;
+/** Credit tables cover needs below this level (levels are 1..5); higher needs are worked out. */
+const TABLE_LEVELS = 16;
 
 /**
  * Per-slot working arrays reused across queries on the same index (queries on one thread run one at a
- * time): the light-credit accumulator (all zeros between queries), the slots it touched, and each slot's
- * bucket. Allocating them per query cost megabytes of garbage a query, and the young-generation
- * collections that followed were what set the tail latency on a busy machine.
+ * time): the light-credit accumulator (all zeros between queries), the slots collected for exact scoring,
+ * their buckets and their order. Allocating them per query cost megabytes of garbage a query, and the
+ * young-generation collections that followed were what set the tail latency on a busy machine.
  */
 interface Scratch {
-  acc: Float64Array;
-  touched: Int32Array;
+  acc: Int32Array;
+  candidates: Int32Array;
   bucketOf: Uint8Array;
+  order: Int32Array;
 }
 const scratches = new WeakMap<CatalogueIndex, Scratch>();
 
@@ -359,10 +365,118 @@ function scratchFor(index: CatalogueIndex): Scratch {
   let scratch = scratches.get(index);
   if (!scratch || scratch.acc.length < index.baseCount) {
     const n = index.baseCount;
-    scratch = { acc: new Float64Array(n), touched: new Int32Array(n), bucketOf: new Uint8Array(n) };
+    scratch = {
+      acc: new Int32Array(n),
+      candidates: new Int32Array(n),
+      bucketOf: new Uint8Array(n),
+      order: new Int32Array(n),
+    };
     scratches.set(index, scratch);
   }
   return scratch;
+}
+
+/**
+ * The upper bound of each base slot's fit in the ranges: (signature entries the learner may earn + light
+ * credit + a margin far above rounding error) / the slot's weighted total (inferred requirements weigh
+ * less than 1, so dividing by it still bounds the fit); 1 for a slot that requires nothing (its fit).
+ */
+class SlotBounds {
+  private readonly start: Int32Array;
+  private readonly sigLo: Int32Array;
+  private readonly sigHi: Int32Array;
+  private readonly sigEntries: Int32Array;
+  private readonly inferred: Uint8Array;
+
+  constructor(
+    index: CatalogueIndex,
+    private readonly ranges: number[],
+    private readonly missLo: number,
+    private readonly missHi: number,
+    private readonly acc: Int32Array,
+  ) {
+    this.start = index.requires.start.data;
+    this.sigLo = index.reqSigLo.data;
+    this.sigHi = index.reqSigHi.data;
+    this.sigEntries = index.reqSigEntries.data;
+    this.inferred = index.reqInferred.data;
+  }
+
+  /** Bucket floor(bound * BUCKETS) (at most BUCKETS - 1) of one slot. */
+  bucket(s: number): number {
+    const total = this.total(s);
+    if (total === 0) return BUCKETS - 1;
+    const bound = this.numerator(s) / total;
+    return bound < 1 ? Math.floor(bound * BUCKETS) : BUCKETS - 1;
+  }
+
+  /** How many of every SAMPLE_STEP-th slot in the ranges fall in each bucket. */
+  sample(): Int32Array {
+    const counts = new Int32Array(BUCKETS);
+    const ranges = this.ranges;
+    for (let r = 0; r < ranges.length; r += 2)
+      for (let s = ranges[r], end = ranges[r + 1]; s < end; s += SAMPLE_STEP) counts[this.bucket(s)]++;
+    return counts;
+  }
+
+  /** Lists the slots whose bound is at least `cut` and below `upper` (in slot order); returns how many. */
+  collect(cut: number, upper: number, out: Int32Array): number {
+    const ranges = this.ranges;
+    let n = 0;
+    for (let r = 0; r < ranges.length; r += 2) {
+      for (let s = ranges[r], end = ranges[r + 1]; s < end; s++) {
+        let total = this.total(s);
+        let numerator = 1;
+        if (total === 0) total = 1;
+        else numerator = this.numerator(s);
+        if (numerator >= cut * total && !(numerator >= upper * total)) out[n++] = s;
+      }
+    }
+    return n;
+  }
+
+  private total(s: number): number {
+    const inferred = this.inferred[s];
+    return this.start[s + 1] - this.start[s] - inferred + inferred * INFERRED_REQUIREMENT_WEIGHT;
+  }
+
+  private numerator(s: number): number {
+    const misses = popcount32(this.sigLo[s] & this.missLo) + popcount32(this.sigHi[s] & this.missHi);
+    return this.sigEntries[s] - misses + this.acc[s] / ACC_ONE + 1e-6;
+  }
+}
+
+/**
+ * Scores the collected slots highest bucket first (bucket b holds bounds below (b + 1) / BUCKETS);
+ * returns true once the threshold exceeds every bound left among them.
+ */
+function scoreBestFirst(
+  index: CatalogueIndex,
+  q: LearnerQuery,
+  filter: LearnerFilter,
+  top: TopK,
+  bounds: SlotBounds,
+  scratch: Scratch,
+  count: number,
+): boolean {
+  const { candidates, bucketOf, order } = scratch;
+  const groupStart = new Int32Array(BUCKETS + 1);
+  for (let i = 0; i < count; i++) {
+    const bucket = bounds.bucket(candidates[i]);
+    bucketOf[i] = bucket;
+    groupStart[BUCKETS - bucket]++;
+  }
+  for (let g = 0; g < BUCKETS; g++) groupStart[g + 1] += groupStart[g];
+  const next = groupStart.slice(0, BUCKETS);
+  for (let i = 0; i < count; i++) order[next[BUCKETS - 1 - bucketOf[i]]++] = candidates[i];
+  for (let g = 0; g < BUCKETS; g++) {
+    const from = groupStart[g];
+    const to = groupStart[g + 1];
+    if (from === to) continue;
+    if (top.threshold > (BUCKETS - g) / BUCKETS + 1e-9) return true;
+    for (let i = from; i < to; i++) scoreByRequirementFit(index, q, filter, top, order[i]);
+  }
+  return false;
 }
 
 /** Base slot ranges [lo, hi) of the keys, merged: the cells of one grid row are adjacent keys. */
@@ -390,76 +504,40 @@ function lowerBound(sorted: Int32Array, from: number, to: number, x: number): nu
 }
 
 /**
- * Adds the learner's credit for each slot's non-signature requirements into acc (term at a time);
- * lists each slot it touched once in `touched` and returns how many.
+ * Adds the learner's credit for each slot's non-signature requirements into acc (term at a time, in
+ * units of 1 / ACC_ONE, rounded up).
  */
 function accumulateLightCredit(
   index: CatalogueIndex,
   q: LearnerQuery,
   ranges: number[],
-  acc: Float64Array,
-  touched: Int32Array,
-): number {
-  let touchedCount = 0;
+  acc: Int32Array,
+): void {
   const lightStart = index.lightStart;
   const lightSlot = index.lightSlot;
   const lightLevel = index.lightLevel;
   const factor = q.factor;
   const lvl = q.level;
   const codes = lightStart.length - 1;
+  const table = new Int32Array(TABLE_LEVELS);
   for (let c = 0; c < codes; c++) {
     const f = factor[c];
     const first = lightStart[c];
     const end = lightStart[c + 1];
     if (f === 0 || first === end) continue;
     const have = lvl[c];
+    for (let need = 0; need < TABLE_LEVELS; need++)
+      table[need] = Math.ceil(levelCredit(have, need, f) * ACC_ONE);
     for (let r = 0; r < ranges.length; r += 2) {
       const hi = ranges[r + 1];
       for (let p = lowerBound(lightSlot, first, end, ranges[r]); p < end; p++) {
         const slot = lightSlot[p];
         if (slot >= hi) break;
         const need = lightLevel[p];
-        const credit = levelCredit(have, need, f);
-        // Only a positive credit marks a slot touched, so no slot is listed twice.
-        if (credit <= 0) continue;
-        if (acc[slot] === 0) touched[touchedCount++] = slot;
-        acc[slot] += credit;
+        acc[slot] += need < TABLE_LEVELS ? table[need] : Math.ceil(levelCredit(have, need, f) * ACC_ONE);
       }
     }
   }
-  return touchedCount;
-}
-
-/** Bucket of each slot's bound (in range order) and where each bucket's group starts, highest bucket first. */
-function fileByBound(
-  index: CatalogueIndex,
-  ranges: number[],
-  missLo: number,
-  missHi: number,
-  acc: Float64Array,
-  bucketOf: Uint8Array,
-  groupStart: Int32Array,
-): void {
-  const start = index.requires.start.data;
-  const sigLo = index.reqSigLo.data;
-  const sigHi = index.reqSigHi.data;
-  const sigEntries = index.reqSigEntries.data;
-  let pos = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
-    for (let s = ranges[r], end = ranges[r + 1]; s < end; s++, pos++) {
-      const length = start[s + 1] - start[s];
-      let bucket = BUCKETS - 1;
-      if (length > 0) {
-        const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
-        // Inferred requirements weigh less than 1: dividing by the weighted total still bounds the fit.
-        const bound = (sigEntries[s] - misses + acc[s] + 1e-6) / index.requirementTotal(s);
-        if (bound < 1) bucket = Math.floor(bound * BUCKETS);
-      }
-      bucketOf[pos] = bucket;
-      groupStart[BUCKETS - bucket]++;
-    }
-  }
-  for (let g = 0; g < BUCKETS; g++) groupStart[g + 1] += groupStart[g];
 }
 
 /** Exact requirement fit of one slot, offered to the heap when it can get in; stops early once it cannot. */
