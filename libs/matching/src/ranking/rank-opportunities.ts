@@ -308,24 +308,18 @@ function rankByRequirementFit(
   const keys = filter.keysFor(kind);
   const ranges = baseRanges(index, keys);
   const scratch = scratchFor(index);
-  const bounds = new SlotBounds(index, ranges, ~maskLo, ~maskHi, scratch.acc);
+  const missLo = ~maskLo;
+  const missHi = ~maskHi;
   try {
     accumulateLightCredit(index, q, ranges, scratch.acc);
-    const sampled = bounds.sample();
-    // Cut-offs from the sample: the first pass collects about `wanted` slots, each further one 4 times more.
+    // Each pass collects the slots of the highest buckets below the last pass's cut-off that hold at
+    // least `wanted` of them (4 times as many as the pass before), and scores them best first.
     let wanted = Math.max(MIN_CANDIDATES, CANDIDATES_PER_K * top.k);
-    let upper = Infinity;
-    let bucket = BUCKETS;
-    let seen = 0;
-    for (;;) {
-      while (bucket > 0 && seen * SAMPLE_STEP < wanted) seen += sampled[--bucket];
-      const cut = bucket === 0 ? -Infinity : bucket / BUCKETS;
-      const count = bounds.collect(cut, upper, scratch.candidates);
-      if (scoreBestFirst(index, q, filter, top, bounds, scratch, count)) break;
-      if (cut === -Infinity || top.threshold > cut + 1e-9) break;
+    for (let upper = BUCKETS; ; wanted *= 4) {
+      const cut = collectByBound(index, ranges, missLo, missHi, scratch, upper, wanted);
+      if (scoreBestFirst(index, q, filter, top, scratch, cut, upper)) break;
+      if (cut === 0 || top.threshold > cut / BUCKETS + 1e-9) break;
       upper = cut;
-      wanted *= 4;
-      seen += sampled[--bucket];
     }
   } finally {
     const acc = scratch.acc;
@@ -338,8 +332,6 @@ function rankByRequirementFit(
 }
 
 const BUCKETS = 256;
-/** Every SAMPLE_STEP-th slot's bound is sampled to choose the first cut-off. */
-const SAMPLE_STEP = 8;
 const CANDIDATES_PER_K = 20;
 const MIN_CANDIDATES = 256;
 /** Light credits are added up in fixed point, each rounded up to a multiple of 1 / ACC_ONE: exact sums that never fall short. */
@@ -358,6 +350,8 @@ interface Scratch {
   candidates: Int32Array;
   bucketOf: Uint8Array;
   order: Int32Array;
+  /** How many collected slots fall in each bucket. */
+  counts: Int32Array;
 }
 const scratches = new WeakMap<CatalogueIndex, Scratch>();
 
@@ -370,6 +364,7 @@ function scratchFor(index: CatalogueIndex): Scratch {
       candidates: new Int32Array(n),
       bucketOf: new Uint8Array(n),
       order: new Int32Array(n),
+      counts: new Int32Array(BUCKETS),
     };
     scratches.set(index, scratch);
   }
@@ -377,104 +372,94 @@ function scratchFor(index: CatalogueIndex): Scratch {
 }
 
 /**
- * The upper bound of each base slot's fit in the ranges: (signature entries the learner may earn + light
- * credit + a margin far above rounding error) / the slot's weighted total (inferred requirements weigh
- * less than 1, so dividing by it still bounds the fit); 1 for a slot that requires nothing (its fit).
+ * Collects, in slot order, the base slots in the ranges whose bound bucket is below `upper` and at least
+ * the highest cut-off that leaves `wanted` of them (0 when fewer reach any), with their buckets, and
+ * returns that cut-off; scratch.counts then holds how many were collected per bucket. A slot's bound is
+ * (signature entries the learner may earn + light credit + a margin far above rounding error) / its
+ * weighted total (inferred requirements weigh less than 1, so dividing by it still bounds the fit), or 1
+ * when it requires nothing (its fit); bucket b holds bounds in [b, b + 1) / BUCKETS (the last, all
+ * from (BUCKETS - 1) / BUCKETS). The cut-off rises as the pass goes, so few slots are ever listed.
  */
-class SlotBounds {
-  private readonly start: Int32Array;
-  private readonly sigLo: Int32Array;
-  private readonly sigHi: Int32Array;
-  private readonly sigEntries: Int32Array;
-  private readonly inferred: Uint8Array;
-
-  constructor(
-    index: CatalogueIndex,
-    private readonly ranges: number[],
-    private readonly missLo: number,
-    private readonly missHi: number,
-    private readonly acc: Int32Array,
-  ) {
-    this.start = index.requires.start.data;
-    this.sigLo = index.reqSigLo.data;
-    this.sigHi = index.reqSigHi.data;
-    this.sigEntries = index.reqSigEntries.data;
-    this.inferred = index.reqInferred.data;
-  }
-
-  /** Bucket floor(bound * BUCKETS) (at most BUCKETS - 1) of one slot. */
-  bucket(s: number): number {
-    const total = this.total(s);
-    if (total === 0) return BUCKETS - 1;
-    const bound = this.numerator(s) / total;
-    return bound < 1 ? Math.floor(bound * BUCKETS) : BUCKETS - 1;
-  }
-
-  /** How many of every SAMPLE_STEP-th slot in the ranges fall in each bucket. */
-  sample(): Int32Array {
-    const counts = new Int32Array(BUCKETS);
-    const ranges = this.ranges;
-    for (let r = 0; r < ranges.length; r += 2)
-      for (let s = ranges[r], end = ranges[r + 1]; s < end; s += SAMPLE_STEP) counts[this.bucket(s)]++;
-    return counts;
-  }
-
-  /** Lists the slots whose bound is at least `cut` and below `upper` (in slot order); returns how many. */
-  collect(cut: number, upper: number, out: Int32Array): number {
-    const ranges = this.ranges;
-    let n = 0;
-    for (let r = 0; r < ranges.length; r += 2) {
-      for (let s = ranges[r], end = ranges[r + 1]; s < end; s++) {
-        let total = this.total(s);
-        let numerator = 1;
-        if (total === 0) total = 1;
-        else numerator = this.numerator(s);
-        if (numerator >= cut * total && !(numerator >= upper * total)) out[n++] = s;
+function collectByBound(
+  index: CatalogueIndex,
+  ranges: number[],
+  missLo: number,
+  missHi: number,
+  scratch: Scratch,
+  upper: number,
+  wanted: number,
+): number {
+  const start = index.requires.start.data;
+  const inferredCol = index.reqInferred.data;
+  const sigLo = index.reqSigLo.data;
+  const sigHi = index.reqSigHi.data;
+  const sigEntries = index.reqSigEntries.data;
+  const { acc, candidates, bucketOf, counts } = scratch;
+  // Read once: an imported binding is a getter on the exporting module once compiled to CommonJS, and
+  // whether the JIT inlines it in this loop varied from run to run (by up to half the query time).
+  const inferredWeight = INFERRED_REQUIREMENT_WEIGHT;
+  counts.fill(0);
+  let cut = 0;
+  let above = 0;
+  let n = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let s = ranges[r], end = ranges[r + 1]; s < end; s++) {
+      const inferred = inferredCol[s];
+      const total = start[s + 1] - start[s] - inferred + inferred * inferredWeight;
+      let bucket = BUCKETS - 1;
+      if (total > 0) {
+        const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
+        const bound = (sigEntries[s] - misses + acc[s] / ACC_ONE + 1e-6) / total;
+        if (bound < 1) bucket = Math.floor(bound * BUCKETS);
       }
+      if (bucket < cut || bucket >= upper) continue;
+      candidates[n] = s;
+      bucketOf[n++] = bucket;
+      counts[bucket]++;
+      above++;
+      while (above - counts[cut] >= wanted) above -= counts[cut++];
     }
-    return n;
   }
-
-  private total(s: number): number {
-    const inferred = this.inferred[s];
-    return this.start[s + 1] - this.start[s] - inferred + inferred * INFERRED_REQUIREMENT_WEIGHT;
+  // Keep only those at or above the final cut-off (in order).
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    if (bucketOf[i] < cut) continue;
+    candidates[kept] = candidates[i];
+    bucketOf[kept++] = bucketOf[i];
   }
-
-  private numerator(s: number): number {
-    const misses = popcount32(this.sigLo[s] & this.missLo) + popcount32(this.sigHi[s] & this.missHi);
-    return this.sigEntries[s] - misses + this.acc[s] / ACC_ONE + 1e-6;
-  }
+  for (let b = 0; b < cut; b++) counts[b] = 0;
+  return cut;
 }
 
 /**
- * Scores the collected slots highest bucket first (bucket b holds bounds below (b + 1) / BUCKETS);
- * returns true once the threshold exceeds every bound left among them.
+ * Scores the collected slots (buckets [cut, upper)) highest bucket first; returns true once the threshold
+ * exceeds every bound left among them and below them.
  */
 function scoreBestFirst(
   index: CatalogueIndex,
   q: LearnerQuery,
   filter: LearnerFilter,
   top: TopK,
-  bounds: SlotBounds,
   scratch: Scratch,
-  count: number,
+  cut: number,
+  upper: number,
 ): boolean {
-  const { candidates, bucketOf, order } = scratch;
-  const groupStart = new Int32Array(BUCKETS + 1);
-  for (let i = 0; i < count; i++) {
-    const bucket = bounds.bucket(candidates[i]);
-    bucketOf[i] = bucket;
-    groupStart[BUCKETS - bucket]++;
+  const { candidates, bucketOf, order, counts } = scratch;
+  // Where each bucket's slots go in `order`, highest bucket first.
+  const next = new Int32Array(BUCKETS);
+  let count = 0;
+  for (let b = upper - 1; b >= cut; b--) {
+    next[b] = count;
+    count += counts[b];
   }
-  for (let g = 0; g < BUCKETS; g++) groupStart[g + 1] += groupStart[g];
-  const next = groupStart.slice(0, BUCKETS);
-  for (let i = 0; i < count; i++) order[next[BUCKETS - 1 - bucketOf[i]]++] = candidates[i];
-  for (let g = 0; g < BUCKETS; g++) {
-    const from = groupStart[g];
-    const to = groupStart[g + 1];
-    if (from === to) continue;
-    if (top.threshold > (BUCKETS - g) / BUCKETS + 1e-9) return true;
-    for (let i = from; i < to; i++) scoreByRequirementFit(index, q, filter, top, order[i]);
+  for (let i = 0; i < count; i++) order[next[bucketOf[i]]++] = candidates[i];
+  let i = 0;
+  for (let b = upper - 1; b >= cut; b--) {
+    const to = i + counts[b];
+    if (i === to) continue;
+    // Bucket b and everything after it in this pass bound below (b + 1) / BUCKETS.
+    if (top.threshold > (b + 1) / BUCKETS + 1e-9) return true;
+    for (; i < to; i++) scoreByRequirementFit(index, q, filter, top, order[i]);
   }
   return false;
 }
