@@ -332,10 +332,13 @@ function rankByRequirementFit(
 }
 
 const BUCKETS = 256;
+/** The first pass collects about this many slots per result wanted (a few times what gets scored). */
 const CANDIDATES_PER_K = 20;
 const MIN_CANDIDATES = 256;
-/** Light credits are added up in fixed point, each rounded up to a multiple of 1 / ACC_ONE: exact sums that never fall short. */
+/** Light credits are summed in fixed point, each rounded up to a multiple of 1 / ACC_ONE: exact, never short. */
 const ACC_ONE = 65536;
+/** A list this long might overflow its slot's Int32 sum; such a slot is simply scored exactly. */
+const ACC_LIMIT = 2 ** 31 / ACC_ONE;
 /** Credit tables cover needs below this level (levels are 1..5); higher needs are worked out. */
 const TABLE_LEVELS = 16;
 
@@ -374,11 +377,12 @@ function scratchFor(index: CatalogueIndex): Scratch {
 /**
  * Collects, in slot order, the base slots in the ranges whose bound bucket is below `upper` and at least
  * the highest cut-off that leaves `wanted` of them (0 when fewer reach any), with their buckets, and
- * returns that cut-off; scratch.counts then holds how many were collected per bucket. A slot's bound is
- * (signature entries the learner may earn + light credit + a margin far above rounding error) / its
- * weighted total (inferred requirements weigh less than 1, so dividing by it still bounds the fit), or 1
- * when it requires nothing (its fit); bucket b holds bounds in [b, b + 1) / BUCKETS (the last, all
- * from (BUCKETS - 1) / BUCKETS). The cut-off rises as the pass goes, so few slots are ever listed.
+ * returns that cut-off; scratch.counts then holds how many were collected per bucket from it up. A
+ * slot's bound is (signature entries the learner may earn + light credit + a margin far above rounding
+ * error) / its weighted total (inferred requirements weigh less than 1, so dividing by it still bounds
+ * the fit), or 1 when it requires nothing (its fit) or too much for the sum; bucket b holds bounds in
+ * [b, b + 1) / BUCKETS (the last, all from (BUCKETS - 1) / BUCKETS). The cut-off rises as the pass goes,
+ * so few slots are ever listed.
  */
 function collectByBound(
   index: CatalogueIndex,
@@ -411,10 +415,11 @@ function collectByBound(
     for (let s = ranges[r], end = ranges[r + 1]; s < end; s++) {
       const first = next;
       next = start[s + 1];
-      const inferred = inferredCol[s];
-      const total = next - first - inferred + inferred * inferredWeight;
+      const length = next - first;
       let bucket = BUCKETS - 1;
-      if (total > 0) {
+      if (length > 0 && length < ACC_LIMIT) {
+        const inferred = inferredCol[s];
+        const total = length - inferred + inferred * inferredWeight;
         const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
         const numerator = sigEntries[s] - misses + acc[s] * unit + 1e-6;
         if (numerator < surelyBelow * total) continue;
@@ -438,7 +443,6 @@ function collectByBound(
     candidates[kept] = candidates[i];
     bucketOf[kept++] = bucketOf[i];
   }
-  for (let b = 0; b < cut; b++) counts[b] = 0;
   return cut;
 }
 
