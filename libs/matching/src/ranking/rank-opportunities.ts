@@ -335,7 +335,7 @@ const BUCKETS = 256;
 /** The first pass collects about this many slots per result wanted (a few times what gets scored). */
 const CANDIDATES_PER_K = 20;
 const MIN_CANDIDATES = 256;
-/** Light credits are summed in fixed point, each rounded up to a multiple of 1 / ACC_ONE: exact, never short. */
+/** Light credits are summed in fixed point, each rounded up to a multiple of 1 / ACC_ONE (exact, never short). */
 const ACC_ONE = 65536;
 /** A list this long might overflow its slot's Int32 sum; such a slot is simply scored exactly. */
 const ACC_LIMIT = 2 ** 31 / ACC_ONE;
@@ -375,14 +375,14 @@ function scratchFor(index: CatalogueIndex): Scratch {
 }
 
 /**
- * Collects, in slot order, the base slots in the ranges whose bound bucket is below `upper` and at least
- * the highest cut-off that leaves `wanted` of them (0 when fewer reach any), with their buckets, and
- * returns that cut-off; scratch.counts then holds how many were collected per bucket from it up. A
+ * Lists, in slot order, base slots in the ranges whose bound bucket is below `upper` with their buckets,
+ * among them all those at or above the highest cut-off that leaves `wanted` of them (0 when fewer reach
+ * any), and returns that cut-off; scratch.counts holds how many were listed per bucket. A
  * slot's bound is (signature entries the learner may earn + light credit + a margin far above rounding
  * error) / its weighted total (inferred requirements weigh less than 1, so dividing by it still bounds
  * the fit), or 1 when it requires nothing (its fit) or too much for the sum; bucket b holds bounds in
  * [b, b + 1) / BUCKETS (the last, all from (BUCKETS - 1) / BUCKETS). The cut-off rises as the pass goes,
- * so few slots are ever listed.
+ * so few slots below it are ever listed.
  */
 function collectByBound(
   index: CatalogueIndex,
@@ -436,13 +436,8 @@ function collectByBound(
       surelyBelow = (cut / BUCKETS) * (1 - 1e-9);
     }
   }
-  // Keep only those at or above the final cut-off (in order).
-  let kept = 0;
-  for (let i = 0; i < n; i++) {
-    if (bucketOf[i] < cut) continue;
-    candidates[kept] = candidates[i];
-    bucketOf[kept++] = bucketOf[i];
-  }
+  // Nothing after the loop but the return: code the first call's on-stack compilation has not yet
+  // seen run lacks type feedback and threw every call out of the optimised loop (a deopt a query).
   return cut;
 }
 
@@ -460,14 +455,19 @@ function scoreBestFirst(
   upper: number,
 ): boolean {
   const { candidates, bucketOf, order, counts } = scratch;
-  // Where each bucket's slots go in `order`, highest bucket first.
+  // Where each bucket's slots go in `order`, highest bucket first (those below the cut-off are dropped).
   const next = new Int32Array(BUCKETS);
-  let count = 0;
+  let kept = 0;
   for (let b = upper - 1; b >= cut; b--) {
-    next[b] = count;
-    count += counts[b];
+    next[b] = kept;
+    kept += counts[b];
   }
-  for (let i = 0; i < count; i++) order[next[bucketOf[i]]++] = candidates[i];
+  let listed = kept;
+  for (let b = 0; b < cut; b++) listed += counts[b];
+  for (let i = 0; i < listed; i++) {
+    const b = bucketOf[i];
+    if (b >= cut) order[next[b]++] = candidates[i];
+  }
   let i = 0;
   for (let b = upper - 1; b >= cut; b--) {
     const to = i + counts[b];
