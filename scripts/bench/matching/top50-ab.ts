@@ -3,6 +3,10 @@
  * against an older tree's, interleaved learner by learner over one index built as the benchmark builds
  * it, so a busy machine slows both alike. Reports wall-clock and process CPU time per query.
  *
+ * Run it once with a copy of this very tree as the old one first: two copies of the same code were
+ * compiled differently by the JIT here (one deoptimising every query), up to 1.5 times apart, so a
+ * difference means little until that A/A run comes out even (check with --trace-deopt).
+ *
  *   git archive <commit> libs | tar -x -C /tmp/old-tree
  *   node -r @swc-node/register scripts/bench/matching/top50-ab.ts /tmp/old-tree [--rounds N] [--own-index]
  */
@@ -13,15 +17,14 @@ import { benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
 
 const oldTree = process.argv[2] && resolve(process.argv[2]);
-if (!oldTree) throw new Error('usage: top50-ab.ts <old tree> [--rounds N]');
+if (!oldTree) throw new Error('usage: top50-ab.ts <old tree> [--rounds N] [--own-index]');
 const roundsAt = process.argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 5;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const oldRank = require(join(oldTree, 'libs/matching/src/ranking/rank-opportunities'))
   .rankOpportunities as typeof rankOpportunities;
-// With --own-index the old tree's ranker reads an index built by its own CatalogueIndex (for when the
-// columns changed); the two are built batch by batch in turn, so neither gets the better-placed memory.
-// By default both read one index (a first-built index ran slower here whatever the code).
+// By default both rankers read one index; with --own-index the old one reads an index built by its own
+// CatalogueIndex (for when the columns changed), the two built batch by batch in turn.
 const ownIndex = process.argv.includes('--own-index');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const OldIndex = require(join(oldTree, 'libs/matching/src/index/catalogue-index'))
