@@ -6,6 +6,7 @@ import {
   LEARNING_ONLY_KINDS,
   LearnerRecord,
   OPPORTUNITY_KINDS,
+  INFERRED_REQUIREMENT_WEIGHT,
   OpportunityKind,
   SkillLevel,
 } from '../lib/matching.types';
@@ -288,12 +289,12 @@ function popcount32(x: number): number {
  * over a slot's L requirement entries, each credit at most 1. An upper bound per base slot, without
  * reading its list: its entries for the 64 signature skills earn at most 1 each, except those for
  * signature skills the learner has no credit for at all (counted from the signature bits); its other
- * entries earn exactly what is added up term-at-a-time from the light postings of the learner's skills,
- * which are short by construction. Slots are then filed in buckets by bound and scored exactly from the
- * highest bucket down, stopping once the heap's threshold exceeds what any lower bucket could reach, so
- * the heap fills with good slots first and almost nothing else is read. Skipping only what scores
- * strictly below the current threshold cannot change the result (the threshold only rises and the
- * heap's order is total). The exact score is the same sum, in the same order, as requirementFit.
+ * entries earn at most what is added up term-at-a-time from the light postings of the learner's skills,
+ * which are short by construction. Slots whose bound reaches a cut-off are collected and scored exactly,
+ * highest bound first, stopping once the heap's threshold exceeds every bound left; the cut-off is
+ * lowered (another pass) only if the threshold ends at or below it. Skipping only what scores strictly
+ * below the current threshold cannot change the result (the threshold only rises and the heap's order
+ * is total). The exact score is the same sum, in the same order, as requirementFit.
  */
 function rankByRequirementFit(
   index: CatalogueIndex,
@@ -312,33 +313,23 @@ function rankByRequirementFit(
   }
   const keys = filter.keysFor(kind);
   const ranges = baseRanges(index, keys);
-  const { acc, touched, bucketOf } = scratchFor(index);
-  let touchedCount = 0;
+  const scratch = scratchFor(index);
+  const missLo = ~maskLo;
+  const missHi = ~maskHi;
   try {
-    touchedCount = accumulateLightCredit(index, q, ranges, acc, touched);
-    const groupStart = new Int32Array(BUCKETS + 1);
-    fileByBound(index, ranges, ~maskLo, ~maskHi, acc, bucketOf, groupStart);
-    // Score from the highest buckets down, a batch of buckets per pass over bucketOf, until the
-    // threshold exceeds every bound left: bucket b holds bounds below (b + 1) / BUCKETS.
-    for (let hiBucket = BUCKETS - 1; hiBucket >= 0;) {
-      let loBucket = hiBucket;
-      let batch = groupStart[BUCKETS - hiBucket] - groupStart[BUCKETS - 1 - hiBucket];
-      while (loBucket > 0 && batch < 4 * top.k) {
-        loBucket--;
-        batch += groupStart[BUCKETS - loBucket] - groupStart[BUCKETS - 1 - loBucket];
-      }
-      let pos = 0;
-      for (let r = 0; r < ranges.length; r += 2) {
-        for (let s = ranges[r], end = ranges[r + 1]; s < end; s++, pos++) {
-          const bucket = bucketOf[pos];
-          if (bucket >= loBucket && bucket <= hiBucket) scoreByRequirementFit(index, q, filter, top, s);
-        }
-      }
-      if (top.threshold > loBucket / BUCKETS + 1e-9) break;
-      hiBucket = loBucket - 1;
+    accumulateLightCredit(index, q, ranges, scratch.acc);
+    // Each pass collects the slots of the highest buckets below the last pass's cut-off that hold at
+    // least `wanted` of them (4 times as many as the pass before), and scores them best first.
+    let wanted = Math.max(MIN_CANDIDATES, CANDIDATES_PER_K * top.k);
+    for (let upper = BUCKETS; ; wanted *= 4) {
+      const cut = collectByBound(index, ranges, missLo, missHi, scratch, upper, wanted);
+      if (scoreBestFirst(index, q, filter, top, scratch, cut, upper)) break;
+      if (cut === 0 || top.threshold > cut / BUCKETS + 1e-9) break;
+      upper = cut;
     }
   } finally {
-    for (let i = 0; i < touchedCount; i++) acc[touched[i]] = 0;
+    const acc = scratch.acc;
+    for (let r = 0; r < ranges.length; r += 2) acc.fill(0, ranges[r], ranges[r + 1]);
   }
   for (const key of keys) {
     const extra = index.appended.get(key);
@@ -347,17 +338,29 @@ function rankByRequirementFit(
 }
 
 const BUCKETS = 256;
+/** The first pass collects about this many slots per result wanted (a few times what gets scored). */
+const CANDIDATES_PER_K = 20;
+const MIN_CANDIDATES = 256;
+/** Light credits are summed in fixed point, each rounded up to a multiple of 1 / ACC_ONE (exact, never short). */
+const ACC_ONE = 65536;
+/** A list this long might overflow its slot's Int32 sum; such a slot is simply scored exactly. */
+const ACC_LIMIT = 2 ** 31 / ACC_ONE;
+/** Credit tables cover needs below this level (levels are 1..5); higher needs are worked out. */
+const TABLE_LEVELS = 16;
 
 /**
  * Per-slot working arrays reused across queries on the same index (queries on one thread run one at a
- * time): the light-credit accumulator (all zeros between queries), the slots it touched, and each slot's
- * bucket. Allocating them per query cost megabytes of garbage a query, and the young-generation
- * collections that followed were what set the tail latency on a busy machine.
+ * time): the light-credit accumulator (all zeros between queries), the slots collected for exact scoring,
+ * their buckets and their order. Allocating them per query cost megabytes of garbage a query, and the
+ * young-generation collections that followed were what set the tail latency on a busy machine.
  */
 interface Scratch {
-  acc: Float64Array;
-  touched: Int32Array;
+  acc: Int32Array;
+  candidates: Int32Array;
   bucketOf: Uint8Array;
+  order: Int32Array;
+  /** How many collected slots fall in each bucket. */
+  counts: Int32Array;
 }
 const scratches = new WeakMap<CatalogueIndex, Scratch>();
 
@@ -365,10 +368,121 @@ function scratchFor(index: CatalogueIndex): Scratch {
   let scratch = scratches.get(index);
   if (!scratch || scratch.acc.length < index.baseCount) {
     const n = index.baseCount;
-    scratch = { acc: new Float64Array(n), touched: new Int32Array(n), bucketOf: new Uint8Array(n) };
+    scratch = {
+      acc: new Int32Array(n),
+      candidates: new Int32Array(n),
+      bucketOf: new Uint8Array(n),
+      order: new Int32Array(n),
+      counts: new Int32Array(BUCKETS),
+    };
     scratches.set(index, scratch);
   }
   return scratch;
+}
+
+/**
+ * Lists, in slot order, base slots in the ranges whose bound bucket is below `upper` with their buckets,
+ * among them all those at or above the highest cut-off that leaves `wanted` of them (0 when fewer reach
+ * any), and returns that cut-off; scratch.counts holds how many were listed per bucket. A
+ * slot's bound is (signature entries the learner may earn + light credit + a margin far above rounding
+ * error) / its weighted total (inferred requirements weigh less than 1, so dividing by it still bounds
+ * the fit), or 1 when it requires nothing (its fit) or too much for the sum; bucket b holds bounds in
+ * [b, b + 1) / BUCKETS (the last, all from (BUCKETS - 1) / BUCKETS). The cut-off rises as the pass goes,
+ * so few slots below it are ever listed.
+ */
+function collectByBound(
+  index: CatalogueIndex,
+  ranges: number[],
+  missLo: number,
+  missHi: number,
+  scratch: Scratch,
+  upper: number,
+  wanted: number,
+): number {
+  const start = index.requires.start.data;
+  const inferredCol = index.reqInferred.data;
+  const sigLo = index.reqSigLo.data;
+  const sigHi = index.reqSigHi.data;
+  const sigEntries = index.reqSigEntries.data;
+  const { acc, candidates, bucketOf, counts } = scratch;
+  // Read once: an imported binding is a getter on the exporting module once compiled to CommonJS, and
+  // whether the JIT inlines it in this loop varied from run to run (by up to half the query time).
+  const inferredWeight = INFERRED_REQUIREMENT_WEIGHT;
+  const unit = 1 / ACC_ONE;
+  counts.fill(0);
+  let cut = 0;
+  // Bounds below this are surely in a bucket below the cut-off (a margin far above rounding error), so
+  // most slots are turned away with a multiplication instead of a division.
+  let surelyBelow = 0;
+  let above = 0;
+  let n = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    let next = start[ranges[r]];
+    for (let s = ranges[r], end = ranges[r + 1]; s < end; s++) {
+      const first = next;
+      next = start[s + 1];
+      const length = next - first;
+      let bucket = BUCKETS - 1;
+      if (length > 0 && length < ACC_LIMIT) {
+        const inferred = inferredCol[s];
+        const total = length - inferred + inferred * inferredWeight;
+        const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
+        const numerator = sigEntries[s] - misses + acc[s] * unit + 1e-6;
+        if (numerator < surelyBelow * total) continue;
+        const bound = numerator / total;
+        if (bound < 1) bucket = Math.floor(bound * BUCKETS);
+      }
+      if (bucket < cut || bucket >= upper) continue;
+      candidates[n] = s;
+      bucketOf[n++] = bucket;
+      counts[bucket]++;
+      above++;
+      if (above - counts[cut] < wanted) continue;
+      while (above - counts[cut] >= wanted) above -= counts[cut++];
+      surelyBelow = (cut / BUCKETS) * (1 - 1e-9);
+    }
+  }
+  // Nothing after the loop but the return: code the first call's on-stack compilation has not yet
+  // seen run lacks type feedback and threw every call out of the optimised loop (a deopt a query).
+  return cut;
+}
+
+/**
+ * Scores the collected slots (buckets [cut, upper)) highest bucket first; returns true once the threshold
+ * exceeds every bound left among them and below them.
+ */
+function scoreBestFirst(
+  index: CatalogueIndex,
+  q: LearnerQuery,
+  filter: LearnerFilter,
+  top: TopK,
+  scratch: Scratch,
+  cut: number,
+  upper: number,
+): boolean {
+  const { candidates, bucketOf, order, counts } = scratch;
+  // Where each bucket's slots go in `order`, highest bucket first (those below the cut-off are dropped).
+  const next = new Int32Array(BUCKETS);
+  let kept = 0;
+  for (let b = upper - 1; b >= cut; b--) {
+    next[b] = kept;
+    kept += counts[b];
+  }
+  let listed = kept;
+  for (let b = 0; b < cut; b++) listed += counts[b];
+  for (let i = 0; i < listed; i++) {
+    const b = bucketOf[i];
+    if (b >= cut) order[next[b]++] = candidates[i];
+  }
+  let i = 0;
+  for (let b = upper - 1; b >= cut; b--) {
+    const to = i + counts[b];
+    if (i === to) continue;
+    // Bucket b and everything after it in this pass bound below (b + 1) / BUCKETS.
+    if (top.threshold > (b + 1) / BUCKETS + 1e-9) return true;
+    for (; i < to; i++) scoreByRequirementFit(index, q, filter, top, order[i]);
+  }
+  return false;
 }
 
 /** Base slot ranges [lo, hi) of the keys, merged: the cells of one grid row are adjacent keys. */
@@ -396,76 +510,40 @@ function lowerBound(sorted: Int32Array, from: number, to: number, x: number): nu
 }
 
 /**
- * Adds the learner's credit for each slot's non-signature requirements into acc (term at a time);
- * lists each slot it touched once in `touched` and returns how many.
+ * Adds the learner's credit for each slot's non-signature requirements into acc (term at a time, in
+ * units of 1 / ACC_ONE, rounded up).
  */
 function accumulateLightCredit(
   index: CatalogueIndex,
   q: LearnerQuery,
   ranges: number[],
-  acc: Float64Array,
-  touched: Int32Array,
-): number {
-  let touchedCount = 0;
+  acc: Int32Array,
+): void {
   const lightStart = index.lightStart;
   const lightSlot = index.lightSlot;
   const lightLevel = index.lightLevel;
   const factor = q.factor;
   const lvl = q.level;
   const codes = lightStart.length - 1;
+  const table = new Int32Array(TABLE_LEVELS);
   for (let c = 0; c < codes; c++) {
     const f = factor[c];
     const first = lightStart[c];
     const end = lightStart[c + 1];
     if (f === 0 || first === end) continue;
     const have = lvl[c];
+    for (let need = 0; need < TABLE_LEVELS; need++)
+      table[need] = Math.ceil(levelCredit(have, need, f) * ACC_ONE);
     for (let r = 0; r < ranges.length; r += 2) {
       const hi = ranges[r + 1];
       for (let p = lowerBound(lightSlot, first, end, ranges[r]); p < end; p++) {
         const slot = lightSlot[p];
         if (slot >= hi) break;
         const need = lightLevel[p];
-        const credit = levelCredit(have, need, f);
-        // Only a positive credit marks a slot touched, so no slot is listed twice.
-        if (credit <= 0) continue;
-        if (acc[slot] === 0) touched[touchedCount++] = slot;
-        acc[slot] += credit;
+        acc[slot] += need < TABLE_LEVELS ? table[need] : Math.ceil(levelCredit(have, need, f) * ACC_ONE);
       }
     }
   }
-  return touchedCount;
-}
-
-/** Bucket of each slot's bound (in range order) and where each bucket's group starts, highest bucket first. */
-function fileByBound(
-  index: CatalogueIndex,
-  ranges: number[],
-  missLo: number,
-  missHi: number,
-  acc: Float64Array,
-  bucketOf: Uint8Array,
-  groupStart: Int32Array,
-): void {
-  const start = index.requires.start.data;
-  const sigLo = index.reqSigLo.data;
-  const sigHi = index.reqSigHi.data;
-  const sigEntries = index.reqSigEntries.data;
-  let pos = 0;
-  for (let r = 0; r < ranges.length; r += 2) {
-    for (let s = ranges[r], end = ranges[r + 1]; s < end; s++, pos++) {
-      const length = start[s + 1] - start[s];
-      let bucket = BUCKETS - 1;
-      if (length > 0) {
-        const misses = popcount32(sigLo[s] & missLo) + popcount32(sigHi[s] & missHi);
-        // Inferred requirements weigh less than 1: dividing by the weighted total still bounds the fit.
-        const bound = (sigEntries[s] - misses + acc[s] + 1e-6) / index.requirementTotal(s);
-        if (bound < 1) bucket = Math.floor(bound * BUCKETS);
-      }
-      bucketOf[pos] = bucket;
-      groupStart[BUCKETS - bucket]++;
-    }
-  }
-  for (let g = 0; g < BUCKETS; g++) groupStart[g + 1] += groupStart[g];
 }
 
 /** Exact requirement fit of one slot, offered to the heap when it can get in; stops early once it cannot. */
