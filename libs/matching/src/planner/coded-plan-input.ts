@@ -48,8 +48,10 @@ export class CodedPlanInputBuilder {
     private readonly skillCount: number,
     private readonly skillName: (code: number) => string,
     private readonly budget: number,
+    /** Levels held per skill code to start from (copied), as hold() for each. */
+    held?: Uint8Array,
   ) {
-    this.held = new Uint8Array(skillCount);
+    this.held = held ? Uint8Array.from(held) : new Uint8Array(skillCount);
     this.teachStart.push(0);
     this.reqStart.push(0);
   }

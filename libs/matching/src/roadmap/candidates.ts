@@ -306,9 +306,9 @@ export interface CodedProblemQuery {
 /** The planning problem straight from the index's columns, without building records. */
 export function codedProblemInput(q: CodedProblemQuery): CodedPlanInput {
   const { index: ix, filter, codes } = q;
-  const b = new CodedPlanInputBuilder(codes.skillCount, codes.skillName, q.budgetPence);
-  for (let code = 0; code < codes.held.length; code++)
-    if (codes.held[code] > 0) b.hold(code, codes.held[code]);
+  // The held table is copied whole: a loop over every skill code here ran on-stack-replaced code that
+  // deoptimised at its exit on every call, leaving the rest of the function to the interpreter.
+  const b = new CodedPlanInputBuilder(codes.skillCount, codes.skillName, q.budgetPence, codes.held);
   for (const g of codes.goal) b.need(g.code, g.level);
   for (const slot of q.slots) {
     b.op(ix.ids[slot], q.costOf(slot), filter.costFor(slot), true);
