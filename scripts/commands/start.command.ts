@@ -28,10 +28,10 @@ export const WORKER_NODE_FLAGS = ['--max-old-space-size=384'];
  * Node flags of every API start (also spelled out in package.json's start:api and docker/). A roadmap
  * allocates 3–9 MB of short-lived garbage; with V8's default 16 MB semi-space the API collected its
  * young generation every other roadmap, and each collection copied the roadmaps in flight: a fifth of
- * roadmapOptions' time and most of its slow tail (docs/benchmarks.md "Roadmap speed, third pass").
- * 32 MB halves the collections for at most 32 MB more memory. The matching benchmark runs with them.
+ * roadmapOptions' time and most of its slow tail. 64 MB (measured against 16 and 32: docs/benchmarks.md
+ * "Roadmap speed, third pass") costs at most 96 MB more memory. The matching benchmark runs with them.
  */
-export const API_NODE_FLAGS = ['--max-semi-space-size=32'];
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 function spawnApp(entry: 'api' | 'worker', env: NodeJS.ProcessEnv): ChildProcess {
   const flags = entry === 'worker' ? WORKER_NODE_FLAGS : API_NODE_FLAGS;

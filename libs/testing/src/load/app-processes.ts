@@ -66,7 +66,7 @@ export function startAppProcess(
 ): AppProcess {
   // As `npm start` starts them (API_NODE_FLAGS and WORKER_NODE_FLAGS in scripts/commands/start.command.ts).
   const flags = [
-    ...(kind === 'worker' ? ['--max-old-space-size=384'] : ['--max-semi-space-size=32']),
+    ...(kind === 'worker' ? ['--max-old-space-size=384'] : ['--max-semi-space-size=64']),
     ...nodeFlags,
   ];
   const child = spawn(process.execPath, [...flags, join(ROOT, 'scripts/run.js'), kind], {
