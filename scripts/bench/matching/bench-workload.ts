@@ -33,3 +33,9 @@ export function benchGoals(occupations: readonly OccupationRecord[]) {
     };
   };
 }
+
+/** The p-th percentile (nearest rank, as the benchmarks report it). */
+export const pct = (xs: readonly number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;

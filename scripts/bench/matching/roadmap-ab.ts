@@ -13,16 +13,11 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
-import {
-  CatalogueIndex,
-  OpportunityRecord,
-  planOptions,
-  planRoadmap,
-  roadmapWork,
-} from '@skillpath/matching';
-import { CatalogueGenerator } from './catalogue-generator';
+import { CatalogueIndex, planOptions, planRoadmap, roadmapWork } from '@skillpath/matching';
 import { benchGoals, benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
+import { mean, pct } from './bench-workload';
+import { benchGenerator, feedBenchIndexes } from './bench-catalogue';
 
 type Plan = typeof planRoadmap | typeof planOptions;
 const what = process.argv[2] === 'options' ? 'options' : 'roadmap';
@@ -38,21 +33,9 @@ const oldPlan = require(oldModule)[what === 'options' ? 'planOptions' : 'planRoa
 const newPlan: Plan = what === 'options' ? planOptions : planRoadmap;
 
 const taxonomy = loadTaxonomy();
-const gen = new CatalogueGenerator(
-  taxonomy.skills.map((s) => s.id),
-  taxonomy.occupations.map((o) => o.id),
-);
+const gen = benchGenerator(taxonomy);
 const index = new CatalogueIndex(taxonomy.skills);
-const feed = (make: (i: number) => OpportunityRecord, count: number) => {
-  for (let i = 0; i < count; i += 20_000) {
-    const batch: OpportunityRecord[] = [];
-    for (let j = i; j < Math.min(count, i + 20_000); j++) batch.push(make(j));
-    index.upsert(batch, { deferCompaction: true });
-  }
-};
-feed((i) => gen.vacancy(i), 1_000_000);
-feed((i) => gen.course(i), 100_000);
-index.compact();
+feedBenchIndexes([index], gen, 1_000_000, 100_000);
 const learners = benchLearners(gen, 300);
 const goalFor = benchGoals(taxonomy.occupations);
 const opts = { today: '2025-01-06' };
@@ -82,9 +65,6 @@ for (let round = 0; round < 3; round++) {
     }
   }
 }
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const f = (x: number) => x.toFixed(2);
 for (const k of ['old', 'new'] as const) {
   const r = res[k];

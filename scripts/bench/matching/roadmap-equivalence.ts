@@ -11,7 +11,6 @@
  * unanswered funding questions, dropped courses), so every blocker kind and what-if is exercised.
  * `--goals N` per catalogue (default 300), `--courses N` (default 100,000).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import {
   CatalogueIndex,
   DeliveryMode,
@@ -25,13 +24,12 @@ import { SeededRandom } from '../../../libs/matching/src/testing/seeded-random';
 import { CatalogueGenerator } from './catalogue-generator';
 import { benchGoals, benchLearners, goalOccupations } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
+import { writeOrCheckSnapshot } from './equivalence-snapshot';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const writeTo = arg('--write');
-const checkAgainst = arg('--check');
 const GOALS = Number(arg('--goals') ?? 300);
 const COURSES = Number(arg('--courses') ?? 100_000);
 const VACANCIES = 50_000;
@@ -138,28 +136,4 @@ for (const make of [benchCase, variedCase]) {
 }
 process.stderr.write(`planned in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-if (writeTo) {
-  writeFileSync(writeTo, lines.join('\n') + '\n');
-  process.stdout.write(`wrote ${lines.length} outputs to ${writeTo}\n`);
-}
-if (checkAgainst) {
-  const before = readFileSync(checkAgainst, 'utf8').trim().split('\n');
-  let differ = 0;
-  for (let k = 0; k < Math.max(before.length, lines.length); k++) {
-    if (before[k] === lines[k]) continue;
-    differ++;
-    if (differ <= 3) {
-      const a = before[k] ?? '';
-      const b = lines[k] ?? '';
-      let at = 0;
-      while (at < a.length && a[at] === b[at]) at++;
-      process.stdout.write(
-        `output ${k} differs at ${at}:\n  before ${a.slice(Math.max(0, at - 120), at + 120)}\n  after  ${b.slice(Math.max(0, at - 120), at + 120)}\n`,
-      );
-    }
-  }
-  process.stdout.write(
-    differ === 0 ? `identical: ${lines.length} outputs\n` : `${differ} of ${lines.length} outputs differ\n`,
-  );
-  if (differ > 0) process.exitCode = 1;
-}
+writeOrCheckSnapshot(lines);

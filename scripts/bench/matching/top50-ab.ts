@@ -11,10 +11,11 @@
  *   node -r @swc-node/register scripts/bench/matching/top50-ab.ts /tmp/old-tree [--rounds N] [--own-index]
  */
 import { join, resolve } from 'node:path';
-import { CatalogueIndex, OpportunityRecord, rankOpportunities } from '@skillpath/matching';
-import { CatalogueGenerator } from './catalogue-generator';
+import { CatalogueIndex, rankOpportunities } from '@skillpath/matching';
 import { benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
+import { mean, pct } from './bench-workload';
+import { benchGenerator, feedBenchIndexes } from './bench-catalogue';
 
 const oldTree = process.argv[2] && resolve(process.argv[2]);
 if (!oldTree) throw new Error('usage: top50-ab.ts <old tree> [--rounds N] [--own-index]');
@@ -31,24 +32,10 @@ const OldIndex = require(join(oldTree, 'libs/matching/src/index/catalogue-index'
   .CatalogueIndex as typeof CatalogueIndex;
 
 const taxonomy = loadTaxonomy();
-const gen = new CatalogueGenerator(
-  taxonomy.skills.map((s) => s.id),
-  taxonomy.occupations.map((o) => o.id),
-);
+const gen = benchGenerator(taxonomy);
 const newIndex = new CatalogueIndex(taxonomy.skills);
 const oldIndex = ownIndex ? new OldIndex(taxonomy.skills) : newIndex;
-const feed = (make: (i: number) => OpportunityRecord, count: number) => {
-  for (let i = 0; i < count; i += 20_000) {
-    const batch: OpportunityRecord[] = [];
-    for (let j = i; j < Math.min(count, i + 20_000); j++) batch.push(make(j));
-    newIndex.upsert(batch, { deferCompaction: true });
-    if (ownIndex) oldIndex.upsert(batch, { deferCompaction: true });
-  }
-};
-feed((i) => gen.vacancy(i), 1_000_000);
-feed((i) => gen.course(i), 100_000);
-newIndex.compact();
-if (ownIndex) oldIndex.compact();
+feedBenchIndexes(ownIndex ? [newIndex, oldIndex] : [newIndex], gen, 1_000_000, 100_000);
 // The benchmark's learners: made by the generator that made the catalogue, after it.
 const queries = benchLearners(gen, 300);
 const opts = { kinds: ['VACANCY' as const], k: 50 };
@@ -75,9 +62,6 @@ for (let round = 0; round < ROUNDS; round++) {
     }
   }
 }
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const f = (x: number) => x.toFixed(2);
 for (const k of ['old', 'new'] as const) {
   const r = res[k];

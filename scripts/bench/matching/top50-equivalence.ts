@@ -12,7 +12,6 @@
  * funding, online listings, appended and expired slots after the compaction) with learners who have
  * budgets, fewer modes, access needs, other radii, needed skills and outcome scores, over every kind.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import {
   CatalogueIndex,
   DeliveryMode,
@@ -27,13 +26,13 @@ import { SeededRandom } from '../../../libs/matching/src/testing/seeded-random';
 import { CatalogueGenerator } from './catalogue-generator';
 import { benchLearners } from './bench-workload';
 import { loadTaxonomy } from './esco-catalogue';
+import { benchGenerator, feedBenchIndexes } from './bench-catalogue';
+import { writeOrCheckSnapshot } from './equivalence-snapshot';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const writeTo = arg('--write');
-const checkAgainst = arg('--check');
 const VACANCIES = Number(arg('--vacancies') ?? 1_000_000);
 const today = '2025-01-06';
 const taxonomy = loadTaxonomy();
@@ -43,21 +42,9 @@ const lines: string[] = [];
 const emit = (name: string, i: number, out: unknown) => lines.push(JSON.stringify({ case: name, i, out }));
 
 function benchCase(): void {
-  const gen = new CatalogueGenerator(
-    taxonomy.skills.map((s) => s.id),
-    taxonomy.occupations.map((o) => o.id),
-  );
+  const gen = benchGenerator(taxonomy);
   const index = new CatalogueIndex(taxonomy.skills);
-  const feed = (make: (i: number) => OpportunityRecord, count: number) => {
-    for (let i = 0; i < count; i += 20_000) {
-      const batch: OpportunityRecord[] = [];
-      for (let j = i; j < Math.min(count, i + 20_000); j++) batch.push(make(j));
-      index.upsert(batch, { deferCompaction: true });
-    }
-  };
-  feed((i) => gen.vacancy(i), VACANCIES);
-  feed((i) => gen.course(i), VACANCIES / 10);
-  index.compact();
+  feedBenchIndexes([index], gen, VACANCIES, VACANCIES / 10);
   const learners = benchLearners(gen, 300);
   for (let i = 0; i < learners.length; i++)
     emit('bench', i, rankOpportunities(index, learners[i], { kinds: ['VACANCY'], k: 50 }));
@@ -168,28 +155,4 @@ benchCase();
 variedCase();
 process.stderr.write(`ranked in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
-if (writeTo) {
-  writeFileSync(writeTo, lines.join('\n') + '\n');
-  process.stdout.write(`wrote ${lines.length} outputs to ${writeTo}\n`);
-}
-if (checkAgainst) {
-  const before = readFileSync(checkAgainst, 'utf8').trim().split('\n');
-  let differ = 0;
-  for (let k = 0; k < Math.max(before.length, lines.length); k++) {
-    if (before[k] === lines[k]) continue;
-    differ++;
-    if (differ <= 3) {
-      const a = before[k] ?? '';
-      const b = lines[k] ?? '';
-      let at = 0;
-      while (at < a.length && a[at] === b[at]) at++;
-      process.stdout.write(
-        `output ${k} differs at ${at}:\n  before ${a.slice(Math.max(0, at - 120), at + 120)}\n  after  ${b.slice(Math.max(0, at - 120), at + 120)}\n`,
-      );
-    }
-  }
-  process.stdout.write(
-    differ === 0 ? `identical: ${lines.length} outputs\n` : `${differ} of ${lines.length} outputs differ\n`,
-  );
-  if (differ > 0) process.exitCode = 1;
-}
+writeOrCheckSnapshot(lines);
