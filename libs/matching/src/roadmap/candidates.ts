@@ -45,15 +45,6 @@ export function codeSkills(
   };
 }
 
-/** Level a slot teaches a skill code at (0 when it does not). */
-export function taughtLevel(index: CatalogueIndex, slot: number, code: number): number {
-  let level = 0;
-  const skill = index.teaches.skill.data;
-  for (let i = index.teaches.start.data[slot]; i < index.teaches.start.data[slot + 1]; i++)
-    if (skill[i] === code && index.teaches.level.data[i] > level) level = index.teaches.level.data[i];
-  return level;
-}
-
 /** How many times the kept count a diverse collection scans (price order) for the nearest and soonest. */
 const DIVERSE_SCAN = 6;
 

@@ -1,7 +1,8 @@
 import { FundingAsk, priceFor } from '../funding/price';
 import { FLAG_NEEDS_DEVICE, FLAG_NOT_STEP_FREE } from '../index/catalogue-index';
 import { DELIVERY_MODES, DeliveryMode, SkillLevel } from '../lib/matching.types';
-import { LEARNING_KIND_CODES, taughtLevel } from './candidates';
+import { LEARNING_KIND_CODES } from './candidates';
+import { taughtLevel } from './teacher-columns';
 import { isoDay, longDate, pounds } from './dates';
 import { GoalContext, SolvedGoal } from './goal-context';
 import { Blocker, BlockerKind, WhatIf } from './roadmap.types';

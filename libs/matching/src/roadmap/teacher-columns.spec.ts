@@ -1,8 +1,7 @@
 import { CatalogueIndex } from '../index/catalogue-index';
 import { LearnerRecord, OpportunityRecord } from '../lib/matching.types';
-import { taughtLevel } from './candidates';
 import { planRoadmap } from './plan-roadmap';
-import { teacherColumns } from './teacher-columns';
+import { taughtLevel, teacherColumns } from './teacher-columns';
 import { courseRecord } from '../testing/course-record';
 
 const HOME = { lat: 53.4794, lon: -2.2453 };

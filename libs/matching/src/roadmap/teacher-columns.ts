@@ -1,5 +1,13 @@
 import { CatalogueIndex } from '../index/catalogue-index';
-import { taughtLevel } from './candidates';
+
+/** Level a slot teaches a skill code at (0 when it does not). */
+export function taughtLevel(index: CatalogueIndex, slot: number, code: number): number {
+  let level = 0;
+  const skill = index.teaches.skill.data;
+  for (let i = index.teaches.start.data[slot]; i < index.teaches.start.data[slot + 1]; i++)
+    if (skill[i] === code && index.teaches.level.data[i] > level) level = index.teaches.level.data[i];
+  return level;
+}
 
 /** Places copied at a time: a scan usually stops within the first few hundred teachers of a skill. */
 const BLOCK = 256;
