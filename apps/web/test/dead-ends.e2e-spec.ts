@@ -111,11 +111,14 @@ describe('no dead ends for a resident on a phone', () => {
       });
     })()`);
     await undo.click();
-    await page.waitForFunction(
-      `window.announced.some((a) => a.includes(${JSON.stringify(`${title} is back in your options.`)}))`,
-      undefined,
-      { timeout: 60_000 },
-    );
+    // Polled from here: waitForFunction evaluates its predicate in the page, which the app's CSP (no
+    // 'unsafe-eval') refuses once it has to poll — the test failed whenever the announcement was not there at once.
+    const back = `${title} is back in your options.`;
+    const announcedBack = `window.announced.some((a) => a.includes(${JSON.stringify(back)}))`;
+    for (const deadline = Date.now() + 60_000; !(await page.evaluate(announcedBack));) {
+      if (Date.now() > deadline) throw new Error(`the status region never announced "${back}"`);
+      await page.waitForTimeout(100);
+    }
     await dropped.waitFor({ state: 'detached' });
     // The worker plans again with it (slow on a busy machine); the page says when it is done.
     await page
